@@ -1,0 +1,7 @@
+/** Exceptions shared by every layer of Probehost. */
+@Export
+@Version("0.1.0")
+package io.probehost.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
