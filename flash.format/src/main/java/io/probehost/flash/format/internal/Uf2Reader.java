@@ -110,8 +110,8 @@ public final class Uf2Reader {
         for (Map.Entry<Long, FamilyRun> entry : runs.entrySet()) {
             FamilyRun run = entry.getValue();
             if (run.next != run.numBlocks) {
-                throw new ImageFormatException(source + ": " + familyName(entry.getKey()) + " has " + run.next
-                        + " of its " + run.numBlocks + " blocks; the file is truncated");
+                throw new ImageFormatException(source + ": only " + run.next + " of " + run.numBlocks + " blocks present ("
+                        + familyName(entry.getKey()) + "); the file is truncated");
             }
         }
         long families = runs.keySet().stream().filter(f -> f != NO_FAMILY).count();
@@ -126,7 +126,7 @@ public final class Uf2Reader {
     }
 
     private static String familyName(long family) {
-        return family == NO_FAMILY ? "blocks without family ID" : String.format("family 0x%08x", family);
+        return family == NO_FAMILY ? "no family ID" : String.format("family 0x%08x", family);
     }
 
     private static ImageFormatException error(String source, int block, int at, String what) {
