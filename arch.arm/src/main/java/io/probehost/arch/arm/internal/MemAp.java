@@ -1,0 +1,257 @@
+package io.probehost.arch.arm.internal;
+
+import io.probehost.api.TransferException;
+import io.probehost.api.TransferFaultException;
+import io.probehost.api.debug.MemoryInterface;
+
+/**
+ * Memory through an ADIv5 MEM-AP: CSW cached, TAR written per access, byte and halfword data on
+ * the lanes TAR[1:0] selects, word bursts through DRW that never cross a 1 KiB TAR boundary.
+ */
+public final class MemAp implements MemoryInterface {
+    /** Auto-increment is only guaranteed inside an aligned 1 KiB block (ADIv5 TAR[9:0]). */
+    static final int AUTO_INCREMENT_BLOCK = 0x400;
+    private static final long MAX_ADDRESS = 0xFFFF_FFFFL;
+
+    private final DebugPort dp;
+    private final int ap;
+    private final int cswBase;
+    private int csw;
+    private boolean cswKnown;
+
+    /** Reads CSW once and keeps its implementation-defined bits for every later CSW write. */
+    public MemAp(DebugPort dp, int ap, boolean ahb) {
+        this.dp = dp;
+        this.ap = ap;
+        int original = dp.readAp(ap, ApRegister.CSW);
+        int base = original & ~(ApRegister.CSW_SIZE_MASK | ApRegister.CSW_ADDRINC_MASK
+                | ApRegister.CSW_DEVICE_EN | ApRegister.CSW_TR_IN_PROG);
+        this.cswBase = ahb ? base | ApRegister.CSW_AHB_PRIVILEGED_DEBUG : base;
+    }
+
+    public int apIndex() {
+        return ap;
+    }
+
+    /** The MEM-AP BASE register: where its ROM table is. */
+    public int readBase() {
+        return dp.readAp(ap, ApRegister.BASE);
+    }
+
+    /** Forgets the cached CSW, after a reset or a link error. */
+    public void invalidateCache() {
+        cswKnown = false;
+    }
+
+    @Override
+    public int read8(long address) {
+        return readSingle(address, MemApSize.BYTE);
+    }
+
+    @Override
+    public int read16(long address) {
+        if ((address & 1) != 0) {
+            byte[] bytes = read(address, 2);
+            return (bytes[0] & 0xFF) | (bytes[1] & 0xFF) << 8;
+        }
+        return readSingle(address, MemApSize.HALFWORD);
+    }
+
+    @Override
+    public int read32(long address) {
+        if ((address & 3) != 0) {
+            return LittleEndian.getInt(read(address, 4), 0);
+        }
+        return readSingle(address, MemApSize.WORD);
+    }
+
+    @Override
+    public void write8(long address, int value) {
+        writeSingle(address, MemApSize.BYTE, value & 0xFF);
+    }
+
+    @Override
+    public void write16(long address, int value) {
+        if ((address & 1) != 0) {
+            write(address, new byte[] {(byte) value, (byte) (value >>> 8)});
+            return;
+        }
+        writeSingle(address, MemApSize.HALFWORD, value & 0xFFFF);
+    }
+
+    @Override
+    public void write32(long address, int value) {
+        if ((address & 3) != 0) {
+            byte[] bytes = new byte[4];
+            LittleEndian.putInt(bytes, 0, value);
+            write(address, bytes);
+            return;
+        }
+        writeSingle(address, MemApSize.WORD, value);
+    }
+
+    @Override
+    public void read(long address, byte[] destination, int offset, int length) {
+        checkRange(address, length);
+        long at = address;
+        int position = offset;
+        int remaining = length;
+        while (remaining > 0) {
+            MemApSize size = unitFor(at, remaining);
+            if (size == MemApSize.WORD) {
+                int words = wordsInBurst(at, remaining);
+                readWords(at, destination, position, words);
+                at += words * 4L;
+                position += words * 4;
+                remaining -= words * 4;
+            } else {
+                int value = readSingle(at, size);
+                for (int i = 0; i < size.bytes; i++) {
+                    destination[position++] = (byte) (value >>> (8 * i));
+                }
+                at += size.bytes;
+                remaining -= size.bytes;
+            }
+        }
+    }
+
+    @Override
+    public void write(long address, byte[] source, int offset, int length) {
+        checkRange(address, length);
+        long at = address;
+        int position = offset;
+        int remaining = length;
+        while (remaining > 0) {
+            MemApSize size = unitFor(at, remaining);
+            if (size == MemApSize.WORD) {
+                int words = wordsInBurst(at, remaining);
+                writeWords(at, source, position, words);
+                at += words * 4L;
+                position += words * 4;
+                remaining -= words * 4;
+            } else {
+                int value = 0;
+                for (int i = 0; i < size.bytes; i++) {
+                    value |= (source[position++] & 0xFF) << (8 * i);
+                }
+                writeSingle(at, size, value);
+                at += size.bytes;
+                remaining -= size.bytes;
+            }
+        }
+        try {
+            dp.flush();
+        } catch (TransferFaultException fault) {
+            cswKnown = false;
+            throw fault.at(address, "write of " + length + " bytes");
+        }
+    }
+
+    @Override
+    public void flush() {
+        try {
+            dp.flush();
+        } catch (TransferException failed) {
+            cswKnown = false;
+            throw failed;
+        }
+    }
+
+    /** The widest access that is aligned at {@code address} and fits in what is left. */
+    private static MemApSize unitFor(long address, int remaining) {
+        if ((address & 3) == 0 && remaining >= 4) {
+            return MemApSize.WORD;
+        }
+        if ((address & 1) == 0 && remaining >= 2) {
+            return MemApSize.HALFWORD;
+        }
+        return MemApSize.BYTE;
+    }
+
+    /** Whole words from a word-aligned address up to the next 1 KiB boundary. */
+    private static int wordsInBurst(long address, int remaining) {
+        int untilBoundary = AUTO_INCREMENT_BLOCK - (int) (address & (AUTO_INCREMENT_BLOCK - 1));
+        return Math.min(remaining, untilBoundary) / 4;
+    }
+
+    private int readSingle(long address, MemApSize size) {
+        checkRange(address, size.bytes);
+        try {
+            selectTransfer(address, size);
+            int data = dp.readAp(ap, ApRegister.DRW);
+            int lane = (int) (address & 3);
+            int value = data >>> (8 * lane);
+            return size == MemApSize.WORD ? value : value & ((1 << (8 * size.bytes)) - 1);
+        } catch (TransferFaultException fault) {
+            cswKnown = false;
+            throw fault.at(address, size.describe() + " read");
+        } catch (TransferException failed) {
+            cswKnown = false;
+            throw failed;
+        }
+    }
+
+    private void writeSingle(long address, MemApSize size, int value) {
+        checkRange(address, size.bytes);
+        try {
+            selectTransfer(address, size);
+            dp.writeAp(ap, ApRegister.DRW, size == MemApSize.WORD ? value : value << (8 * (int) (address & 3)));
+        } catch (TransferFaultException fault) {
+            cswKnown = false;
+            throw fault.at(address, size.describe() + " write");
+        } catch (TransferException failed) {
+            cswKnown = false;
+            throw failed;
+        }
+    }
+
+    private void readWords(long address, byte[] destination, int position, int words) {
+        try {
+            selectTransfer(address, MemApSize.WORD);
+            int[] values = dp.readApBlock(ap, ApRegister.DRW, words);
+            for (int i = 0; i < words; i++) {
+                LittleEndian.putInt(destination, position + 4 * i, values[i]);
+            }
+        } catch (TransferFaultException fault) {
+            cswKnown = false;
+            throw fault.at(address, "block read of " + words + " words");
+        } catch (TransferException failed) {
+            cswKnown = false;
+            throw failed;
+        }
+    }
+
+    private void writeWords(long address, byte[] source, int position, int words) {
+        int[] values = new int[words];
+        for (int i = 0; i < words; i++) {
+            values[i] = LittleEndian.getInt(source, position + 4 * i);
+        }
+        try {
+            selectTransfer(address, MemApSize.WORD);
+            dp.writeApBlock(ap, ApRegister.DRW, values, 0, words);
+        } catch (TransferFaultException fault) {
+            cswKnown = false;
+            throw fault.at(address, "block write of " + words + " words");
+        } catch (TransferException failed) {
+            cswKnown = false;
+            throw failed;
+        }
+    }
+
+    private void selectTransfer(long address, MemApSize size) {
+        int wanted = cswBase | size.code | ApRegister.CSW_ADDRINC_SINGLE;
+        if (!cswKnown || csw != wanted) {
+            dp.writeAp(ap, ApRegister.CSW, wanted);
+            csw = wanted;
+            cswKnown = true;
+        }
+        dp.writeAp(ap, ApRegister.TAR, (int) address);
+    }
+
+    private static void checkRange(long address, int length) {
+        if (length < 0 || address < 0 || address + length - 1 > MAX_ADDRESS) {
+            throw new IllegalArgumentException(String.format(
+                    "%d bytes at 0x%X do not fit the 32-bit MEM-AP address space", length, address));
+        }
+    }
+}
