@@ -1,0 +1,17 @@
+package io.probehost.flash.format;
+
+import java.util.List;
+
+/**
+ * A Probehost target pack as read from its {@code probehost-pack.json}.
+ *
+ * @param name    short pack name, such as {@code nordic}
+ * @param version the pack's version
+ * @param targets checked target descriptions, in file order
+ */
+public record TargetPackDescriptor(String name, String version, List<io.probehost.api.target.TargetDescription> targets) {
+
+    public TargetPackDescriptor {
+        targets = List.copyOf(targets);
+    }
+}
