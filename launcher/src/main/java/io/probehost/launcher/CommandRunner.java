@@ -1,0 +1,198 @@
+package io.probehost.launcher;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Runs command lines through Gogo's CommandProcessor service. The launcher lives outside the
+ * framework, so Gogo's types are reached reflectively rather than shared through the class path.
+ */
+final class CommandRunner {
+    private static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
+    private static final long READY_TIMEOUT_MILLIS = 5000;
+
+    private final BundleContext context;
+    private final PrintStream err;
+
+    CommandRunner(BundleContext context, PrintStream err) {
+        this.context = context;
+        this.err = err;
+    }
+
+    /** Runs one command line; returns the process exit status. */
+    int runOnce(String commandLine, String commandName) {
+        awaitCommand(commandName);
+        try (Session session = openSession(System.in)) {
+            return execute(session, commandLine) ? 0 : 1;
+        }
+    }
+
+    /** Runs every line of a script (standard input that is not a terminal); 1 if any line failed. */
+    int runScript(InputStream in) {
+        int status = 0;
+        try (Session session = openSession(InputStream.nullInputStream());
+                BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                String trimmed = line.trim();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+                if (trimmed.equals("exit") || trimmed.equals("quit")) {
+                    break;
+                }
+                if (!execute(session, trimmed)) {
+                    status = 1;
+                }
+            }
+        } catch (IOException e) {
+            err.println("Error: cannot read commands: " + e.getMessage());
+            return 1;
+        }
+        return status;
+    }
+
+    private boolean execute(Session session, String commandLine) {
+        try {
+            Object result = session.execute(commandLine);
+            if (result != null) {
+                String text = session.format(result);
+                System.out.println(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+            }
+            System.out.flush();
+            return true;
+        } catch (Throwable failure) {
+            System.out.flush();
+            err.println("Error: " + oneLine(failure));
+            return false;
+        }
+    }
+
+    static String oneLine(Throwable failure) {
+        Throwable cause = failure;
+        while (cause instanceof InvocationTargetException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        if (message == null || message.isBlank()) {
+            message = cause.getClass().getSimpleName();
+        }
+        if (message.startsWith("Command not found: ")) {
+            message = "unknown command '" + message.substring("Command not found: ".length()).replace("*:", "")
+                    + "' (help lists the commands)";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    /** Waits until the command's service is registered, so start-up order never turns into "not found". */
+    private void awaitCommand(String commandName) {
+        int colon = commandName.indexOf(':');
+        String filter = colon < 0 ? "(osgi.command.function=" + commandName + ")"
+                : "(&(osgi.command.scope=" + commandName.substring(0, colon) + ")(osgi.command.function="
+                        + commandName.substring(colon + 1) + "))";
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
+        try {
+            while (System.currentTimeMillis() < deadline) {
+                ServiceReference<?>[] refs = context.getAllServiceReferences(null, filter);
+                if (refs != null && context.getServiceReference(PROCESSOR) != null) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
+        } catch (InvalidSyntaxException e) {
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Session openSession(InputStream in) {
+        long deadline = System.currentTimeMillis() + READY_TIMEOUT_MILLIS;
+        ServiceReference<?> reference;
+        while ((reference = context.getServiceReference(PROCESSOR)) == null) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the command shell did not start");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the command shell");
+            }
+        }
+        Object processor = context.getService(reference);
+        try {
+            Method create = findMethod(processor.getClass(), "createSession", 3);
+            Object session = create.invoke(processor, in, (OutputStream) System.out, (OutputStream) err);
+            return new Session(session);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot open a command session: " + e);
+        }
+    }
+
+    static Method findMethod(Class<?> type, String name, int parameters) throws NoSuchMethodException {
+        for (Class<?> candidate : type.getInterfaces()) {
+            for (Method method : candidate.getMethods()) {
+                if (method.getName().equals(name) && method.getParameterCount() == parameters) {
+                    return method;
+                }
+            }
+        }
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == parameters) {
+                return method;
+            }
+        }
+        throw new NoSuchMethodException(type.getName() + "." + name);
+    }
+
+    /** A Gogo CommandSession, reached reflectively. */
+    private static final class Session implements AutoCloseable {
+        private final Object session;
+
+        Session(Object session) {
+            this.session = session;
+        }
+
+        Object execute(String line) throws Throwable {
+            try {
+                return findMethod(session.getClass(), "execute", 1).invoke(session, line);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        String format(Object result) {
+            if (result instanceof CharSequence) {
+                return result.toString();
+            }
+            try {
+                Method format = findMethod(session.getClass(), "format", 2);
+                return String.valueOf(format.invoke(session, result, 0));
+            } catch (ReflectiveOperationException e) {
+                return String.valueOf(result);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                findMethod(session.getClass(), "close", 0).invoke(session);
+            } catch (ReflectiveOperationException ignored) {
+                // the framework stops next anyway
+            }
+        }
+    }
+}

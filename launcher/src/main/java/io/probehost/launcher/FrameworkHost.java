@@ -1,0 +1,184 @@
+package io.probehost.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * The embedded framework. The cache persists between runs, so a run whose bundle set has not
+ * changed installs nothing and only starts what is there; bundles a user installed at run time
+ * (driver:install, the deploy folder) stay installed across restarts.
+ */
+final class FrameworkHost implements AutoCloseable {
+    /** Locations of the bundles the launcher itself manages start with this prefix. */
+    static final String LOCATION_PREFIX = "reference:";
+    private static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
+
+    private final Framework framework;
+    private final RuntimeLayout layout;
+    private Bundle console;
+
+    private FrameworkHost(Framework framework, RuntimeLayout layout) {
+        this.framework = framework;
+        this.layout = layout;
+    }
+
+    static FrameworkHost start(RuntimeLayout layout, LaunchOptions options) {
+        Framework framework = newFramework(layout, options);
+        FrameworkHost host = new FrameworkHost(framework, layout);
+        try {
+            framework.init();
+            host.reconcile();
+            framework.start();
+            host.startAll();
+            new DeployFolderSync(framework.getBundleContext(), layout.deploy()).awaitSettled(3000);
+            return host;
+        } catch (BundleException e) {
+            host.close();
+            throw new IllegalStateException("the runtime did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Framework newFramework(RuntimeLayout layout, LaunchOptions options) {
+        createDirectories(layout.cache(), layout.deploy());
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, layout.cache().toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, "none");
+        config.put("felix.log.level", "1");
+        config.put("ds.loglevel", "warn");
+        config.put("felix.fileinstall.dir", layout.deploy().toString());
+        config.put("felix.fileinstall.poll", "1000");
+        config.put("felix.fileinstall.noInitialDelay", "true");
+        config.put("felix.fileinstall.bundles.new.start", "true");
+        config.put("felix.fileinstall.log.level", "1");
+        config.put("felix.fileinstall.tmpdir", layout.state().resolve("tmp").toString());
+        config.put("gosh.args", options.oneShot() ? "--nointeractive" : "");
+        config.put("probehost.sim", Boolean.toString(layout.sim()));
+        config.put("probehost.state", layout.state().toString());
+        config.put("probehost.options.file", Path.of("probehost.yaml").toAbsolutePath().toString());
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
+        return factory.newFramework(config);
+    }
+
+    /** Installs new or changed runtime bundles and removes runtime bundles no longer shipped. */
+    private void reconcile() throws BundleException {
+        BundleContext context = framework.getBundleContext();
+        Map<String, Bundle> installed = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            installed.put(bundle.getLocation(), bundle);
+        }
+        List<Path> jars = layout.runBundles();
+        Map<String, Path> wanted = new HashMap<>();
+        for (Path jar : jars) {
+            wanted.put(location(jar), jar);
+        }
+        for (Bundle bundle : installed.values()) {
+            if (bundle.getLocation().startsWith(LOCATION_PREFIX) && !wanted.containsKey(bundle.getLocation())) {
+                bundle.uninstall();
+            }
+        }
+        for (Path jar : jars) {
+            String location = location(jar);
+            Bundle bundle = installed.get(location);
+            if (bundle == null) {
+                bundle = context.installBundle(location);
+            } else if (jar.toFile().lastModified() > bundle.getLastModified()) {
+                bundle.update();
+            }
+            if (!isConsole(bundle) && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start(Bundle.START_ACTIVATION_POLICY);
+            }
+        }
+    }
+
+    private void startAll() {
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (bundle.getState() == Bundle.RESOLVED || bundle.getState() == Bundle.INSTALLED) {
+                boolean managed = bundle.getLocation().startsWith(LOCATION_PREFIX);
+                if (managed && isConsole(bundle)) {
+                    continue;
+                }
+                try {
+                    if (managed && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                        bundle.start();
+                    }
+                } catch (BundleException e) {
+                    System.err.println("Warning: bundle " + bundle.getSymbolicName() + " did not start: "
+                            + e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The line editor starts only for an interactive terminal: it would read standard input. */
+    private static boolean isConsole(Bundle bundle) {
+        return CONSOLE_BUNDLE.equals(bundle.getSymbolicName());
+    }
+
+    /** Starts the interactive line editor on this terminal; false when the runtime has none. */
+    boolean startConsole() {
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (isConsole(bundle)) {
+                try {
+                    bundle.start(Bundle.START_TRANSIENT);
+                    console = bundle;
+                } catch (BundleException e) {
+                    System.err.println("Warning: no line editor (" + e.getMessage() + ")");
+                    return false;
+                }
+            }
+        }
+        return console != null;
+    }
+
+    void awaitStop() {
+        try {
+            framework.waitForStop(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    BundleContext context() {
+        return framework.getBundleContext();
+    }
+
+    @Override
+    public void close() {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException e) {
+            System.err.println("Warning: the runtime did not stop cleanly: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static String location(Path jar) {
+        return LOCATION_PREFIX + jar.toAbsolutePath().normalize().toUri();
+    }
+
+    private static void createDirectories(Path... folders) {
+        for (Path folder : folders) {
+            try {
+                Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create " + folder + File.separator + ": " + e.getMessage());
+            }
+        }
+    }
+}

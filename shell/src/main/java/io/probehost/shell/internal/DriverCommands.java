@@ -1,0 +1,127 @@
+package io.probehost.shell.internal;
+
+import java.util.Optional;
+
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.probehost.api.ProbeException;
+import io.probehost.api.host.DriverInfo;
+import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.probe.ProbeDriver;
+
+/** {@code driver:*} commands: the installed probe drivers, and adding or removing driver bundles at run time. */
+@Component(service = DriverCommands.class, property = {"osgi.command.scope=driver", "osgi.command.function=list",
+        "osgi.command.function=install", "osgi.command.function=update", "osgi.command.function=uninstall"})
+public final class DriverCommands {
+    private final ProbeRegistry registry;
+    private final BundleContext context;
+    private final BundleOperations bundles;
+
+    @Activate
+    public DriverCommands(@Reference ProbeRegistry registry, BundleContext context) {
+        this.registry = registry;
+        this.context = context;
+        this.bundles = new BundleOperations(context);
+    }
+
+    @Descriptor("list the installed probe drivers and their bundles")
+    public String list() {
+        Table table = new Table("Driver", "Bundle", "Version", "State", "Probes", "Description").numeric(1, 4);
+        for (DriverInfo info : registry.drivers()) {
+            Bundle bundle = context.getBundle(info.bundleId());
+            table.row(info.name(), info.bundleId(), info.bundleVersion(), bundle == null ? "GONE" : stateName(bundle),
+                    probeCount(info.name()), info.description());
+        }
+        return table.isEmpty() ? "No probe drivers are installed" : table.toString();
+    }
+
+    @Descriptor("install and start a driver or target-pack bundle")
+    public String install(@Descriptor("path or URL of the bundle jar") String location) {
+        Bundle bundle = bundles.install(location);
+        return "Installed " + describe(bundle);
+    }
+
+    @Descriptor("update a driver bundle from its original location")
+    public String update(@Descriptor("driver name, bundle symbolic name or bundle id") String driver) {
+        return update(driver, null);
+    }
+
+    @Descriptor("update a driver bundle from a new jar")
+    public String update(@Descriptor("driver name, bundle symbolic name or bundle id") String driver,
+            @Descriptor("path or URL of the new bundle jar") String location) {
+        Bundle bundle = find(driver);
+        bundles.update(bundle, location);
+        return "Updated " + describe(bundle);
+    }
+
+    @Descriptor("stop and remove a driver bundle")
+    public String uninstall(@Descriptor("driver name, bundle symbolic name or bundle id") String driver) {
+        Bundle bundle = find(driver);
+        String description = describe(bundle);
+        bundles.uninstall(bundle);
+        return "Uninstalled " + description;
+    }
+
+    private Bundle find(String nameOrId) {
+        Optional<DriverInfo> byDriver = registry.drivers().stream()
+                .filter(d -> d.name().equalsIgnoreCase(nameOrId)).findFirst();
+        if (byDriver.isPresent()) {
+            return requireBundle(byDriver.get().bundleId(), nameOrId);
+        }
+        if (nameOrId.matches("\\d+")) {
+            return requireBundle(Long.parseLong(nameOrId), nameOrId);
+        }
+        for (Bundle bundle : context.getBundles()) {
+            if (nameOrId.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new ProbeException("no driver, bundle or bundle id '" + nameOrId + "' (driver:list shows them)");
+    }
+
+    private Bundle requireBundle(long id, String asked) {
+        Bundle bundle = context.getBundle(id);
+        if (bundle == null) {
+            throw new ProbeException("no bundle with id " + asked);
+        }
+        if (id == 0) {
+            throw new ProbeException("bundle 0 is the framework itself");
+        }
+        return bundle;
+    }
+
+    private String probeCount(String driverName) {
+        Optional<ProbeDriver> driver = registry.driver(driverName);
+        if (driver.isEmpty()) {
+            return "-";
+        }
+        try {
+            return Integer.toString(driver.get().probes().size());
+        } catch (RuntimeException e) {
+            return "error";
+        }
+    }
+
+    private String describe(Bundle bundle) {
+        String drivers = registry.drivers().stream().filter(d -> d.bundleId() == bundle.getBundleId())
+                .map(DriverInfo::name).reduce((a, b) -> a + ", " + b).map(n -> ", driver " + n).orElse("");
+        return bundle.getSymbolicName() + " " + bundle.getVersion() + " (bundle " + bundle.getBundleId() + drivers
+                + ")";
+    }
+
+    static String stateName(Bundle bundle) {
+        switch (bundle.getState()) {
+            case Bundle.ACTIVE: return "ACTIVE";
+            case Bundle.RESOLVED: return "RESOLVED";
+            case Bundle.INSTALLED: return "INSTALLED";
+            case Bundle.STARTING: return "STARTING";
+            case Bundle.STOPPING: return "STOPPING";
+            default: return "UNINSTALLED";
+        }
+    }
+}
