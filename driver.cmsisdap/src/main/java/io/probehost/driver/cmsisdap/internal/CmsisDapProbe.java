@@ -1,0 +1,178 @@
+package io.probehost.driver.cmsisdap.internal;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.probehost.api.ProbeException;
+import io.probehost.api.probe.DapAccess;
+import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.ProbeCapability;
+import io.probehost.api.probe.ProbeDescription;
+import io.probehost.api.probe.ResetControl;
+import io.probehost.api.probe.SwjControl;
+import io.probehost.api.probe.WireProtocol;
+
+/**
+ * An opened CMSIS-DAP probe. Offers {@link DapAccess}, {@link SwjControl} and {@link ResetControl}.
+ * Connecting configures the port, clock and transfer parameters; in JTAG mode it also discovers
+ * the scan chain and addresses the Arm debug port found on it.
+ */
+final class CmsisDapProbe implements DebugProbe {
+    /** The clock used until {@link #setClockHz(long)} is called, as pyOCD's default. */
+    static final long DEFAULT_CLOCK_HZ = 1_000_000;
+
+    private final ProbeDescription description;
+    private final DapChannel channel;
+    private final DapInfo info;
+    private final TransferEngine engine;
+    private final CmsisDapSwj swj;
+    private final CmsisDapReset reset;
+    private WireProtocol protocol;
+    private long clockHz = DEFAULT_CLOCK_HZ;
+    private List<JtagTap> jtagChain = List.of();
+    private boolean closed;
+
+    CmsisDapProbe(ProbeDescription description, DapChannel channel, DapInfo info, int maxInFlight,
+            boolean deferredTransfers) {
+        this.description = description;
+        this.channel = channel;
+        this.info = info;
+        this.engine = new TransferEngine(channel, description.uniqueId(), maxInFlight, deferredTransfers);
+        this.swj = new CmsisDapSwj(engine);
+        this.reset = new CmsisDapReset(engine);
+    }
+
+    DapInfo info() {
+        return info;
+    }
+
+    /** The TAPs found by the last JTAG connect, TAP 0 nearest TDO; empty on SWD. */
+    synchronized List<JtagTap> jtagChain() {
+        return jtagChain;
+    }
+
+    @Override
+    public ProbeDescription description() {
+        return description;
+    }
+
+    /** From the capability bits; a probe that claims neither is assumed to speak SWD. */
+    @Override
+    public Set<WireProtocol> supportedProtocols() {
+        Set<WireProtocol> protocols = EnumSet.noneOf(WireProtocol.class);
+        if (info.has(DapCapability.SWD)) {
+            protocols.add(WireProtocol.SWD);
+        }
+        if (info.has(DapCapability.JTAG)) {
+            protocols.add(WireProtocol.JTAG);
+        }
+        return protocols.isEmpty() ? EnumSet.of(WireProtocol.SWD) : protocols;
+    }
+
+    @Override
+    public synchronized void connect(WireProtocol wire) {
+        checkOpen();
+        if (!supportedProtocols().contains(wire)) {
+            throw new ProbeException("CMSIS-DAP probe " + description.uniqueId() + " does not support " + wire);
+        }
+        DapPort wanted = wire == WireProtocol.SWD ? DapPort.SWD : DapPort.JTAG;
+        DapPort answered = engine.execute(new ConnectRequest(wanted));
+        if (answered != wanted) {
+            throw new ProbeException("CMSIS-DAP probe " + description.uniqueId() + " could not start " + wire
+                    + " (DAP_Connect answered " + answered + ")");
+        }
+        engine.execute(new SwjClockRequest(clockHz));
+        engine.execute(TransferConfigureRequest.defaults());
+        if (wire == WireProtocol.SWD) {
+            engine.execute(SwdConfigureRequest.defaults());
+            jtagChain = List.of();
+            engine.setDapIndex(0);
+        } else {
+            configureJtagChain();
+        }
+        protocol = wire;
+        engine.execute(new HostStatusRequest(HostStatusRequest.Led.CONNECT, true));
+    }
+
+    private void configureJtagChain() {
+        List<JtagTap> taps = new JtagScanner(
+                sequences -> engine.execute(new JtagSequenceRequest(sequences)), channel.packetSize()).scan();
+        engine.execute(new JtagConfigureRequest(taps.stream().mapToInt(JtagTap::irLength).toArray()));
+        int dap = -1;
+        for (int i = 0; i < taps.size() && dap < 0; i++) {
+            if (taps.get(i).isArmDebugPort()) {
+                dap = i;
+            }
+        }
+        if (dap < 0) {
+            throw new ProbeException("no Arm JTAG-DP on the JTAG chain (TAPs from TDO: "
+                    + taps.stream().map(JtagTap::toString).collect(Collectors.joining(", ")) + ")");
+        }
+        jtagChain = List.copyOf(taps);
+        engine.setDapIndex(dap);
+    }
+
+    @Override
+    public synchronized Optional<WireProtocol> protocol() {
+        return Optional.ofNullable(protocol);
+    }
+
+    @Override
+    public synchronized void disconnect() {
+        checkOpen();
+        if (protocol == null) {
+            return;
+        }
+        protocol = null;
+        engine.execute(new HostStatusRequest(HostStatusRequest.Led.CONNECT, false));
+        engine.execute(new DisconnectRequest());
+    }
+
+    /** CMSIS-DAP does not say which clock it picked (the nearest not above); this returns the request. */
+    @Override
+    public synchronized long setClockHz(long requestedHz) {
+        checkOpen();
+        engine.execute(new SwjClockRequest(requestedHz));
+        clockHz = requestedHz;
+        return requestedHz;
+    }
+
+    @Override
+    public <C extends ProbeCapability> Optional<C> capability(Class<C> type) {
+        for (ProbeCapability capability : List.of(engine, swj, reset)) {
+            if (type.isInstance(capability)) {
+                return Optional.of(type.cast(capability));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (protocol != null && !engine.isDisconnected()) {
+                protocol = null;
+                engine.execute(new HostStatusRequest(HostStatusRequest.Led.CONNECT, false));
+                engine.execute(new DisconnectRequest());
+            }
+        } catch (ProbeException e) {
+            // closing must release the USB handle whatever the probe says
+        } finally {
+            engine.close();
+            channel.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new ProbeException("CMSIS-DAP probe " + description.uniqueId() + " is closed");
+        }
+    }
+}

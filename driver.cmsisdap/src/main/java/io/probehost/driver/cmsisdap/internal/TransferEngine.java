@@ -1,0 +1,347 @@
+package io.probehost.driver.cmsisdap.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import io.probehost.api.ProbeDisconnectedException;
+import io.probehost.api.ProbeException;
+import io.probehost.api.probe.DapAccess;
+
+/**
+ * DapAccess over DAP_Transfer and DAP_TransferBlock. Accesses are packed into packets up to the
+ * probe's packet size; up to {@code maxInFlight} packets are sent before their replies are read,
+ * and replies are handed to the reads in order.
+ *
+ * <p>Errors: the first failing access fails every access queued after it (the probe skips the
+ * rest of its packet, and later packets are drained and dropped). The error is thrown by the call
+ * that found it, except by {@link DapRead#get()} of a read that itself succeeded and by
+ * {@link #writeAbort(int)}; then the next {@link #flush()} (or any later call but {@code get()})
+ * throws it. A vanished probe fails everything pending with {@link ProbeDisconnectedException}
+ * and leaves the engine unusable.
+ *
+ * <p>Every other command goes through {@link #execute(DapCommand)}, which flushes first so that
+ * commands reach the probe in the order they were asked for.
+ */
+final class TransferEngine implements DapAccess {
+    private final DapChannel channel;
+    private final String probeName;
+    private final int maxInFlight;
+    private final boolean deferred;
+    private final Deque<InFlightPacket> inFlight = new ArrayDeque<>();
+    private TransferPacket building;
+    private int dapIndex;
+    private RuntimeException unreported;
+    private ProbeDisconnectedException disconnected;
+    private boolean closed;
+
+    /**
+     * @param maxInFlight packets sent ahead of their replies (the probe's packet count, or 1)
+     * @param deferred    false to complete every access before the call that queued it returns
+     */
+    TransferEngine(DapChannel channel, String probeName, int maxInFlight, boolean deferred) {
+        this.channel = channel;
+        this.probeName = probeName;
+        this.maxInFlight = Math.max(1, maxInFlight);
+        this.deferred = deferred;
+        this.building = new TransferPacket(dapIndex, channel.packetSize());
+    }
+
+    /** Selects the DAP addressed by later transfers: its JTAG TAP index (ignored on SWD). */
+    synchronized void setDapIndex(int index) {
+        flush();
+        dapIndex = index;
+        building = new TransferPacket(dapIndex, channel.packetSize());
+    }
+
+    synchronized int dapIndex() {
+        return dapIndex;
+    }
+
+    synchronized boolean isDisconnected() {
+        return disconnected != null;
+    }
+
+    /** The probe was closed: every later call fails. Pending reads fail too. */
+    synchronized void close() {
+        closed = true;
+        ProbeException error = new ProbeException("CMSIS-DAP probe " + probeName + " is closed");
+        failPending(error);
+        inFlight.clear();
+        unreported = null;
+    }
+
+    @Override
+    public synchronized DapRead queueReadDp(int register) {
+        return queueRead(false, register);
+    }
+
+    @Override
+    public synchronized DapRead queueReadAp(int register) {
+        return queueRead(true, register);
+    }
+
+    @Override
+    public synchronized void writeDp(int register, int value) {
+        queue(Transfer.write(false, register, value), null);
+    }
+
+    @Override
+    public synchronized void writeAp(int register, int value) {
+        queue(Transfer.write(true, register, value), null);
+    }
+
+    private DapRead queueRead(boolean ap, int register) {
+        PendingRead read = new PendingRead(this);
+        queue(Transfer.read(ap, register), read);
+        return read;
+    }
+
+    /** An access whose call throws is dropped, as is everything queued with it. */
+    private void queue(Transfer transfer, PendingRead read) {
+        checkUsable();
+        throwUnreported();
+        if (!building.fits(transfer)) {
+            sendBuilding();
+            throwUnreported();
+        }
+        building.add(transfer, read);
+        if (!deferred) {
+            drain();
+            throwUnreported();
+        }
+    }
+
+    @Override
+    public synchronized int[] readApBlock(int register, int count) {
+        checkUsable();
+        throwUnreported();
+        int[] values = new int[count];
+        int request = Transfer.requestByte(true, true, register);
+        int chunk = Math.min(TransferBlockRequest.maxReads(channel.packetSize()), 0xFFFF);
+        sendBuilding();
+        for (int done = 0; done < count && unreported == null; done += chunk) {
+            int words = Math.min(chunk, count - done);
+            sendPacket(new BlockPacket(TransferBlockRequest.read(dapIndex, request, words), values, done));
+        }
+        drain();
+        throwUnreported();
+        return values;
+    }
+
+    @Override
+    public synchronized void writeApBlock(int register, int[] values, int offset, int count) {
+        checkUsable();
+        if (offset < 0 || count < 0 || offset + count > values.length) {
+            throw new IllegalArgumentException("offset " + offset + " and count " + count + " do not fit "
+                    + values.length + " values");
+        }
+        throwUnreported();
+        int request = Transfer.requestByte(true, false, register);
+        int chunk = Math.min(TransferBlockRequest.maxWrites(channel.packetSize()), 0xFFFF);
+        sendBuilding();
+        for (int done = 0; done < count && unreported == null; done += chunk) {
+            int words = Math.min(chunk, count - done);
+            sendPacket(new BlockPacket(TransferBlockRequest.write(dapIndex, request, values, offset + done, words),
+                    null, 0));
+        }
+        if (!deferred) {
+            drain();
+        }
+        throwUnreported();
+    }
+
+    @Override
+    public synchronized void flush() {
+        checkUsable();
+        drain();
+        throwUnreported();
+    }
+
+    /** Reads in flight are completed first; what is still being queued is sent after the ABORT write. */
+    @Override
+    public synchronized void writeAbort(int value) {
+        checkUsable();
+        while (!inFlight.isEmpty()) {
+            receiveOldest();
+        }
+        command(new WriteAbortRequest(dapIndex, value));
+    }
+
+    /** Flushes, then sends a non-transfer command and returns its reply. */
+    synchronized <R> R execute(DapCommand<R> command) {
+        flush();
+        return command(command);
+    }
+
+    /** Sends a command that has no reply, after flushing (DAP_TransferAbort). */
+    synchronized void executeWithoutReply(DapCommand<?> command) {
+        flush();
+        try {
+            channel.sendWithoutReply(command);
+        } catch (ProbeDisconnectedException e) {
+            throw lost(e);
+        }
+    }
+
+    /** Called by a pending read's get(): sends and receives until that read has its answer. */
+    void complete(PendingRead read) {
+        checkUsable();
+        if (building.contains(read)) {
+            sendBuilding();
+        }
+        while (!read.isDone() && !inFlight.isEmpty()) {
+            receiveOldest();
+        }
+        if (!read.isDone()) {
+            throw new IllegalStateException("a CMSIS-DAP read was neither queued nor answered");
+        }
+    }
+
+    /** A read's get() threw this error: it no longer waits to be reported. */
+    void reported(RuntimeException error) {
+        if (unreported == error) {
+            unreported = null;
+        }
+    }
+
+    private <R> R command(DapCommand<R> command) {
+        try {
+            return channel.execute(command);
+        } catch (ProbeDisconnectedException e) {
+            throw lost(e);
+        }
+    }
+
+    /** Sends what is being queued and reads every reply. */
+    private void drain() {
+        sendBuilding();
+        while (!inFlight.isEmpty()) {
+            receiveOldest();
+        }
+    }
+
+    private void sendBuilding() {
+        if (building.isEmpty()) {
+            return;
+        }
+        TransferPacket packet = building;
+        building = new TransferPacket(dapIndex, channel.packetSize());
+        sendPacket(packet);
+    }
+
+    private void sendPacket(InFlightPacket packet) {
+        while (inFlight.size() >= maxInFlight) {
+            receiveOldest();
+        }
+        checkUsable();
+        try {
+            channel.send(packet.command());
+        } catch (ProbeDisconnectedException e) {
+            packet.fail(lost(e));
+            throw disconnected;
+        } catch (ProbeException e) {
+            packet.fail(e);
+            failPending(e);
+            resynchronise();
+            throw e;
+        }
+        inFlight.add(packet);
+    }
+
+    private void receiveOldest() {
+        InFlightPacket packet = inFlight.poll();
+        TransferReply reply;
+        try {
+            reply = channel.receive(packet.command());
+        } catch (ProbeDisconnectedException e) {
+            packet.fail(lost(e));
+            throw disconnected;
+        } catch (ProbeException e) {
+            // A lost or garbled reply leaves the reply stream out of step with the requests.
+            packet.fail(e);
+            failPending(e);
+            resynchronise();
+            throw e;
+        }
+        RuntimeException error = packet.complete(reply);
+        if (error != null) {
+            if (unreported == null) {
+                unreported = error;
+            }
+            failPending(error);
+            dropInFlightReplies();
+        }
+    }
+
+    /** Fails every access still queued or in flight. */
+    private void failPending(RuntimeException cause) {
+        for (InFlightPacket packet : inFlight) {
+            packet.fail(cause);
+        }
+        building.fail(cause);
+        building = new TransferPacket(dapIndex, channel.packetSize());
+    }
+
+    /** Reads and drops the replies of packets sent after a failed one, keeping requests and replies in step. */
+    private void dropInFlightReplies() {
+        while (!inFlight.isEmpty()) {
+            InFlightPacket packet = inFlight.poll();
+            try {
+                channel.receive(packet.command());
+            } catch (ProbeDisconnectedException e) {
+                throw lost(e);
+            } catch (ProbeException e) {
+                inFlight.clear();
+                resynchronise();
+                return;
+            }
+        }
+    }
+
+    /** After a lost or garbled reply: stop whatever runs, drop stale replies, forget the in-flight packets. */
+    private void resynchronise() {
+        inFlight.clear();
+        try {
+            channel.sendWithoutReply(new TransferAbortRequest());
+            channel.transport().discardStale();
+        } catch (ProbeDisconnectedException e) {
+            lost(e);
+        } catch (ProbeException e) {
+            // best effort: the next command reports a probe that stays out of step
+        }
+    }
+
+    /** Records that the probe is gone, fails everything pending, and returns the error to throw. */
+    private ProbeDisconnectedException lost(ProbeDisconnectedException cause) {
+        if (disconnected == null) {
+            disconnected = new ProbeDisconnectedException(
+                    "CMSIS-DAP probe " + probeName + " disconnected: " + cause.getMessage(), cause);
+        }
+        for (InFlightPacket packet : inFlight) {
+            packet.fail(disconnected);
+        }
+        inFlight.clear();
+        building.fail(disconnected);
+        building = new TransferPacket(dapIndex, channel.packetSize());
+        unreported = null;
+        return disconnected;
+    }
+
+    private void checkUsable() {
+        if (closed) {
+            throw new ProbeException("CMSIS-DAP probe " + probeName + " is closed");
+        }
+        if (disconnected != null) {
+            throw new ProbeDisconnectedException(
+                    "CMSIS-DAP probe " + probeName + " is disconnected; close it and open it again", disconnected);
+        }
+    }
+
+    private void throwUnreported() {
+        if (unreported != null) {
+            RuntimeException error = unreported;
+            unreported = null;
+            throw error;
+        }
+    }
+}
