@@ -1,0 +1,541 @@
+package io.probehost.sim.mcu.cpu;
+
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.MemoryPort;
+import io.probehost.sim.mcu.VirtualClock;
+
+/**
+ * A Cortex-M0 (ARMv6-M) core: executes one instruction or exception entry per {@link #step()}.
+ * Not thread-safe by itself; the owner serialises all calls (see {@link CoreRunner}).
+ */
+public final class Core {
+    public static final int CPU_HZ = 16_000_000;
+    private static final int EXCEPTION_ENTRY_CYCLES = 16;
+    private static final int EXCEPTION_RETURN_CYCLES = 16;
+    public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
+
+    /** Thrown inside an instruction on a synchronous fault; becomes a HardFault (or lockup). */
+    static final class Fault extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Fault() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final Fault FAULT = new Fault();
+
+    final Registers regs = new Registers();
+    final ExceptionState exceptions = new ExceptionState();
+    final SysTick sysTick = new SysTick();
+    final DebugState debug = new DebugState();
+    private final MemoryPort bus;
+    private final VirtualClock clock;
+    private final ThumbExecutor executor = new ThumbExecutor(this);
+    private DebugComparators comparators = DebugComparators.NONE;
+    private Runnable peripheralReset = () -> { };
+
+    private long cycles;
+    private long cycleLimit = Long.MAX_VALUE;
+    private boolean cycleLimitReached;
+    boolean sleeping;
+    private boolean eventRegister;
+    private boolean sleepingForEvent;
+    private boolean lockedUp;
+    private boolean resetHeld;
+    private boolean executing;
+    private boolean resetRequested;
+    private boolean watchHit;
+    private boolean stuck;
+    private int scr;
+
+    public Core(MemoryPort bus, VirtualClock clock) {
+        this.bus = bus;
+        this.clock = clock;
+        debug.powerOnReset();
+    }
+
+    public void setComparators(DebugComparators comparators) {
+        this.comparators = comparators;
+    }
+
+    /** Called on every system reset before the core fetches its vectors. */
+    public void setPeripheralReset(Runnable hook) {
+        this.peripheralReset = hook;
+    }
+
+    public Registers registers() {
+        return regs;
+    }
+
+    public ExceptionState exceptions() {
+        return exceptions;
+    }
+
+    public SysTick sysTick() {
+        return sysTick;
+    }
+
+    public DebugState debug() {
+        return debug;
+    }
+
+    public long cycles() {
+        return cycles;
+    }
+
+    public boolean sleeping() {
+        return sleeping;
+    }
+
+    public boolean lockedUp() {
+        return lockedUp;
+    }
+
+    public boolean resetHeld() {
+        return resetHeld;
+    }
+
+    public void setStuck(boolean stuck) {
+        this.stuck = stuck;
+    }
+
+    public boolean stuck() {
+        return stuck;
+    }
+
+    public int scr() {
+        return scr;
+    }
+
+    public void writeScr(int value) {
+        scr = value & 0x16;
+    }
+
+    /** Halts the core (without a DFSR reason) once {@link #cycles()} reaches {@code limit}. */
+    public void setCycleLimit(long limit) {
+        cycleLimit = limit;
+        cycleLimitReached = false;
+    }
+
+    public boolean cycleLimitReached() {
+        return cycleLimitReached;
+    }
+
+    /** True if {@link #step()} would make progress now. */
+    public boolean canRun() {
+        if (debug.halted || resetHeld || lockedUp) {
+            return false;
+        }
+        return !sleeping || wakeCondition() || sysTick.cyclesUntilInterrupt() > 0;
+    }
+
+    // ---- reset ----
+
+    /** Power-on: resets the debug logic too. */
+    public void powerOnReset() {
+        debug.powerOnReset();
+        systemReset();
+    }
+
+    /** SYSRESETREQ or nRESET: core and peripherals, not the debug logic. */
+    public void requestSystemReset() {
+        if (executing) {
+            resetRequested = true;
+        } else {
+            systemReset();
+        }
+    }
+
+    private void systemReset() {
+        peripheralReset.run();
+        regs.reset();
+        exceptions.reset();
+        sysTick.reset();
+        scr = 0;
+        sleeping = false;
+        eventRegister = false;
+        lockedUp = false;
+        debug.halted = false;
+        debug.resetSinceRead = true;
+        if (resetHeld) {
+            return;
+        }
+        try {
+            regs.setMsp(bus.read(0, AccessSize.WORD));
+            int entry = bus.read(4, AccessSize.WORD);
+            regs.setPc(entry);
+            regs.setThumb((entry & 1) != 0);
+        } catch (BusFault e) {
+            enterLockup();
+            return;
+        }
+        if (debug.debugEnabled && (debug.demcr & DebugState.DEMCR_VC_CORERESET) != 0) {
+            enterDebug(DebugState.DFSR_VCATCH);
+        } else if (debug.debugEnabled && debug.haltBit) {
+            enterDebug(DebugState.DFSR_HALTED);
+        }
+    }
+
+    public void setResetHeld(boolean held) {
+        if (held == resetHeld) {
+            return;
+        }
+        resetHeld = held;
+        if (held) {
+            peripheralReset.run();
+            debug.halted = false;
+        } else {
+            systemReset();
+        }
+    }
+
+    // ---- debug state ----
+
+    /** Enters Debug state with the given DFSR reason bits. */
+    public void enterDebug(int dfsrBits) {
+        debug.halted = true;
+        debug.haltBit = true;
+        debug.dfsr |= dfsrBits;
+        sleeping = false;
+    }
+
+    /** Leaves Debug state (C_HALT cleared by the debugger). */
+    public void leaveDebug() {
+        debug.halted = false;
+        debug.haltBit = false;
+        cycleLimitReached = false;
+    }
+
+    public boolean haltRequested() {
+        return debug.haltBit;
+    }
+
+    /** C_HALT written as zero while running: a pending (ignored) halt request is withdrawn. */
+    public void cancelHaltRequest() {
+        debug.haltBit = false;
+    }
+
+    public void setDebugEnabled(boolean enabled) {
+        debug.debugEnabled = enabled;
+    }
+
+    public void setMaskInts(boolean mask) {
+        debug.maskInts = mask;
+    }
+
+    /** S_RETIRE_ST: clear on read. */
+    public boolean takeRetiredFlag() {
+        boolean value = debug.retiredSinceRead;
+        debug.retiredSinceRead = false;
+        return value;
+    }
+
+    /** S_RESET_ST: clear on read. */
+    public boolean takeResetFlag() {
+        boolean value = debug.resetSinceRead;
+        debug.resetSinceRead = false;
+        return value;
+    }
+
+    /** A debugger's halt request; a stuck core ignores it. */
+    public void requestHalt() {
+        debug.haltBit = true;
+        if (!stuck && !debug.halted && !resetHeld) {
+            enterDebug(DebugState.DFSR_HALTED);
+        }
+    }
+
+    /** Executes one instruction (or exception entry) from Debug state, then halts again. */
+    public void singleStep() {
+        if (stuck) {
+            return;
+        }
+        debug.halted = false;
+        step();
+        if (!debug.halted) {
+            enterDebug(DebugState.DFSR_HALTED);
+        }
+    }
+
+    /** A debugger wrote a register through DCRSR; writing the PC leaves lockup. */
+    public void debugRegisterWritten(CoreRegister reg) {
+        if (reg == CoreRegister.PC && lockedUp) {
+            lockedUp = false;
+        }
+    }
+
+    // ---- execution ----
+
+    public void step() {
+        if (debug.halted || resetHeld || lockedUp) {
+            return;
+        }
+        if (sleeping) {
+            if (wakeCondition()) {
+                if (sleepingForEvent) {
+                    eventRegister = false;
+                }
+                sleeping = false;
+            } else {
+                long skip = sysTick.cyclesUntilInterrupt();
+                if (skip > 0) {
+                    addCycles(skip);
+                }
+                return;
+            }
+        }
+        executing = true;
+        try {
+            int exception = exceptionToTake();
+            if (exception != 0) {
+                takeException(exception);
+            } else {
+                executeOne();
+            }
+        } finally {
+            executing = false;
+            if (resetRequested) {
+                resetRequested = false;
+                systemReset();
+            }
+        }
+    }
+
+    private void executeOne() {
+        int pc = regs.pc();
+        if (comparators.breakpointAt(pc)) {
+            debugEvent(DebugState.DFSR_BKPT);
+            return;
+        }
+        if (comparators.pcMatchAt(pc) && debug.debugEnabled) {
+            enterDebug(DebugState.DFSR_DWTTRAP);
+            return;
+        }
+        watchHit = false;
+        int cost;
+        try {
+            if (!regs.thumb) {
+                throw FAULT;
+            }
+            int hw = fetch16(pc);
+            cost = executor.execute(pc, hw);
+        } catch (Fault f) {
+            addCycles(1);
+            raiseHardFault();
+            return;
+        }
+        debug.retiredSinceRead = true;
+        addCycles(cost);
+        if (watchHit && debug.debugEnabled) {
+            enterDebug(DebugState.DFSR_DWTTRAP);
+        }
+    }
+
+    /** BKPT or FPB match: halts with debug enabled, else escalates to HardFault. */
+    void debugEvent(int dfsrBits) {
+        if (debug.debugEnabled) {
+            enterDebug(dfsrBits);
+        } else {
+            raiseHardFault();
+        }
+    }
+
+    private void addCycles(long n) {
+        long before = cycles;
+        cycles += n;
+        clock.advance(cycles * 1_000_000_000L / CPU_HZ - before * 1_000_000_000L / CPU_HZ);
+        if (sysTick.advance(n)) {
+            exceptions.setPending(ExceptionState.SYSTICK, true);
+        }
+        if (cycles >= cycleLimit && !debug.halted) {
+            cycleLimitReached = true;
+            debug.halted = true;
+            debug.haltBit = true;
+            sleeping = false;
+        }
+    }
+
+    public int executionPriority() {
+        int p = exceptions.activePriority();
+        return regs.primask() ? Math.min(p, 0) : p;
+    }
+
+    private int exceptionToTake() {
+        int e = exceptions.highestPending(debug.maskInts);
+        return e != 0 && exceptions.priority(e) < executionPriority() ? e : 0;
+    }
+
+    /** WFI wakes on any pending exception of higher priority than the active ones (PRIMASK ignored). */
+    private boolean wakeCondition() {
+        int e = exceptions.highestPending(debug.maskInts);
+        if (e != 0 && exceptions.priority(e) < exceptions.activePriority()) {
+            return true;
+        }
+        return sleepingForEvent && eventRegister;
+    }
+
+    void raiseHardFault() {
+        if (executionPriority() < 0) {
+            enterLockup();
+        } else {
+            exceptions.setPending(ExceptionState.HARD_FAULT, true);
+        }
+    }
+
+    private void enterLockup() {
+        lockedUp = true;
+        regs.setPc(LOCKUP_ADDRESS);
+    }
+
+    private void takeException(int exception) {
+        boolean usePsp = regs.usesPsp();
+        int sp = usePsp ? regs.psp() : regs.msp();
+        int frame = (sp - 0x20) & ~7;
+        int excReturn = regs.handlerMode() ? 0xFFFF_FFF1 : usePsp ? 0xFFFF_FFFD : 0xFFFF_FFF9;
+        int vector;
+        try {
+            int xpsr = regs.xpsr() | ((sp & 4) != 0 ? 1 << 9 : 0);
+            int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), regs.pc(), xpsr};
+            for (int i = 0; i < 8; i++) {
+                bus.write(frame + 4 * i, AccessSize.WORD, words[i]);
+            }
+            vector = bus.read(exception * 4, AccessSize.WORD);
+        } catch (BusFault e) {
+            if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
+                enterLockup();
+            } else {
+                exceptions.setPending(exception, false);
+                exceptions.setPending(ExceptionState.HARD_FAULT, true);
+            }
+            return;
+        }
+        if (usePsp) {
+            regs.setPsp(frame);
+        } else {
+            regs.setMsp(frame);
+        }
+        exceptions.setPending(exception, false);
+        exceptions.setActive(exception, true);
+        regs.setIpsr(exception);
+        regs.setSpsel(false);
+        regs.setLr(excReturn);
+        regs.setPc(vector);
+        regs.setThumb((vector & 1) != 0);
+        eventRegister = true;
+        addCycles(EXCEPTION_ENTRY_CYCLES);
+        if (exception == ExceptionState.HARD_FAULT && debug.debugEnabled
+                && (debug.demcr & DebugState.DEMCR_VC_HARDERR) != 0) {
+            enterDebug(DebugState.DFSR_VCATCH);
+        }
+    }
+
+    /** BX or POP {PC} with an EXC_RETURN value in Handler mode. */
+    void exceptionReturn(int excReturn) {
+        int kind = excReturn & 0xF;
+        if ((excReturn & 0x0FFF_FFF0) != 0x0FFF_FFF0 || (kind != 1 && kind != 9 && kind != 0xD)) {
+            throw FAULT;
+        }
+        int current = regs.ipsr();
+        boolean toThread = kind != 1;
+        boolean usePsp = kind == 0xD;
+        int sp = usePsp ? regs.psp() : regs.msp();
+        int[] words = new int[8];
+        try {
+            for (int i = 0; i < 8; i++) {
+                words[i] = bus.read(sp + 4 * i, AccessSize.WORD);
+            }
+        } catch (BusFault e) {
+            throw FAULT;
+        }
+        exceptions.setActive(current, false);
+        int xpsr = words[7];
+        int newSp = (sp + 0x20) | ((xpsr & (1 << 9)) != 0 ? 4 : 0);
+        if (usePsp) {
+            regs.setPsp(newSp);
+        } else {
+            regs.setMsp(newSp);
+        }
+        regs.set(0, words[0]);
+        regs.set(1, words[1]);
+        regs.set(2, words[2]);
+        regs.set(3, words[3]);
+        regs.set(12, words[4]);
+        regs.setLr(words[5]);
+        regs.setApsr(xpsr);
+        regs.setThumb((xpsr & (1 << 24)) != 0);
+        regs.setIpsr(toThread ? 0 : xpsr & 0x3F);
+        regs.setSpsel(usePsp);
+        regs.setPc(words[6]);
+        eventRegister = true;
+        if (toThread && (scr & 2) != 0) {
+            sleeping = true;
+            sleepingForEvent = false;
+        }
+    }
+
+    int exceptionReturnCycles() {
+        return EXCEPTION_RETURN_CYCLES;
+    }
+
+    // ---- hooks for instructions ----
+
+    void waitForInterrupt() {
+        sleeping = true;
+        sleepingForEvent = false;
+    }
+
+    void waitForEvent() {
+        if (eventRegister) {
+            eventRegister = false;
+        } else {
+            sleeping = true;
+            sleepingForEvent = true;
+        }
+    }
+
+    void sendEvent() {
+        eventRegister = true;
+    }
+
+    /** Wakes from WFE and is consumed by it; pending interrupts also set it with SEVONPEND. */
+    public void signalEvent() {
+        eventRegister = true;
+    }
+
+    // ---- memory access for instructions ----
+
+    int fetch16(int address) {
+        try {
+            return bus.read(address, AccessSize.HALFWORD);
+        } catch (BusFault e) {
+            throw FAULT;
+        }
+    }
+
+    int read(int address, AccessSize size) {
+        if ((address & (size.bytes() - 1)) != 0) {
+            throw FAULT;
+        }
+        try {
+            int value = bus.read(address, size);
+            watchHit |= comparators.dataMatch(address, size.bytes(), false);
+            return value;
+        } catch (BusFault e) {
+            throw FAULT;
+        }
+    }
+
+    void write(int address, AccessSize size, int value) {
+        if ((address & (size.bytes() - 1)) != 0) {
+            throw FAULT;
+        }
+        try {
+            bus.write(address, size, value & size.mask());
+            watchHit |= comparators.dataMatch(address, size.bytes(), true);
+        } catch (BusFault e) {
+            throw FAULT;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.probehost.sim.mcu.cpu;
+
+/**
+ * Halting-debug state of the core: DHCSR control and status, DFSR, DEMCR and DCRDR. It belongs to
+ * the debug domain, so a system reset leaves it alone (apart from setting S_RESET_ST).
+ */
+public final class DebugState {
+    public static final int DFSR_HALTED = 1;
+    public static final int DFSR_BKPT = 2;
+    public static final int DFSR_DWTTRAP = 4;
+    public static final int DFSR_VCATCH = 8;
+    public static final int DFSR_EXTERNAL = 16;
+
+    public static final int DEMCR_VC_CORERESET = 1;
+    public static final int DEMCR_VC_HARDERR = 1 << 10;
+    public static final int DEMCR_DWTENA = 1 << 24;
+    static final int DEMCR_WRITABLE = DEMCR_VC_CORERESET | DEMCR_VC_HARDERR | DEMCR_DWTENA;
+
+    boolean debugEnabled;
+    /** C_HALT as last written, or set by entering Debug state. */
+    boolean haltBit;
+    boolean stepBit;
+    boolean maskInts;
+    boolean halted;
+    boolean regReady = true;
+    boolean retiredSinceRead;
+    boolean resetSinceRead;
+    int dfsr;
+    int demcr;
+    int dcrdr;
+
+    public boolean debugEnabled() {
+        return debugEnabled;
+    }
+
+    public boolean halted() {
+        return halted;
+    }
+
+    public boolean maskInts() {
+        return maskInts;
+    }
+
+    public int dfsr() {
+        return dfsr;
+    }
+
+    public void clearDfsr(int bits) {
+        dfsr &= ~bits;
+    }
+
+    public int demcr() {
+        return demcr;
+    }
+
+    public void writeDemcr(int value) {
+        demcr = value & DEMCR_WRITABLE;
+    }
+
+    public boolean dwtEnabled() {
+        return (demcr & DEMCR_DWTENA) != 0;
+    }
+
+    public int dcrdr() {
+        return dcrdr;
+    }
+
+    public void writeDcrdr(int value) {
+        dcrdr = value;
+    }
+
+    /** Power-on reset of the debug logic. */
+    void powerOnReset() {
+        debugEnabled = false;
+        haltBit = false;
+        stepBit = false;
+        maskInts = false;
+        halted = false;
+        regReady = true;
+        dfsr = 0;
+        demcr = 0;
+        dcrdr = 0;
+    }
+}

@@ -1,0 +1,179 @@
+package io.probehost.sim.mcu.cpu;
+
+/**
+ * Pending and active state, enables and priorities of all exceptions of a Cortex-M0: the NVIC's
+ * 32 external lines plus the system exceptions. Priorities use the top two bits of a byte as the M0.
+ */
+public final class ExceptionState {
+    public static final int RESET = 1;
+    public static final int NMI = 2;
+    public static final int HARD_FAULT = 3;
+    public static final int SVCALL = 11;
+    public static final int PENDSV = 14;
+    public static final int SYSTICK = 15;
+    public static final int FIRST_IRQ = 16;
+    public static final int IRQ_LINES = 32;
+    static final int COUNT = FIRST_IRQ + IRQ_LINES;
+    /** Execution priority of thread mode with nothing active: lower than every configurable one. */
+    static final int NO_BOOST = 0x100;
+
+    private final boolean[] pending = new boolean[COUNT];
+    private final boolean[] active = new boolean[COUNT];
+    private int irqEnabled;
+    private final int[] irqPriority = new int[IRQ_LINES];
+    private int svcPriority;
+    private int pendSvPriority;
+    private int sysTickPriority;
+
+    void reset() {
+        java.util.Arrays.fill(pending, false);
+        java.util.Arrays.fill(active, false);
+        irqEnabled = 0;
+        java.util.Arrays.fill(irqPriority, 0);
+        svcPriority = 0;
+        pendSvPriority = 0;
+        sysTickPriority = 0;
+    }
+
+    public int priority(int exception) {
+        switch (exception) {
+            case RESET: return -3;
+            case NMI: return -2;
+            case HARD_FAULT: return -1;
+            case SVCALL: return svcPriority;
+            case PENDSV: return pendSvPriority;
+            case SYSTICK: return sysTickPriority;
+            default: return exception >= FIRST_IRQ ? irqPriority[exception - FIRST_IRQ] : NO_BOOST;
+        }
+    }
+
+    public boolean isPending(int exception) {
+        return pending[exception];
+    }
+
+    public void setPending(int exception, boolean value) {
+        pending[exception] = value;
+    }
+
+    public boolean isActive(int exception) {
+        return active[exception];
+    }
+
+    void setActive(int exception, boolean value) {
+        active[exception] = value;
+    }
+
+    /** Clears every active flag (AIRCR.VECTCLRACTIVE). */
+    public void clearAllActive() {
+        java.util.Arrays.fill(active, false);
+    }
+
+    /** Execution priority from active exceptions only, ignoring PRIMASK. */
+    int activePriority() {
+        int best = NO_BOOST;
+        for (int e = 1; e < COUNT; e++) {
+            if (active[e]) {
+                best = Math.min(best, priority(e));
+            }
+        }
+        return best;
+    }
+
+    boolean anyActive() {
+        for (int e = 1; e < COUNT; e++) {
+            if (active[e]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Exceptions that can be taken: pending, enabled (IRQs), and not masked by {@code maskInterrupts}. */
+    private boolean eligible(int e, boolean maskInterrupts) {
+        if (!pending[e]) {
+            return false;
+        }
+        if (e >= FIRST_IRQ) {
+            return !maskInterrupts && (irqEnabled & (1 << (e - FIRST_IRQ))) != 0;
+        }
+        if (e == PENDSV || e == SYSTICK) {
+            return !maskInterrupts;
+        }
+        return true;
+    }
+
+    /** The highest-priority eligible pending exception (lowest number on ties), or 0. */
+    public int highestPending(boolean maskInterrupts) {
+        int best = 0;
+        int bestPriority = Integer.MAX_VALUE;
+        for (int e = 2; e < COUNT; e++) {
+            if (eligible(e, maskInterrupts) && priority(e) < bestPriority) {
+                best = e;
+                bestPriority = priority(e);
+            }
+        }
+        return best;
+    }
+
+    public int enabledMask() {
+        return irqEnabled;
+    }
+
+    public void enable(int mask) {
+        irqEnabled |= mask;
+    }
+
+    public void disable(int mask) {
+        irqEnabled &= ~mask;
+    }
+
+    public int pendingIrqMask() {
+        int mask = 0;
+        for (int i = 0; i < IRQ_LINES; i++) {
+            if (pending[FIRST_IRQ + i]) {
+                mask |= 1 << i;
+            }
+        }
+        return mask;
+    }
+
+    public void setPendingIrqs(int mask, boolean value) {
+        for (int i = 0; i < IRQ_LINES; i++) {
+            if ((mask & (1 << i)) != 0) {
+                pending[FIRST_IRQ + i] = value;
+            }
+        }
+    }
+
+    /** IPR register n (4 lines, one byte each; only bits [7:6] implemented). */
+    public int readIpr(int n) {
+        int value = 0;
+        for (int i = 0; i < 4; i++) {
+            value |= irqPriority[n * 4 + i] << (8 * i);
+        }
+        return value;
+    }
+
+    public void writeIpr(int n, int value) {
+        for (int i = 0; i < 4; i++) {
+            irqPriority[n * 4 + i] = (value >>> (8 * i)) & 0xC0;
+        }
+    }
+
+    public int readShpr2() {
+        return svcPriority << 24;
+    }
+
+    public void writeShpr2(int value) {
+        svcPriority = (value >>> 24) & 0xC0;
+    }
+
+    public int readShpr3() {
+        return (sysTickPriority << 24) | (pendSvPriority << 16);
+    }
+
+    public void writeShpr3(int value) {
+        sysTickPriority = (value >>> 24) & 0xC0;
+        pendSvPriority = (value >>> 16) & 0xC0;
+    }
+}

@@ -1,0 +1,187 @@
+package io.probehost.sim.mcu.cpu;
+
+/** Architectural register state of an ARMv6-M core. */
+public final class Registers {
+    private final int[] r = new int[13];
+    private int msp;
+    private int psp;
+    private int lr;
+    private int pc;
+    boolean n;
+    boolean z;
+    boolean c;
+    boolean v;
+    boolean thumb = true;
+    private int ipsr;
+    private boolean primask;
+    private boolean spsel;
+
+    public int get(int n) {
+        switch (n) {
+            case 13: return sp();
+            case 14: return lr;
+            case 15: return pc;
+            default: return r[n];
+        }
+    }
+
+    public void set(int n, int value) {
+        switch (n) {
+            case 13: setSp(value); break;
+            case 14: lr = value; break;
+            case 15: pc = value & ~1; break;
+            default: r[n] = value;
+        }
+    }
+
+    public int pc() {
+        return pc;
+    }
+
+    public void setPc(int value) {
+        pc = value & ~1;
+    }
+
+    public int lr() {
+        return lr;
+    }
+
+    public void setLr(int value) {
+        lr = value;
+    }
+
+    public boolean usesPsp() {
+        return spsel && ipsr == 0;
+    }
+
+    public int sp() {
+        return usesPsp() ? psp : msp;
+    }
+
+    public void setSp(int value) {
+        if (usesPsp()) {
+            psp = value & ~3;
+        } else {
+            msp = value & ~3;
+        }
+    }
+
+    public int msp() {
+        return msp;
+    }
+
+    public void setMsp(int value) {
+        msp = value & ~3;
+    }
+
+    public int psp() {
+        return psp;
+    }
+
+    public void setPsp(int value) {
+        psp = value & ~3;
+    }
+
+    public int ipsr() {
+        return ipsr;
+    }
+
+    public void setIpsr(int value) {
+        ipsr = value & 0x3F;
+    }
+
+    public boolean handlerMode() {
+        return ipsr != 0;
+    }
+
+    public boolean primask() {
+        return primask;
+    }
+
+    public void setPrimask(boolean value) {
+        primask = value;
+    }
+
+    public boolean spsel() {
+        return spsel;
+    }
+
+    public void setSpsel(boolean value) {
+        spsel = value;
+    }
+
+    /** CONTROL as MRS reads it: only SPSEL exists on the Cortex-M0 (no unprivileged mode). */
+    public int control() {
+        return spsel ? 2 : 0;
+    }
+
+    public int apsr() {
+        return (n ? 1 << 31 : 0) | (z ? 1 << 30 : 0) | (c ? 1 << 29 : 0) | (v ? 1 << 28 : 0);
+    }
+
+    public void setApsr(int value) {
+        n = value < 0;
+        z = (value & (1 << 30)) != 0;
+        c = (value & (1 << 29)) != 0;
+        v = (value & (1 << 28)) != 0;
+    }
+
+    public int xpsr() {
+        return apsr() | (thumb ? 1 << 24 : 0) | ipsr;
+    }
+
+    public void setXpsr(int value) {
+        setApsr(value);
+        thumb = (value & (1 << 24)) != 0;
+        setIpsr(value & 0x3F);
+    }
+
+    public boolean thumb() {
+        return thumb;
+    }
+
+    public void setThumb(boolean value) {
+        thumb = value;
+    }
+
+    /** Architectural reset values apart from SP and PC, which come from the vector table. */
+    void reset() {
+        java.util.Arrays.fill(r, 0);
+        psp = 0;
+        lr = 0xFFFF_FFFF;
+        n = z = c = v = false;
+        ipsr = 0;
+        primask = false;
+        spsel = false;
+        thumb = true;
+    }
+
+    public int read(CoreRegister reg) {
+        switch (reg) {
+            case SP: return sp();
+            case LR: return lr;
+            case PC: return pc;
+            case XPSR: return xpsr();
+            case MSP: return msp;
+            case PSP: return psp;
+            case CONTROL_PRIMASK: return (control() << 24) | (primask ? 1 : 0);
+            default: return r[reg.regsel()];
+        }
+    }
+
+    public void write(CoreRegister reg, int value) {
+        switch (reg) {
+            case SP: setSp(value); break;
+            case LR: lr = value; break;
+            case PC: pc = value & ~1; break;
+            case XPSR: setXpsr(value); break;
+            case MSP: setMsp(value); break;
+            case PSP: setPsp(value); break;
+            case CONTROL_PRIMASK:
+                primask = (value & 1) != 0;
+                spsel = ((value >>> 24) & 2) != 0;
+                break;
+            default: r[reg.regsel()] = value;
+        }
+    }
+}

@@ -1,0 +1,403 @@
+package io.probehost.sim.mcu.cpu;
+
+import io.probehost.sim.mcu.AccessSize;
+
+/** Decodes and executes the ARMv6-M Thumb instruction set, with Cortex-M0 cycle counts. */
+final class ThumbExecutor {
+    private final Core core;
+    private final Registers r;
+    private final Alu alu;
+    private int nextPc;
+
+    ThumbExecutor(Core core) {
+        this.core = core;
+        this.r = core.regs;
+        this.alu = new Alu(core.regs);
+    }
+
+    /** Executes the instruction at {@code pc} whose first halfword is {@code hw}; returns its cycles. */
+    int execute(int pc, int hw) {
+        nextPc = pc + 2;
+        int cycles;
+        switch (hw >>> 13) {
+            case 0: cycles = shiftAddSubtract(hw); break;
+            case 1: cycles = immediateOps(hw); break;
+            case 2: cycles = group010(pc, hw); break;
+            case 3: cycles = loadStoreWordByteImmediate(hw); break;
+            case 4: cycles = (hw & 0x1000) == 0 ? loadStoreHalfwordImmediate(hw) : loadStoreSpRelative(hw); break;
+            case 5: cycles = (hw & 0x1000) == 0 ? addressGeneration(pc, hw) : miscellaneous(pc, hw); break;
+            case 6: cycles = (hw & 0x1000) == 0 ? loadStoreMultiple(hw) : conditionalBranchOrSvc(pc, hw); break;
+            default: cycles = (hw & 0x1800) == 0 ? branch(pc, hw) : thirtyTwoBit(pc, hw); break;
+        }
+        r.setPc(nextPc);
+        return cycles;
+    }
+
+    private int reg(int n, int pc) {
+        return n == 15 ? pc + 4 : r.get(n);
+    }
+
+    private static int undefined() {
+        throw Core.FAULT;
+    }
+
+    private int shiftAddSubtract(int hw) {
+        int rd = hw & 7;
+        int rm = (hw >>> 3) & 7;
+        int imm5 = (hw >>> 6) & 0x1F;
+        switch ((hw >>> 11) & 3) {
+            case 0: r.set(rd, alu.lslImmediate(r.get(rm), imm5)); return 1;
+            case 1: r.set(rd, alu.lsrImmediate(r.get(rm), imm5)); return 1;
+            case 2: r.set(rd, alu.asrImmediate(r.get(rm), imm5)); return 1;
+            default:
+                int rn = (hw >>> 3) & 7;
+                int operand = (hw & 0x0400) != 0 ? (hw >>> 6) & 7 : r.get((hw >>> 6) & 7);
+                boolean subtract = (hw & 0x0200) != 0;
+                r.set(rd, subtract ? alu.sub(r.get(rn), operand, true) : alu.add(r.get(rn), operand, true));
+                return 1;
+        }
+    }
+
+    private int immediateOps(int hw) {
+        int rdn = (hw >>> 8) & 7;
+        int imm8 = hw & 0xFF;
+        switch ((hw >>> 11) & 3) {
+            case 0: r.set(rdn, alu.logicFlags(imm8)); break;
+            case 1: alu.sub(r.get(rdn), imm8, true); break;
+            case 2: r.set(rdn, alu.add(r.get(rdn), imm8, true)); break;
+            default: r.set(rdn, alu.sub(r.get(rdn), imm8, true)); break;
+        }
+        return 1;
+    }
+
+    private int group010(int pc, int hw) {
+        if ((hw & 0x1000) != 0) {
+            return loadStoreRegisterOffset(hw);
+        }
+        if ((hw & 0x0800) != 0) {
+            int address = ((pc + 4) & ~3) + (hw & 0xFF) * 4;
+            r.set((hw >>> 8) & 7, core.read(address, AccessSize.WORD));
+            return 2;
+        }
+        if ((hw & 0x0400) == 0) {
+            return dataProcessing(hw);
+        }
+        return specialDataAndBranchExchange(pc, hw);
+    }
+
+    private int dataProcessing(int hw) {
+        int rdn = hw & 7;
+        int x = r.get(rdn);
+        int y = r.get((hw >>> 3) & 7);
+        switch ((hw >>> 6) & 0xF) {
+            case 0x0: r.set(rdn, alu.logicFlags(x & y)); break;
+            case 0x1: r.set(rdn, alu.logicFlags(x ^ y)); break;
+            case 0x2: r.set(rdn, alu.lslRegister(x, y)); break;
+            case 0x3: r.set(rdn, alu.lsrRegister(x, y)); break;
+            case 0x4: r.set(rdn, alu.asrRegister(x, y)); break;
+            case 0x5: r.set(rdn, alu.addWithCarry(x, y, r.c, true)); break;
+            case 0x6: r.set(rdn, alu.addWithCarry(x, ~y, r.c, true)); break;
+            case 0x7: r.set(rdn, alu.rorRegister(x, y)); break;
+            case 0x8: alu.logicFlags(x & y); break;
+            case 0x9: r.set(rdn, alu.sub(0, y, true)); break;
+            case 0xA: alu.sub(x, y, true); break;
+            case 0xB: alu.add(x, y, true); break;
+            case 0xC: r.set(rdn, alu.logicFlags(x | y)); break;
+            case 0xD: r.set(rdn, alu.logicFlags(x * y)); break;
+            case 0xE: r.set(rdn, alu.logicFlags(x & ~y)); break;
+            default: r.set(rdn, alu.logicFlags(~y)); break;
+        }
+        return 1;
+    }
+
+    private int specialDataAndBranchExchange(int pc, int hw) {
+        int rm = (hw >>> 3) & 0xF;
+        int rd = (hw & 7) | ((hw >>> 4) & 8);
+        switch ((hw >>> 8) & 3) {
+            case 0: {
+                int result = reg(rd, pc) + reg(rm, pc);
+                if (rd == 15) {
+                    nextPc = result & ~1;
+                    return 3;
+                }
+                r.set(rd, result);
+                return 1;
+            }
+            case 1:
+                alu.sub(reg(rd, pc), reg(rm, pc), true);
+                return 1;
+            case 2:
+                if (rd == 15) {
+                    nextPc = reg(rm, pc) & ~1;
+                    return 3;
+                }
+                r.set(rd, reg(rm, pc));
+                return 1;
+            default: {
+                if ((hw & 7) != 0) {
+                    return undefined();
+                }
+                int target = reg(rm, pc);
+                if ((hw & 0x80) != 0) {
+                    r.setLr((pc + 2) | 1);
+                }
+                branchExchange(target);
+                return 3;
+            }
+        }
+    }
+
+    private void branchExchange(int target) {
+        if (r.handlerMode() && (target >>> 28) == 0xF) {
+            core.exceptionReturn(target);
+            nextPc = r.pc();
+        } else {
+            r.setThumb((target & 1) != 0);
+            nextPc = target & ~1;
+        }
+    }
+
+    private int loadStoreRegisterOffset(int hw) {
+        int rt = hw & 7;
+        int address = r.get((hw >>> 3) & 7) + r.get((hw >>> 6) & 7);
+        switch ((hw >>> 9) & 7) {
+            case 0: core.write(address, AccessSize.WORD, r.get(rt)); break;
+            case 1: core.write(address, AccessSize.HALFWORD, r.get(rt)); break;
+            case 2: core.write(address, AccessSize.BYTE, r.get(rt)); break;
+            case 3: r.set(rt, (byte) core.read(address, AccessSize.BYTE)); break;
+            case 4: r.set(rt, core.read(address, AccessSize.WORD)); break;
+            case 5: r.set(rt, core.read(address, AccessSize.HALFWORD)); break;
+            case 6: r.set(rt, core.read(address, AccessSize.BYTE)); break;
+            default: r.set(rt, (short) core.read(address, AccessSize.HALFWORD)); break;
+        }
+        return 2;
+    }
+
+    private int loadStoreWordByteImmediate(int hw) {
+        boolean byteAccess = (hw & 0x1000) != 0;
+        AccessSize size = byteAccess ? AccessSize.BYTE : AccessSize.WORD;
+        int offset = ((hw >>> 6) & 0x1F) * size.bytes();
+        return loadOrStore(hw, size, r.get((hw >>> 3) & 7) + offset, hw & 7);
+    }
+
+    private int loadStoreHalfwordImmediate(int hw) {
+        int offset = ((hw >>> 6) & 0x1F) * 2;
+        return loadOrStore(hw, AccessSize.HALFWORD, r.get((hw >>> 3) & 7) + offset, hw & 7);
+    }
+
+    private int loadStoreSpRelative(int hw) {
+        return loadOrStore(hw, AccessSize.WORD, r.sp() + (hw & 0xFF) * 4, (hw >>> 8) & 7);
+    }
+
+    private int loadOrStore(int hw, AccessSize size, int address, int rt) {
+        if ((hw & 0x0800) != 0) {
+            r.set(rt, core.read(address, size));
+        } else {
+            core.write(address, size, r.get(rt));
+        }
+        return 2;
+    }
+
+    private int addressGeneration(int pc, int hw) {
+        int base = (hw & 0x0800) != 0 ? r.sp() : (pc + 4) & ~3;
+        r.set((hw >>> 8) & 7, base + (hw & 0xFF) * 4);
+        return 1;
+    }
+
+    private int miscellaneous(int pc, int hw) {
+        if ((hw & 0xFF00) == 0xB000) {
+            int delta = (hw & 0x7F) * 4;
+            r.setSp((hw & 0x80) != 0 ? r.sp() - delta : r.sp() + delta);
+            return 1;
+        }
+        if ((hw & 0xFF00) == 0xB200) {
+            int x = r.get((hw >>> 3) & 7);
+            int[] results = {(short) x, (byte) x, x & 0xFFFF, x & 0xFF};
+            r.set(hw & 7, results[(hw >>> 6) & 3]);
+            return 1;
+        }
+        if ((hw & 0xFE00) == 0xB400) {
+            return push(hw);
+        }
+        if ((hw & 0xFFEF) == 0xB662) {
+            r.setPrimask((hw & 0x10) != 0);
+            return 1;
+        }
+        if ((hw & 0xFF00) == 0xBA00) {
+            return reverse(hw);
+        }
+        if ((hw & 0xFE00) == 0xBC00) {
+            return pop(hw);
+        }
+        if ((hw & 0xFF00) == 0xBE00) {
+            nextPc = pc;
+            core.debugEvent(DebugState.DFSR_BKPT);
+            return 1;
+        }
+        if ((hw & 0xFF00) == 0xBF00 && (hw & 0xF) == 0) {
+            return hint((hw >>> 4) & 0xF);
+        }
+        return undefined();
+    }
+
+    private int reverse(int hw) {
+        int x = r.get((hw >>> 3) & 7);
+        int rd = hw & 7;
+        switch ((hw >>> 6) & 3) {
+            case 0: r.set(rd, Integer.reverseBytes(x)); break;
+            case 1: r.set(rd, ((x & 0x00FF00FF) << 8) | ((x >>> 8) & 0x00FF00FF)); break;
+            case 3: r.set(rd, (short) (((x & 0xFF) << 8) | ((x >>> 8) & 0xFF))); break;
+            default: return undefined();
+        }
+        return 1;
+    }
+
+    private int hint(int opA) {
+        switch (opA) {
+            case 2: core.waitForEvent(); break;
+            case 3: core.waitForInterrupt(); break;
+            case 4: core.sendEvent(); break;
+            default: break; // NOP, YIELD and unallocated hints
+        }
+        return 1;
+    }
+
+    private int push(int hw) {
+        int list = (hw & 0xFF) | ((hw & 0x100) != 0 ? 1 << 14 : 0);
+        int count = Integer.bitCount(list);
+        int address = r.sp() - 4 * count;
+        int a = address;
+        for (int i = 0; i <= 14; i++) {
+            if ((list & (1 << i)) != 0) {
+                core.write(a, AccessSize.WORD, r.get(i));
+                a += 4;
+            }
+        }
+        r.setSp(address);
+        return 1 + count;
+    }
+
+    private int pop(int hw) {
+        int list = (hw & 0xFF) | ((hw & 0x100) != 0 ? 1 << 15 : 0);
+        int count = Integer.bitCount(list);
+        int[] values = new int[16];
+        int a = r.sp();
+        for (int i = 0; i <= 15; i++) {
+            if ((list & (1 << i)) != 0) {
+                values[i] = core.read(a, AccessSize.WORD);
+                a += 4;
+            }
+        }
+        for (int i = 0; i <= 7; i++) {
+            if ((list & (1 << i)) != 0) {
+                r.set(i, values[i]);
+            }
+        }
+        r.setSp(r.sp() + 4 * count);
+        if ((list & (1 << 15)) != 0) {
+            branchExchange(values[15]);
+            return 4 + count;
+        }
+        return 1 + count;
+    }
+
+    private int loadStoreMultiple(int hw) {
+        int rn = (hw >>> 8) & 7;
+        int list = hw & 0xFF;
+        int count = Integer.bitCount(list);
+        int address = r.get(rn);
+        boolean load = (hw & 0x0800) != 0;
+        if (load) {
+            int[] values = new int[8];
+            int a = address;
+            for (int i = 0; i < 8; i++) {
+                if ((list & (1 << i)) != 0) {
+                    values[i] = core.read(a, AccessSize.WORD);
+                    a += 4;
+                }
+            }
+            for (int i = 0; i < 8; i++) {
+                if ((list & (1 << i)) != 0) {
+                    r.set(i, values[i]);
+                }
+            }
+            if ((list & (1 << rn)) == 0) {
+                r.set(rn, address + 4 * count);
+            }
+        } else {
+            int a = address;
+            for (int i = 0; i < 8; i++) {
+                if ((list & (1 << i)) != 0) {
+                    core.write(a, AccessSize.WORD, r.get(i));
+                    a += 4;
+                }
+            }
+            r.set(rn, address + 4 * count);
+        }
+        return 1 + count;
+    }
+
+    private int conditionalBranchOrSvc(int pc, int hw) {
+        int cond = (hw >>> 8) & 0xF;
+        if (cond == 0xE) {
+            return undefined();
+        }
+        if (cond == 0xF) {
+            if (core.exceptions.priority(ExceptionState.SVCALL) >= core.executionPriority()) {
+                return undefined();
+            }
+            core.exceptions.setPending(ExceptionState.SVCALL, true);
+            return 1;
+        }
+        if (!alu.conditionPassed(cond)) {
+            return 1;
+        }
+        nextPc = pc + 4 + ((byte) hw) * 2;
+        return 3;
+    }
+
+    private int branch(int pc, int hw) {
+        nextPc = pc + 4 + (((hw & 0x7FF) << 21) >> 20);
+        return 3;
+    }
+
+    private int thirtyTwoBit(int pc, int hw1) {
+        int hw2 = core.fetch16(pc + 2);
+        nextPc = pc + 4;
+        if ((hw1 & 0xF800) != 0xF000) {
+            return undefined();
+        }
+        if ((hw2 & 0xD000) == 0xD000) {
+            int s = (hw1 >>> 10) & 1;
+            int i1 = ~((hw2 >>> 13) ^ s) & 1;
+            int i2 = ~((hw2 >>> 11) ^ s) & 1;
+            int imm = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FF) << 12) | ((hw2 & 0x7FF) << 1);
+            imm = (imm << 7) >> 7;
+            r.setLr((pc + 4) | 1);
+            nextPc = pc + 4 + imm;
+            return 4;
+        }
+        if ((hw2 & 0xD000) != 0x8000) {
+            return undefined();
+        }
+        if ((hw1 & 0xFFF0) == 0xF380 && (hw2 & 0xFF00) == 0x8800) {
+            SpecialRegisters.msr(core, hw2 & 0xFF, r.get(hw1 & 0xF));
+            return 4;
+        }
+        if (hw1 == 0xF3EF && (hw2 & 0xF000) == 0x8000) {
+            int rd = (hw2 >>> 8) & 0xF;
+            if (rd >= 13) {
+                return undefined();
+            }
+            r.set(rd, SpecialRegisters.mrs(core, hw2 & 0xFF));
+            return 4;
+        }
+        if (hw1 == 0xF3BF && (hw2 & 0xFF00) == 0x8F00) {
+            int op = (hw2 >>> 4) & 0xF;
+            if (op == 4 || op == 5 || op == 6) {
+                return 4; // DSB, DMB, ISB: nothing is reordered or prefetched here
+            }
+        }
+        return undefined();
+    }
+}

@@ -1,0 +1,30 @@
+package io.probehost.sim.mcu.nrf51;
+
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.MemoryPort;
+import io.probehost.sim.mcu.bus.LittleEndian;
+
+/** The bus view of code flash or UICR: reads anywhere, word writes go through the NVMC. */
+final class NorFlashPort implements MemoryPort {
+    private final byte[] content;
+    private final Nvmc nvmc;
+
+    NorFlashPort(byte[] content, Nvmc nvmc) {
+        this.content = content;
+        this.nvmc = nvmc;
+    }
+
+    @Override
+    public int read(int offset, AccessSize size) {
+        return LittleEndian.get(content, offset, size.bytes());
+    }
+
+    @Override
+    public void write(int offset, AccessSize size, int value) throws BusFault {
+        if (size != AccessSize.WORD || (offset & 3) != 0) {
+            throw new BusFault(offset, "flash takes aligned word writes only");
+        }
+        nvmc.program(content, offset, value);
+    }
+}
