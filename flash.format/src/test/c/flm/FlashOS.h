@@ -1,0 +1,35 @@
+/* The CMSIS flash algorithm interface, written for the flash.format tests. */
+#ifndef FLASH_OS_H
+#define FLASH_OS_H
+
+#define FLASH_DRV_VERS 0x0101
+#define ONCHIP 1
+#define SECTOR_END 0xFFFFFFFFu
+
+struct FlashSector {
+    unsigned long size;    /* bytes per sector in this group */
+    unsigned long address; /* group start, relative to DevAdr */
+};
+
+/* Laid out with natural alignment: 160 bytes before the sector table. */
+struct FlashDevice {
+    unsigned short Vers;
+    char DevName[128];
+    unsigned short DevType;
+    unsigned long DevAdr;
+    unsigned long szDev;
+    unsigned long szPage;
+    unsigned long Res;
+    unsigned char valEmpty;
+    unsigned long toProg;
+    unsigned long toErase;
+    struct FlashSector sectors[4];
+};
+
+int Init(unsigned long adr, unsigned long clk, unsigned long fnc);
+int UnInit(unsigned long fnc);
+int EraseChip(void);
+int EraseSector(unsigned long adr);
+int ProgramPage(unsigned long adr, unsigned long sz, unsigned char *buf);
+
+#endif

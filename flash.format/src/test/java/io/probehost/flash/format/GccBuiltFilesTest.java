@@ -1,0 +1,147 @@
+package io.probehost.flash.format;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.probehost.api.target.FlashAlgorithm;
+
+/** Reads files built by arm-none-eabi-gcc from the C sources in src/test/c. */
+class GccBuiltFilesTest {
+
+    @TempDir
+    static Path out;
+    static Path flm;
+    static Path app;
+
+    @BeforeAll
+    static void buildWithArmGcc() {
+        Path flmSources = Toolchain.SOURCES.resolve("flm");
+        flm = Toolchain.build(out.resolve("Test_64.FLM"), "cortex-m3", flmSources.resolve("flm.ld"),
+                flmSources.resolve("FlashPrg.c"), flmSources.resolve("FlashDev.c"));
+        Path appSources = Toolchain.SOURCES.resolve("firmware");
+        app = Toolchain.build(out.resolve("app.elf"), "cortex-m0", appSources.resolve("app.ld"), appSources.resolve("app.c"));
+        Toolchain.run("arm-none-eabi-objcopy", "-O", "ihex", app.toString(), out.resolve("app.hex").toString());
+        Toolchain.run("arm-none-eabi-objcopy", "-O", "binary", app.toString(), out.resolve("app.bin").toString());
+    }
+
+    @Test
+    void findsEntryPointsWhereNmPutsThem() {
+        FlmAlgorithm algorithm = FlmReader.read(flm);
+        Map<String, Long> nm = Toolchain.symbols(flm);
+
+        FlmEntryPoints e = algorithm.entryPoints();
+        assertEquals(List.of(nm.get("Init"), nm.get("UnInit"), nm.get("EraseChip"), nm.get("EraseSector"), nm.get("ProgramPage")),
+                List.of(e.init() & ~1, e.unInit() & ~1, e.eraseChip() & ~1, e.eraseSector() & ~1, e.programPage() & ~1));
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L),
+                List.of(e.init() & 1, e.unInit() & 1, e.eraseChip() & 1, e.eraseSector() & 1, e.programPage() & 1));
+        assertEquals(0, e.verify());
+        assertEquals(0, e.blankCheck());
+        assertEquals(nm.get("unlock_key"), algorithm.dataOffset());
+        assertEquals(nm.get("operation") + 4, algorithm.image().length);
+    }
+
+    @Test
+    void readsTheFlashDeviceDescriptorWhenBuiltFromFlashDevC() {
+        FlashDeviceInfo device = FlmReader.read(flm).device();
+
+        assertEquals(new FlashDeviceInfo(0x0101, "Probehost Test 64kB Flash", 1, 0x0800_0000L, 0x10000, 0x400, 0xFF, 100, 3000,
+                List.of(new SectorGroup(0x400, 0), new SectorGroup(0x1000, 0x4000))), device);
+        assertEquals(0x1000, device.sectorSizeAt(0x0800_4000L));
+        assertEquals(0x400, device.sectorSizeAt(0x0800_3C00L));
+    }
+
+    @Test
+    void keepsCodeAndInitialisedDataWhenBuildingTheImage() throws Exception {
+        FlmAlgorithm algorithm = FlmReader.read(flm);
+        Toolchain.run("arm-none-eabi-objcopy", "-O", "binary", "-j", "PrgCode", flm.toString(), out.resolve("code.bin").toString());
+        byte[] code = Files.readAllBytes(out.resolve("code.bin"));
+        byte[] image = algorithm.image();
+
+        assertArrayEquals(code, Arrays.copyOf(image, code.length));
+        assertArrayEquals(new byte[] {0x23, 0x01, 0x67, 0x45}, Arrays.copyOfRange(image, (int) algorithm.dataOffset(),
+                (int) algorithm.dataOffset() + 4));
+        assertArrayEquals(new byte[4], Arrays.copyOfRange(image, image.length - 4, image.length));
+    }
+
+    @Test
+    void placesTrampolineCodeStackAndTwoBuffersWhenRamAllows() {
+        FlmAlgorithm flm = FlmReader.read(GccBuiltFilesTest.flm);
+        FlashAlgorithm placed = flm.place("test64", 0x2000_0000L, 0x2000);
+
+        byte[] blob = placed.instructions();
+        assertArrayEquals(new byte[] {0x00, (byte) 0xBE, (byte) 0xFD, (byte) 0xE7}, Arrays.copyOf(blob, 4));
+        assertArrayEquals(flm.image(), Arrays.copyOfRange(blob, 4, 4 + flm.image().length));
+        assertEquals(0x2000_0000L, placed.loadAddress());
+        assertEquals(0x2000_0004L + flm.entryPoints().init(), placed.pcInit());
+        assertEquals(0x2000_0004L + flm.entryPoints().programPage(), placed.pcProgramPage());
+        assertEquals(0x2000_0004L + flm.dataOffset(), placed.staticBase());
+        long codeEnd = 0x2000_0000L + blob.length;
+        assertEquals((codeEnd + 7) / 8 * 8 + 512, placed.beginStack());
+        long first = (placed.beginStack() + 15) / 16 * 16;
+        assertEquals(List.of(first, first + 0x400), placed.pageBuffers());
+        assertEquals(List.of(0x400L, 0x400L, 0xFFL), List.of(placed.pageSize(), placed.minProgramLength(), (long) placed.erasedValue()));
+    }
+
+    @Test
+    void usesOneBufferWhenRamHoldsOnlyOnePage() {
+        FlmAlgorithm flm = FlmReader.read(GccBuiltFilesTest.flm);
+        long needed = 4 + flm.image().length + 512 + 16 + 0x400;
+
+        assertEquals(1, flm.place("test64", 0x2000_0000L, needed + 0x200).pageBuffers().size());
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> flm.place("test64", 0x2000_0000L, 0x400));
+        assertEquals("Test_64.FLM: 1024 bytes of RAM at 0x20000000 cannot hold the algorithm (" + (4 + flm.image().length)
+                + " bytes), its stack (512) and a page buffer (1024)", e.getMessage());
+    }
+
+    @Test
+    void rejectsFlmWhenEraseSectorSymbolIsMissing() throws Exception {
+        byte[] content = Files.readAllBytes(flm);
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        int name = text.indexOf("EraseSector\0");
+        content[name] = 'X';
+
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> FlmReader.read("Test_64.FLM", content));
+        assertEquals("Test_64.FLM: no symbol EraseSector; a CMSIS flash algorithm must define it", e.getMessage());
+    }
+
+    @Test
+    void rejectsFileWhenItHasNoPrgCode() {
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> FlmReader.read(app));
+
+        assertEquals("app.elf: no PrgCode section; not a CMSIS flash algorithm", e.getMessage());
+    }
+
+    @Test
+    void readsTheSameImageWhenGccElfAndObjcopyHexDescribeOneProgram() {
+        FirmwareImage fromElf = FirmwareImageReader.read(app);
+        FirmwareImage fromHex = FirmwareImageReader.read(out.resolve("app.hex"));
+
+        assertEquals(fromElf.segments(), fromHex.segments());
+        assertEquals(0x0800_0000L, fromElf.start());
+        assertEquals(fromElf.entryPoint(), fromHex.entryPoint());
+    }
+
+    @Test
+    void storesInitialisedDataAtItsFlashLoadAddressWhenReadingGccElf() {
+        FirmwareImage image = FirmwareImageReader.read(app);
+        Map<String, Long> nm = Toolchain.symbols(app);
+        FirmwareImage bin = FirmwareImageReader.read(out.resolve("app.bin"), ReadOptions.defaults().withBaseAddress(0x0800_0000L));
+
+        long load = nm.get("_data_load");
+        assertArrayEquals(new byte[] {0x11, 0x11, 0x11, 0x11, 0x22}, image.read(load, 5, 0));
+        assertEquals(load + 16, image.end());
+        assertEquals(bin.segments(), image.segments());
+    }
+}
