@@ -31,7 +31,7 @@ final class MockUsbDevice implements UsbDevice {
     int closeCount;
     /** Transfers after this many IN reads throw ProbeDisconnectedException; -1 never. */
     int disconnectAfterReads = -1;
-    private int reads;
+    int reads;
 
     MockUsbDevice(UsbDeviceInfo info, Function<byte[], byte[]> responder) {
         this.info = info;
