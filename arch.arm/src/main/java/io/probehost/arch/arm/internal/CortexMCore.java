@@ -151,12 +151,14 @@ public final class CortexMCore implements CoreControl {
         return Optional.of((dfsr & Scs.DFSR_HALTED) != 0 ? HaltReason.DEBUG_REQUEST : HaltReason.UNKNOWN);
     }
 
+    /** Clears C_HALT first: DHCSR survives a system reset, and a set C_HALT would halt the core again. */
     @Override
     public void reset(ResetType resetType) {
         int demcr = memory.read32(Scs.DEMCR);
         if ((demcr & Scs.DEMCR_VC_CORERESET) != 0) {
             memory.write32(Scs.DEMCR, demcr & ~Scs.DEMCR_VC_CORERESET);
         }
+        memory.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
         resetAndWait(resetType);
         knownHaltReason = null;
     }
@@ -164,7 +166,7 @@ public final class CortexMCore implements CoreControl {
     /** Vector catch: DEMCR.VC_CORERESET, reset, wait for S_RESET_ST then S_HALT, restore DEMCR. */
     @Override
     public void resetAndHalt(ResetType resetType, Duration haltTimeout) {
-        memory.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
+        enableDebug();
         int demcr = memory.read32(Scs.DEMCR);
         memory.write32(Scs.DEMCR, demcr | Scs.DEMCR_VC_CORERESET);
         resetAndWait(resetType);
@@ -315,12 +317,17 @@ public final class CortexMCore implements CoreControl {
         }
     }
 
-    /** Clears vector catch; with {@code resume}, lets the core run with debug still enabled. */
+    /**
+     * Clears vector catch; with {@code resume}, also clears DFSR and C_DEBUGEN, which lets the core
+     * run. Call after every breakpoint is removed: without C_DEBUGEN a BKPT becomes a HardFault.
+     */
     void detach(boolean resume) {
         int demcr = memory.read32(Scs.DEMCR);
         memory.write32(Scs.DEMCR, demcr & ~Scs.DEMCR_VC_CORERESET);
         if (resume) {
-            resume();
+            memory.write32(Scs.DFSR, Scs.DFSR_ALL);
+            memory.write32(Scs.DHCSR, Scs.DHCSR_KEY);
+            knownHaltReason = null;
         }
         memory.flush();
     }

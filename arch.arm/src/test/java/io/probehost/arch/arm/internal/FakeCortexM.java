@@ -146,7 +146,7 @@ final class FakeCortexM {
             halted = true;
             dfsr |= Scs.DFSR_VCATCH;
         } else {
-            halted = false;
+            halted = (dhcsrControl & Scs.C_HALT) != 0; // DHCSR survives a system reset
         }
     }
 
