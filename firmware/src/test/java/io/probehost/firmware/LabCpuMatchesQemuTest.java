@@ -1,0 +1,28 @@
+package io.probehost.firmware;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** QEMU, checked against the Java models by the *OnQemuTest classes, judges the lab's CPU. */
+class LabCpuMatchesQemuTest {
+
+    @ParameterizedTest
+    @EnumSource(Program.class)
+    void labRamEqualsQemuWordForWordWhenProgramRunsOnLabCpu(Program program) throws Exception {
+        MemorySnapshot qemu = QemuRuns.snapshotOf(program);
+        assertEquals(ResultBlock.STATUS_DONE, qemu.block().status(), "QEMU itself did not finish " + program);
+        MemorySnapshot lab;
+        try (LabMicrobit mcu = new LabMicrobit()) {
+            mcu.load(program);
+            ResultBlock block = mcu.awaitResultBlock();
+            lab = MemorySnapshot.take(program, block, mcu::readWords);
+        }
+        List<String> differences = lab.differencesFrom(qemu, "QEMU", "lab");
+        assertTrue(differences.isEmpty(), program + ": " + differences.size() + " words differ (lab fault IPSR "
+                + lab.block().faultIpsr() + "):\n  " + String.join("\n  ", differences));
+    }
+}

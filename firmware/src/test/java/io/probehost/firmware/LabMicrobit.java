@@ -1,0 +1,56 @@
+package io.probehost.firmware;
+
+import io.probehost.sim.mcu.nrf51.Nrf51822;
+import io.probehost.sim.mcu.nrf51.RunOutcome;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+
+/**
+ * Runs one firmware image on the lab's virtual nRF51822: the .bin goes into flash through the
+ * back door, a system reset starts it, and the core runs in bounded slices until the result
+ * block's status word appears.
+ */
+final class LabMicrobit implements AutoCloseable {
+    static final long SLICE_CYCLES = 1_000_000;
+    static final long MAX_CYCLES = 100_000_000;
+
+    private final Nrf51822 mcu = Nrf51822.create(null);
+
+    void load(Program program) throws IOException {
+        mcu.halt();
+        mcu.loadFlash(0, Files.readAllBytes(program.bin()));
+        mcu.reset();
+    }
+
+    /** Runs until DONE or FAIL; the last outcome and the cycle count go into the failure text. */
+    ResultBlock awaitResultBlock() throws InterruptedException {
+        long spent = 0;
+        RunOutcome outcome = null;
+        while (!ResultBlock.isFinished(readWords(ResultBlock.BASE, 1)[0])) {
+            if (spent >= MAX_CYCLES || (outcome != null && outcome != RunOutcome.CYCLE_LIMIT)) {
+                throw new AssertionError("lab CPU gave no DONE/FAIL status after " + spent + " cycles (last run: "
+                        + outcome + ", cycles " + mcu.cycles() + "); block so far:"
+                        + new ResultBlock(readWords(ResultBlock.BASE, ResultBlock.WORDS)));
+            }
+            outcome = mcu.runUntilHalted(SLICE_CYCLES);
+            spent += SLICE_CYCLES;
+        }
+        return new ResultBlock(readWords(ResultBlock.BASE, ResultBlock.WORDS));
+    }
+
+    int[] readWords(int address, int count) {
+        ByteBuffer bytes = ByteBuffer.wrap(mcu.readRam(address, 4 * count)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] words = new int[count];
+        for (int i = 0; i < count; i++) {
+            words[i] = bytes.getInt();
+        }
+        return words;
+    }
+
+    @Override
+    public void close() {
+        mcu.close();
+    }
+}
