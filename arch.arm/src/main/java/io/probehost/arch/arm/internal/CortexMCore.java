@@ -48,8 +48,14 @@ public final class CortexMCore implements CoreControl {
                     Scs.CPUID, cpuid, memory.apIndex()));
         }
         this.type = CortexMType.fromCpuid(cpuid);
-        this.registers = CortexMRegisters.forCore(((cpuid >>> 16) & 0xF) == ARCHITECTURE_MAINLINE);
+        boolean mainline = ((cpuid >>> 16) & 0xF) == ARCHITECTURE_MAINLINE;
+        this.registers = CortexMRegisters.forCore(mainline, mainline && hasSinglePrecisionFpu());
         enableDebug();
+    }
+
+    /** MVFR0[7:4] = 2: single precision supported. MVFR0 exists on ARMv7-M and ARMv8-M mainline only. */
+    private boolean hasSinglePrecisionFpu() {
+        return ((memory.read32(Scs.MVFR0) >>> 4) & 0xF) == 2;
     }
 
     void setBreakpointLifter(BreakpointLifter lifter) {

@@ -26,8 +26,11 @@ final class CortexMRegisters {
     private CortexMRegisters() {
     }
 
-    /** R0-R12, SP, LR, PC, XPSR, MSP, PSP, PRIMASK, [BASEPRI, FAULTMASK,] CONTROL. */
-    static List<CoreRegister> forCore(boolean mainline) {
+    static final CoreRegister FPSCR = new CoreRegister("FPSCR", 0x21, 32);
+    private static final int FIRST_SINGLE_PRECISION_SELECTOR = 0x40;
+
+    /** R0-R12, SP, LR, PC, XPSR, MSP, PSP, PRIMASK, [BASEPRI, FAULTMASK,] CONTROL, [FPSCR, S0-S31]. */
+    static List<CoreRegister> forCore(boolean mainline, boolean floatingPoint) {
         List<CoreRegister> registers = new ArrayList<>();
         for (int n = 0; n <= 12; n++) {
             registers.add(new CoreRegister("R" + n, n, 32));
@@ -38,6 +41,12 @@ final class CortexMRegisters {
             registers.add(FAULTMASK);
         }
         registers.add(CONTROL);
+        if (floatingPoint) {
+            registers.add(FPSCR);
+            for (int n = 0; n < 32; n++) {
+                registers.add(new CoreRegister("S" + n, FIRST_SINGLE_PRECISION_SELECTOR + n, 32));
+            }
+        }
         return List.copyOf(registers);
     }
 

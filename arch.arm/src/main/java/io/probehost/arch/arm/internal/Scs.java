@@ -9,6 +9,7 @@ final class Scs {
     static final long DCRSR = 0xE000EDF4L;
     static final long DCRDR = 0xE000EDF8L;
     static final long DEMCR = 0xE000EDFCL;
+    static final long MVFR0 = 0xE000EF40L;
     static final long ICIALLU = 0xE000EF50L;
 
     static final int DHCSR_KEY = 0xA05F0000;

@@ -165,6 +165,21 @@ class CortexMCoreTest {
     }
 
     @Test
+    void registerListHasFpscrAndSingleRegistersWhenMvfr0ShowsAnFpu() {
+        FakeCortexM m4f = new FakeCortexM(FakeCortexM.CPUID_M4);
+        m4f.words.put(Scs.MVFR0, 0x10110021);
+        m4f.registers[0x45] = 0x3F800000;
+        FakeDap m4fDap = new FakeDap(m4f);
+        m4fDap.apIdrs = new int[] {0x24770011};
+        CoreControl core = ArmDebugFactory.connect(m4fDap, Optional.of(m4fDap), Optional.empty(), WireProtocol.SWD,
+                ArmConnectOptions.defaults().withHaltOnConnect(true)).core();
+
+        assertEquals(23 + 33, core.registers().size());
+        assertEquals(0x3F800000, core.readRegister(named(core, "s5")));
+        assertEquals(new CoreRegister("FPSCR", 0x21, 32), named(core, "FPSCR"));
+    }
+
+    @Test
     void resetAndHaltCatchesResetVectorThenRestoresDemcr() {
         CortexMTarget connected = connect();
         int demcrBefore = target.words.get(Scs.DEMCR);
