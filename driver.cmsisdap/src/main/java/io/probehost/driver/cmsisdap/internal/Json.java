@@ -18,7 +18,12 @@ final class Json {
     /** Parses a document whose values are objects or strings; objects become ordered maps. */
     static Object parse(String text) {
         Json json = new Json(text);
-        Object value = json.value();
+        Object value;
+        try {
+            value = json.value();
+        } catch (IndexOutOfBoundsException | NumberFormatException e) {
+            throw json.error("unexpected end or bad escape");
+        }
         json.skipSpace();
         if (json.position != text.length()) {
             throw json.error("text after the end of the document");
