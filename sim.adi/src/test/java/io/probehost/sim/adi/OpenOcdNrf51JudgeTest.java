@@ -1,0 +1,151 @@
+package io.probehost.sim.adi;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.probehost.sim.adi.rbb.RemoteBitbangServer;
+import io.probehost.sim.mcu.nrf51.Nrf51822;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The judge: the real OpenOCD 0.12 debugs and flashes the virtual nRF51822 through the
+ * remote_bitbang server, JTAG transport, OpenOCD's own nrf51 target script and flash driver.
+ */
+class OpenOcdNrf51JudgeTest {
+    private static final int CODE = 0x40;
+    private static final int IMAGE_SIZE = 3 * 1024 + 256;
+    private static final Pattern OP_LINE = Pattern.compile("PROBEHOST-OP (\\S+) (OK|FAIL) ?(.*)");
+
+    @TempDir
+    Path workDir;
+
+    /**
+     * Vector table (SP top of RAM, reset at CODE, faults at a branch-to-self), then at CODE
+     * {@code adds r0, #1; b CODE}, then filler over four flash pages.
+     */
+    static byte[] image() {
+        ByteBuffer image = ByteBuffer.allocate(IMAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        image.putInt(0, Nrf51822.RAM_BASE + Nrf51822.RAM_SIZE);
+        image.putInt(4, CODE | 1);
+        for (int vector = 2; vector < 16; vector++) {
+            image.putInt(4 * vector, (CODE + 4) | 1);
+        }
+        image.putShort(CODE, (short) 0x3001); // adds r0, #1
+        image.putShort(CODE + 2, (short) 0xE7FD); // b CODE
+        image.putShort(CODE + 4, (short) 0xE7FE); // b . (fault handlers)
+        byte[] filler = new byte[IMAGE_SIZE - 0x100];
+        new Random(51822).nextBytes(filler);
+        image.put(0x100, filler);
+        return image.array();
+    }
+
+    /** What the chip ran before: a reset handler spinning on {@code b .}. */
+    static byte[] previousFirmware() {
+        ByteBuffer firmware = ByteBuffer.allocate(0x44).order(ByteOrder.LITTLE_ENDIAN);
+        firmware.putInt(0, Nrf51822.RAM_BASE + Nrf51822.RAM_SIZE);
+        for (int vector = 1; vector < 16; vector++) {
+            firmware.putInt(4 * vector, CODE | 1);
+        }
+        firmware.putShort(CODE, (short) 0xE7FE);
+        return firmware.array();
+    }
+
+    private static List<String> script(Path imageFile) {
+        String file = imageFile.toString();
+        return List.of(
+                "init",
+                "probehost_op halt {halt}",
+                "probehost_op flash_write {flash write_image erase " + file + " 0}",
+                "probehost_op verify {verify_image " + file + " 0}",
+                "probehost_op reset_halt {reset halt}",
+                "probehost_op reg_pc {reg pc}",
+                "probehost_op reg_r0_zero {reg r0 0}",
+                "probehost_op step {step}",
+                "probehost_op reg_pc_after_step {reg pc}",
+                "probehost_op reg_r0_after_step {reg r0}",
+                "probehost_op mww {mww 0x20001000 0xdeadbeef}",
+                "probehost_op mdw {mdw 0x20001000}",
+                "probehost_op mdb {mdb 0x20001001 2}",
+                "probehost_op resume {resume}",
+                "probehost_op halt_again {halt}",
+                "probehost_op reg_r0_after_run {reg r0}",
+                "probehost_op reg {reg}",
+                "shutdown");
+    }
+
+    @Test
+    void openocdHaltsStepsReadsWritesAndFlashesTheVirtualNrf51OverRemoteBitbang() throws Exception {
+        byte[] image = image();
+        Path imageFile = workDir.resolve("probehost-nrf51-test.bin");
+        Files.write(imageFile, image);
+        try (Nrf51822 mcu = Nrf51822.create(null);
+                RemoteBitbangServer server = new RemoteBitbangServer(
+                        new SwjDp(mcu, WireMode.JTAG, 1_000), InetAddress.getLoopbackAddress(), 0)) {
+            mcu.loadFlash(0, previousFirmware());
+            mcu.reset();
+            server.start();
+            OpenOcd.Result result = OpenOcd.run(server.port(), "probehost-nrf51-rbb.cfg", script(imageFile), 120, workDir);
+            String log = result.output();
+            System.out.println(log);
+            assertFalse(result.timedOut(), "OpenOCD did not finish in time:\n" + log);
+
+            List<Executable> checks = new ArrayList<>();
+            checks.add(() -> assertEquals(0, result.exitCode(), log));
+            checks.add(() -> assertTrue(log.contains("tap/device found: 0x0ba01477"), log));
+            checks.add(() -> assertTrue(log.contains("Cortex-M0 r0p0 processor detected"), log));
+            checks.add(() -> assertOk(log, "halt", ""));
+            checks.add(() -> assertOk(log, "flash_write", "wrote " + IMAGE_SIZE + " bytes"));
+            checks.add(() -> assertOk(log, "verify", "verified " + IMAGE_SIZE + " bytes"));
+            checks.add(() -> assertArrayEquals(image, mcu.readFlash(0, IMAGE_SIZE)));
+            checks.add(() -> assertOk(log, "reset_halt", ""));
+            checks.add(() -> assertOk(log, "reg_pc", String.format("0x%08x", CODE)));
+            checks.add(() -> assertOk(log, "step", ""));
+            checks.add(() -> assertOk(log, "reg_pc_after_step", String.format("0x%08x", CODE + 2)));
+            checks.add(() -> assertOk(log, "reg_r0_after_step", "0x00000001"));
+            checks.add(() -> assertOk(log, "mww", ""));
+            checks.add(() -> assertOk(log, "mdw", "0x20001000: deadbeef"));
+            checks.add(() -> assertOk(log, "mdb", "0x20001001: be ad"));
+            checks.add(() -> assertOk(log, "resume", ""));
+            checks.add(() -> assertOk(log, "halt_again", ""));
+            checks.add(() -> assertTrue(opResult(log, "reg_r0_after_run").matches(".*0x[0-9a-f]{8}.*")
+                    && !opResult(log, "reg_r0_after_run").contains("0x00000001"), log));
+            checks.add(() -> assertOk(log, "reg", "xPSR"));
+            assertAll(checks);
+        }
+    }
+
+    private static void assertArrayEquals(byte[] expected, byte[] actual) {
+        assertTrue(Arrays.equals(expected, actual), "flash content differs from the image");
+    }
+
+    private static String opResult(String log, String name) {
+        Matcher matcher = OP_LINE.matcher(log);
+        while (matcher.find()) {
+            if (matcher.group(1).equals(name)) {
+                return matcher.group(2) + " " + matcher.group(3);
+            }
+        }
+        return "MISSING";
+    }
+
+    private static void assertOk(String log, String name, String expectedFragment) {
+        String result = opResult(log, name);
+        assertTrue(result.startsWith("OK") && result.contains(expectedFragment),
+                name + ": expected OK containing '" + expectedFragment + "' but got '" + result + "'\n" + log);
+    }
+}
