@@ -321,6 +321,9 @@ public final class Core {
             }
             int hw = fetch16(pc);
             cost = executor.execute(pc, hw);
+            if (debug.halted) {
+                return; // BKPT entered Debug state: not retired
+            }
         } catch (Fault f) {
             addCycles(1);
             raiseHardFault();
