@@ -9,7 +9,9 @@ enum {
     R_CONTROL_BACK, R_MSP_KEPT, R_SHPR3_READBACK, R_IPR5_READBACK, R_ISPR_PENDED, R_IRQ_LOG,
     R_IPSR_NESTED, R_ISPR_AFTER, R_ICPR_CLEARS, R_WFI, R_HARDFAULT_COUNT, R_HF_EXC_RETURN,
     R_HF_R0, R_HF_R1, R_HF_R2, R_HF_R3, R_HF_R12, R_HF_LR, R_HF_PC_OFFSET, R_HF_XPSR, R_HF_IPSR,
-    R_UNALIGNED_PC_OFFSET, R_UNALIGNED_R0, R_COUNT
+    R_UNALIGNED_PC_OFFSET, R_UNALIGNED_R0, R_SVC_REALIGNED_XPSR_BIT9, R_SVC_REALIGNED_FRAME_LOW_BITS,
+    R_SVC_REALIGNED_SP_RESTORED, R_EXC_RETURN_SWI1, R_EXC_RETURN_NESTED_SWI3, R_HF_PSP_EXC_RETURN,
+    R_HF_PSP_PC_OFFSET, R_HF_PSP_R3, R_COUNT
 };
 
 #define SWI0_IRQ 20u
@@ -19,6 +21,7 @@ extern char fault_site_undefined[], fault_site_unaligned[];
 void run_on_psp(void (*fn)(void), uint32_t *psp_top);
 void fault_undefined(void);
 uint32_t fault_unaligned(uint32_t address);
+uint32_t svc_misaligned(void);
 
 static volatile uint32_t pendsv_count, systick_ticks, hardfault_count, irq_log, wfi_irq_count;
 static uint32_t psp_stack[128] __attribute__((aligned(8)));
@@ -35,16 +38,26 @@ void svc_record(uint32_t *frame, uint32_t exc_return)
         SCB_ICSR = ICSR_PENDSVSET; /* same priority as SVC: must wait until SVC returns */
         barrier();
         r[R_PENDSV_SEEN_IN_SVC] = pendsv_count;
+    } else if (number == 3u) {
+        r[R_SVC_REALIGNED_XPSR_BIT9] = frame[7] & (1u << 9);
+        r[R_SVC_REALIGNED_FRAME_LOW_BITS] = (uint32_t)frame & 7u;
     } else {
         r[R_SVC_NUMBER_PSP] = number;
         r[R_SVC_EXC_RETURN_PSP] = exc_return;
     }
 }
 
+/* Three faults: UDF on the main stack, unaligned LDR, UDF on the process stack. */
 void hardfault_record(uint32_t *frame, uint32_t exc_return)
 {
-    uint32_t n = ++hardfault_count;
-    if (n == 1u) {
+    hardfault_count++;
+    if (exc_return & 4u) {
+        r[R_HF_PSP_EXC_RETURN] = exc_return;
+        r[R_HF_PSP_PC_OFFSET] = frame[6] - (uint32_t)fault_site_undefined;
+        r[R_HF_PSP_R3] = frame[3];
+    } else if (frame[6] == (uint32_t)fault_site_unaligned) {
+        r[R_UNALIGNED_PC_OFFSET] = frame[6] - (uint32_t)fault_site_unaligned;
+    } else {
         r[R_HF_EXC_RETURN] = exc_return;
         r[R_HF_R0] = frame[0];
         r[R_HF_R1] = frame[1];
@@ -55,10 +68,8 @@ void hardfault_record(uint32_t *frame, uint32_t exc_return)
         r[R_HF_PC_OFFSET] = frame[6] - (uint32_t)fault_site_undefined;
         r[R_HF_XPSR] = frame[7];
         r[R_HF_IPSR] = read_ipsr();
-    } else {
-        r[R_UNALIGNED_PC_OFFSET] = frame[6] - (uint32_t)fault_site_unaligned;
     }
-    frame[6] += 2u; /* both faulting instructions are 16-bit */
+    frame[6] += 2u; /* all faulting instructions are 16-bit */
 }
 
 void pendsv_handler(void)
@@ -76,8 +87,9 @@ void systick_handler(void)
     }
 }
 
-/* SWI0..SWI5: log entry order as one nibble each (IRQ - 19); SWI0 pends SWI3, which preempts it. */
-void swi_handler(void)
+/* SWI0..SWI5 (via the swi_handler trampoline): log entry order as one nibble each (IRQ - 19);
+ * SWI0 pends SWI3, which preempts it. SWI5 only counts, for the WFI check. */
+void swi_record(uint32_t exc_return)
 {
     uint32_t irq = read_ipsr() - 16u;
     if (irq == SWI0_IRQ + 5u) {
@@ -89,8 +101,11 @@ void swi_handler(void)
         NVIC_ISPR = 1u << (SWI0_IRQ + 3u);
         barrier();
         irq_log = (irq_log << 4) | 0xFu;
+    } else if (irq == SWI0_IRQ + 1u) {
+        r[R_EXC_RETURN_SWI1] = exc_return;
     } else if (irq == SWI0_IRQ + 3u) {
         r[R_IPSR_NESTED] = read_ipsr();
+        r[R_EXC_RETURN_NESTED_SWI3] = exc_return;
     }
 }
 
@@ -105,6 +120,7 @@ static void check_svc_and_pendsv(void)
     SCB_ICSR = ICSR_PENDSVSET;
     barrier();
     r[R_PENDSV_COUNT_DIRECT] = pendsv_count;
+    r[R_SVC_REALIGNED_SP_RESTORED] = svc_misaligned() == 0u ? 1u : 0u;
 }
 
 static void check_systick(void)
@@ -125,6 +141,7 @@ static void on_psp(void)
     __asm volatile("mov %0, sp" : "=l"(sp));
     r[R_SP_IS_PSP] = (sp == read_psp()) ? 1u : 0u;
     __asm volatile("svc #7" : : : "memory");
+    fault_undefined();
 }
 
 static void check_psp(void)

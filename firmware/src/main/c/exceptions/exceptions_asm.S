@@ -26,6 +26,36 @@
 FRAME_TRAMPOLINE svc_handler, svc_record
 FRAME_TRAMPOLINE hardfault_handler, hardfault_record
 
+/* SWI0..SWI5 hand EXC_RETURN to swi_record(exc_return); its return is the exception return. */
+    .global swi_handler
+    .type swi_handler, %function
+    .thumb_func
+swi_handler:
+    mov r0, lr
+    ldr r1, =swi_record
+    bx r1
+    .size swi_handler, . - swi_handler
+
+/* uint32_t svc_misaligned(void): SVC #3 with SP = 4 (mod 8), so the frame needs realigning.
+ * Returns SP after the SVC minus SP before it (0). */
+    .global svc_misaligned
+    .type svc_misaligned, %function
+    .thumb_func
+svc_misaligned:
+    push {r4, lr}
+    mov r4, sp
+    mov r2, sp
+    movs r3, #7
+    bics r2, r3
+    subs r2, #4
+    mov sp, r2
+    svc #3
+    mov r0, sp
+    subs r0, r0, r2
+    mov sp, r4
+    pop {r4, pc}
+    .size svc_misaligned, . - svc_misaligned
+
 /* void run_on_psp(void (*fn)(void), uint32_t *psp_top): runs fn in thread mode on the PSP. */
     .global run_on_psp
     .type run_on_psp, %function

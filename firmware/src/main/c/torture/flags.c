@@ -179,3 +179,26 @@ uint32_t test_high_regs(void)
         }
     return h;
 }
+
+/* Immediate and three-register ADD/SUB, MOVS/CMP immediate, and the same-register forms
+ * (ADCS r, r is a rotate left through carry). */
+uint32_t test_immediate_forms(void)
+{
+    uint32_t h = FOLD_SEED;
+    for (int f = 0; f < 2; f++)
+        for (int i = 0; i < EDGE_COUNT; i++) {
+            uint32_t a = edge[i], b = edge[(i + 3) & 7], fin = flags_in[f], r, fout;
+#define FORM(text, ...)                                                               \
+            r = a;                                                                    \
+            __asm volatile(SET_FLAGS text GET_FLAGS                                   \
+                           : [r] "+&l"(r), [fout] "=&l"(fout)                         \
+                           : [a] "l"(a), [b] "l"(b), [fin] "l"(fin) : "cc");          \
+            h = fold(fold(h, r), fout);
+            FORM("adds %[r], %[a], #7") FORM("adds %[r], #255") FORM("subs %[r], %[a], #7")
+            FORM("subs %[r], #255") FORM("adds %[r], %[a], %[b]") FORM("subs %[r], %[a], %[b]")
+            FORM("movs %[r], #200") FORM("cmp %[r], #200") FORM("adcs %[r], %[r]")
+            FORM("sbcs %[r], %[r]") FORM("muls %[r], %[r], %[r]")
+#undef FORM
+        }
+    return h;
+}

@@ -179,6 +179,27 @@ static void test_wide_multiply_shift(uint32_t *out)
     out[1] = g;
 }
 
+/* Largest immediate offsets and register offsets of every load and store width. */
+static uint32_t test_addressing(void)
+{
+    static uint32_t words[32];
+    uint8_t *base = (uint8_t *)words;
+    uint32_t v = 0x80C1E2F3u, h = FOLD_SEED, x;
+    __asm volatile("str %1, [%0, #124]\n\tstrh %1, [%0, #62]\n\tstrb %1, [%0, #31]"
+                   : : "l"(base), "l"(v) : "memory");
+#define LOAD(text, offset)                                                            \
+    __asm volatile(text : "=&l"(x) : "l"(base), "l"(offset) : "memory");             \
+    h = fold(h, x);
+    LOAD("ldr %0, [%1, #124]", 0u) LOAD("ldrh %0, [%1, #62]", 0u) LOAD("ldrb %0, [%1, #31]", 0u)
+    LOAD("ldr %0, [%1, %2]", 124u) LOAD("ldrsh %0, [%1, %2]", 62u) LOAD("ldrsb %0, [%1, %2]", 31u)
+    LOAD("ldrh %0, [%1, %2]", 62u) LOAD("ldrb %0, [%1, %2]", 31u)
+#undef LOAD
+    __asm volatile("str %1, [%0, %2]\n\tstrh %1, [%0, %3]\n\tstrb %1, [%0, %4]"
+                   : : "l"(base), "l"(v), "l"(64u), "l"(70u), "l"(75u) : "memory");
+    for (int i = 0; i < 32; i++) h = fold(h, words[i]);
+    return h;
+}
+
 static void test_special_registers(uint32_t *out)
 {
     uint32_t v;
@@ -202,7 +223,7 @@ static void test_special_registers(uint32_t *out)
 
 int main(void)
 {
-    uint32_t r[40];
+    uint32_t r[49];
     result_begin(PROGRAM_TORTURE);
     prng_seed(0x2545F491u);
     r[0] = test_alu_mix();
@@ -241,6 +262,12 @@ int main(void)
     test_wide_multiply_shift(&r[30]);
     test_special_registers(&r[32]);
     r[37] = test_high_regs();
-    for (uint32_t i = 0; i < 38; i++) result_put(i, r[i]);
+    r[38] = test_immediate_forms();
+    r[39] = test_addressing();
+    pc_relative(&r[40]);
+    r[47] = branch_forms(0x1000u);
+    __asm volatile("sev\n\twfe\n\tyield\n\tnop" : : : "memory"); /* SEV latches the event WFE consumes */
+    r[48] = 0x600Du;
+    for (uint32_t i = 0; i < 49; i++) result_put(i, r[i]);
     result_finish();
 }

@@ -29,6 +29,11 @@ uint32_t test_cond_branches(void);
 uint32_t test_rev(void);
 uint32_t test_extend(void);
 uint32_t test_high_regs(void);
+uint32_t test_immediate_forms(void);
+
+/* control_flow.S */
+void pc_relative(uint32_t out[7]);
+uint32_t branch_forms(uint32_t x);
 
 /* torture_asm.S */
 uint32_t ldm_stm_mix(uint32_t *scratch, uint32_t seed);

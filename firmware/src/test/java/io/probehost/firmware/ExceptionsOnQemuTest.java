@@ -32,7 +32,7 @@ class ExceptionsOnQemuTest {
         {22, "NVIC_ISPR after all ran", 0},
         {23, "ISPR set while disabled, cleared by ICPR", 1},
         {24, "WFI wakes with PRIMASK set; handler runs only after CPSIE", 0x10},
-        {25, "HardFault count", 2},
+        {25, "HardFault count (UDF on MSP, unaligned LDR, UDF on PSP)", 3},
         {26, "HardFault EXC_RETURN", 0xFFFFFFF9},
         {27, "stacked r0", 0x11111111},
         {28, "stacked r1", 0x22222222},
@@ -45,6 +45,14 @@ class ExceptionsOnQemuTest {
         {35, "IPSR in HardFault", 3},
         {36, "stacked PC minus the unaligned LDR address", 0},
         {37, "r0 kept when the unaligned load was skipped", 0x5A5A5A5A},
+        {38, "stacked xPSR bit 9 for SVC taken with SP = 4 mod 8", 1 << 9},
+        {39, "frame address mod 8 after realignment", 0},
+        {40, "SP restored after the realigned SVC returned", 1},
+        {41, "EXC_RETURN in SWI1 taken from thread mode", 0xFFFFFFF9},
+        {42, "EXC_RETURN in SWI3 nested in SWI0", 0xFFFFFFF1},
+        {43, "EXC_RETURN of a HardFault on the process stack", 0xFFFFFFFD},
+        {44, "stacked PC minus the UDF address, process stack", 0},
+        {45, "stacked r3 on the process stack", 0x44444444},
     };
     private static final int XPSR_INDEX = 34;
     private static final int XPSR_STACK_ALIGN_BIT = 1 << 9;

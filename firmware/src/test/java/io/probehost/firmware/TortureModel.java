@@ -11,7 +11,7 @@ import java.util.zip.CRC32;
  * the same PRNG sequence, consumed in the same order as the C program.
  */
 final class TortureModel {
-    static final int VALUE_COUNT = 38;
+    static final int VALUE_COUNT = 49;
     static final int[] EDGE = {0x00000000, 0x00000001, 0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 0x80000001, 0x12345678, 0xFFFF0000};
     private static final int[] FLAGS_IN = {0x00000000, 0x30000000};
     private static final int[] SHIFT_AMOUNTS = {0, 1, 2, 7, 16, 31, 32, 33, 64, 255, 256, 257};
@@ -68,6 +68,12 @@ final class TortureModel {
         r[35] = 0;          // CONTROL: privileged, main stack
         r[36] = 0;          // IPSR in thread mode
         r[37] = highRegisters();
+        r[38] = immediateForms();
+        r[39] = addressing();
+        int[] pcRelative = {4, 4, 0, 0, 0xCAFEF00D, 0x8BADF00D, 6}; // PC reads: MOV/ADD +4, ADR/LDR literal Align(PC,4)
+        System.arraycopy(pcRelative, 0, r, 40, pcRelative.length);
+        r[47] = 2 * 0x1000 + 9; // BLX, MOV PC, BX and POP {PC} all landed
+        r[48] = 0x600D;         // SEV; WFE; YIELD; NOP fell through
         return r;
     }
 
@@ -336,6 +342,48 @@ final class TortureModel {
         }
         r[30] = h;
         r[31] = g;
+    }
+
+    private static int immediateForms() {
+        int h = Fold.SEED;
+        for (int f : FLAGS_IN) {
+            int c = Thumb1Flags.carry(f);
+            for (int i = 0; i < EDGE.length; i++) {
+                int a = EDGE[i];
+                int b = EDGE[(i + 3) & 7];
+                int[][] outs = {
+                    {a + 7, Thumb1Flags.addFlags(a, 7, 0)},
+                    {a + 255, Thumb1Flags.addFlags(a, 255, 0)},
+                    {a - 7, Thumb1Flags.subFlags(a, 7, 1)},
+                    {a - 255, Thumb1Flags.subFlags(a, 255, 1)},
+                    {a + b, Thumb1Flags.addFlags(a, b, 0)},
+                    {a - b, Thumb1Flags.subFlags(a, b, 1)},
+                    {200, Thumb1Flags.nz(200, f)},
+                    {a, Thumb1Flags.subFlags(a, 200, 1)},
+                    {2 * a + c, Thumb1Flags.addFlags(a, a, c)},
+                    {c - 1, Thumb1Flags.subFlags(a, a, c)},
+                    {a * a, Thumb1Flags.nz(a * a, f)},
+                };
+                for (int[] out : outs) {
+                    h = fold(h, out[0], out[1]);
+                }
+            }
+        }
+        return h;
+    }
+
+    private static int addressing() {
+        ByteBuffer memory = ByteBuffer.allocate(128).order(ByteOrder.LITTLE_ENDIAN);
+        int v = 0x80C1E2F3;
+        memory.putInt(124, v).putShort(62, (short) v).put(31, (byte) v);
+        int h = fold(Fold.SEED, memory.getInt(124), memory.getShort(62) & 0xFFFF, memory.get(31) & 0xFF,
+                memory.getInt(124), memory.getShort(62), memory.get(31),
+                memory.getShort(62) & 0xFFFF, memory.get(31) & 0xFF);
+        memory.putInt(64, v).putShort(70, (short) v).put(75, (byte) v);
+        for (int i = 0; i < 32; i++) {
+            h = fold(h, memory.getInt(4 * i));
+        }
+        return h;
     }
 
     private static int highRegisters() {
