@@ -47,6 +47,18 @@ public interface CoreControl {
     /** Reads a register; the core must be halted. */
     long readRegister(CoreRegister register);
 
+    /**
+     * Reads several registers, in the order given; an implementation may send the accesses in one
+     * batch. The core must be halted.
+     */
+    default long[] readRegisters(List<CoreRegister> wanted) {
+        long[] values = new long[wanted.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readRegister(wanted.get(i));
+        }
+        return values;
+    }
+
     /** Writes a register; the core must be halted. */
     void writeRegister(CoreRegister register, long value);
 }
