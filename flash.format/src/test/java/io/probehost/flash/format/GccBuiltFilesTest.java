@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.probehost.api.target.CoreDescription;
 import io.probehost.api.target.FlashAlgorithm;
+import io.probehost.api.target.MemoryRegion;
+import io.probehost.api.target.TargetDescription;
 
 /** Reads files built by arm-none-eabi-gcc from the C sources in src/test/c. */
 class GccBuiltFilesTest {
@@ -143,5 +146,37 @@ class GccBuiltFilesTest {
         assertArrayEquals(new byte[] {0x11, 0x11, 0x11, 0x11, 0x22}, image.read(load, 5, 0));
         assertEquals(load + 16, image.end());
         assertEquals(bin.segments(), image.segments());
+    }
+
+    @Test
+    void buildsTargetWithFlashSplitBySectorSizeWhenDeviceComesFromAPdsc() throws Exception {
+        byte[] flmBytes = Files.readAllBytes(flm);
+        PdscDevice device = PdscReader.read("Probehost.Test_DFP.pdsc", PdscReaderTest.samplePdsc()).device("PH32F103C8").orElseThrow();
+
+        TargetDescription target = CmsisPackTargets.toTarget("Probehost.Test_DFP.pdsc", device, path -> {
+            assertEquals("CMSIS/Flash/PH32F10x_64.FLM", path);
+            return flmBytes;
+        });
+
+        assertEquals("ph32f103c8", target.name());
+        assertEquals(List.of(new CoreDescription("core0", "Cortex-M3", "armv7m", 0)), target.cores());
+        assertEquals(List.of(
+                new MemoryRegion(MemoryRegion.Kind.RAM, "IRAM1", 0x2000_0000L, 0x5000, 0, 0, false, ""),
+                new MemoryRegion(MemoryRegion.Kind.FLASH, "IROM1_0", 0x0800_0000L, 0x4000, 0x400, 0x400, true, "ph32f10x_64"),
+                new MemoryRegion(MemoryRegion.Kind.FLASH, "IROM1_1", 0x0800_4000L, 0xC000, 0x1000, 0x400, false, "ph32f10x_64")),
+                target.memoryMap());
+        FlashAlgorithm algorithm = target.algorithm("ph32f10x_64").orElseThrow();
+        assertEquals(0x2000_0000L, algorithm.loadAddress());
+        assertEquals(2, algorithm.pageBuffers().size());
+    }
+
+    @Test
+    void refusesDeviceWhenItsCoreIsNotACortexM() {
+        PdscDevice device = new PdscDevice("A5", "V", "F", "", List.of(new PdscProcessor("", "Cortex-A5", "", "", "Little-endian",
+                java.util.OptionalLong.empty())), List.of(), List.of());
+
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> CmsisPackTargets.toTarget("x.pdsc", device, path -> new byte[0]));
+        assertEquals("x.pdsc: device 'A5': core Cortex-A5 is not supported (Cortex-M and compatible cores only)", e.getMessage());
     }
 }
