@@ -114,6 +114,11 @@ public final class SwjDp implements SwjPins {
         dp.injectWaits(transfers);
     }
 
+    /** WAIT answers of the current storm still to come. */
+    public synchronized int pendingWaits() {
+        return dp.pendingWaits();
+    }
+
     /** Fault hook: AP accesses touching [start, start + length) get a bus fault (STICKYERR, then FAULT). */
     public void faultRange(int start, int length) {
         bus.faultRange(start, length);

@@ -101,7 +101,6 @@ class OpenOcdNrf51JudgeTest {
             server.start();
             OpenOcd.Result result = OpenOcd.run(server.port(), "probehost-nrf51-rbb.cfg", script(imageFile), 120, workDir);
             String log = result.output();
-            System.out.println(log);
             assertFalse(result.timedOut(), "OpenOCD did not finish in time:\n" + log);
 
             List<Executable> checks = new ArrayList<>();
