@@ -10,6 +10,7 @@ import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CoreRegister;
 import io.probehost.api.debug.HaltReason;
 import io.probehost.api.debug.ResetType;
+import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.ResetControl;
 import io.probehost.arch.arm.CortexMType;
 
@@ -165,7 +166,9 @@ public final class CortexMCore implements CoreControl {
             memory.write32(Scs.DEMCR, demcr & ~Scs.DEMCR_VC_CORERESET);
         }
         memory.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
-        resetAndWait(resetType);
+        if (!resetAndWait(resetType)) {
+            throw noReset(resetType);
+        }
         knownHaltReason = null;
     }
 
@@ -175,15 +178,19 @@ public final class CortexMCore implements CoreControl {
         enableDebug();
         int demcr = memory.read32(Scs.DEMCR);
         memory.write32(Scs.DEMCR, demcr | Scs.DEMCR_VC_CORERESET);
-        resetAndWait(resetType);
+        boolean resetSeen = resetAndWait(resetType);
         awaitHalt(haltTimeout, "at the reset vector (vector catch)");
+        if (!resetSeen && (memory.read32(Scs.DFSR) & Scs.DFSR_VCATCH) == 0) {
+            throw noReset(resetType);
+        }
         memory.write32(Scs.DEMCR, demcr & ~Scs.DEMCR_VC_CORERESET);
         memory.write32(Scs.DFSR, Scs.DFSR_ALL);
         memory.flush();
         knownHaltReason = HaltReason.VECTOR_CATCH;
     }
 
-    private void resetAndWait(ResetType resetType) {
+    /** Triggers the reset; returns whether DHCSR.S_RESET_ST was seen within the timeout. */
+    private boolean resetAndWait(ResetType resetType) {
         memory.write32(Scs.DFSR, Scs.DFSR_ALL);
         memory.read32(Scs.DHCSR); // S_RESET_ST is clear-on-read: start from a clean flag
         if (resetType == ResetType.HARDWARE) {
@@ -191,11 +198,12 @@ public final class CortexMCore implements CoreControl {
         } else {
             requestSystemReset();
         }
-        boolean resetSeen = Polling.until(timeout, () -> (readDhcsrRecovering() & Scs.S_RESET_ST) != 0);
-        if (!resetSeen) {
-            throw new TargetException(String.format("no reset seen: DHCSR.S_RESET_ST stayed 0 for %s after %s",
-                    Polling.millis(timeout), resetType));
-        }
+        return Polling.until(timeout, () -> (readDhcsrRecovering() & Scs.S_RESET_ST) != 0);
+    }
+
+    private TargetException noReset(ResetType resetType) {
+        return new TargetException(String.format("no reset seen: DHCSR.S_RESET_ST stayed 0 for %s after %s",
+                Polling.millis(timeout), resetType));
     }
 
     private void requestSystemReset() {
@@ -262,12 +270,53 @@ public final class CortexMCore implements CoreControl {
 
     @Override
     public long readRegister(CoreRegister register) {
-        checkRegister(register);
-        if (CortexMRegisters.isPacked(register)) {
-            int packed = readSelector(CortexMRegisters.PACKED_SPECIAL_SELECTOR, register);
-            return (packed >>> (8 * CortexMRegisters.packedByte(register))) & 0xFF;
+        return readRegisters(List.of(register))[0];
+    }
+
+    /**
+     * Queues DCRSR write, DHCSR read and DCRDR read for every register, so a probe can batch them;
+     * a register whose DHCSR did not show S_REGRDY is read again the slow way, polling.
+     */
+    @Override
+    public long[] readRegisters(List<CoreRegister> wanted) {
+        wanted.forEach(this::checkRegister);
+        DapAccess.DapRead[] status = new DapAccess.DapRead[wanted.size()];
+        DapAccess.DapRead[] data = new DapAccess.DapRead[wanted.size()];
+        for (int i = 0; i < status.length; i++) {
+            memory.write32(Scs.DCRSR, selector(wanted.get(i)));
+            status[i] = memory.queueRead32(Scs.DHCSR);
+            data[i] = memory.queueRead32(Scs.DCRDR);
         }
-        return readSelector(register.number(), register) & 0xFFFF_FFFFL;
+        long[] values = new long[status.length];
+        for (int i = 0; i < status.length; i++) {
+            CoreRegister register = wanted.get(i);
+            int dhcsr = status[i].get();
+            int raw = data[i].get();
+            if ((dhcsr & Scs.S_HALT) == 0) {
+                throw running(register, "read");
+            }
+            if ((dhcsr & Scs.S_REGRDY) == 0) {
+                raw = readSelector(selector(register), register);
+            }
+            values[i] = decode(register, raw);
+        }
+        return values;
+    }
+
+    private static int selector(CoreRegister register) {
+        return CortexMRegisters.isPacked(register) ? CortexMRegisters.PACKED_SPECIAL_SELECTOR : register.number();
+    }
+
+    private static long decode(CoreRegister register, int raw) {
+        if (CortexMRegisters.isPacked(register)) {
+            return (raw >>> (8 * CortexMRegisters.packedByte(register))) & 0xFF;
+        }
+        return raw & 0xFFFF_FFFFL;
+    }
+
+    private TargetException running(CoreRegister register, String access) {
+        return new TargetException(String.format("cannot %s register %s: %s is running (halt it first)",
+                access, register.name(), coreName()));
     }
 
     @Override
@@ -305,8 +354,7 @@ public final class CortexMCore implements CoreControl {
         boolean ready = Polling.until(timeout, () -> {
             dhcsr[0] = memory.read32(Scs.DHCSR);
             if ((dhcsr[0] & Scs.S_HALT) == 0) {
-                throw new TargetException(String.format("cannot %s register %s: %s is running (halt it first)",
-                        access, register.name(), coreName()));
+                throw running(register, access);
             }
             return (dhcsr[0] & Scs.S_REGRDY) != 0;
         });

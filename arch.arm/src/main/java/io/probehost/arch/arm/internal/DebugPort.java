@@ -143,6 +143,18 @@ public final class DebugPort {
         }, () -> apAccess("read", ap, register));
     }
 
+    /**
+     * Queues an AP read; the probe may send it with later accesses in one batch. Errors surface at
+     * {@link DapAccess.DapRead#get()}, recovered like those of {@link #readAp(int, int)}.
+     */
+    public DapAccess.DapRead queueReadAp(int ap, int register) {
+        DapAccess.DapRead queued = guarded(() -> {
+            selectAp(ap, register);
+            return dap.queueReadAp(register & 0xC);
+        }, () -> apAccess("read", ap, register));
+        return () -> guarded(queued::get, () -> apAccess("read", ap, register));
+    }
+
     public void writeAp(int ap, int register, int value) {
         guarded(() -> {
             selectAp(ap, register);

@@ -3,6 +3,7 @@ package io.probehost.arch.arm.internal;
 import io.probehost.api.TransferException;
 import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.probe.DapAccess;
 
 /**
  * Memory through an ADIv5 MEM-AP: CSW cached, TAR written per access, byte and halfword data on
@@ -63,6 +64,39 @@ public final class MemAp implements MemoryInterface {
             return LittleEndian.getInt(read(address, 4), 0);
         }
         return readSingle(address, MemApSize.WORD);
+    }
+
+    /**
+     * Queues an aligned 32-bit read so that several can travel in one probe batch; the value and any
+     * fault (naming {@code address}) come from the returned read.
+     */
+    public DapAccess.DapRead queueRead32(long address) {
+        checkRange(address, 4);
+        if ((address & 3) != 0) {
+            throw new IllegalArgumentException(String.format("queued 32-bit read at 0x%08X is not aligned", address));
+        }
+        DapAccess.DapRead queued;
+        try {
+            selectTransfer(address, MemApSize.WORD);
+            queued = dp.queueReadAp(ap, ApRegister.DRW);
+        } catch (TransferFaultException fault) {
+            cswKnown = false;
+            throw fault.at(address, "32-bit read");
+        } catch (TransferException failed) {
+            cswKnown = false;
+            throw failed;
+        }
+        return () -> {
+            try {
+                return queued.get();
+            } catch (TransferFaultException fault) {
+                cswKnown = false;
+                throw fault.at(address, "32-bit read");
+            } catch (TransferException failed) {
+                cswKnown = false;
+                throw failed;
+            }
+        };
     }
 
     @Override

@@ -119,6 +119,35 @@ class CortexMCoreTest {
     }
 
     @Test
+    void readRegistersQueuesEverySelectionBeforeCollectingValues() {
+        CoreControl core = haltedCore();
+        target.registers[0] = 0x11;
+        target.registers[0x14] = 0x00000001;
+
+        long[] values = core.readRegisters(List.of(named(core, "R0"), named(core, "PRIMASK")));
+
+        assertEquals(0x11, values[0]);
+        assertEquals(1, values[1]);
+        assertEquals(List.of(
+                "W TAR 0xE000EDF4", "W DRW 0x00000000",
+                "W TAR 0xE000EDF0", "R DRW",
+                "W TAR 0xE000EDF8", "R DRW",
+                "W TAR 0xE000EDF4", "W DRW 0x00000014",
+                "W TAR 0xE000EDF0", "R DRW",
+                "W TAR 0xE000EDF8", "R DRW"), dap.takeLog());
+    }
+
+    @Test
+    void resetFailsWhenDhcsrNeverShowsReset() {
+        CoreControl core = connect().core();
+        target.ignoresResetRequest = true;
+
+        TargetException failure = assertThrows(TargetException.class, () -> core.reset(ResetType.SYSRESETREQ));
+
+        assertEquals("no reset seen: DHCSR.S_RESET_ST stayed 0 for 20 ms after SYSRESETREQ", failure.getMessage());
+    }
+
+    @Test
     void registerReadFailsNamingRegisterWhenRegRdyStaysClear() {
         CoreControl core = haltedCore();
         target.registersReady = false;

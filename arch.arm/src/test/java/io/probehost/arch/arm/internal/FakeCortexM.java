@@ -19,6 +19,7 @@ final class FakeCortexM {
     boolean halted;
     boolean registersReady = true;
     boolean ignoresHalt;
+    boolean ignoresResetRequest;
     int dhcsrControl;
     int dfsr;
     int resetVector = 0x000000C0;
@@ -101,7 +102,7 @@ final class FakeCortexM {
         } else if (address == Scs.DFSR) {
             dfsr &= ~value;
         } else if (address == Scs.AIRCR) {
-            if ((value >>> 16) == 0x05FA && (value & Scs.AIRCR_SYSRESETREQ) != 0) {
+            if ((value >>> 16) == 0x05FA && (value & Scs.AIRCR_SYSRESETREQ) != 0 && !ignoresResetRequest) {
                 systemReset();
             }
         } else {
