@@ -31,6 +31,17 @@ final class TestTarget implements AutoCloseable {
         return this;
     }
 
+    /** Writes hand-assembled code at {@code address} in RAM (no closing BKPT). */
+    void place(int address, Object... items) {
+        List<Integer> saved = new ArrayList<>(halfwords);
+        halfwords.clear();
+        code(items);
+        byte[] image = image();
+        mcu.writeRam(address, java.util.Arrays.copyOf(image, image.length - 2));
+        halfwords.clear();
+        halfwords.addAll(saved);
+    }
+
     int address(int halfwordIndex) {
         return CODE + 2 * halfwordIndex;
     }
