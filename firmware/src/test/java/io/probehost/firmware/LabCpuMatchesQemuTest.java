@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** QEMU, checked against the Java models by the *OnQemuTest classes, judges the lab's CPU. */
 class LabCpuMatchesQemuTest {
+    private static final int MAX_REPORTED = 40;
 
     @ParameterizedTest
     @EnumSource(Program.class)
@@ -23,6 +24,7 @@ class LabCpuMatchesQemuTest {
         }
         List<String> differences = lab.differencesFrom(qemu, "QEMU", "lab");
         assertTrue(differences.isEmpty(), program + ": " + differences.size() + " words differ (lab fault IPSR "
-                + lab.block().faultIpsr() + "):\n  " + String.join("\n  ", differences));
+                + lab.block().faultIpsr() + "), first ones:\n  "
+                + String.join("\n  ", differences.subList(0, Math.min(differences.size(), MAX_REPORTED))));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 /** The test programs, with the id each writes into its result block. */
 public enum Program {
     TORTURE("torture", 0x5452_4F54),    // "TORT"
+    TORTURE_O2("torture-o2", 0x5452_4F54), // the same checks compiled with -O2
     EXCEPTIONS("exceptions", 0x5043_5845), // "EXCP"
     RTT("rtt", 0x5F54_5452);            // "RTT_"
 
