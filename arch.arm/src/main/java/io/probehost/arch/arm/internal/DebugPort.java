@@ -97,10 +97,21 @@ public final class DebugPort {
 
     /** Clears STICKYERR, STICKYCMP, STICKYORUN and WDATAERR (ABORT in SWD, CTRL/STAT W1C in JTAG). */
     public void clearStickyErrors() {
+        try {
+            clearStickyUnguarded();
+        } catch (TransferException failed) {
+            invalidateSelect();
+            throw failed;
+        }
+    }
+
+    /** Without fault recovery, so that recovery itself can use it without recursing. */
+    private void clearStickyUnguarded() {
         if (protocol == WireProtocol.SWD) {
             dap.writeAbort(DpRegister.ABORT_CLEAR_STICKY);
         } else {
-            writeDp(DpRegister.CTRL_STAT, DpRegister.POWER_UP_REQUEST | DpRegister.JTAG_STICKY_W1C);
+            selectDpBank(DpRegister.CTRL_STAT);
+            dap.writeDp(DpRegister.CTRL_STAT, DpRegister.POWER_UP_REQUEST | DpRegister.JTAG_STICKY_W1C);
         }
     }
 
@@ -233,7 +244,7 @@ public final class DebugPort {
             writeSelect(0);
             int ctrlStat = dap.readDp(DpRegister.CTRL_STAT);
             status = DpRegister.describeCtrlStat(ctrlStat);
-            clearStickyErrors();
+            clearStickyUnguarded();
         } catch (TransferException recoveryFailed) {
             invalidateSelect();
             fault.addSuppressed(recoveryFailed);

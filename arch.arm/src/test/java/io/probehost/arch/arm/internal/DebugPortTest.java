@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.probehost.api.TargetException;
 import io.probehost.api.TransferException;
 import io.probehost.api.TransferFaultException;
+import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.probe.WireProtocol;
 
 class DebugPortTest {
@@ -112,6 +113,21 @@ class DebugPortTest {
                 "R DP 0x4 bank 3",
                 "W SELECT 0x01000003",
                 "R CSW"), dap.takeLog());
+    }
+
+    @Test
+    void waitPastRetryLimitAbortsTheTransferAndForgetsSelect() {
+        DebugPort dp = port(WireProtocol.SWD);
+        dp.connect();
+        dp.readAp(0, ApRegister.CSW);
+        dap.waitOnDrw = true;
+        dap.takeLog();
+
+        assertThrows(TransferTimeoutException.class, () -> dp.readAp(0, ApRegister.DRW));
+        dap.waitOnDrw = false;
+        dp.readAp(0, ApRegister.CSW);
+
+        assertEquals(List.of("R DRW", "W ABORT 0x00000001", "W SELECT 0x00000000", "R CSW"), dap.takeLog());
     }
 
     @Test

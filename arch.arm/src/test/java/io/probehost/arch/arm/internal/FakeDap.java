@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.probehost.api.TransferException;
 import io.probehost.api.TransferFaultException;
+import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.ResetControl;
 import io.probehost.api.probe.SwjControl;
@@ -24,6 +25,7 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     int base = 0xE00FF003;
     boolean powerAcksFollowRequests = true;
     int dpidrReadsThatFail = 0;
+    boolean waitOnDrw;
     long faultFrom = -1;
     long faultTo = -1;
 
@@ -206,6 +208,9 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     }
 
     private int drwRead() {
+        if (waitOnDrw) {
+            throw new TransferTimeoutException("SWD ACK WAIT past the retry limit");
+        }
         long address = tar & 0xFFFFFFFFL;
         faultIfInRange(address);
         int word = target.read32(address & ~3L);
