@@ -52,9 +52,16 @@ record CmsisDapInterface(int number, boolean bulk, int outEndpoint, int outMaxPa
      * interrupt IN endpoint and optionally an interrupt OUT endpoint.
      */
     static Optional<CmsisDapInterface> findV1(UsbDeviceInfo device) {
+        // A HID interface named CMSIS-DAP wins over one matched only by the product string: probes
+        // such as LPC-Link2 have further HID interfaces for other purposes.
+        Optional<CmsisDapInterface> named = findHid(device, true);
+        return named.isPresent() || !device.product().contains(MARKER) ? named : findHid(device, false);
+    }
+
+    private static Optional<CmsisDapInterface> findHid(UsbDeviceInfo device, boolean byInterfaceName) {
         for (UsbInterfaceInfo candidate : device.interfaces()) {
             if (candidate.interfaceClass() != UsbInterfaceInfo.CLASS_HID
-                    || !(device.product().contains(MARKER) || candidate.name().contains(MARKER))) {
+                    || (byInterfaceName && !candidate.name().contains(MARKER))) {
                 continue;
             }
             UsbEndpointInfo in = null;

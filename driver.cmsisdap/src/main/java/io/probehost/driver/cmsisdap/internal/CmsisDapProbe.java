@@ -23,6 +23,8 @@ import io.probehost.api.probe.WireProtocol;
 final class CmsisDapProbe implements DebugProbe {
     /** The clock used until {@link #setClockHz(long)} is called, as pyOCD's default. */
     static final long DEFAULT_CLOCK_HZ = 1_000_000;
+    private static final int SWD_TO_JTAG_BITS = 80;
+    private static final byte[] SWD_TO_JTAG = {-1, -1, -1, -1, -1, -1, -1, 0x3C, (byte) 0xE7, -1};
 
     private final ProbeDescription description;
     private final DapChannel channel;
@@ -97,7 +99,13 @@ final class CmsisDapProbe implements DebugProbe {
         engine.execute(new HostStatusRequest(HostStatusRequest.Led.CONNECT, true));
     }
 
+    /**
+     * Discovery needs the TAPs in JTAG mode, so an SWJ-DP left in SWD mode is first switched back
+     * with the SWD-to-JTAG sequence (56 TMS ones, 0xE73C, 8 ones); plain JTAG TAPs just end up in
+     * Test-Logic-Reset. The scan leaves every TAP in Run-Test/Idle.
+     */
     private void configureJtagChain() {
+        engine.execute(new SwjSequenceRequest(SWD_TO_JTAG_BITS, SWD_TO_JTAG));
         List<JtagTap> taps = new JtagScanner(
                 sequences -> engine.execute(new JtagSequenceRequest(sequences)), channel.packetSize()).scan();
         engine.execute(new JtagConfigureRequest(taps.stream().mapToInt(JtagTap::irLength).toArray()));

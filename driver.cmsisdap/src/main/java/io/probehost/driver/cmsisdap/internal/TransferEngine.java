@@ -5,6 +5,8 @@ import java.util.Deque;
 
 import io.probehost.api.ProbeDisconnectedException;
 import io.probehost.api.ProbeException;
+import io.probehost.api.ProtocolException;
+import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.probe.DapAccess;
 
 /**
@@ -209,6 +211,10 @@ final class TransferEngine implements DapAccess {
             return channel.execute(command);
         } catch (ProbeDisconnectedException e) {
             throw lost(e);
+        } catch (ProtocolException | TransferTimeoutException e) {
+            // The reply was garbled or lost: later replies may be out of step with their requests.
+            resynchronise();
+            throw e;
         }
     }
 

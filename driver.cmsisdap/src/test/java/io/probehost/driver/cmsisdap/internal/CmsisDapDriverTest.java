@@ -56,6 +56,18 @@ class CmsisDapDriverTest {
     }
 
     @Test
+    void prefersTheHidInterfaceNamedCmsisDapWhenThereAreSeveral() {
+        UsbInterfaceInfo vcomHid = new UsbInterfaceInfo(0, UsbInterfaceInfo.CLASS_HID, 0, 0, "LPC-LINK2 DATA PORT",
+                List.of(new UsbEndpointInfo(0x81, UsbTransferType.INTERRUPT, 64)));
+        UsbInterfaceInfo dapHid = new UsbInterfaceInfo(2, UsbInterfaceInfo.CLASS_HID, 0, 0, "LPC-LINK2 CMSIS-DAP",
+                List.of(new UsbEndpointInfo(0x84, UsbTransferType.INTERRUPT, 64),
+                        new UsbEndpointInfo(0x05, UsbTransferType.INTERRUPT, 64)));
+        UsbDeviceInfo device = MockUsbBus.device("1", 0x1FC9, 0x0090, "LPC-LINK2 CMSIS-DAP", "L2", vcomHid, dapHid);
+        assertEquals(2, CmsisDapInterface.findV1(device).orElseThrow().number());
+        assertEquals(0x05, CmsisDapInterface.findV1(device).orElseThrow().outEndpoint());
+    }
+
+    @Test
     void ignoresDevicesWithoutACmsisDapInterface() {
         UsbInterfaceInfo unnamedVendor = new UsbInterfaceInfo(0, 0xFF, 0, 0, "Serial",
                 List.of(new UsbEndpointInfo(0x02, UsbTransferType.BULK, 64), new UsbEndpointInfo(0x81, UsbTransferType.BULK, 64)));
