@@ -155,4 +155,26 @@ class AlgorithmFileReaderTest {
         String message = assertThrows(ImageFormatException.class, () -> AlgorithmFileReader.read("bad.json", content)).getMessage();
         assertTrue(message.startsWith("bad.json: not valid JSON at line 3, column "), message);
     }
+
+    @Test
+    void usesStatedPageSizeWhenFileGivesOne() throws Exception {
+        ObjectNode json = nrf51();
+        json.put("page_size", "0x200");
+        json.put("pc_unInit", "0x12000001F");
+
+        TargetDescription target = AlgorithmFileReader.read("paged.json", MAPPER.writeValueAsBytes(json));
+
+        assertEquals(0x200, target.algorithms().get(0).pageSize());
+        assertEquals(0x200, target.memoryMap().get(0).pageSize());
+        assertEquals(0x100, target.memoryMap().get(1).pageSize());
+        assertEquals(0, target.algorithms().get(0).pcUnInit());
+    }
+
+    @Test
+    void rejectsStatedPageSizeWhenItExceedsTheBuffers() throws Exception {
+        ObjectNode json = nrf51();
+        json.put("page_size", "0x800");
+
+        assertEquals("bad.json: field 'page_size': 2048 must be positive and fit a page buffer (1024 bytes)", error(json));
+    }
 }

@@ -16,9 +16,10 @@ import io.probehost.flash.format.Hex;
  * Reads a pyOCD-style flash algorithm file (see {@code /work/shared/data/flash-algorithms}): the
  * position-dependent blob with its absolute entry points, page buffers and the part's memory map.
  *
- * <p>Page size: these files do not state one, and pyOCD programs one sector per page. We take each
+ * <p>Page size: older files do not state one, and pyOCD programs one sector per page. We take each
  * flash region's sector size, capped by the room a page buffer has (the spacing of the buffers, or
- * for a single buffer the RAM left after it), so ProgramPage never overruns its buffer.
+ * for a single buffer the RAM left after it), so ProgramPage never overruns its buffer. A
+ * {@code page_size} field, as newer pyOCD targets have, replaces that cap if it fits a buffer.
  */
 public final class AlgorithmFileParser {
 
@@ -47,7 +48,7 @@ public final class AlgorithmFileParser {
         if (buffers == null || buffers.isEmpty()) {
             throw json.error("page_buffers", "missing (give page_buffers or begin_data)");
         }
-        long capacity = bufferCapacity(json, buffers, regions);
+        long capacity = pageCap(json, bufferCapacity(json, buffers, regions));
         long largestSector = regions.stream().filter(r -> r.kind == Kind.FLASH).mapToLong(r -> r.sectorSize).max()
                 .orElseThrow(() -> json.error("memory_map", "has no flash region"));
         EntryPoints entries = new EntryPoints(json, load, blob.length);
@@ -90,6 +91,18 @@ public final class AlgorithmFileParser {
         return blob;
     }
 
+    /** A stated page_size wins if it fits a buffer; otherwise the buffer capacity caps the page. */
+    private static long pageCap(JsonFields json, long bufferCapacity) {
+        if (!json.has("page_size")) {
+            return bufferCapacity;
+        }
+        long stated = json.number("page_size");
+        if (stated == 0 || stated > bufferCapacity) {
+            throw json.error("page_size", stated + " must be positive and fit a page buffer (" + bufferCapacity + " bytes)");
+        }
+        return stated;
+    }
+
     /** Bytes one page buffer can hold: the gap to the next buffer, or the RAM left after a single one. */
     private static long bufferCapacity(JsonFields json, List<Long> buffers, List<RawRegion> regions) {
         List<Long> sorted = buffers.stream().sorted().toList();
@@ -122,7 +135,10 @@ public final class AlgorithmFileParser {
         return name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
     }
 
-    /** Entry points must lie inside the blob; 0 (or a missing field) means the function is absent. */
+    /**
+     * Entry points must lie inside the blob. A missing field, 0, 0xFFFFFFFF (pyOCD's pack loader)
+     * or a value above 32 bits (FlashAlgo's 0x12000001F) means the function is absent.
+     */
     private record EntryPoints(JsonFields json, long load, long length) {
         long required(String field) {
             return check(field, json.number(field));
@@ -130,7 +146,7 @@ public final class AlgorithmFileParser {
 
         long optional(String field) {
             long value = json.optionalNumber(field).orElse(0);
-            return value == 0 || value == 0xFFFF_FFFFL ? 0 : check(field, value);
+            return value == 0 || value >= 0xFFFF_FFFFL ? 0 : check(field, value);
         }
 
         private long check(String field, long value) {
