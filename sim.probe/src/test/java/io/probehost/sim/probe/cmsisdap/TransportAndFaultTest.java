@@ -48,6 +48,15 @@ class TransportAndFaultTest {
     }
 
     @Test
+    void hidSetReportOnEndpointZeroIsTakenAsARequest() {
+        try (ProbeHarness h = ProbeHarness.dapLink(new FakeSwdTarget(), DapTransportKind.V1_HID)) {
+            byte[] report = Arrays.copyOf(ProbeHarness.hex("00 FE"), 64);
+            assertEquals(64, h.device.controlTransfer(0x21, 0x09, 0x0200, 0, report, 0, 64, 1000));
+            assertEquals("00 01 04", ProbeHarness.hex(Arrays.copyOf(h.receive(1000), 3)));
+        }
+    }
+
+    @Test
     void bulkResponsesAreShortTransfers() {
         try (ProbeHarness h = ProbeHarness.dapLink(new FakeSwdTarget(), DapTransportKind.V2_BULK)) {
             assertEquals("00 02 00 02", h.exchangeHex("00 FF"));
