@@ -11,7 +11,8 @@ enum {
     R_HF_R0, R_HF_R1, R_HF_R2, R_HF_R3, R_HF_R12, R_HF_LR, R_HF_PC_OFFSET, R_HF_XPSR, R_HF_IPSR,
     R_UNALIGNED_PC_OFFSET, R_UNALIGNED_R0, R_SVC_REALIGNED_XPSR_BIT9, R_SVC_REALIGNED_FRAME_LOW_BITS,
     R_SVC_REALIGNED_SP_RESTORED, R_EXC_RETURN_SWI1, R_EXC_RETURN_NESTED_SWI3, R_HF_PSP_EXC_RETURN,
-    R_HF_PSP_PC_OFFSET, R_HF_PSP_R3, R_COUNT
+    R_HF_PSP_PC_OFFSET, R_HF_PSP_R3, R_CPUID, R_AIRCR, R_CCR, R_SHPR2_READBACK, R_EQUAL_PRIORITY_LOG,
+    R_ICER_KEEPS_PENDING, R_COUNT
 };
 
 #define SWI0_IRQ 20u
@@ -176,6 +177,43 @@ static void check_nvic(void)
     r[R_ICPR_CLEARS] = before | after << 1;
 }
 
+static void check_system_registers(void)
+{
+    r[R_CPUID] = SCB_CPUID;
+    r[R_AIRCR] = SCB_AIRCR;
+    r[R_CCR] = SCB_CCR;
+    SCB_SHPR2 = 0xFFFFFFFFu;
+    r[R_SHPR2_READBACK] = SCB_SHPR2;
+    SCB_SHPR2 = 0u;
+}
+
+/* Equal priorities: taken in exception-number order whatever the pend order. A disabled
+ * interrupt stays pending and is not taken. */
+static void check_equal_priorities_and_icer(void)
+{
+    NVIC_IPR(5) = 0x008080C0u; /* SWI1 and SWI2 now 0x80 like SWI4 */
+    NVIC_IPR(6) = 0x00000080u;
+    irq_disable();
+    irq_log = 0;
+    NVIC_ISER = 1u << (SWI0_IRQ + 4u);
+    NVIC_ISPR = 1u << (SWI0_IRQ + 4u);
+    NVIC_ISPR = 1u << (SWI0_IRQ + 2u);
+    NVIC_ISPR = 1u << (SWI0_IRQ + 1u);
+    irq_enable();
+    barrier();
+    r[R_EQUAL_PRIORITY_LOG] = irq_log;
+
+    irq_disable();
+    irq_log = 0;
+    NVIC_ISPR = 1u << (SWI0_IRQ + 1u);
+    NVIC_ICER = 1u << (SWI0_IRQ + 1u);
+    irq_enable();
+    barrier();
+    uint32_t pending = (NVIC_ISPR >> (SWI0_IRQ + 1u)) & 1u;
+    r[R_ICER_KEEPS_PENDING] = pending | (irq_log != 0u) << 1;
+    NVIC_ICPR = 1u << (SWI0_IRQ + 1u);
+}
+
 static void check_wfi(void)
 {
     irq_disable();
@@ -204,6 +242,8 @@ int main(void)
     check_nvic();
     check_wfi();
     check_hardfault();
+    check_system_registers();
+    check_equal_priorities_and_icer();
     for (uint32_t i = 0; i < R_COUNT; i++) result_put(i, r[i]);
     result_finish();
 }

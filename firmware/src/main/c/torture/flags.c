@@ -198,6 +198,7 @@ uint32_t test_immediate_forms(void)
             FORM("subs %[r], #255") FORM("adds %[r], %[a], %[b]") FORM("subs %[r], %[a], %[b]")
             FORM("movs %[r], #200") FORM("cmp %[r], #200") FORM("adcs %[r], %[r]")
             FORM("sbcs %[r], %[r]") FORM("muls %[r], %[r], %[r]")
+            FORM("mov %[r], %[b]") FORM("add %[r], %[b]") /* low registers, no flags */
 #undef FORM
         }
     return h;

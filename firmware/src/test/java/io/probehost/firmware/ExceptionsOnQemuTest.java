@@ -53,6 +53,12 @@ class ExceptionsOnQemuTest {
         {43, "EXC_RETURN of a HardFault on the process stack", 0xFFFFFFFD},
         {44, "stacked PC minus the UDF address, process stack", 0},
         {45, "stacked r3 on the process stack", 0x44444444},
+        {46, "CPUID: Cortex-M0 r0p0", 0x410CC200},
+        {47, "AIRCR reads VECTKEYSTAT 0xFA05, little-endian", 0xFA050000},
+        {48, "CCR: STKALIGN and UNALIGN_TRP read as one", 0x00000208},
+        {49, "SHPR2 after writing all ones", 0xC0000000},
+        {50, "equal priorities taken in number order: SWI1, SWI2, SWI4", 0x235},
+        {51, "disabled by ICER: stays pending, not taken", 1},
     };
     private static final int XPSR_INDEX = 34;
     private static final int XPSR_STACK_ALIGN_BIT = 1 << 9;

@@ -363,6 +363,8 @@ final class TortureModel {
                     {2 * a + c, Thumb1Flags.addFlags(a, a, c)},
                     {c - 1, Thumb1Flags.subFlags(a, a, c)},
                     {a * a, Thumb1Flags.nz(a * a, f)},
+                    {b, f},     // MOV low, low: no flags
+                    {a + b, f}, // ADD low, low (T2 encoding): no flags
                 };
                 for (int[] out : outs) {
                     h = fold(h, out[0], out[1]);
