@@ -31,5 +31,6 @@ int UnInit(unsigned long fnc);
 int EraseChip(void);
 int EraseSector(unsigned long adr);
 int ProgramPage(unsigned long adr, unsigned long sz, unsigned char *buf);
+int BlankCheck(unsigned long adr, unsigned long sz, unsigned char pat);
 
 #endif

@@ -59,3 +59,13 @@ int ProgramPage(unsigned long adr, unsigned long sz, unsigned char *buf) {
     FLASH_CONTROL = 0;
     return 0;
 }
+
+int BlankCheck(unsigned long adr, unsigned long sz, unsigned char pat) {
+    const volatile unsigned char *p = (const volatile unsigned char *) adr;
+    for (unsigned long i = 0; i < sz; i++) {
+        if (p[i] != pat) {
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -1,5 +1,7 @@
 package io.probehost.flash.format;
 
+import java.util.Optional;
+
 import io.probehost.api.target.TargetDescription;
 import io.probehost.flash.format.internal.PdscTargetBuilder;
 
@@ -24,7 +26,7 @@ public final class CmsisPackTargets {
     }
 
     /** The Probehost architecture of a CMSIS {@code Dcore}, such as {@code armv7em} for {@code Cortex-M4}. */
-    public static java.util.Optional<String> architecture(String dcore) {
+    public static Optional<String> architecture(String dcore) {
         return PdscTargetBuilder.architecture(dcore);
     }
 }

@@ -42,10 +42,6 @@ public record ImageSegment(long address, byte[] data) {
         return new ImageSegment(from, Arrays.copyOfRange(data, (int) (from - address), (int) (to - address)));
     }
 
-    byte byteAt(long at) {
-        return data[(int) (at - address)];
-    }
-
     void copyInto(byte[] target, int targetOffset, int sourceOffset, int length) {
         System.arraycopy(data, sourceOffset, target, targetOffset, length);
     }

@@ -2,6 +2,8 @@ package io.probehost.flash.format;
 
 import java.util.List;
 
+import io.probehost.api.target.TargetDescription;
+
 /**
  * A Probehost target pack as read from its {@code probehost-pack.json}.
  *
@@ -9,7 +11,7 @@ import java.util.List;
  * @param version the pack's version
  * @param targets checked target descriptions, in file order
  */
-public record TargetPackDescriptor(String name, String version, List<io.probehost.api.target.TargetDescription> targets) {
+public record TargetPackDescriptor(String name, String version, List<TargetDescription> targets) {
 
     public TargetPackDescriptor {
         targets = List.copyOf(targets);

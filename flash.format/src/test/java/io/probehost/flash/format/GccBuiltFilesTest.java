@@ -49,8 +49,8 @@ class GccBuiltFilesTest {
                 List.of(e.init() & ~1, e.unInit() & ~1, e.eraseChip() & ~1, e.eraseSector() & ~1, e.programPage() & ~1));
         assertEquals(List.of(1L, 1L, 1L, 1L, 1L),
                 List.of(e.init() & 1, e.unInit() & 1, e.eraseChip() & 1, e.eraseSector() & 1, e.programPage() & 1));
+        assertEquals(nm.get("BlankCheck") | 1, e.blankCheck());
         assertEquals(0, e.verify());
-        assertEquals(0, e.blankCheck());
         assertEquals(nm.get("unlock_key"), algorithm.dataOffset());
         assertEquals(nm.get("operation") + 4, algorithm.image().length);
     }
