@@ -85,8 +85,13 @@ final class FrameworkHost implements AutoCloseable {
         for (Path jar : jars) {
             wanted.put(location(jar), jar);
         }
+        String deployed = layout.deploy().toUri().getPath();
         for (Bundle bundle : installed.values()) {
-            if (bundle.getLocation().startsWith(LOCATION_PREFIX) && !wanted.containsKey(bundle.getLocation())) {
+            String location = bundle.getLocation();
+            if (location.startsWith(LOCATION_PREFIX) && !wanted.containsKey(location)) {
+                bundle.uninstall();
+            } else if (location.contains(deployed) && !Files.exists(Path.of(location.substring(location.indexOf(deployed))))) {
+                // Deleted from the drop folder while no runtime was watching it.
                 bundle.uninstall();
             }
         }

@@ -157,6 +157,14 @@ final class BundleOperations {
     }
 
     static String symbolicNameOf(URL url, String shownAs) {
+        try (InputStream in = url.openStream()) {
+            byte[] magic = in.readNBytes(4);
+            if (magic.length < 4 || magic[0] != 'P' || magic[1] != 'K' || magic[2] != 3 || magic[3] != 4) {
+                throw new ProbeException("not a bundle: " + shownAs + " is not a jar file");
+            }
+        } catch (IOException e) {
+            throw new ProbeException("cannot read " + shownAs + ": " + e.getMessage());
+        }
         try (JarInputStream jar = new JarInputStream(url.openStream())) {
             Manifest manifest = jar.getManifest();
             String name = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);

@@ -39,7 +39,7 @@ public final class ProbeCommands {
         int index = 0;
         for (ProbeDescription probe : listing.probes()) {
             String board = (probe.boardVendor() + " " + probe.boardName()).trim();
-            table.row(board, index++, probe.displayName(), probe.uniqueId(), targetCell(probe));
+            table.rowWithSubLine(board, index++, probe.displayName(), probe.uniqueId(), targetCell(probe));
         }
         for (ProbeListing.DriverError error : listing.errors()) {
             table.row("!", "driver " + error.driver(), "error: " + error.message(), "");

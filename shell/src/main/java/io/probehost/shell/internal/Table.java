@@ -26,10 +26,10 @@ final class Table {
     }
 
     Table row(Object... cells) {
-        return row(null, cells);
+        return rowWithSubLine(null, cells);
     }
 
-    Table row(String subLine, Object... cells) {
+    Table rowWithSubLine(String subLine, Object... cells) {
         String[] text = new String[headers.length];
         for (int i = 0; i < headers.length; i++) {
             text[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "";

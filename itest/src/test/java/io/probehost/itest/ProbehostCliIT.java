@@ -1,0 +1,100 @@
+package io.probehost.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+/** {@code ./probehost} as a user runs it: a process with an exit status, output and nothing left hanging. */
+public class ProbehostCliIT {
+    private static Path state;
+    private static Path deploy;
+
+    record Result(int status, String out, String err) {
+    }
+
+    @BeforeClass
+    public static void privateStateFolder() throws IOException {
+        state = Files.createTempDirectory("probehost-state");
+        deploy = Files.createTempDirectory("probehost-deploy");
+    }
+
+    @Test
+    public void probeListWithNoProbesPrintsTheEmptyMessageAndExitsZero() throws Exception {
+        Result result = run(null, "probe:list");
+        assertEquals(result.err, 0, result.status);
+        assertEquals("No available debug probes are connected", result.out.trim());
+    }
+
+    @Test
+    public void unknownCommandFailsWithOneLineAndStatusOne() throws Exception {
+        Result result = run(null, "nosuch:command");
+        assertEquals(1, result.status);
+        assertEquals("Error: unknown command 'nosuch:command' (help lists the commands)", result.err.trim());
+    }
+
+    @Test
+    public void unknownLauncherOptionFailsWithStatusTwo() throws Exception {
+        Result result = run(null, "--bogus");
+        assertEquals(2, result.status);
+        assertTrue(result.err, result.err.contains("unknown option '--bogus'"));
+    }
+
+    @Test
+    public void commandsPipedOnStandardInputRunInTurn() throws Exception {
+        Result result = run("probe:list\ndriver:list\n", new String[0]);
+        assertEquals(result.err, 0, result.status);
+        assertTrue(result.out, result.out.contains("No available debug probes are connected"));
+        assertTrue(result.out, result.out.contains("No probe drivers are installed"));
+    }
+
+    @Test
+    public void aJarInTheDeployFolderIsThereForTheNextOneShotCommand() throws Exception {
+        Path jar = deploy.resolve("testprobe.jar");
+        Files.copy(ShippedRuntime.testDriverJar(), jar);
+        try {
+            Result listed = run(null, "probe:list");
+            assertEquals(listed.err, 0, listed.status);
+            assertTrue(listed.out, listed.out.contains("TP0001ABCD"));
+        } finally {
+            Files.delete(jar);
+        }
+        Result gone = run(null, "probe:list");
+        assertEquals("No available debug probes are connected", gone.out.trim());
+    }
+
+    static Result run(String input, String... args) throws Exception {
+        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>();
+        command.add(top.resolve("probehost").toString());
+        command.addAll(List.of(args));
+        File out = Files.createTempFile("probehost-out", ".txt").toFile();
+        File err = Files.createTempFile("probehost-err", ".txt").toFile();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+        builder.environment().put("PROBEHOST_STATE", state.toString());
+        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        if (input == null) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        Process process = builder.start();
+        if (input != null) {
+            process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().close();
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("./probehost " + String.join(" ", args) + " did not exit within 120 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.probehost.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.cleanCaches;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.ops4j.pax.exam.Option;
+
+/** Pax Exam options that boot exactly the bundle set the runtime ships (the export of a .bndrun). */
+final class ShippedRuntime {
+
+    private ShippedRuntime() {
+    }
+
+    static Path runtimeFolder() {
+        return Path.of(System.getProperty("probehost.runtime", "../runtime/target")).toAbsolutePath().normalize();
+    }
+
+    static Path testDriverJar() {
+        return Path.of(System.getProperty("probehost.testDriver")).toAbsolutePath().normalize();
+    }
+
+    static Option[] options(String bndrun, Option... extra) {
+        Path folder = runtimeFolder().resolve("export").resolve(bndrun);
+        List<Option> options = new ArrayList<>();
+        try (Stream<Path> jars = Files.list(folder)) {
+            // The line editor is for a terminal only; the launcher never starts it for scripts either.
+            jars.filter(p -> p.toString().endsWith(".jar"))
+                    .filter(p -> !p.getFileName().toString().startsWith("org.apache.felix.gogo.jline"))
+                    .sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the runtime is not built: " + folder, e);
+        }
+        options.add(junitBundles());
+        options.add(cleanCaches());
+        options.add(systemProperty("org.ops4j.pax.logging.DefaultServiceLog.level").value("WARN"));
+        options.add(frameworkProperty("felix.fileinstall.dir").value(
+                runtimeFolder().resolve("itest-deploy-" + bndrun).toString()));
+        options.add(frameworkProperty("probehost.options.file").value(
+                runtimeFolder().resolve("itest-probehost.yaml").toString()));
+        options.addAll(List.of(extra));
+        return options.toArray(Option[]::new);
+    }
+}
