@@ -29,31 +29,31 @@ class JtagDpTest {
     }
 
     @Test
-    void irCaptureEndsInBinary01() {
+    void irCaptureEndsInBinary01WhenScanned() {
         assertEquals(0b0001, jtag.irScan(0xE));
     }
 
     @Test
-    void idcodeInstructionGivesCortexM0JtagDpIdcode() {
+    void drHoldsCortexM0JtagDpIdcodeWhenIdcodeIsSelected() {
         jtag.irScan(0xF);
         jtag.irScan(0xE);
         assertEquals(0x0BA0_1477, (int) jtag.drScan(0xFFFF_FFFFL, 32));
     }
 
     @Test
-    void bypassIsOneBitCapturingZero() {
+    void drIsOneZeroBitWhenBypassIsSelected() {
         jtag.irScan(0xF);
         assertEquals(0b10, jtag.drScan(0b11, 2), "a 0 from BYPASS then our own 1 delayed by one bit");
     }
 
     @Test
-    void unimplementedInstructionSelectsBypass() {
+    void bypassIsSelectedWhenTheInstructionIsUnimplemented() {
         jtag.irScan(0x3);
         assertEquals(0, jtag.drScan(1, 1));
     }
 
     @Test
-    void ntrstSelectsIdcodeAgain() {
+    void idcodeIsSelectedWhenNtrstPulses() {
         jtag.irScan(0xF);
         dp.jtagReset();
         jtag.resetToIdle();
@@ -61,7 +61,7 @@ class JtagDpTest {
     }
 
     @Test
-    void dpaccReadResultArrivesInTheNextScanWithAckOk() {
+    void readResultArrivesInTheNextScanWhenDpaccReads() {
         jtag.irScan(0xA);
         jtag.access(true, 0x0, 0);
         long captured = jtag.access(true, 0xC, 0);
@@ -70,19 +70,19 @@ class JtagDpTest {
     }
 
     @Test
-    void powerUpHandshakeOverJtag() {
+    void powerUpIsAcknowledgedWhenRequestedOverJtag() {
         writeDp(0x4, 0x5000_0000);
         assertEquals(0xF000_0000, readDp(0x4) & 0xF000_0000);
     }
 
     @Test
-    void selectReadsBackOverJtag() {
+    void selectReadsBackWhenReadOverJtag() {
         writeDp(0x8, 0x0000_00F0);
         assertEquals(0xF0, readDp(0x8));
     }
 
     @Test
-    void apaccWritesAndReadsMemoryThroughTheMemAp() {
+    void memoryIsWrittenAndReadWhenApaccAccessesDrw() {
         writeDp(0x4, 0x5000_0000);
         writeDp(0x8, 0);
         jtag.irScan(0xB);
@@ -101,7 +101,7 @@ class JtagDpTest {
     }
 
     @Test
-    void waitStormAnswersAck001AndDropsTheRequest() {
+    void ackIs001AndTheRequestDroppedWhenAWaitStormLasts() {
         dp.injectWaitStorm(1);
         jtag.irScan(0xA);
         long captured = jtag.access(false, 0x8, 0xF0);
@@ -112,7 +112,7 @@ class JtagDpTest {
     }
 
     @Test
-    void busFaultSetsStickyErrWhichCtrlStatWriteOneClears() {
+    void stickyErrClearsWhenCtrlStatIsWrittenWithOneOverJtag() {
         writeDp(0x4, 0x5000_0000);
         dp.faultRange(FakeMcu.RAM_BASE, 0x10);
         jtag.irScan(0xB);
@@ -132,7 +132,7 @@ class JtagDpTest {
     }
 
     @Test
-    void abortInstructionEndsWaitStorm() {
+    void waitStormEndsWhenAbortInstructionWritesDapabort() {
         dp.injectWaitStorm(50);
         jtag.irScan(0x8);
         jtag.access(false, 0, 1);
@@ -141,7 +141,7 @@ class JtagDpTest {
     }
 
     @Test
-    void noResponseLeavesTdoHigh() {
+    void tdoStaysHighWhenNoResponseIsInjected() {
         dp.setNoResponse(true);
         jtag.irScan(0xF);
         assertEquals(1, jtag.drScan(0, 1));

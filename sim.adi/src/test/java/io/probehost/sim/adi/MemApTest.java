@@ -18,7 +18,7 @@ class MemApTest {
     private final MemAp ap = new MemAp(mcu.debugBus(), FakeMcu.ROM_TABLE_BASE);
 
     @Test
-    void cswKeepsSizeAddrIncAndProtAndReportsDeviceEnabled() throws BusFault {
+    void cswReadsBackSizeAddrIncAndProtWhenWritten() throws BusFault {
         ap.write(MemAp.CSW, 0xA200_0012);
         assertEquals(0xA200_0052, ap.read(MemAp.CSW));
         ap.write(MemAp.CSW, 0x0300_0021);
@@ -26,14 +26,14 @@ class MemApTest {
     }
 
     @Test
-    void cswIgnoresSizesTheAhbApDoesNotHave() throws BusFault {
+    void cswKeepsItsSizeWhenWrittenWithAnUnsupportedSize() throws BusFault {
         ap.write(MemAp.CSW, SIZE_HALF);
         ap.write(MemAp.CSW, 0b011);
         assertEquals(SIZE_HALF, ap.read(MemAp.CSW) & 0x7);
     }
 
     @Test
-    void byteWritesTakeDataFromTheLaneOfTheAddress() throws BusFault {
+    void byteWriteTakesTheLaneOfItsAddressWhenDrwIsWritten() throws BusFault {
         ap.write(MemAp.CSW, SIZE_BYTE);
         for (int lane = 0; lane < 4; lane++) {
             ap.write(MemAp.TAR, RAM + lane);
@@ -43,7 +43,7 @@ class MemApTest {
     }
 
     @Test
-    void byteReadsPutDataOnTheLaneOfTheAddress() throws BusFault {
+    void byteReadPutsDataOnTheLaneOfItsAddressWhenDrwIsRead() throws BusFault {
         mcu.ram.putInt(0, 0x4433_2211);
         ap.write(MemAp.CSW, SIZE_BYTE);
         ap.write(MemAp.TAR, RAM + 2);
@@ -53,7 +53,7 @@ class MemApTest {
     }
 
     @Test
-    void halfwordAccessesUseTheUpperLanesAtAddressTwo() throws BusFault {
+    void halfwordAccessUsesTheUpperLanesWhenAddressIsTwoModFour() throws BusFault {
         ap.write(MemAp.CSW, SIZE_HALF);
         ap.write(MemAp.TAR, RAM + 2);
         ap.write(MemAp.DRW, 0xBEEF_0000 | 0x1234);
@@ -74,7 +74,7 @@ class MemApTest {
     }
 
     @Test
-    void tarStaysWhenIncrementIsOff() throws BusFault {
+    void tarStaysWhenAddrIncIsOff() throws BusFault {
         ap.write(MemAp.CSW, SIZE_WORD);
         ap.write(MemAp.TAR, RAM + 8);
         ap.read(MemAp.DRW);
@@ -82,7 +82,7 @@ class MemApTest {
     }
 
     @Test
-    void tarAutoIncrementWrapsInsideTheOneKibBlock() throws BusFault {
+    void tarWrapsInsideTheOneKibBlockWhenIncrementCrossesIt() throws BusFault {
         ap.write(MemAp.CSW, SIZE_WORD | INC_SINGLE);
         ap.write(MemAp.TAR, RAM + 0x3FC);
         ap.write(MemAp.DRW, 0xAAAA_AAAA);
@@ -94,7 +94,7 @@ class MemApTest {
     }
 
     @Test
-    void packedHalfwordTransfersMoveTwoHalfwordsPerDrwAccess() throws BusFault {
+    void drwMovesTwoHalfwordsWhenPackedHalfwordTransfers() throws BusFault {
         ap.write(MemAp.CSW, SIZE_HALF | INC_PACKED);
         assertEquals(INC_PACKED, ap.read(MemAp.CSW) & 0x30);
         ap.write(MemAp.TAR, RAM + 0x10);
@@ -106,7 +106,7 @@ class MemApTest {
     }
 
     @Test
-    void packedByteTransfersMoveFourBytesPerDrwAccess() throws BusFault {
+    void drwMovesFourBytesWhenPackedByteTransfers() throws BusFault {
         mcu.ram.putInt(0x20, 0xDDCC_BBAA);
         ap.write(MemAp.CSW, SIZE_BYTE | INC_PACKED);
         ap.write(MemAp.TAR, RAM + 0x20);
@@ -115,7 +115,7 @@ class MemApTest {
     }
 
     @Test
-    void bankedDataRegistersAddressTheFourWordsOfTheTarBlockWithoutIncrement() throws BusFault {
+    void bankedDataReachesTheFourWordsOfTheTarBlockWhenTarIsUnaligned() throws BusFault {
         ap.write(MemAp.CSW, SIZE_WORD | INC_SINGLE);
         ap.write(MemAp.TAR, RAM + 0x108);
         for (int n = 0; n < 4; n++) {
@@ -129,20 +129,20 @@ class MemApTest {
     }
 
     @Test
-    void baseCfgAndIdrDescribeTheCortexM0AhbAp() throws BusFault {
+    void baseCfgAndIdrDescribeTheCortexM0AhbApWhenRead() throws BusFault {
         assertEquals(0xE00F_F003, ap.read(MemAp.BASE));
         assertEquals(0, ap.read(MemAp.CFG));
         assertEquals(0x0477_0021, ap.read(MemAp.IDR));
     }
 
     @Test
-    void busFaultPassesThroughToTheDp() throws BusFault {
+    void busFaultReachesTheDpWhenDrwAddressIsUnmapped() throws BusFault {
         ap.write(MemAp.TAR, 0x1000_0000);
         assertThrows(BusFault.class, () -> ap.read(MemAp.DRW));
     }
 
     @Test
-    void faultInjectingPortFaultsOnlyAccessesTouchingTheRange() throws BusFault {
+    void injectedFaultHitsOnlyWhenAnAccessTouchesTheRange() throws BusFault {
         FaultInjectingMemoryPort port = new FaultInjectingMemoryPort(mcu.debugBus());
         port.faultRange(RAM + 0x10, 4);
         port.read(RAM + 0x0C, io.probehost.sim.mcu.AccessSize.WORD);

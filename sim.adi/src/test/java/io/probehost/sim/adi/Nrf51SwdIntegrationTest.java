@@ -47,13 +47,13 @@ class Nrf51SwdIntegrationTest {
     }
 
     @Test
-    void debugPowerIsAcknowledgedByTheMcu() {
+    void debugPowerIsAcknowledgedWhenRequestedFromTheNrf51() {
         assertEquals(0xF000_0000, host.readDp(0x4) & 0xF000_0000);
         assertTrue(mcu.isDebugPowered());
     }
 
     @Test
-    void apIdentifiesAsCortexM0AhbApWithTheMcuRomTable() {
+    void romTableLeadsToTheScsWhenWalkedFromApBase() {
         host.writeDp(0x8, 0xF0);
         assertEquals(0x0477_0021, host.readAp(0xC));
         assertEquals(0xE00F_F003, host.readAp(0x8));
@@ -63,12 +63,12 @@ class Nrf51SwdIntegrationTest {
     }
 
     @Test
-    void cpuidReadsCortexM0() {
+    void cpuidReadsCortexM0WhenReadThroughTheAp() {
         assertEquals(0x410C_C200, readWord(CPUID) & 0xFFFF_FFF0, "Arm Cortex-M0");
     }
 
     @Test
-    void haltAndReadPcThroughDcrsrWhenDebuggerHaltsTheCore() {
+    void pcReadsThroughDcrsrWhenTheDebuggerHaltsTheCore() {
         writeWord(DHCSR, 0xA05F_0003);
         assertTrue((readWord(DHCSR) & (1 << 17)) != 0, "S_HALT");
         writeWord(DCRSR, 15);
@@ -76,7 +76,7 @@ class Nrf51SwdIntegrationTest {
     }
 
     @Test
-    void byteWritesReachRamOnTheirLanes() {
+    void ramTakesEachByteWhenByteWritesUseTheirLanes() {
         host.writeAp(0x00, CSW_BYTE | 0x10);
         host.writeAp(0x04, Nrf51822.RAM_BASE + 0x200);
         for (int i = 0; i < 4; i++) {
@@ -86,7 +86,7 @@ class Nrf51SwdIntegrationTest {
     }
 
     @Test
-    void unmappedAddressFaultsUntilStickyErrorIsCleared() {
+    void rdbuffAnswersFaultWhenTheReadAddressIsUnmapped() {
         host.writeAp(0x04, 0x3000_0000);
         host.read(true, 0x0C);
         assertEquals(Ack.FAULT.swdCode(), host.read(false, 0xC).ack());

@@ -16,7 +16,7 @@ class OpenOcdDapTest {
     Path workDir;
 
     @Test
-    void openocdFindsTheJtagDpAndReadsMemoryThroughTheAhbAp() throws Exception {
+    void openocdReadsTheAhbApIdrWhenConnectedOverRemoteBitbang() throws Exception {
         FakeMcu mcu = new FakeMcu();
         mcu.ram.putInt(0x100, 0xC0FF_EE11);
         SwjDp dp = new SwjDp(mcu);

@@ -27,7 +27,7 @@ class OpenOcdFaultInjectionTest {
     }
 
     @Test
-    void openocdRetriesThroughAWaitStorm() throws Exception {
+    void openocdSucceedsWhenAWaitStormPrecedesIt() throws Exception {
         dp.injectWaitStorm(20);
         OpenOcd.Result result = run(List.of("init", "echo \"IDR [sim.dap apreg 0 0xfc]\"", "shutdown"));
         assertEquals(0, result.exitCode(), result.output());
@@ -36,7 +36,7 @@ class OpenOcdFaultInjectionTest {
     }
 
     @Test
-    void openocdSeesStickyErrorOnAFaultingAddressAndRecovers() throws Exception {
+    void openocdReportsStickyErrorAndRecoversWhenAnAddressFaults() throws Exception {
         mcu.ram.putInt(0x1000, 0x600D_CAFE);
         dp.faultRange(FakeMcu.RAM_BASE + 0x2000, 0x100);
         OpenOcd.Result result = run(List.of(

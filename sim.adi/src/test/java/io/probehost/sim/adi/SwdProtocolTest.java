@@ -36,6 +36,30 @@ class SwdProtocolTest {
         assertEquals(expected, host.sampled);
     }
 
+    /** The request bytes of the reference notes' table: DP write, DP read, AP write, AP read at A = 0, 4, 8, C. */
+    private static final int[][] NOTES_REQUEST_BYTES = {
+        {0x81, 0xA9, 0xB1, 0x99}, {0xA5, 0x8D, 0x95, 0xBD}, {0xA3, 0x8B, 0x93, 0xBB}, {0x87, 0xAF, 0xB7, 0x9F}};
+
+    @Test
+    void everyRequestByteOfTheNotesIsAcceptedAndIgnoredWhenItsParityIsFlipped() {
+        host.connect();
+        for (int kind = 0; kind < 4; kind++) {
+            for (int a = 0; a < 4; a++) {
+                int request = NOTES_REQUEST_BYTES[kind][a];
+                boolean ap = kind >= 2;
+                boolean read = kind % 2 == 1;
+                assertEquals(request, SwdHost.request(ap, read, 4 * a));
+                int data = !ap && a == 2 ? 0 : FakeMcu.RAM_BASE; // keeps APSEL 0 and TAR in RAM
+                int ack = read ? host.read(ap, 4 * a).ack() : host.write(ap, 4 * a, data);
+                assertEquals(Ack.OK.swdCode(), ack, String.format("request 0x%02X", request));
+
+                host.send(request ^ 0x20, 8);
+                assertEquals(0b1111, host.receive(4), String.format("request 0x%02X with bad parity", request));
+                host.lineReset();
+            }
+        }
+    }
+
     @Test
     void targetDoesNotAnswerWhenStillInJtagMode() {
         host.lineReset();
@@ -44,7 +68,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void requestWithParityErrorGetsNoResponseUntilLineReset() {
+    void requestGetsNoResponseUntilLineResetWhenItsParityIsWrong() {
         host.switchFromJtag();
         host.send(0xA5 ^ 0x20, 8); // DPIDR read with the parity bit flipped
         assertEquals(0b111, host.receive(4) >>> 1);
@@ -56,7 +80,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void requestWithStopBitSetGetsNoResponseUntilLineReset() {
+    void requestGetsNoResponseUntilLineResetWhenItsStopBitIsSet() {
         host.switchFromJtag();
         host.send(0xA5 | 0x40, 8);
         assertEquals(0b111, host.receive(4) >>> 1);
@@ -67,7 +91,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void lineResetOf50OnesIsEnoughButOf49IsNot() {
+    void lockoutEndsWhenFiftyOnesAreSentButNotWhenFortyNine() {
         host.switchFromJtag();
         host.send(0xA5 ^ 0x20, 8);
         host.receive(4);
@@ -81,7 +105,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void powerUpRequestIsAcknowledgedThroughTheMcu() {
+    void powerUpIsAcknowledgedWhenTheMcuPowersDebug() {
         host.switchFromJtag();
         host.readDp(0x0);
         host.writeDp(0x4, 0x5000_0000);
@@ -116,14 +140,14 @@ class SwdProtocolTest {
     }
 
     @Test
-    void absentApReadsIdrZero() {
+    void idrReadsZeroWhenApselHasNoAp() {
         host.connect();
         host.writeDp(0x8, 0x0100_00F0); // APSEL 1
         assertEquals(0, host.readAp(0xC));
     }
 
     @Test
-    void waitStormAnswersWaitThenOkAndLetsDpidrAndAbortThrough() {
+    void transfersAnswerWaitWhileAWaitStormLastsExceptDpidrAndAbort() {
         host.connect();
         dp.injectWaitStorm(2);
         assertEquals(Ack.WAIT.swdCode(), host.write(true, 0x04, FakeMcu.RAM_BASE));
@@ -138,7 +162,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void busFaultSetsStickyErrAndFaultsApAccessesUntilAbortClearsIt() {
+    void apAccessesAnswerFaultWhenABusFaultSetStickyErrUntilAbortClearsIt() {
         host.connect();
         dp.faultRange(FakeMcu.RAM_BASE + 0x100, 4);
         host.writeAp(0x00, 0x2300_0002);
@@ -157,7 +181,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void writeDataWithBadParityIsDroppedAndSetsWdataerrUntilWderrclr() {
+    void writeIsDroppedAndWdataerrSetWhenWriteDataParityIsWrong() {
         host.connect();
         host.writeAp(0x04, FakeMcu.RAM_BASE);
         int ack = host.write(true, 0x04, FakeMcu.RAM_BASE + 8, 1 ^ (Integer.bitCount(FakeMcu.RAM_BASE + 8) & 1));
@@ -170,7 +194,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void orundetectGivesDataPhaseAndStickyOrunOnWait() {
+    void waitHasDataPhaseAndSetsStickyOrunWhenOrundetectIsOn() {
         host.connect();
         host.writeDp(0x4, 0x5000_0001);
         dp.injectWaitStorm(1);
@@ -191,7 +215,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void dlcrTurnroundSetsTurnaroundCycles() {
+    void turnaroundTakesTwoCyclesWhenDlcrTurnroundIsOne() {
         host.connect();
         host.writeDp(0x8, 0x1); // DPBANKSEL 1: DLCR
         host.writeDp(0x4, 1 << 8); // TURNROUND = 2 cycles
@@ -202,7 +226,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void noResponseHookMakesAckReadAllOnesUntilCleared() {
+    void ackReadsAllOnesWhenNoResponseIsInjected() {
         host.connect();
         dp.setNoResponse(true);
         assertEquals(0b111, host.read(false, 0x0).ack());
@@ -214,7 +238,7 @@ class SwdProtocolTest {
     }
 
     @Test
-    void resetPinFollowsTheProbe() {
+    void resetPinFollowsTheProbeWhenDriven() {
         dp.setResetAsserted(true);
         assertTrue(mcu.resetAsserted);
         assertTrue(!dp.resetPinHigh());

@@ -20,7 +20,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void powersUpInJtagWithIdcodeSelected() {
+    void idcodeIsSelectedWhenPoweredUpInJtag() {
         SwjDp dp = new SwjDp(mcu);
         assertEquals(WireMode.JTAG, dp.wireMode());
         JtagHost jtag = new JtagHost(dp);
@@ -29,7 +29,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void jtagToSwdSequenceNeedsFiftyOnesBeforeIt() {
+    void jtagToSwdSwitchesOnlyWhenFiftyOnesPrecedeIt() {
         SwjDp dp = new SwjDp(mcu);
         SwdHost host = new SwdHost(dp);
         host.ones(49);
@@ -41,7 +41,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void swdToJtagSequenceReturnsToJtagInTestLogicReset() {
+    void tapIsInTestLogicResetWhenSwitchedFromSwdToJtag() {
         SwjDp dp = new SwjDp(mcu);
         SwdHost host = new SwdHost(dp);
         host.connect();
@@ -55,7 +55,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void jtagToSwdSequenceSentThroughTmsSwitchesToo() {
+    void jtagToSwdSwitchesWhenClockedThroughTms() {
         SwjDp dp = new SwjDp(mcu);
         for (int i = 0; i < 60; i++) {
             dp.jtagClock(true, true);
@@ -67,7 +67,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void dormantAndBackToSwdWithSelectionAlertAndActivationCode0x1A() {
+    void swdWakesFromDormantWhenSelectionAlertAndActivationCode0x1AArrive() {
         SwjDp dp = new SwjDp(mcu);
         SwdHost host = new SwdHost(dp);
         host.connect();
@@ -85,7 +85,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void jtagToDormantThenJtagActivationCode0x0ASelectsJtag() {
+    void jtagWakesFromDormantWhenActivationCodeIs0x0A() {
         SwjDp dp = new SwjDp(mcu);
         SwdHost host = new SwdHost(dp);
         host.ones(5);
@@ -97,7 +97,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void jtagSerialActivationCodeOfTwelveZerosSelectsJtag() {
+    void jtagWakesFromDormantWhenActivationCodeIsTwelveZeros() {
         SwjDp dp = new SwjDp(mcu, WireMode.DORMANT, 0);
         SwdHost host = new SwdHost(dp);
         selectionAlert(host);
@@ -108,7 +108,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void corruptedSelectionAlertLeavesTargetDormant() {
+    void targetStaysDormantWhenSelectionAlertIsCorrupted() {
         SwjDp dp = new SwjDp(mcu, WireMode.DORMANT, 0);
         SwdHost host = new SwdHost(dp);
         host.ones(8);
@@ -121,7 +121,7 @@ class SwjSequenceTest {
     }
 
     @Test
-    void swdPowerOnModeAnswersAfterLineResetWithoutSwitch() {
+    void dpidrAnswersAfterLineResetWhenPoweredUpInSwd() {
         SwjDp dp = new SwjDp(mcu, WireMode.SWD, 0);
         SwdHost host = new SwdHost(dp);
         host.lineReset();

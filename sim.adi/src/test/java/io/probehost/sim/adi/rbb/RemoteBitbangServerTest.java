@@ -72,7 +72,7 @@ class RemoteBitbangServerTest {
     }
 
     @Test
-    void clocksOnTckRisingEdgesOnlyWithTmsAndTdiOfThatWrite() throws IOException {
+    void pinsAreClockedOnlyWhenTckRises() throws IOException {
         RecordingPins pins = new RecordingPins();
         try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), 0)) {
             server.start();
@@ -82,7 +82,7 @@ class RemoteBitbangServerTest {
     }
 
     @Test
-    void resetCommandsDriveTrstAndSrst() throws IOException {
+    void trstAndSrstFollowWhenResetCommandsArrive() throws IOException {
         RecordingPins pins = new RecordingPins();
         try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), 0)) {
             server.start();
@@ -92,7 +92,7 @@ class RemoteBitbangServerTest {
     }
 
     @Test
-    void servesClientsOneAfterAnother() throws IOException {
+    void clientsAreServedWhenTheyConnectOneAfterAnother() throws IOException {
         RecordingPins pins = new RecordingPins();
         try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), 0)) {
             server.start();
@@ -105,7 +105,7 @@ class RemoteBitbangServerTest {
     }
 
     @Test
-    void blinkCommandsSwitchTheLed() throws Exception {
+    void ledFollowsWhenBlinkCommandsArrive() throws Exception {
         RecordingPins pins = new RecordingPins();
         try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), 0)) {
             server.start();
@@ -117,7 +117,7 @@ class RemoteBitbangServerTest {
     }
 
     @Test
-    void closeEndsTheServerThreadAndFreesThePort() throws Exception {
+    void threadEndsAndPortIsFreedWhenClosed() throws Exception {
         RecordingPins pins = new RecordingPins();
         RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), 0);
         server.start();
@@ -131,7 +131,7 @@ class RemoteBitbangServerTest {
     }
 
     @Test
-    void refusesNonLoopbackAddresses() throws Exception {
+    void constructorRefusesWhenTheAddressIsNotLoopback() throws Exception {
         InetAddress external = InetAddress.getByAddress(new byte[] {10, 0, 0, 1});
         assertThrows(IllegalArgumentException.class, () -> new RemoteBitbangServer(new RecordingPins(), external, 0));
     }
