@@ -91,7 +91,7 @@ final class CmsisDapProbe implements DebugProbe {
         if (wire == WireProtocol.SWD) {
             engine.execute(SwdConfigureRequest.defaults());
             jtagChain = List.of();
-            engine.setDapIndex(0);
+            engine.selectDap(0, false);
         } else {
             configureJtagChain();
         }
@@ -120,7 +120,7 @@ final class CmsisDapProbe implements DebugProbe {
                     + taps.stream().map(JtagTap::toString).collect(Collectors.joining(", ")) + ")");
         }
         jtagChain = List.copyOf(taps);
-        engine.setDapIndex(dap);
+        engine.selectDap(dap, true);
     }
 
     @Override

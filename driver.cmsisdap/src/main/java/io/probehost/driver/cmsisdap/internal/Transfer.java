@@ -10,6 +10,7 @@ record Transfer(int request, int data) {
 
     static final int AP = 1;
     static final int READ = 1 << 1;
+    static final int VALUE_MATCH = 1 << 4;
 
     static Transfer read(boolean ap, int register) {
         return new Transfer(requestByte(ap, true, register), 0);
@@ -29,6 +30,14 @@ record Transfer(int request, int data) {
 
     boolean isRead() {
         return (request & READ) != 0;
+    }
+
+    /**
+     * Whether the probe collects this read's data only with the next transaction. Over SWD only AP
+     * reads are posted; over JTAG every DPACC and APACC read is.
+     */
+    boolean isPosted(boolean jtag) {
+        return isRead() && (request & VALUE_MATCH) == 0 && (jtag || (request & AP) != 0);
     }
 
     /** {@code AP read 0xC}, as messages name an access. */

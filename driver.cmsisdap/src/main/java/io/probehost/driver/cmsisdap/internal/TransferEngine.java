@@ -32,6 +32,7 @@ final class TransferEngine implements DapAccess {
     private final Deque<InFlightPacket> inFlight = new ArrayDeque<>();
     private TransferPacket building;
     private int dapIndex;
+    private boolean jtag;
     private RuntimeException unreported;
     private ProbeDisconnectedException disconnected;
     private boolean closed;
@@ -45,14 +46,18 @@ final class TransferEngine implements DapAccess {
         this.probeName = probeName;
         this.maxInFlight = Math.max(1, maxInFlight);
         this.deferred = deferred;
-        this.building = new TransferPacket(dapIndex, channel.packetSize());
+        this.building = new TransferPacket(dapIndex, jtag, channel.packetSize());
     }
 
-    /** Selects the DAP addressed by later transfers: its JTAG TAP index (ignored on SWD). */
-    synchronized void setDapIndex(int index) {
+    /**
+     * Selects the DAP addressed by later transfers: its JTAG TAP index (0 on SWD, where the probe
+     * ignores it), and whether it is reached over JTAG (where every read is posted).
+     */
+    synchronized void selectDap(int index, boolean overJtag) {
         flush();
         dapIndex = index;
-        building = new TransferPacket(dapIndex, channel.packetSize());
+        jtag = overJtag;
+        building = new TransferPacket(dapIndex, jtag, channel.packetSize());
     }
 
     synchronized int dapIndex() {
@@ -231,7 +236,7 @@ final class TransferEngine implements DapAccess {
             return;
         }
         TransferPacket packet = building;
-        building = new TransferPacket(dapIndex, channel.packetSize());
+        building = new TransferPacket(dapIndex, jtag, channel.packetSize());
         sendPacket(packet);
     }
 
@@ -285,7 +290,7 @@ final class TransferEngine implements DapAccess {
             packet.fail(cause);
         }
         building.fail(cause);
-        building = new TransferPacket(dapIndex, channel.packetSize());
+        building = new TransferPacket(dapIndex, jtag, channel.packetSize());
     }
 
     /** Reads and drops the replies of packets sent after a failed one, keeping requests and replies in step. */
@@ -328,7 +333,7 @@ final class TransferEngine implements DapAccess {
         }
         inFlight.clear();
         building.fail(disconnected);
-        building = new TransferPacket(dapIndex, channel.packetSize());
+        building = new TransferPacket(dapIndex, jtag, channel.packetSize());
         unreported = null;
         return disconnected;
     }

@@ -6,14 +6,16 @@ import java.util.List;
 /** A DAP_Transfer packet being filled, then in flight: its accesses and the reads waiting on it. */
 final class TransferPacket implements InFlightPacket {
     private final int dapIndex;
+    private final boolean jtag;
     private final int packetSize;
     private final List<Transfer> transfers = new ArrayList<>();
     private final List<PendingRead> reads = new ArrayList<>();
     private int readCount;
     private int writeCount;
 
-    TransferPacket(int dapIndex, int packetSize) {
+    TransferPacket(int dapIndex, boolean jtag, int packetSize) {
         this.dapIndex = dapIndex;
+        this.jtag = jtag;
         this.packetSize = packetSize;
     }
 
@@ -51,25 +53,25 @@ final class TransferPacket implements InFlightPacket {
 
     @Override
     public DapCommand<TransferReply> command() {
-        return new TransferRequest(dapIndex, transfers);
+        return new TransferRequest(dapIndex, transfers, jtag);
     }
 
     @Override
     public RuntimeException complete(TransferReply reply) {
         int executed = Math.min(reply.executed(), transfers.size());
+        RuntimeException error = null;
+        int answered = executed;
+        if (!reply.isOk()) {
+            answered = new TransferRequest(dapIndex, transfers, jtag).failedIndex(executed);
+            error = TransferErrors.forResponse(reply.lastResponse(), describe(answered));
+        } else if (executed < transfers.size()) {
+            error = TransferErrors.stoppedWithoutError(CommandId.TRANSFER, executed, transfers.size());
+        }
         int word = 0;
-        for (int i = 0; i < executed; i++) {
+        for (int i = 0; i < answered; i++) {
             if (reads.get(i) != null) {
                 reads.get(i).succeed(reply.readData()[word++]);
             }
-        }
-        RuntimeException error = null;
-        if (!reply.isOk()) {
-            // A failed write check after the last write reports every transfer executed.
-            int failed = Math.min(executed, transfers.size() - 1);
-            error = TransferErrors.forResponse(reply.lastResponse(), describe(failed));
-        } else if (executed < transfers.size()) {
-            error = TransferErrors.stoppedWithoutError(CommandId.TRANSFER, executed, transfers.size());
         }
         if (error != null) {
             fail(error);

@@ -3,10 +3,18 @@ package io.probehost.driver.cmsisdap.internal;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** DAP_Transfer: up to 255 DP/AP accesses on one DAP; the probe stops at the first failure. */
-record TransferRequest(int dapIndex, List<Transfer> transfers) implements DapCommand<TransferReply> {
+/**
+ * DAP_Transfer: up to 255 DP/AP accesses on one DAP; the probe stops at the first failure.
+ *
+ * @param jtag whether the DAP is reached over JTAG, where every read is posted (see {@link #failedIndex})
+ */
+record TransferRequest(int dapIndex, List<Transfer> transfers, boolean jtag) implements DapCommand<TransferReply> {
 
     static final int MAX_TRANSFERS = 255;
+
+    TransferRequest(int dapIndex, List<Transfer> transfers) {
+        this(dapIndex, transfers, false);
+    }
 
     TransferRequest {
         transfers = List.copyOf(transfers);
@@ -23,6 +31,18 @@ record TransferRequest(int dapIndex, List<Transfer> transfers) implements DapCom
     /** Reply size: ID, executed, last response, then a word per read. */
     static int replyBytes(int reads) {
         return 3 + 4 * reads;
+    }
+
+    /**
+     * The access a failed reply is about. The probe counts a posted read as executed when it sends
+     * it, but collects its data with the next transaction; when that collection fails (a bus fault
+     * of the read shows as FAULT there), the read is the last one counted and has no data.
+     */
+    int failedIndex(int executed) {
+        if (executed > 0 && executed <= transfers.size() && transfers.get(executed - 1).isPosted(jtag)) {
+            return executed - 1;
+        }
+        return Math.min(executed, transfers.size() - 1);
     }
 
     @Override
@@ -45,8 +65,10 @@ record TransferRequest(int dapIndex, List<Transfer> transfers) implements DapCom
     public TransferReply readReply(ByteBuffer in) {
         int executed = in.get() & 0xFF;
         int lastResponse = in.get() & 0xFF;
+        boolean ok = lastResponse == TransferAck.OK.code();
+        int withData = ok ? Math.min(executed, transfers.size()) : failedIndex(executed);
         int reads = 0;
-        for (int i = 0; i < Math.min(executed, transfers.size()); i++) {
+        for (int i = 0; i < withData; i++) {
             if (transfers.get(i).isRead()) {
                 reads++;
             }

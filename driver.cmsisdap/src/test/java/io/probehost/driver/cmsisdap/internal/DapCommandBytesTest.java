@@ -91,6 +91,26 @@ class DapCommandBytesTest {
     }
 
     @Test
+    void expectsNoDataForAPostedReadWhoseCollectionFailed() {
+        TransferRequest transfer = new TransferRequest(0, List.of(Transfer.read(false, 0x0), Transfer.read(true, 0xC),
+                Transfer.write(false, 0x8, 0)));
+        TransferReply reply = (TransferReply) answer(transfer, "05 02 04 77 14 a0 2b");
+        assertArrayEquals(new int[] {0x2BA01477}, reply.readData());
+        assertEquals(1, transfer.failedIndex(2));
+        assertEquals(2, transfer.failedIndex(3), "a failed write check names the last write");
+    }
+
+    @Test
+    void treatsDpReadsAsPostedOverJtag() {
+        TransferRequest overJtag = new TransferRequest(1, List.of(Transfer.read(false, 0x4), Transfer.write(false, 0x8, 0)),
+                true);
+        assertEquals(0, overJtag.failedIndex(1));
+        assertEquals(0, ((TransferReply) answer(overJtag, "05 01 04")).readData().length);
+        TransferRequest overSwd = new TransferRequest(0, overJtag.transfers());
+        assertEquals(1, overSwd.failedIndex(1));
+    }
+
+    @Test
     void encodesTransferBlockReadAndWrite() {
         assertEquals("06 00 03 00 0f", request(TransferBlockRequest.read(0, 0x0F, 3),
                 "06 03 00 01 01 00 00 00 02 00 00 00 03 00 00 00"));

@@ -83,6 +83,12 @@ final class FakeDap implements Function<byte[], byte[]> {
         }
     }
 
+    /**
+     * Like the reference firmware over SWD: an AP read is posted and counted when sent, and its data
+     * is stored only when the next transaction (the next AP read, or an RDBUFF read before a DP
+     * access or at the end) succeeds. A failure injected at transfer k fails the transaction done
+     * while handling transfer k, so a read posted just before it is counted but has no data.
+     */
     private byte[] transfer(ByteBuffer in) {
         int dapIndex = in.get() & 0xFF;
         dapIndexes.add(dapIndex);
@@ -90,19 +96,32 @@ final class FakeDap implements Function<byte[], byte[]> {
         ByteBuffer data = ByteBuffer.allocate(4 * 255).order(ByteOrder.LITTLE_ENDIAN);
         int executed = 0;
         int lastResponse = TransferAck.OK.code();
+        boolean posted = false;
+        int postedValue = 0;
         for (int i = 0; i < count; i++) {
             int request = in.get() & 0xFF;
-            int value = (request & Transfer.READ) == 0 ? in.getInt() : 0;
+            boolean read = (request & Transfer.READ) != 0;
+            int value = read ? 0 : in.getInt();
             if (transferNumber++ == failTransfer) {
                 lastResponse = failResponse;
                 break;
             }
-            if ((request & Transfer.READ) != 0) {
+            if (posted) {
+                data.putInt(postedValue);
+                posted = false;
+            }
+            if (read && (request & Transfer.AP) != 0) {
+                postedValue = read(request);
+                posted = true;
+            } else if (read) {
                 data.putInt(read(request));
             } else {
                 write(request, value);
             }
             executed++;
+        }
+        if (posted && lastResponse == TransferAck.OK.code()) {
+            data.putInt(postedValue);
         }
         return reply(new byte[] {0x05, (byte) executed, (byte) lastResponse}, data);
     }

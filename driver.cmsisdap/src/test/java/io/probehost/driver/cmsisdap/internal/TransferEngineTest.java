@@ -201,14 +201,30 @@ class TransferEngineTest {
 
     @Test
     void readsQueuedAfterAFailedAccessFailWithTheSameError() {
-        DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(1, FAULT));
-        DapRead first = access.queueReadAp(0xC);
-        DapRead second = access.queueReadAp(0xC);
-        DapRead third = access.queueReadAp(0xC);
-        assertEquals(0x1000, first.get());
-        TransferFaultException error = assertThrows(TransferFaultException.class, second::get);
-        assertSame(error, assertThrows(TransferFaultException.class, third::get));
+        DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(2, FAULT));
+        DapRead dpidr = access.queueReadDp(0x0);
+        DapRead faulting = access.queueReadAp(0xC);
+        DapRead later = access.queueReadAp(0xC);
+        DapRead last = access.queueReadAp(0xC);
+        assertEquals(0x1000, dpidr.get());
+        TransferFaultException error = assertThrows(TransferFaultException.class, faulting::get);
+        assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP read 0xC (transfer 2 of 4)",
+                error.getMessage());
+        assertSame(error, assertThrows(TransferFaultException.class, later::get));
+        assertSame(error, assertThrows(TransferFaultException.class, last::get));
         access.flush();
+    }
+
+    @Test
+    void postedApReadWhoseCollectionFailsIsTheFailedAccess() {
+        // The firmware counts the posted AP read as executed, then FAULTs collecting it: no data word.
+        DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(1, FAULT));
+        DapRead posted = access.queueReadAp(0xC);
+        access.writeDp(0x8, 0);
+        TransferFaultException error = assertThrows(TransferFaultException.class, posted::get);
+        assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP read 0xC (transfer 1 of 2)",
+                error.getMessage());
+        assertEquals(List.of("R AP 0xC"), probes.dap.accesses, "the write after it never happened");
     }
 
     @Test
@@ -216,8 +232,8 @@ class TransferEngineTest {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(3, FAULT));
         List<DapRead> reads = queueReads(access, 40);
         assertThrows(TransferFaultException.class, access::flush);
-        assertEquals(0x1002, reads.get(2).get());
-        for (DapRead later : reads.subList(3, 40)) {
+        assertEquals(0x1001, reads.get(1).get());
+        for (DapRead later : reads.subList(2, 40)) {
             assertThrows(TransferFaultException.class, later::get);
         }
         assertEquals(3, packetCounts().size());
