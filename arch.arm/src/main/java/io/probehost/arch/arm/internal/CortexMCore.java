@@ -96,7 +96,7 @@ public final class CortexMCore implements CoreControl {
         if (!isHalted()) {
             return;
         }
-        liftBreakpointAtPc(() -> singleStep());
+        liftBreakpointAtPc(this::singleStep);
         memory.write32(Scs.DFSR, Scs.DFSR_ALL);
         memory.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
         memory.flush();
