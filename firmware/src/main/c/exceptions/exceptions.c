@@ -12,16 +12,17 @@ enum {
     R_UNALIGNED_PC_OFFSET, R_UNALIGNED_R0, R_SVC_REALIGNED_XPSR_BIT9, R_SVC_REALIGNED_FRAME_LOW_BITS,
     R_SVC_REALIGNED_SP_RESTORED, R_EXC_RETURN_SWI1, R_EXC_RETURN_NESTED_SWI3, R_HF_PSP_EXC_RETURN,
     R_HF_PSP_PC_OFFSET, R_HF_PSP_R3, R_CPUID, R_AIRCR, R_CCR, R_SHPR2_READBACK, R_EQUAL_PRIORITY_LOG,
-    R_ICER_KEEPS_PENDING, R_COUNT
+    R_ICER_KEEPS_PENDING, R_UNMAPPED_LOAD, R_UNMAPPED_STORE, R_COUNT
 };
 
 #define SWI0_IRQ 20u
 #define SYSTICK_TICKS 5u
 
-extern char fault_site_undefined[], fault_site_unaligned[];
+extern char fault_site_undefined[], fault_site_unaligned[], fault_site_store[];
 void run_on_psp(void (*fn)(void), uint32_t *psp_top);
 void fault_undefined(void);
 uint32_t fault_unaligned(uint32_t address);
+void fault_store(uint32_t address);
 uint32_t svc_misaligned(void);
 
 static volatile uint32_t pendsv_count, systick_ticks, hardfault_count, irq_log, wfi_irq_count;
@@ -48,7 +49,8 @@ void svc_record(uint32_t *frame, uint32_t exc_return)
     }
 }
 
-/* Three faults: UDF on the main stack, unaligned LDR, UDF on the process stack. */
+/* Faults: UDF on the main stack, unaligned LDR, UDF on the process stack, LDR and STR to an
+ * unmapped address (the LDR shares the unaligned LDR's site). */
 void hardfault_record(uint32_t *frame, uint32_t exc_return)
 {
     hardfault_count++;
@@ -58,6 +60,8 @@ void hardfault_record(uint32_t *frame, uint32_t exc_return)
         r[R_HF_PSP_R3] = frame[3];
     } else if (frame[6] == (uint32_t)fault_site_unaligned) {
         r[R_UNALIGNED_PC_OFFSET] = frame[6] - (uint32_t)fault_site_unaligned;
+    } else if (frame[6] == (uint32_t)fault_site_store) {
+        /* counted only */
     } else {
         r[R_HF_EXC_RETURN] = exc_return;
         r[R_HF_R0] = frame[0];
@@ -233,6 +237,18 @@ static void check_hardfault(void)
     r[R_HARDFAULT_COUNT] = hardfault_count;
 }
 
+#define UNMAPPED_ADDRESS 0x30000000u /* between RAM and the peripherals: nothing answers */
+
+static void check_unmapped_access(void)
+{
+    uint32_t before = hardfault_count;
+    uint32_t value = fault_unaligned(UNMAPPED_ADDRESS);
+    r[R_UNMAPPED_LOAD] = (hardfault_count - before) | (value == 0x5A5A5A5Au ? 0x10u : 0u);
+    before = hardfault_count;
+    fault_store(UNMAPPED_ADDRESS);
+    r[R_UNMAPPED_STORE] = hardfault_count - before;
+}
+
 int main(void)
 {
     result_begin(PROGRAM_EXCEPTIONS);
@@ -244,6 +260,7 @@ int main(void)
     check_hardfault();
     check_system_registers();
     check_equal_priorities_and_icer();
+    check_unmapped_access();
     for (uint32_t i = 0; i < R_COUNT; i++) result_put(i, r[i]);
     result_finish();
 }

@@ -108,4 +108,16 @@ fault_site_unaligned:
     ldr r0, [r1]
     bx lr
     .size fault_unaligned, . - fault_unaligned
+
+/* void fault_store(uint32_t address): a word store that should fault (unmapped address). */
+    .global fault_store
+    .type fault_store, %function
+    .thumb_func
+fault_store:
+    ldr r1, =0xA5A5A5A5
+    .global fault_site_store
+fault_site_store:
+    str r1, [r0]
+    bx lr
+    .size fault_store, . - fault_store
     .ltorg

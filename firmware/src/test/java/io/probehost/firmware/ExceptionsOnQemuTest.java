@@ -59,6 +59,8 @@ class ExceptionsOnQemuTest {
         {49, "SHPR2 after writing all ones", 0xC0000000},
         {50, "equal priorities taken in number order: SWI1, SWI2, SWI4", 0x235},
         {51, "disabled by ICER: stays pending, not taken", 1},
+        {52, "LDR from unmapped 0x30000000: one HardFault, r0 kept", 0x11},
+        {53, "STR to unmapped 0x30000000: one HardFault", 1},
     };
     private static final int XPSR_INDEX = 34;
     private static final int XPSR_STACK_ALIGN_BIT = 1 << 9;
