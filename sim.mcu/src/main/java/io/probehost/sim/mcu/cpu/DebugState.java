@@ -22,7 +22,6 @@ public final class DebugState {
     boolean stepBit;
     boolean maskInts;
     boolean halted;
-    boolean regReady = true;
     boolean retiredSinceRead;
     boolean resetSinceRead;
     int dfsr;
@@ -76,7 +75,6 @@ public final class DebugState {
         stepBit = false;
         maskInts = false;
         halted = false;
-        regReady = true;
         dfsr = 0;
         demcr = 0;
         dcrdr = 0;

@@ -18,6 +18,8 @@ public final class ExceptionState {
     static final int NO_BOOST = 0x100;
 
     private final boolean[] pending = new boolean[COUNT];
+    /** Number of true entries in {@link #pending}, so the per-instruction check is cheap when idle. */
+    private int pendingCount;
     private final boolean[] active = new boolean[COUNT];
     private int irqEnabled;
     private final int[] irqPriority = new int[IRQ_LINES];
@@ -27,6 +29,7 @@ public final class ExceptionState {
 
     void reset() {
         java.util.Arrays.fill(pending, false);
+        pendingCount = 0;
         java.util.Arrays.fill(active, false);
         irqEnabled = 0;
         java.util.Arrays.fill(irqPriority, 0);
@@ -52,7 +55,10 @@ public final class ExceptionState {
     }
 
     public void setPending(int exception, boolean value) {
-        pending[exception] = value;
+        if (pending[exception] != value) {
+            pending[exception] = value;
+            pendingCount += value ? 1 : -1;
+        }
     }
 
     public boolean isActive(int exception) {
@@ -104,6 +110,9 @@ public final class ExceptionState {
 
     /** The highest-priority eligible pending exception (lowest number on ties), or 0. */
     public int highestPending(boolean maskInterrupts) {
+        if (pendingCount == 0) {
+            return 0;
+        }
         int best = 0;
         int bestPriority = Integer.MAX_VALUE;
         for (int e = 2; e < COUNT; e++) {
@@ -140,7 +149,7 @@ public final class ExceptionState {
     public void setPendingIrqs(int mask, boolean value) {
         for (int i = 0; i < IRQ_LINES; i++) {
             if ((mask & (1 << i)) != 0) {
-                pending[FIRST_IRQ + i] = value;
+                setPending(FIRST_IRQ + i, value);
             }
         }
     }

@@ -20,6 +20,8 @@ final class HaltingDebug {
     private static final int REGWNR = 1 << 16;
 
     private final Core core;
+    private boolean stepBit;
+    private boolean regReady = true;
 
     HaltingDebug(Core core) {
         this.core = core;
@@ -39,9 +41,6 @@ final class HaltingDebug {
                 | (core.takeResetFlag() ? S_RESET_ST : 0);
         return value;
     }
-
-    private boolean stepBit;
-    private boolean regReady = true;
 
     private boolean haltBit() {
         return core.haltRequested();
