@@ -13,6 +13,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.probehost.api.target.CoreDescription;
@@ -20,16 +22,17 @@ import io.probehost.api.target.FlashAlgorithm;
 import io.probehost.api.target.MemoryRegion;
 import io.probehost.api.target.TargetDescription;
 
-/** Reads files built by arm-none-eabi-gcc from the C sources in src/test/c. */
+/** Reads files built by arm-none-eabi-gcc from the C sources in src/test/c, built once per class. */
+@TestInstance(Lifecycle.PER_CLASS)
 class GccBuiltFilesTest {
 
-    @TempDir
-    static Path out;
-    static Path flm;
-    static Path app;
+    private Path out;
+    private Path flm;
+    private Path app;
 
     @BeforeAll
-    static void buildWithArmGcc() {
+    void buildWithArmGcc(@TempDir Path folder) {
+        out = folder;
         Path flmSources = Toolchain.SOURCES.resolve("flm");
         flm = Toolchain.build(out.resolve("Test_64.FLM"), "cortex-m3", flmSources.resolve("flm.ld"),
                 flmSources.resolve("FlashPrg.c"), flmSources.resolve("FlashDev.c"));
@@ -80,7 +83,7 @@ class GccBuiltFilesTest {
 
     @Test
     void placesTrampolineCodeStackAndTwoBuffersWhenRamAllows() {
-        FlmAlgorithm flm = FlmReader.read(GccBuiltFilesTest.flm);
+        FlmAlgorithm flm = FlmReader.read(this.flm);
         FlashAlgorithm placed = flm.place("test64", 0x2000_0000L, 0x2000);
 
         byte[] blob = placed.instructions();
@@ -99,7 +102,7 @@ class GccBuiltFilesTest {
 
     @Test
     void usesOneBufferWhenRamHoldsOnlyOnePage() {
-        FlmAlgorithm flm = FlmReader.read(GccBuiltFilesTest.flm);
+        FlmAlgorithm flm = FlmReader.read(this.flm);
         long needed = 4 + flm.image().length + 512 + 16 + 0x400;
 
         assertEquals(1, flm.place("test64", 0x2000_0000L, needed + 0x200).pageBuffers().size());
