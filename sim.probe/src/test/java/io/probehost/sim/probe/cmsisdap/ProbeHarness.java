@@ -13,7 +13,7 @@ import io.probehost.sim.probe.usb.VirtualUsbBus;
 /** A probe plugged into a fresh bus, opened through the UsbBus seam as a driver would, on one transport. */
 final class ProbeHarness implements AutoCloseable {
     final VirtualUsbBus bus = new VirtualUsbBus();
-    final VirtualClock clock = new VirtualClock();
+    final VirtualClock clock;
     final CmsisDapProbe probe;
     final UsbDeviceInfo info;
     final UsbDevice device;
@@ -23,6 +23,11 @@ final class ProbeHarness implements AutoCloseable {
     final int packetSize;
 
     ProbeHarness(CmsisDapConfig config, SwjPins pins, DapTransportKind kind) {
+        this(config, pins, kind, new VirtualClock());
+    }
+
+    ProbeHarness(CmsisDapConfig config, SwjPins pins, DapTransportKind kind, VirtualClock targetClock) {
+        clock = targetClock;
         probe = new CmsisDapProbe(config, pins, clock);
         info = bus.attach(probe);
         device = bus.open(info);
