@@ -10,7 +10,7 @@ class BoardTableTest {
     private final BoardTable table = BoardTable.load();
 
     @Test
-    void shippedTableHasTheCommonBoards() {
+    void findsTheCommonBoardsWhenTheShippedTableIsLoaded() {
         assertTrue(table.size() >= 30, "boards: " + table.size());
         assertEquals("nrf51822_xxaa", table.byId("9900").orElseThrow().target());
         assertEquals("nrf51822_xxaa", table.byId("9901").orElseThrow().target());
@@ -21,7 +21,7 @@ class BoardTableTest {
     }
 
     @Test
-    void findsBoardOnlyForDaplinkSerials() {
+    void findsBoardWhenProbeIsDaplinkWithAKnownId() {
         assertEquals("FRDM-K64F", table.forProbe(0x0D28, 0x0204, "0240000032044e45").orElseThrow().name());
         assertTrue(table.forProbe(0x0D28, 0x0204, "0000000032044e45").isEmpty(), "0000 means no board");
         assertTrue(table.forProbe(0x0D28, 0x0204, "7777").isEmpty(), "unknown ID");
@@ -30,14 +30,14 @@ class BoardTableTest {
     }
 
     @Test
-    void matchesBoardIdsWhateverTheirCase() {
+    void matchesBoardIdWhenCaseDiffers() {
         BoardTable custom = BoardTable.parse("{\"c004\": {\"vendor\": \"ErichS\", \"name\": \"tinyK20\","
                 + " \"target\": \"mk20dx128xxx5\"}}");
         assertEquals("tinyK20", custom.forProbe(0x0D28, 0x0204, "C0040000").orElseThrow().name());
     }
 
     @Test
-    void rejectsMalformedJson() {
+    void throwsWhenJsonIsMalformed() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> BoardTable.parse("{\"0200\": {\"name\": \"x\"}"));
         assertTrue(error.getMessage().startsWith("bad JSON at offset"), error.getMessage());

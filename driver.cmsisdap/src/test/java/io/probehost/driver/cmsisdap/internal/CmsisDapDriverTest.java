@@ -68,7 +68,7 @@ class CmsisDapDriverTest {
     }
 
     @Test
-    void ignoresDevicesWithoutACmsisDapInterface() {
+    void listsNothingWhenNoInterfaceIsCmsisDap() {
         UsbInterfaceInfo unnamedVendor = new UsbInterfaceInfo(0, 0xFF, 0, 0, "Serial",
                 List.of(new UsbEndpointInfo(0x02, UsbTransferType.BULK, 64), new UsbEndpointInfo(0x81, UsbTransferType.BULK, 64)));
         UsbInterfaceInfo wrongOrder = new UsbInterfaceInfo(0, 0xFF, 0, 0, "CMSIS-DAP v2",
@@ -130,7 +130,7 @@ class CmsisDapDriverTest {
     }
 
     @Test
-    void listsBoardStringsFromDapInfoOnceTheProbeWasOpened() {
+    void listsDapInfoBoardStringsWhenTheProbeWasOpenedBefore() {
         FakeDap dap = dap();
         dap.info.put(0x07, FakeDap.string("Raspberry Pi"));
         dap.info.put(0x08, FakeDap.string("Pico"));
@@ -146,7 +146,7 @@ class CmsisDapDriverTest {
     }
 
     @Test
-    void findsProbesOnEveryBus() {
+    void findsProbesWhenSeveralBusesAreBound() {
         MockUsbBus real = new MockUsbBus("libusb");
         real.attach(new UsbDeviceInfo("libusb", "3-1", 0x0D28, 0x0204, 0, "ARM", "DAPLink CMSIS-DAP", "1101AB",
                 List.of(MockUsbBus.v2Interface(0, 64))), dap());
@@ -188,7 +188,7 @@ class CmsisDapDriverTest {
     }
 
     @Test
-    void declaresItsThreeOptionsWithPyocdDefaults() {
+    void declaresThreeOptionsWhenAskedForOptions() {
         List<String> options = driver.options().stream()
                 .map(o -> o.name() + "=" + o.defaultValue() + ":" + o.typeName()).collect(Collectors.toList());
         assertEquals(List.of("cmsis_dap.prefer_v1=false:bool", "cmsis_dap.deferred_transfers=true:bool",

@@ -28,7 +28,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void connectSwdConfiguresPortClockTransfersAndTurnaround() {
+    void sendsConnectClockTransferAndSwdConfigurationWhenConnectingSwd() {
         CmsisDapProbe probe = openClean();
         probe.connect(WireProtocol.SWD);
         assertEquals(List.of("02 01", "11 40 42 0f 00", "04 02 96 00 00 00", "13 00", "01 00 01"),
@@ -47,7 +47,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void connectJtagConfiguresTheChainAndAddressesTheArmDap() {
+    void configuresChainAndAddressesArmDapWhenConnectingJtag() {
         dap.overrides.put(0x14, new JtagChainSimulator(JtagChainSimulator.stm32BoundaryScan(),
                 JtagChainSimulator.armJtagDp()));
         CmsisDapProbe probe = openClean();
@@ -74,7 +74,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void connectRefusesAProtocolTheProbeLacks() {
+    void refusesConnectWhenProbeLacksTheProtocol() {
         dap.info.put(0xF0, new byte[] {0x01});
         CmsisDapProbe probe = openClean();
         assertEquals(Set.of(WireProtocol.SWD), probe.supportedProtocols());
@@ -83,7 +83,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void disconnectSwitchesTheLedOffAndReleasesThePins() {
+    void switchesLedOffAndReleasesPinsWhenDisconnecting() {
         CmsisDapProbe probe = openClean();
         probe.connect(WireProtocol.SWD);
         probes.device().written.clear();
@@ -93,7 +93,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void resetControlDrivesNresetThroughSwjPins() {
+    void drivesNresetThroughSwjPinsWhenResetIsAssertedAndReleased() {
         ResetControl reset = openClean().capability(ResetControl.class).orElseThrow();
         reset.setResetAsserted(true);
         reset.setResetAsserted(false);
@@ -101,7 +101,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void swjSequenceGoesOutAfterQueuedTransfers() {
+    void sendsSwjSequenceAfterQueuedTransfersWhenTransfersArePending() {
         CmsisDapProbe probe = openClean();
         probe.capability(DapAccess.class).orElseThrow().writeDp(0x8, 0);
         byte[] lineReset = {-1, -1, -1, -1, -1, -1, 0x07};
@@ -111,7 +111,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void setClockHzSendsSwjClockAndIsUsedByTheNextConnect() {
+    void reusesClockWhenConnectingAfterSetClockHz() {
         CmsisDapProbe probe = openClean();
         assertEquals(4_000_000, probe.setClockHz(4_000_000));
         probe.connect(WireProtocol.SWD);
@@ -120,7 +120,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void lostReplyThrowsTimeoutAndTheNextCommandWorks() {
+    void recoversForNextCommandWhenAReplyIsLost() {
         CmsisDapProbe probe = openClean();
         dap.overrides.put(0x11, request -> null);
         io.probehost.api.TransferTimeoutException error = assertThrows(io.probehost.api.TransferTimeoutException.class,
@@ -132,7 +132,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void offersDapAccessSwjAndResetButNothingElse() {
+    void offersDapSwjAndResetWhenCapabilitiesAreAsked() {
         CmsisDapProbe probe = openClean();
         assertTrue(probe.capability(DapAccess.class).isPresent());
         assertTrue(probe.capability(SwjControl.class).isPresent());
@@ -142,7 +142,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void describesTheBoardFromTheDaplinkSerial() {
+    void describesBoardWhenOpenedProbeIsDaplink() {
         CmsisDapProbe probe = openClean();
         assertEquals("FRDM-K64F", probe.description().boardName());
         assertEquals("mk64fn1m0xxx12", probe.description().targetType());
@@ -150,7 +150,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void closeDisconnectsReleasesOnceAndLaterCallsFail() {
+    void releasesOnceAndFailsLaterCallsWhenClosedTwice() {
         CmsisDapProbe probe = openClean();
         probe.connect(WireProtocol.SWD);
         probes.device().written.clear();
@@ -166,7 +166,7 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void reopeningAfterADisconnectGivesAWorkingProbe() {
+    void worksAgainWhenReopenedAfterADisconnect() {
         CmsisDapProbe probe = openClean();
         probes.device().disconnectAfterReads = probes.device().reads;
         assertThrows(io.probehost.api.ProbeDisconnectedException.class,

@@ -47,7 +47,7 @@ class DapChannelTest {
     }
 
     @Test
-    void refusesRequestLargerThanPacket() {
+    void refusesRequestWhenLargerThanPacket() {
         DapChannel channel = new DapChannel(new CannedTransport(64));
         assertThrows(IllegalArgumentException.class,
                 () -> channel.send(TransferBlockRequest.write(0, 0x0D, new int[15], 0, 15)));
@@ -84,7 +84,7 @@ class DapChannelTest {
     }
 
     @Test
-    void hidTransportPadsReportsAndIgnoresReplyPadding() {
+    void padsReportsAndIgnoresReplyPaddingWhenTransportIsHid() {
         UsbDeviceInfo info = MockUsbBus.device("1", 0xC251, 0xF002, "Keil CMSIS-DAP", "X",
                 MockUsbBus.hidInterface(0, true));
         MockUsbDevice device = new MockUsbDevice(info, request -> new byte[] {request[0], 0x00});

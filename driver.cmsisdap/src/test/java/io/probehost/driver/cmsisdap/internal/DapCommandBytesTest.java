@@ -33,7 +33,7 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void encodesTransferConfigureWithPyocdDefaults() {
+    void encodesPyocdDefaultsWhenTransferConfigureIsSent() {
         assertEquals("04 02 96 00 00 00", request(TransferConfigureRequest.defaults(), "04 00"));
     }
 
@@ -52,13 +52,13 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void encodesSwjPinsForResetAssertAndAnswersPinLevels() {
+    void answersPinLevelsWhenSwjPinsAssertsReset() {
         assertEquals("10 00 80 00 00 00 00", request(new SwjPinsRequest(0x00, 0x80, 0), "10 0f"));
         assertEquals(0x8F, answer(new SwjPinsRequest(0x80, 0x80, 0), "10 8f"));
     }
 
     @Test
-    void encodesSwjSequenceOf256BitsAsCountZero() {
+    void encodesCountZeroWhenSwjSequenceHas256Bits() {
         byte[] ones = new byte[32];
         java.util.Arrays.fill(ones, (byte) 0xFF);
         String bytes = request(new SwjSequenceRequest(256, ones), "12 00");
@@ -79,7 +79,7 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void encodesTransferAndDecodesItsReadData() {
+    void decodesReadDataWhenTransferSucceeds() {
         TransferRequest transfer = new TransferRequest(0, List.of(Transfer.write(false, 0x8, 0), Transfer.read(false, 0x0),
                 Transfer.read(true, 0xC)));
         Object[] answer = new Object[1];
@@ -91,7 +91,7 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void expectsNoDataForAPostedReadWhoseCollectionFailed() {
+    void expectsNoDataWhenCollectingAPostedReadFailed() {
         TransferRequest transfer = new TransferRequest(0, List.of(Transfer.read(false, 0x0), Transfer.read(true, 0xC),
                 Transfer.write(false, 0x8, 0)));
         TransferReply reply = (TransferReply) answer(transfer, "05 02 04 77 14 a0 2b");
@@ -101,7 +101,7 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void treatsDpReadsAsPostedOverJtag() {
+    void treatsDpReadsAsPostedWhenDapIsReachedOverJtag() {
         TransferRequest overJtag = new TransferRequest(1, List.of(Transfer.read(false, 0x4), Transfer.write(false, 0x8, 0)),
                 true);
         assertEquals(0, overJtag.failedIndex(1));
@@ -111,7 +111,7 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void encodesTransferBlockReadAndWrite() {
+    void encodesCountAndWordsWhenTransferBlockReadsOrWrites() {
         assertEquals("06 00 03 00 0f", request(TransferBlockRequest.read(0, 0x0F, 3),
                 "06 03 00 01 01 00 00 00 02 00 00 00 03 00 00 00"));
         assertEquals("06 01 02 00 0d 01 00 00 00 02 00 00 00",
@@ -119,7 +119,7 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void encodesJtagSequenceWithTmsAndCaptureBits() {
+    void encodesTmsAndCaptureBitsWhenJtagSequenceIsSent() {
         List<BitSequence> sequences = List.of(new BitSequence(5, true, false, new byte[] {(byte) 0xFF}),
                 new BitSequence(64, false, true, new byte[8]));
         Object[] answer = new Object[1];
@@ -138,13 +138,13 @@ class DapCommandBytesTest {
     }
 
     @Test
-    void resetTargetTellsWhetherTheProbeHadASequence() {
+    void tellsWhetherProbeHadASequenceWhenResetTargetAnswers() {
         assertEquals(true, answer(new ResetTargetRequest(), "0a 00 01"));
         assertEquals(false, answer(new ResetTargetRequest(), "0a 00 00"));
     }
 
     @Test
-    void transferRequestRefusesRegistersOutsideA32() {
+    void refusesRegisterWhenOutsideA32() {
         assertThrows(IllegalArgumentException.class, () -> Transfer.read(true, 0x10));
         assertFalse(Transfer.write(true, 0xC, 1).isRead());
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DapInfoTest {
 
     @Test
-    void readsPacketSizeFirstThenCountCapabilitiesVersionAndStrings() {
+    void readsPacketSizeFirstWhenDapInfoIsRead() {
         CannedTransport transport = new CannedTransport(64)
                 .reply("00 02 00 02")          // packet size 512
                 .reply("00 01 08")             // packet count 8

@@ -36,7 +36,7 @@ class JtagScannerTest {
     }
 
     @Test
-    void findsIrLengthsAndIdcodesOfAnStm32Chain() {
+    void findsIrLengthsAndIdcodesWhenChainIsAnStm32() {
         List<Integer> packets = new ArrayList<>();
         List<JtagTap> taps = scan(new JtagChainSimulator(JtagChainSimulator.armJtagDp(),
                 JtagChainSimulator.stm32BoundaryScan()), packets);
@@ -46,7 +46,7 @@ class JtagScannerTest {
     }
 
     @Test
-    void findsTapsWithoutIdcodeAsBypass() {
+    void reportsBypassWhenTapHasNoIdcode() {
         List<JtagTap> taps = scan(new JtagChainSimulator(new JtagChainSimulator.Tap(3, 0b001, 0),
                 JtagChainSimulator.armJtagDp(), new JtagChainSimulator.Tap(7, 0b0000001, 0x10E31913)),
                 new ArrayList<>());
@@ -79,7 +79,7 @@ class JtagScannerTest {
     }
 
     @Test
-    void parsesIdcodesFromACannedTdoPattern() {
+    void parsesIdcodesWhenTdoPatternIsCanned() {
         // TDO order: IDCODE 0x4BA00477, one BYPASS zero, then the ones shifted in.
         boolean[] bits = new boolean[32 + 1 + 40];
         for (int i = 0; i < 32; i++) {
@@ -92,7 +92,7 @@ class JtagScannerTest {
     }
 
     @Test
-    void splitsCapturedIrBitsAtEachLeadingOneZero() {
+    void splitsIrBitsWhenEachTapCapturesOneZero() {
         assertArrayEquals(new int[] {4, 5}, JtagScanner.irLengths(bits("100010000"), 2));
         assertArrayEquals(new int[] {9}, JtagScanner.irLengths(bits("100010000"), 1));
     }

@@ -13,7 +13,7 @@ class ProtocolVersionTest {
     }
 
     @Test
-    void parsesThreeFieldVersions() {
+    void parsesAsIsWhenVersionHasThreeFields() {
         assertEquals("2.1.0", parse("2.1.0", true, false));
         assertEquals("1.3.0", parse("1.3.0", false, false));
     }
@@ -25,13 +25,13 @@ class ProtocolVersionTest {
     }
 
     @Test
-    void raisesBetaVersionsToOnePointZero() {
+    void raisesToOnePointZeroWhenVersionIsBeta() {
         assertEquals("1.0.0", parse("0.01", false, false));
         assertEquals("1.0.0", parse("0.02", false, false));
     }
 
     @Test
-    void mapsDaplinkFirmwareVersionsToTwoPointZeroOnlyForDaplink() {
+    void mapsToTwoPointZeroWhenDaplinkReportsItsFirmwareVersion() {
         assertEquals("2.0.0", parse("0254", true, true));
         assertEquals("2.0.0", parse("0255", false, true));
         assertEquals("1.0.0", parse("0254", false, false), "major 254 is no CMSIS-DAP version");
@@ -45,7 +45,7 @@ class ProtocolVersionTest {
     }
 
     @Test
-    void knowsWhichVersionsCarryBoardStrings() {
+    void offersBoardStringsWhenVersionIs21OrHid13() {
         assertTrue(ProtocolVersion.parse("2.1.0", true, false).hasBoardStrings());
         assertTrue(ProtocolVersion.parse("1.3.0", false, false).hasBoardStrings());
         assertFalse(ProtocolVersion.parse("2.0.0", true, false).hasBoardStrings());

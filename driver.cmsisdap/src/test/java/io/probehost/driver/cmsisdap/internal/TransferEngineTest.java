@@ -62,7 +62,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void packsQueuedAccessesIntoOneTransferPacket() {
+    void packsAccessesIntoOnePacketWhenTheyFit() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0"));
         access.writeDp(0x8, 0);
         DapRead dpidr = access.queueReadDp(0x0);
@@ -121,7 +121,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void keepsAtMostTheAdvertisedPacketCountInFlight() {
+    void keepsAdvertisedPacketCountInFlightWhenManyPacketsAreQueued() {
         DapAccess access = open(new FakeDap(64, 2, "2.1.0"));
         List<DapRead> reads = queueReads(access, 60);
         access.flush();
@@ -145,7 +145,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void deferredWriteFaultSurfacesAtFlush() {
+    void throwsWriteFaultAtFlushWhenTransfersAreDeferred() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(0, FAULT));
         access.writeAp(0x4, 0x2000_0000);
         assertTrue(probes.device().written.isEmpty());
@@ -165,7 +165,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void waitPastTheRetriesThrowsTransferTimeout() {
+    void throwsTransferTimeoutWhenWaitOutlastsTheRetries() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(1, WAIT));
         access.writeDp(0x8, 0);
         DapRead read = access.queueReadAp(0xC);
@@ -175,14 +175,14 @@ class TransferEngineTest {
     }
 
     @Test
-    void protocolErrorBitThrowsProtocolException() {
+    void throwsProtocolExceptionWhenProtocolErrorBitIsSet() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(0, PROTOCOL_ERROR));
         ProtocolException error = assertThrows(ProtocolException.class, () -> access.readDp(0x0));
         assertEquals("CMSIS-DAP transfer protocol error (SWD parity or invalid ACK) on DP read 0x0", error.getMessage());
     }
 
     @Test
-    void noAckThrowsTransferExceptionNamingTheWiring() {
+    void namesTheWiringWhenTargetGivesNoAck() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(0, NO_ACK));
         TransferException error = assertThrows(TransferException.class, () -> access.readDp(0x0));
         assertEquals("CMSIS-DAP transfer failed: no ACK from the target to DP read 0x0 (is it powered and wired?)",
@@ -190,7 +190,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void blockFaultNamesTheWord() {
+    void namesTheWordWhenABlockTransferFaults() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(20, FAULT));
         TransferFaultException error = assertThrows(TransferFaultException.class, () -> access.readApBlock(0xC, 40));
         assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP read 0xC (word 6 of 15 in a"
@@ -200,7 +200,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void readsQueuedAfterAFailedAccessFailWithTheSameError() {
+    void failsLaterReadsWithTheSameErrorWhenAnAccessFails() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(2, FAULT));
         DapRead dpidr = access.queueReadDp(0x0);
         DapRead faulting = access.queueReadAp(0xC);
@@ -216,7 +216,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void postedApReadWhoseCollectionFailsIsTheFailedAccess() {
+    void blamesThePostedReadWhenItsCollectionFails() {
         // The firmware counts the posted AP read as executed, then FAULTs collecting it: no data word.
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(1, FAULT));
         DapRead posted = access.queueReadAp(0xC);
@@ -228,7 +228,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void failureInOnePacketDropsLaterPacketsAndKeepsTheProbeInStep() {
+    void dropsLaterPacketsAndStaysInStepWhenAPacketFails() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(3, FAULT));
         List<DapRead> reads = queueReads(access, 40);
         assertThrows(TransferFaultException.class, access::flush);
@@ -242,7 +242,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void disconnectMidBatchFailsEveryPendingRead() {
+    void failsEveryPendingReadWhenProbeVanishesMidBatch() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0"));
         List<DapRead> reads = queueReads(access, 40);
         probes.device().disconnectAfterReads = probes.device().reads + 1;
@@ -259,7 +259,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void wrongEchoFailsPendingReadsAndResynchronises() {
+    void resynchronisesWhenReplyEchoesTheWrongCommand() {
         FakeDap dap = new FakeDap(64, 4, "2.1.0");
         DapAccess access = open(dap);
         dap.overrides.put(0x05, request -> Bytes.hex("06 00 00 01"));
@@ -272,7 +272,7 @@ class TransferEngineTest {
     }
 
     @Test
-    void writeAbortGoesOutBeforeStillQueuedTransfers() {
+    void sendsAbortBeforeQueuedTransfersWhenWriteAbortIsCalled() {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0"));
         access.writeDp(0x8, 0xF0);
         access.writeAbort(0x1E);
