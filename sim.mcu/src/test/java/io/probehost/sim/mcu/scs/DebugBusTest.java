@@ -308,6 +308,37 @@ class DebugBusTest {
     }
 
     @Test
+    void stepWithMaskintsSkipsAPendingInterruptThatAPlainStepWouldEnter() throws Exception {
+        write(DHCSR, 0xA05F_0001);
+        haltAndWait();
+        writeCoreRegister(0x0F, RESET_HANDLER);
+        write(0xE000_E100, 1);
+        write(0xE000_E200, 1);
+        write(DHCSR, 0xA05F_000B);
+        write(DHCSR, 0xA05F_000D);
+        assertEquals(RESET_HANDLER + 2, readCoreRegister(0x0F), "masked: the adds ran");
+        write(DHCSR, 0xA05F_0003);
+        write(DHCSR, 0xA05F_0005);
+        assertEquals(16, readCoreRegister(0x10) & 0x3F, "unmasked: IRQ0 entry");
+    }
+
+    @Test
+    void sleepingCoreReportsSSleep() throws Exception {
+        mcu.writeRam(Nrf51822.RAM_BASE, new byte[] {0x30, (byte) 0xBF, 0x00, (byte) 0xBE}); // wfi; bkpt
+        write(DHCSR, 0xA05F_0001);
+        haltAndWait();
+        writeCoreRegister(0x0F, Nrf51822.RAM_BASE);
+        write(DHCSR, 0xA05F_0001);
+        boolean sleeping = false;
+        for (int i = 0; i < 2000 && !sleeping; i++) {
+            sleeping = (read(DHCSR) & (1 << 18)) != 0;
+            Thread.sleep(1);
+        }
+        assertTrue(sleeping);
+        assertEquals(0, read(DHCSR) & S_HALT);
+    }
+
+    @Test
     void stuckCoreIgnoresHaltRequests() throws Exception {
         mcu.setStuck(true);
         write(DHCSR, 0xA05F_0003);
