@@ -87,6 +87,15 @@ class Uf2ReaderTest {
     }
 
     @Test
+    void rejectsFirstBlockWhenItsMagicIsWrongAndExtensionSaysUf2() {
+        byte[] only = block(0, 0x2000, 0, 1, 0, 0);
+        only[0] = 0;
+
+        assertEquals("fw.uf2: block 0 at offset 0x00000000: bad magicStart0 0x0A324600 at offset 0x00000000,"
+                + " expected 0x0A324655", error(only));
+    }
+
+    @Test
     void rejectsBlockWhenEndMagicIsWrong() {
         byte[] only = block(0, 0x2000, 0, 1, 0, 0);
         only[511] = 0;
