@@ -17,8 +17,12 @@ public final class MemAp implements MemoryInterface {
     private final DebugPort dp;
     private final int ap;
     private final int cswBase;
+    private static final long NONE = -1;
+
     private int csw;
     private boolean cswKnown;
+    /** Address of the first write since the last flush, to name it when a batched write faults. */
+    private long firstUnflushedWrite = NONE;
 
     /** Reads CSW once and keeps its implementation-defined bits for every later CSW write. */
     public MemAp(DebugPort dp, int ap, boolean ahb) {
@@ -175,19 +179,33 @@ public final class MemAp implements MemoryInterface {
         }
         try {
             dp.flush();
+            firstUnflushedWrite = NONE;
         } catch (TransferFaultException fault) {
             cswKnown = false;
+            firstUnflushedWrite = NONE;
             throw fault.at(address, "write of " + length + " bytes");
         }
     }
 
+    /** A fault found here names the first write queued since the last flush (the probe may batch them). */
     @Override
     public void flush() {
+        long firstWrite = firstUnflushedWrite;
+        firstUnflushedWrite = NONE;
         try {
             dp.flush();
+        } catch (TransferFaultException fault) {
+            cswKnown = false;
+            throw firstWrite == NONE ? fault : fault.at(firstWrite, "queued write");
         } catch (TransferException failed) {
             cswKnown = false;
             throw failed;
+        }
+    }
+
+    private void noteWrite(long address) {
+        if (firstUnflushedWrite == NONE) {
+            firstUnflushedWrite = address;
         }
     }
 
@@ -213,6 +231,7 @@ public final class MemAp implements MemoryInterface {
         try {
             selectTransfer(address, size);
             int data = dp.readAp(ap, ApRegister.DRW);
+            firstUnflushedWrite = NONE;
             int lane = (int) (address & 3);
             int value = data >>> (8 * lane);
             return size == MemApSize.WORD ? value : value & ((1 << (8 * size.bytes)) - 1);
@@ -230,6 +249,7 @@ public final class MemAp implements MemoryInterface {
         try {
             selectTransfer(address, size);
             dp.writeAp(ap, ApRegister.DRW, size == MemApSize.WORD ? value : value << (8 * (int) (address & 3)));
+            noteWrite(address);
         } catch (TransferFaultException fault) {
             cswKnown = false;
             throw fault.at(address, size.describe() + " write");
@@ -263,6 +283,7 @@ public final class MemAp implements MemoryInterface {
         try {
             selectTransfer(address, MemApSize.WORD);
             dp.writeApBlock(ap, ApRegister.DRW, values, 0, words);
+            noteWrite(address);
         } catch (TransferFaultException fault) {
             cswKnown = false;
             throw fault.at(address, "block write of " + words + " words");

@@ -47,8 +47,8 @@ class BreakpointTest {
         breakpoints.addBreakpoint(0x102, BreakpointKind.HARDWARE);
         breakpoints.addBreakpoint(0x1001, BreakpointKind.HARDWARE);
 
-        assertEquals(List.of("W TAR 0xE0002008", "W DRW 0x80000101", "W TAR 0xE000200C", "W DRW 0x40001001"),
-                dap.takeLog());
+        assertEquals(List.of("W TAR 0xE0002008", "W DRW 0x80000101", "FLUSH",
+                "W TAR 0xE000200C", "W DRW 0x40001001", "FLUSH"), dap.takeLog());
         assertEquals(List.of(new Breakpoint(0x102, BreakpointKind.HARDWARE),
                 new Breakpoint(0x1000, BreakpointKind.HARDWARE)), breakpoints.breakpoints());
         assertEquals(2, breakpoints.freeHardwareBreakpoints());

@@ -26,6 +26,9 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     boolean powerAcksFollowRequests = true;
     int dpidrReadsThatFail = 0;
     boolean waitOnDrw;
+    /** Report write faults at the next flush, as a batching probe does. */
+    boolean deferWriteFaults;
+    private TransferFaultException deferredFault;
     long faultFrom = -1;
     long faultTo = -1;
 
@@ -160,6 +163,9 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     public void writeAp(int register, int value) {
         int offset = apRegister(register);
         log.add(String.format("W %s 0x%08X", ApRegister.name(offset), value));
+        if (deferredFault != null) {
+            return; // a batching probe skips the rest of a batch after a FAULT
+        }
         checkSticky();
         if (apIndex() != memApIndex) {
             return;
@@ -167,7 +173,16 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
         switch (offset) {
             case ApRegister.CSW -> csw = (csw & 0xC0) | (value & ~0xC0);
             case ApRegister.TAR -> tar = value;
-            case ApRegister.DRW -> drwWrite(value);
+            case ApRegister.DRW -> {
+                try {
+                    drwWrite(value);
+                } catch (TransferFaultException fault) {
+                    if (!deferWriteFaults) {
+                        throw fault;
+                    }
+                    deferredFault = fault;
+                }
+            }
             default -> { }
         }
     }
@@ -194,7 +209,12 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
 
     @Override
     public void flush() {
-        // Nothing is queued: every access completes at once.
+        log.add("FLUSH");
+        if (deferredFault != null) {
+            TransferFaultException fault = deferredFault;
+            deferredFault = null;
+            throw fault;
+        }
     }
 
     private void checkSticky() {

@@ -86,7 +86,7 @@ class MemApTest {
                 "W CSW 0x23000010", "W TAR 0x20000001", "W DRW 0x00000100",
                 "W CSW 0x23000011", "W TAR 0x20000002", "W DRW 0x03020000",
                 "W CSW 0x23000012", "W TAR 0x20000004", "WB DRW x1",
-                "W CSW 0x23000010", "W TAR 0x20000008", "W DRW 0x00000008"), dap.takeLog());
+                "W CSW 0x23000010", "W TAR 0x20000008", "W DRW 0x00000008", "FLUSH"), dap.takeLog());
         assertArrayEquals(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, memory.read(0x20000001L, 8));
         assertEquals(0x03020100, target.words.get(0x20000000L));
     }
@@ -103,7 +103,7 @@ class MemApTest {
         assertEquals(List.of(
                 "W CSW 0x23000012", "W TAR 0x20000200", "WB DRW x128",
                 "W TAR 0x20000400", "WB DRW x256",
-                "W TAR 0x20000800", "WB DRW x128"), dap.takeLog());
+                "W TAR 0x20000800", "WB DRW x128", "FLUSH"), dap.takeLog());
         assertArrayEquals(data, memory.read(0x20000200L, data.length));
     }
 
@@ -129,6 +129,20 @@ class MemApTest {
 
         assertEquals(0x40000000L, fault.address().getAsLong());
         assertEquals("block read of 2 words at 0x40000000: FAULT on AP0 DRW block read "
+                + "(CTRL/STAT 0xF0000020 STICKYERR)", fault.getMessage());
+    }
+
+    @Test
+    void batchedWriteFaultFoundAtFlushNamesTheFirstQueuedWrite() {
+        dap.deferWriteFaults = true;
+        dap.faultAt(0x40000000L, 0x40001000L);
+        memory.write32(0x40000100L, 1);
+        memory.write32(0x40000104L, 2);
+
+        TransferFaultException fault = assertThrows(TransferFaultException.class, memory::flush);
+
+        assertEquals(0x40000100L, fault.address().getAsLong());
+        assertEquals("queued write at 0x40000100: FAULT on flush of queued transfers "
                 + "(CTRL/STAT 0xF0000020 STICKYERR)", fault.getMessage());
     }
 

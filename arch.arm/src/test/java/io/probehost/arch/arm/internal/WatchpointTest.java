@@ -48,7 +48,7 @@ class WatchpointTest {
                 "W TAR 0xE0001024", "W DRW 0x00000002",
                 "W TAR 0xE0001024", "R DRW",
                 "W TAR 0xE0001020", "W DRW 0x20000010",
-                "W TAR 0xE0001028", "W DRW 0x00000006"), dap.takeLog());
+                "W TAR 0xE0001028", "W DRW 0x00000006", "FLUSH"), dap.takeLog());
         assertEquals(List.of(new Watchpoint(0x20000010L, 4, WatchpointKind.WRITE)), watchpoints.watchpoints());
     }
 
