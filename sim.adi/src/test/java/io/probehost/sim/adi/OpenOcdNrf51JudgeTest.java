@@ -88,6 +88,7 @@ class OpenOcdNrf51JudgeTest {
                 "probehost_op mdw {mdw 0x20001000}",
                 "probehost_op mdb {mdb 0x20001001 2}",
                 "probehost_op resume {resume}",
+                "sleep 100",
                 "probehost_op halt_again {halt}",
                 "probehost_op reg_r0_after_run {reg r0}",
                 "probehost_op reg {reg}",
