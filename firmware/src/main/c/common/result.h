@@ -11,6 +11,7 @@
 #define PROGRAM_TORTURE    0x54524F54u /* "TORT" */
 #define PROGRAM_EXCEPTIONS 0x50435845u /* "EXCP" */
 #define PROGRAM_RTT        0x5F545452u /* "RTT_" */
+#define PROGRAM_FUZZ       0x5A5A5546u /* "FUZZ" */
 
 struct result_block {
     volatile uint32_t status;      /* 0x00: written last */

@@ -3,6 +3,7 @@ package io.probehost.firmware;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -10,6 +11,17 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** QEMU, checked against the Java models by the *OnQemuTest classes, judges the lab's CPU. */
 class LabCpuMatchesQemuTest {
     private static final int MAX_REPORTED = 40;
+
+    private static String firstFuzzDifference(MemorySnapshot qemu, MemorySnapshot lab) {
+        FuzzBlocks expected = FuzzBlocks.from(qemu);
+        FuzzBlocks actual = FuzzBlocks.from(lab);
+        for (int b = 0; b < expected.size(); b++) {
+            if (!Arrays.equals(expected.outputs()[b], actual.outputs()[b])) {
+                return expected.describe(b, "lab", actual.outputs()[b]);
+            }
+        }
+        return "(all fuzz block outputs agree)";
+    }
 
     @ParameterizedTest
     @EnumSource(Program.class)
@@ -25,6 +37,7 @@ class LabCpuMatchesQemuTest {
         List<String> differences = lab.differencesFrom(qemu, "QEMU", "lab");
         assertTrue(differences.isEmpty(), program + ": " + differences.size() + " words differ (lab fault IPSR "
                 + lab.block().faultIpsr() + "), first ones:\n  "
-                + String.join("\n  ", differences.subList(0, Math.min(differences.size(), MAX_REPORTED))));
+                + String.join("\n  ", differences.subList(0, Math.min(differences.size(), MAX_REPORTED)))
+                + (program == Program.FUZZ ? "\n" + firstFuzzDifference(qemu, lab) : ""));
     }
 }

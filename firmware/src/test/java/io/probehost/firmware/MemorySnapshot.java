@@ -27,6 +27,15 @@ record MemorySnapshot(ResultBlock block, Map<Integer, int[]> regions) {
         return regions;
     }
 
+    /** A word of RAM below the result block, from the whole-RAM region. */
+    int ramWord(int address) {
+        int[] ram = regions.get(RAM_BASE);
+        if (ram == null || address < RAM_BASE || address >= ResultBlock.BASE) {
+            throw new IllegalArgumentException(String.format("0x%08X is not in this snapshot", address));
+        }
+        return ram[(address - RAM_BASE) / 4];
+    }
+
     static MemorySnapshot take(Program program, ResultBlock block, WordReader reader) throws Exception {
         Map<Integer, int[]> regions = new LinkedHashMap<>();
         for (Map.Entry<Integer, Integer> region : regionsOf(program).entrySet()) {

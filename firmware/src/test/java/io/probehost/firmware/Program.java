@@ -11,7 +11,8 @@ public enum Program {
     TORTURE("torture", 0x5452_4F54),    // "TORT"
     TORTURE_O2("torture-o2", 0x5452_4F54), // the same checks compiled with -O2
     EXCEPTIONS("exceptions", 0x5043_5845), // "EXCP"
-    RTT("rtt", 0x5F54_5452);            // "RTT_"
+    RTT("rtt", 0x5F54_5452),            // "RTT_"
+    FUZZ("fuzz", 0x5A5A_5546);          // "FUZZ"
 
     private final String imageName;
     private final int id;

@@ -1,0 +1,42 @@
+package io.probehost.firmware;
+
+import static io.probehost.firmware.Fold.fold;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FuzzOnQemuTest {
+
+    @Test
+    void everyBlockMatchesJavaInterpreterWhenFuzzRunsOnQemu() {
+        MemorySnapshot qemu = QemuRuns.snapshotOf(Program.FUZZ);
+        assertEquals(ResultBlock.STATUS_DONE, qemu.block().status(), "status" + qemu.block());
+        FuzzBlocks blocks = FuzzBlocks.from(qemu);
+        assertEquals(80, blocks.size());
+        List<Integer> bad = blocks.blocksDisagreeingWithInterpreter();
+        assertTrue(bad.isEmpty(), bad.size() + " blocks differ, first " + (bad.isEmpty() ? ""
+                : blocks.describe(bad.get(0), "QEMU", blocks.outputs()[bad.get(0)])));
+    }
+
+    @Test
+    void stateFoldCoversEveryOutputWhenFuzzRunsOnQemu() {
+        MemorySnapshot qemu = QemuRuns.snapshotOf(Program.FUZZ);
+        FuzzBlocks blocks = FuzzBlocks.from(qemu);
+        int h = Fold.SEED;
+        for (int[] output : blocks.outputs()) {
+            h = fold(h, output);
+        }
+        assertEquals(h, qemu.block().value(0));
+    }
+
+    @Test
+    void describeNamesInstructionsWhenGivenGeneratedEncodings() {
+        assertEquals("1E4A  subs r2, r1, #1", ThumbAluInterpreter.describe(0x1E4A));
+        assertEquals("0800  lsrs r0, r0, #32", ThumbAluInterpreter.describe(0x0800));
+        assertEquals("4345  muls r5, r0", ThumbAluInterpreter.describe(0x4345));
+        assertEquals("45C4  cmp r12, r8", ThumbAluInterpreter.describe(0x45C4));
+        assertEquals("BAD1  revsh r1, r2", ThumbAluInterpreter.describe(0xBAD1));
+    }
+}
