@@ -13,6 +13,15 @@
 #define SYST_RVR REG(0xE000E014)
 #define SYST_CVR REG(0xE000E018)
 #define ICSR REG(0xE000ED04)
+#define NVIC_ISER REG(0xE000E100)
+#define TIMER0_START REG(0x40008000)
+#define TIMER0_STOP REG(0x40008004)
+#define TIMER0_COMPARE0 REG(0x40008140)
+#define TIMER0_SHORTS REG(0x40008200)
+#define TIMER0_INTENSET REG(0x40008304)
+#define TIMER0_BITMODE REG(0x40008508)
+#define TIMER0_PRESCALER REG(0x40008510)
+#define TIMER0_CC0 REG(0x40008540)
 
 extern uint32_t _sidata, _sdata, _edata, _sbss, _ebss, _estack;
 int main(void);
@@ -20,6 +29,7 @@ int main(void);
 static volatile uint32_t ticks;
 static volatile uint32_t svc_calls;
 static volatile uint32_t pendsv_calls;
+static volatile uint32_t timer_irqs;
 static uint32_t table[16] = {1, 2, 3};
 static uint8_t scratch[64];
 
@@ -39,10 +49,16 @@ void Default_Handler(void) { for (;;) ; }
 void SysTick_Handler(void) { ticks++; }
 void SVC_Handler(void) { svc_calls++; }
 void PendSV_Handler(void) { pendsv_calls++; }
+void TIMER0_IRQHandler(void)
+{
+    TIMER0_COMPARE0 = 0;
+    timer_irqs++;
+}
 
 __attribute__((section(".isr_vector"), used)) void (*const vectors[32])(void) = {
     (void (*)(void))&_estack, Reset_Handler, Default_Handler, Default_Handler,
     0, 0, 0, 0, 0, 0, 0, SVC_Handler, 0, 0, PendSV_Handler, SysTick_Handler,
+    [16 + 8] = TIMER0_IRQHandler,
 };
 
 static void put(char c)
@@ -139,6 +155,18 @@ int main(void)
         __asm volatile("wfi");
     SYST_CSR = 0;
     report("ticks", ticks);
+
+    TIMER0_BITMODE = 3;
+    TIMER0_PRESCALER = 4;
+    TIMER0_CC0 = 1000;
+    TIMER0_SHORTS = 1;
+    TIMER0_INTENSET = 1u << 16;
+    NVIC_ISER = 1u << 8;
+    TIMER0_START = 1;
+    while (timer_irqs < 3)
+        __asm volatile("wfi");
+    TIMER0_STOP = 1;
+    report("timer", timer_irqs);
     puts_("done\n");
     return 0;
 }

@@ -34,6 +34,7 @@ public final class Core {
     private final VirtualClock clock;
     private final ThumbExecutor executor = new ThumbExecutor(this);
     private DebugComparators comparators = DebugComparators.NONE;
+    private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
 
     private long cycles;
@@ -58,6 +59,24 @@ public final class Core {
 
     public void setComparators(DebugComparators comparators) {
         this.comparators = comparators;
+    }
+
+    /** Adds a peripheral that counts processor cycles. */
+    public void addClockedDevice(ClockedDevice device) {
+        devices = java.util.Arrays.copyOf(devices, devices.length + 1);
+        devices[devices.length - 1] = device;
+    }
+
+    /** Cycles until SysTick or a clocked device raises an interrupt, or -1 if none will. */
+    private long cyclesUntilInterrupt() {
+        long next = sysTick.cyclesUntilInterrupt();
+        for (ClockedDevice device : devices) {
+            long d = device.cyclesUntilInterrupt();
+            if (d > 0 && (next <= 0 || d < next)) {
+                next = d;
+            }
+        }
+        return next;
     }
 
     /** Called on every system reset before the core fetches its vectors. */
@@ -128,7 +147,7 @@ public final class Core {
         if (debug.halted || resetHeld || lockedUp) {
             return false;
         }
-        return !sleeping || wakeCondition() || sysTick.cyclesUntilInterrupt() > 0;
+        return !sleeping || wakeCondition() || cyclesUntilInterrupt() > 0;
     }
 
     // ---- reset ----
@@ -279,7 +298,7 @@ public final class Core {
                 }
                 sleeping = false;
             } else {
-                long skip = sysTick.cyclesUntilInterrupt();
+                long skip = cyclesUntilInterrupt();
                 if (skip > 0) {
                     addCycles(skip);
                 }
@@ -351,6 +370,9 @@ public final class Core {
         clock.advance(cycles * 1_000_000_000L / CPU_HZ - before * 1_000_000_000L / CPU_HZ);
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
+        }
+        for (ClockedDevice device : devices) {
+            device.advance(n);
         }
         if (cycles >= cycleLimit && !debug.halted) {
             cycleLimitReached = true;

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * A virtual nRF51822 QFAA: a Cortex-M0 at 16 MHz on its own thread, 256 KiB flash, 16 KiB RAM,
- * FICR, UICR, NVMC and minimal POWER/CLOCK, UART0, WDT and GPIO. Besides the {@link DebuggableMcu}
+ * FICR, UICR, NVMC and minimal POWER/CLOCK, UART0 (transmit), TIMER0-2, RNG, WDT and GPIO. Besides the {@link DebuggableMcu}
  * view it offers back-door methods for tests; all methods are thread-safe.
  */
 public final class Nrf51822 implements DebuggableMcu {
@@ -40,8 +40,11 @@ public final class Nrf51822 implements DebuggableMcu {
     public static final int NVMC_BASE = Nvmc.BASE;
     private static final int PERIPHERAL_BASE = 0x4000_0000;
     /** Peripheral IDs of the nRF51 with registers (each a 4 KiB slot from 0x40000000). */
-    private static final int[] PERIPHERAL_IDS = {1, 3, 4, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 17, 18, 19,
+    private static final int[] PERIPHERAL_IDS = {1, 3, 4, 6, 7, 11, 12, 14, 15, 17, 18, 19,
         20, 21, 22, 23, 24, 25, 31};
+    /** TIMER0-2: peripheral ID = IRQ number. */
+    private static final int[] TIMER_IDS = {8, 9, 10};
+    private static final int RNG_ID = 13;
 
     private final VirtualClock clock = new VirtualClock();
     private final SystemBus bus = new SystemBus();
@@ -55,6 +58,7 @@ public final class Nrf51822 implements DebuggableMcu {
     private final Uart uart = new Uart();
     private final Gpio gpio = new Gpio();
     private final List<RegisterFile> plainPeripherals;
+    private final List<Timer> timers = new java.util.ArrayList<>();
     private final MemoryPort debugBus;
     private boolean debugPowered;
     private boolean closed;
@@ -82,7 +86,15 @@ public final class Nrf51822 implements DebuggableMcu {
                 .map(BreakpointUnit.BASE, 0x1000, bpu)
                 .map(RomTable.BASE, 0x1000, new RomTable())
                 .map(0xF000_0000, 0x1000, nordicIds);
-        List<RegisterFile> plain = new java.util.ArrayList<>(List.of(clockPower, uart, watchdog));
+        Rng rng = new Rng();
+        bus.map(PERIPHERAL_BASE + RNG_ID * 0x1000, 0x1000, rng);
+        List<RegisterFile> plain = new java.util.ArrayList<>(List.of(clockPower, uart, watchdog, rng));
+        for (int id : TIMER_IDS) {
+            Timer timer = new Timer(id, irq -> core.exceptions().setPendingIrqs(1 << irq, true));
+            bus.map(PERIPHERAL_BASE + id * 0x1000, 0x1000, timer);
+            core.addClockedDevice(timer);
+            timers.add(timer);
+        }
         for (int id : PERIPHERAL_IDS) {
             RegisterFile registers = new RegisterFile();
             bus.map(PERIPHERAL_BASE + id * 0x1000, 0x1000, registers);
@@ -104,6 +116,7 @@ public final class Nrf51822 implements DebuggableMcu {
     private void resetPeripherals() {
         nvmc.reset();
         gpio.reset();
+        timers.forEach(Timer::reset);
         plainPeripherals.forEach(RegisterFile::reset);
     }
 

@@ -14,7 +14,7 @@ class SelfTestFirmwareTest {
     private static final String QEMU_OUTPUT = String.join("\n",
             "selftest", "crc=8291f464", "sdiv=000c00bd", "udiv=00005e98", "u64hi=67ef4146", "u64lo=f871bf5a",
             "s64=d050f5b8", "mem=5ab886c6", "fib=00001a6d", "svc=00000002", "pendsv=00000001",
-            "ticks=00000005", "done", "");
+            "ticks=00000005", "timer=00000003", "done", "");
 
     @Test
     void firmwarePrintsTheSameResultsAsQemuWhenRunFromReset() throws Exception {
