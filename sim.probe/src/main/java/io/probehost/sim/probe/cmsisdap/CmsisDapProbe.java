@@ -1,6 +1,7 @@
 package io.probehost.sim.probe.cmsisdap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -157,7 +158,7 @@ public final class CmsisDapProbe implements VirtualUsbDevice, AutoCloseable {
             if (i.kind() == DapTransportKind.V1_HID && requestType == HID_SET_REPORT_TYPE
                     && request == HID_SET_REPORT && (value >>> 8) == 0x02 && index == i.number()
                     && length <= CmsisDapConfig.HID_PACKET_SIZE) {
-                i.receive(java.util.Arrays.copyOfRange(data, offset, offset + length));
+                i.receive(Arrays.copyOfRange(data, offset, offset + length));
                 return length;
             }
         }

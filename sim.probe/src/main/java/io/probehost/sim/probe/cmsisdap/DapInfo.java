@@ -43,7 +43,8 @@ final class DapInfo {
             case TARGET_BOARD_NAME -> string(config.boardName());
             case PRODUCT_FIRMWARE_VERSION -> string(config.productFirmwareVersion());
             case CAPABILITIES -> new byte[] {(byte) capabilities()};
-            case TEST_DOMAIN_TIMER -> config.timestampClockHz() > 0 ? le32((int) config.timestampClockHz()) : new byte[0];
+            case TEST_DOMAIN_TIMER -> config.timestampClockHz() > 0
+                    ? le32((int) config.timestampClockHz()) : new byte[0];
             case PACKET_COUNT -> new byte[] {(byte) profile.packetCount()};
             case PACKET_SIZE -> new byte[] {(byte) profile.packetSize(), (byte) (profile.packetSize() >>> 8)};
             default -> new byte[0];

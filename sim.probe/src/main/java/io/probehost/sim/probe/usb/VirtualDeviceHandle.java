@@ -1,5 +1,7 @@
 package io.probehost.sim.probe.usb;
 
+import java.util.Arrays;
+
 import io.probehost.api.ProbeDisconnectedException;
 import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.usb.UsbDevice;
@@ -92,7 +94,7 @@ final class VirtualDeviceHandle implements UsbDevice {
             throw LibusbError.INVALID_PARAM.exception(String.format(
                     "OUT transfer of %d bytes on endpoint 0x%02X, at most %d allowed", length, ep.address(), max));
         }
-        byte[] copy = java.util.Arrays.copyOfRange(data, offset, offset + length);
+        byte[] copy = Arrays.copyOfRange(data, offset, offset + length);
         while (true) {
             long seen = plugged.version();
             ensureAlive();
@@ -141,7 +143,8 @@ final class VirtualDeviceHandle implements UsbDevice {
     }
 
     private static void checkBuffer(byte[] data, int offset, int length, int timeoutMillis) {
-        if (length < 0 || offset < 0 || timeoutMillis < 0 || (length > 0 && (data == null || offset + length > data.length))) {
+        boolean outside = length > 0 && (data == null || offset + length > data.length);
+        if (length < 0 || offset < 0 || timeoutMillis < 0 || outside) {
             throw LibusbError.INVALID_PARAM.exception("bad buffer, length or timeout");
         }
     }

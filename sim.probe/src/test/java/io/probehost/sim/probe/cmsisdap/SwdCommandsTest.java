@@ -3,6 +3,9 @@ package io.probehost.sim.probe.cmsisdap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -183,9 +186,9 @@ class SwdCommandsTest {
         // 125 us bulk round trip, then 46 SWCLK cycles at 1 MHz up to the end of the data phase.
         long expected = (before + 125_000 + 46_000) / 1000;
         assertEquals(11, response.length);
-        assertEquals("05 01 01", ProbeHarness.hex(java.util.Arrays.copyOf(response, 3)));
-        assertEquals((int) expected, java.nio.ByteBuffer.wrap(response, 3, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt());
-        assertEquals("77 14 B1 0B", ProbeHarness.hex(java.util.Arrays.copyOfRange(response, 7, 11)));
+        assertEquals("05 01 01", ProbeHarness.hex(Arrays.copyOf(response, 3)));
+        assertEquals((int) expected, ByteBuffer.wrap(response, 3, 4).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        assertEquals("77 14 B1 0B", ProbeHarness.hex(Arrays.copyOfRange(response, 7, 11)));
     }
 
     @Test

@@ -69,7 +69,7 @@ class SwjDpIntegrationTest {
         SwjDp dp = new SwjDp(mcu);
         try (ProbeHarness h = ProbeHarness.dapLink(dp, kind)) {
             connect(h);
-            // TAR = 0x1000_0000 (unmapped), read DRW twice: the first read faults on the bus, the next access sees FAULT
+            // TAR = 0x1000_0000 (unmapped), read DRW twice: the bus error makes an access answer FAULT
             String response = h.exchangeHex("05 00 05 08 00 00 00 00 01 12 00 00 23 05 00 00 00 10 0F 0F", 3);
             assertTrue(response.endsWith("04"), response);
             assertEquals("08 00", h.exchangeHex("08 00 1E 00 00 00", 2));

@@ -123,7 +123,8 @@ class VirtualUsbBusTest {
         UsbDevice first = bus.open(info);
         UsbDevice second = bus.open(info);
 
-        UsbException unclaimed = assertThrows(UsbException.class, () -> first.bulkTransfer(0x01, new byte[1], 0, 1, 10));
+        UsbException unclaimed = assertThrows(UsbException.class,
+                () -> first.bulkTransfer(0x01, new byte[1], 0, 1, 10));
         assertEquals(LibusbError.NOT_FOUND.code(), unclaimed.nativeCode());
         first.claimInterface(0);
         UsbException busy = assertThrows(UsbException.class, () -> second.claimInterface(0));
