@@ -130,7 +130,7 @@ final class JtagDp {
                 drShift = 0;
                 break;
             default:
-                boolean wait = instruction != Instruction.ABORT && dp.jtagPreviousStillBusy();
+                boolean wait = !silent && instruction != Instruction.ABORT && dp.jtagPreviousStillBusy();
                 discardUpdate = wait;
                 int ack = wait ? Ack.WAIT.jtagCode() : Ack.OK.jtagCode();
                 drShift = ((readResult & 0xFFFF_FFFFL) << 3) | ack;

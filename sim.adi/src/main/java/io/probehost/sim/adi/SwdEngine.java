@@ -42,10 +42,6 @@ final class SwdEngine {
         this.silent = silent;
     }
 
-    boolean inLockout() {
-        return phase == Phase.LOCKOUT;
-    }
-
     /**
      * One SWCLK cycle.
      *
@@ -53,9 +49,14 @@ final class SwdEngine {
      */
     boolean clock(boolean hostDrives, boolean hostBit) {
         if (targetDrives()) {
+            // A host driving over the target can still only mean a line reset to us.
+            onesRun = hostDrives && hostBit ? onesRun + 1 : 0;
+            if (onesRun >= LINE_RESET_ONES) {
+                phase = Phase.AFTER_LINE_RESET;
+                return true;
+            }
             boolean out = (shiftOut & 1) != 0;
             shiftOut >>>= 1;
-            onesRun = 0;
             advanceTargetPhase();
             return out;
         }

@@ -105,6 +105,15 @@ class SwdProtocolTest {
     }
 
     @Test
+    void lineResetIsRecognisedWhenTheHostDrivesOnesOverAReadResponse() {
+        host.switchFromJtag();
+        host.send(0xA5, 8); // DPIDR read: the target drives ACK and data ...
+        host.ones(60); // ... while a confused host sends a line reset over it
+        host.zeros(2);
+        assertEquals(SwjDp.SW_DPIDR, host.readDp(0x0));
+    }
+
+    @Test
     void powerUpIsAcknowledgedWhenTheMcuPowersDebug() {
         host.switchFromJtag();
         host.readDp(0x0);
