@@ -12,6 +12,7 @@
 #define PROGRAM_EXCEPTIONS 0x50435845u /* "EXCP" */
 #define PROGRAM_RTT        0x5F545452u /* "RTT_" */
 #define PROGRAM_FUZZ       0x5A5A5546u /* "FUZZ" */
+#define PROGRAM_FUZZ_MEMORY 0x4D5A5546u /* "FUZM" */
 
 struct result_block {
     volatile uint32_t status;      /* 0x00: written last */

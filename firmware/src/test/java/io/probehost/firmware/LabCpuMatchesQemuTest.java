@@ -38,6 +38,6 @@ class LabCpuMatchesQemuTest {
         assertTrue(differences.isEmpty(), program + ": " + differences.size() + " words differ (lab fault IPSR "
                 + lab.block().faultIpsr() + "), first ones:\n  "
                 + String.join("\n  ", differences.subList(0, Math.min(differences.size(), MAX_REPORTED)))
-                + (program == Program.FUZZ ? "\n" + firstFuzzDifference(qemu, lab) : ""));
+                + (program == Program.FUZZ || program == Program.FUZZ_MEMORY ? "\n" + firstFuzzDifference(qemu, lab) : ""));
     }
 }

@@ -12,7 +12,8 @@ public enum Program {
     TORTURE_O2("torture-o2", 0x5452_4F54), // the same checks compiled with -O2
     EXCEPTIONS("exceptions", 0x5043_5845), // "EXCP"
     RTT("rtt", 0x5F54_5452),            // "RTT_"
-    FUZZ("fuzz", 0x5A5A_5546);          // "FUZZ"
+    FUZZ("fuzz", 0x5A5A_5546),          // "FUZZ"
+    FUZZ_MEMORY("fuzz-mem", 0x4D5A_5546); // "FUZM"
 
     private final String imageName;
     private final int id;

@@ -1,10 +1,11 @@
 package io.probehost.firmware;
 
 /**
- * Executes the Thumb-1 instruction classes the fuzz program generates (shifts by immediate,
+ * Executes the Thumb-1 instruction classes the fuzz programs generate (shifts by immediate,
  * ADD/SUB register and immediate, MOV/CMP/ADD/SUB #imm8, the 16 register data-processing
- * operations, ADD/CMP/MOV with high registers, extends and reverses) on a state of r0-r12 and
- * APSR, written from the ARMv6-M manual, so it can judge both emulators.
+ * operations, ADD/CMP/MOV with high registers, extends and reverses, and LDR/STR of every width
+ * with immediate or register offset) on a state of r0-r12 and APSR plus a scratch memory, written
+ * from the ARMv6-M manual, so it can judge both emulators.
  */
 final class ThumbAluInterpreter {
     static final int STATE_WORDS = 14;
@@ -15,20 +16,22 @@ final class ThumbAluInterpreter {
     }
 
     /** Runs {@code code} up to its BX LR on a copy of {@code input}; returns the final state. */
-    static int[] run(int[] input, short[] code) {
+    static int[] run(int[] input, short[] code, ScratchMemory memory) {
         int[] state = input.clone();
         for (short instruction : code) {
             if (instruction == BX_LR) {
                 return state;
             }
-            step(state, instruction & 0xFFFF);
+            step(state, instruction & 0xFFFF, memory);
         }
         throw new IllegalArgumentException("block without BX LR");
     }
 
-    static void step(int[] r, int h) {
+    static void step(int[] r, int h, ScratchMemory memory) {
         int f = r[APSR];
-        if ((h & 0xE000) == 0x0000 && (h & 0x1800) != 0x1800) {
+        if ((h & 0xF000) == 0x5000 || (h & 0xE000) == 0x6000 || (h & 0xF000) == 0x8000) {
+            loadStore(r, h, memory);
+        } else if ((h & 0xE000) == 0x0000 && (h & 0x1800) != 0x1800) {
             shiftImmediate(r, h, f);
         } else if ((h & 0xF800) == 0x1800) {
             int n = r[(h >> 3) & 7];
@@ -55,6 +58,32 @@ final class ThumbAluInterpreter {
                     : (short) (((m & 0xFF) << 8) | ((m >>> 8) & 0xFF));
         } else {
             throw new IllegalArgumentException(String.format("not a generated instruction: 0x%04X", h));
+        }
+    }
+
+    private static void loadStore(int[] r, int h, ScratchMemory memory) {
+        int t = h & 7;
+        int base = r[(h >> 3) & 7];
+        if ((h & 0xF000) == 0x5000) {
+            int address = base + r[(h >> 6) & 7];
+            switch ((h >> 9) & 7) {
+                case 0 -> memory.write(address, 4, r[t]);
+                case 1 -> memory.write(address, 2, r[t]);
+                case 2 -> memory.write(address, 1, r[t]);
+                case 3 -> r[t] = (byte) memory.read(address, 1);
+                case 4 -> r[t] = memory.read(address, 4);
+                case 5 -> r[t] = memory.read(address, 2);
+                case 6 -> r[t] = memory.read(address, 1);
+                default -> r[t] = (short) memory.read(address, 2);
+            }
+            return;
+        }
+        int size = (h & 0xF000) == 0x8000 ? 2 : (h & 0x1000) != 0 ? 1 : 4;
+        int address = base + size * ((h >> 6) & 31);
+        if ((h & 0x0800) != 0) {
+            r[t] = memory.read(address, size);
+        } else {
+            memory.write(address, size, r[t]);
         }
     }
 
@@ -152,6 +181,14 @@ final class ThumbAluInterpreter {
             text = String.format("%s r%d, r%d", new String[] {"sxth", "sxtb", "uxth", "uxtb"}[(h >> 6) & 3], h & 7, (h >> 3) & 7);
         } else if ((h & 0xFF00) == 0xBA00) {
             text = String.format("%s r%d, r%d", new String[] {"rev", "rev16", "?", "revsh"}[(h >> 6) & 3], h & 7, (h >> 3) & 7);
+        } else if ((h & 0xF000) == 0x5000) {
+            text = String.format("%s r%d, [r%d, r%d]", new String[] {"str", "strh", "strb", "ldrsb", "ldr", "ldrh", "ldrb",
+                "ldrsh"}[(h >> 9) & 7], h & 7, (h >> 3) & 7, (h >> 6) & 7);
+        } else if ((h & 0xE000) == 0x6000 || (h & 0xF000) == 0x8000) {
+            int size = (h & 0xF000) == 0x8000 ? 2 : (h & 0x1000) != 0 ? 1 : 4;
+            String suffix = size == 4 ? "" : size == 2 ? "h" : "b";
+            text = String.format("%s%s r%d, [r%d, #%d]", (h & 0x0800) != 0 ? "ldr" : "str", suffix, h & 7, (h >> 3) & 7,
+                    size * ((h >> 6) & 31));
         } else {
             text = "?";
         }
