@@ -1,0 +1,105 @@
+package io.probehost.sim.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.probehost.api.ProbeException;
+import io.probehost.sim.adi.SwjDp;
+import io.probehost.sim.mcu.nrf51.Nrf51822;
+import io.probehost.sim.probe.cmsisdap.CmsisDapConfig;
+import io.probehost.sim.probe.cmsisdap.CmsisDapProbe;
+import io.probehost.sim.probe.cmsisdap.CmsisDapProbes;
+import io.probehost.sim.probe.cmsisdap.LinkTiming;
+import io.probehost.sim.probe.usb.VirtualUsbBus;
+
+/**
+ * The lab built from a {@link LabConfig}: virtual targets with their debug ports, and virtual
+ * probes plugged into a virtual USB bus. Flash contents persist per target under the state folder.
+ */
+final class Lab implements AutoCloseable {
+
+    /** A virtual target and the debug port on its connector. */
+    record Target(String name, String part, Nrf51822 mcu, SwjDp port) {
+    }
+
+    /** A virtual probe and the target it is wired to. */
+    record Probe(String kind, String serial, Target target, CmsisDapProbe device) {
+    }
+
+    private final VirtualUsbBus bus = new VirtualUsbBus(VirtualUsbBus.DEFAULT_NAME);
+    private final Map<String, Target> targets = new LinkedHashMap<>();
+    private final List<Probe> probes = new ArrayList<>();
+
+    Lab(LabConfig config, Path stateFolder) {
+        try {
+            for (LabConfig.Target target : config.targets()) {
+                Nrf51822 mcu = Nrf51822.create(stateFolder == null ? null : stateFolder.resolve(target.name()));
+                targets.put(target.name(), new Target(target.name(), target.part(), mcu, new SwjDp(mcu)));
+            }
+            LinkTiming timing = new LinkTiming(config.link().hidRoundTripMicros() * 1000,
+                    config.link().bulkRoundTripMicros() * 1000);
+            for (LabConfig.Probe probe : config.probes()) {
+                Target target = targets.get(probe.target());
+                CmsisDapConfig probeConfig = "daplink".equals(probe.kind())
+                        ? CmsisDapProbes.dapLinkConfig(probe.serial())
+                        : CmsisDapProbes.genericV21Config(probe.serial(), probe.targetVendor(), probe.targetName(),
+                                probe.boardVendor(), probe.boardName());
+                CmsisDapProbe device = new CmsisDapProbe(probeConfig.toBuilder().linkTiming(timing).build(),
+                        target.port(), target.mcu().clock());
+                probes.add(new Probe(probe.kind(), probe.serial(), target, device));
+                bus.attach(device);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    VirtualUsbBus bus() {
+        return bus;
+    }
+
+    List<Target> targets() {
+        return List.copyOf(targets.values());
+    }
+
+    List<Probe> probes() {
+        return List.copyOf(probes);
+    }
+
+    Target target(String name) {
+        Target target = targets.get(name);
+        if (target == null) {
+            throw new ProbeException("no lab target '" + name + "' (lab:list shows them: "
+                    + String.join(", ", targets.keySet()) + ")");
+        }
+        return target;
+    }
+
+    Optional<Probe> probe(String serialPrefix) {
+        return probes.stream().filter(p -> p.serial().toLowerCase().startsWith(serialPrefix.toLowerCase()))
+                .findFirst();
+    }
+
+    /** Erases every target's flash and UICR, on the chips and in the state folder. */
+    void resetState() {
+        for (Target target : targets.values()) {
+            target.mcu().resetState();
+        }
+    }
+
+    @Override
+    public void close() {
+        bus.close();
+        for (Probe probe : probes) {
+            probe.device().close();
+        }
+        for (Target target : targets.values()) {
+            target.mcu().close();
+        }
+    }
+}

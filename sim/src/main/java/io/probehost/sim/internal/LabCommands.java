@@ -1,0 +1,142 @@
+package io.probehost.sim.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.probehost.api.ProbeException;
+import io.probehost.sim.adi.SwjPins;
+import io.probehost.sim.adi.rbb.RemoteBitbangServer;
+import io.probehost.sim.probe.cmsisdap.LinkStats;
+
+/** {@code lab:*} commands: what the virtual lab holds, its state, faults, and a JTAG server for real debuggers. */
+@Component(service = LabCommands.class, property = {"osgi.command.scope=lab", "osgi.command.function=list",
+        "osgi.command.function=resetstate", "osgi.command.function=reset-state", "osgi.command.function=rbb",
+        "osgi.command.function=fault"})
+public final class LabCommands {
+    static final int DEFAULT_RBB_PORT = 9824;
+
+    private final LabComponent component;
+
+    @Activate
+    public LabCommands(@Reference LabComponent component) {
+        this.component = component;
+    }
+
+    @Descriptor("list the lab's virtual targets and probes, with each probe's link counters")
+    public String list() {
+        Lab lab = component.lab();
+        StringBuilder out = new StringBuilder();
+        TextTable targets = new TextTable("Target", "Part", "Core", "Wire");
+        for (Lab.Target target : lab.targets()) {
+            targets.row(target.name(), target.part(), target.mcu().isHalted() ? "halted" : "running",
+                    target.port().wireMode().toString().toLowerCase());
+        }
+        out.append(targets);
+        TextTable probes = new TextTable("Probe", "Kind", "Target", "USB", "Round trips", "Bytes out", "Bytes in",
+                "Wire bits", "Modelled ms").numeric(4, 5, 6, 7, 8);
+        for (Lab.Probe probe : lab.probes()) {
+            LinkStats stats = probe.device().link().snapshot();
+            probes.row(probe.serial(), probe.kind(), probe.target().name(),
+                    probe.device().isPlugged() ? "plugged" : "unplugged", stats.roundTrips(), stats.bytesOut(),
+                    stats.bytesIn(), stats.wireBits(), String.format("%.1f", stats.modelledNanos() / 1e6));
+        }
+        out.append('\n').append(probes);
+        return out.toString();
+    }
+
+    @Descriptor("erase the flash and UICR of every lab target (the state kept between runs)")
+    public String resetstate() {
+        component.lab().resetState();
+        return "Lab state reset: flash and UICR of " + component.lab().targets().size() + " targets erased";
+    }
+
+    @Descriptor("erase the flash and UICR of every lab target (the state kept between runs)")
+    public String reset_state() {
+        return resetstate();
+    }
+
+    @Descriptor("serve a lab target's JTAG port with OpenOCD's remote_bitbang protocol on loopback until stopped")
+    public void rbb(
+            @Descriptor("TCP port (0 picks a free one)") @Parameter(names = {"-p", "--port"}, absentValue = "9824") int port,
+            @Descriptor("lab target") @Parameter(names = {"-t", "--target"}, absentValue = "microbit") String target)
+            throws IOException, InterruptedException {
+        Lab.Target chosen = component.lab().target(target);
+        switchToJtag(chosen.port());
+        try (RemoteBitbangServer server = new RemoteBitbangServer(chosen.port(), InetAddress.getLoopbackAddress(), port)) {
+            server.start();
+            PrintStream out = System.out;
+            out.println("remote_bitbang: target " + chosen.name() + " (JTAG) on 127.0.0.1:" + server.port()
+                    + "; Ctrl-C stops");
+            out.flush();
+            Object forever = new Object();
+            synchronized (forever) {
+                forever.wait();
+            }
+        }
+    }
+
+    @Descriptor("inject a fault: unplug|plug PROBE, wait-storm TARGET COUNT, stuck TARGET on|off, clear")
+    public String fault(@Descriptor("fault kind") String kind, @Descriptor("probe serial prefix or target name, and value")
+            String... args) {
+        Lab lab = component.lab();
+        switch (kind) {
+            case "unplug":
+                lab.bus().detach(probe(lab, args).device());
+                return "Unplugged " + probe(lab, args).serial();
+            case "plug":
+                lab.bus().attach(probe(lab, args).device());
+                return "Plugged " + probe(lab, args).serial();
+            case "wait-storm":
+                require(args, 2, "wait-storm TARGET COUNT");
+                lab.target(args[0]).port().injectWaitStorm(Integer.parseInt(args[1]));
+                return "The next " + args[1] + " transfers to " + args[0] + " answer WAIT";
+            case "stuck":
+                require(args, 2, "stuck TARGET on|off");
+                lab.target(args[0]).mcu().setStuck(args[1].equals("on"));
+                return "Core of " + args[0] + (args[1].equals("on") ? " ignores halt requests" : " halts again");
+            case "clear":
+                for (Lab.Target target : lab.targets()) {
+                    target.port().injectWaitStorm(0);
+                    target.mcu().setStuck(false);
+                }
+                for (Lab.Probe probe : lab.probes()) {
+                    probe.device().faults().clear();
+                }
+                return "Faults cleared";
+            default:
+                throw new ProbeException("unknown fault '" + kind + "' (unplug, plug, wait-storm, stuck, clear)");
+        }
+    }
+
+    private static Lab.Probe probe(Lab lab, String[] args) {
+        require(args, 1, "unplug|plug PROBE");
+        return lab.probe(args[0]).orElseThrow(() -> new ProbeException("no lab probe '" + args[0] + "'"));
+    }
+
+    private static void require(String[] args, int count, String usage) {
+        if (args == null || args.length < count) {
+            throw new ProbeException("usage: lab:fault " + usage);
+        }
+    }
+
+    /** What a JTAG adapter sends first on an SWJ-DP: line reset, the SWD-to-JTAG code 0xE73C, then TMS high. */
+    static void switchToJtag(SwjPins pins) {
+        for (int i = 0; i < 56; i++) {
+            pins.swdClock(true, true);
+        }
+        int code = 0xE73C;
+        for (int bit = 0; bit < 16; bit++) {
+            pins.swdClock(true, ((code >> bit) & 1) != 0);
+        }
+        for (int i = 0; i < 5; i++) {
+            pins.jtagClock(true, true);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.probehost.sim.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.probehost.api.ProbeException;
+
+/**
+ * What the lab contains: virtual targets, and virtual probes in front of them. Read from JSON or
+ * YAML; the bundle ships {@code default-lab.json}.
+ *
+ * @param targets virtual microcontrollers
+ * @param probes  virtual probes, each wired to one target
+ * @param link    USB latencies of the link model
+ */
+record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
+
+    static final String DEFAULT_RESOURCE = "default-lab.json";
+
+    LabConfig {
+        targets = targets == null ? List.of() : List.copyOf(targets);
+        probes = probes == null ? List.of() : List.copyOf(probes);
+        link = link == null ? new Link(1000, 125) : link;
+    }
+
+    /**
+     * A virtual target.
+     *
+     * @param name a name unique in the lab, used for its state folder
+     * @param part the part it models: {@code nrf51822}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    record Target(String name, String part) {
+    }
+
+    /**
+     * A virtual probe.
+     *
+     * @param kind         {@code daplink} (v1 HID and v2 bulk, serial with a board ID) or {@code cmsis-dap}
+     *                     (v2.1 bulk reporting its target through DAP_Info)
+     * @param serial       USB serial number (the probe's unique ID)
+     * @param target       name of the target it is wired to
+     * @param targetVendor DAP_Info target device vendor ({@code cmsis-dap} only)
+     * @param targetName   DAP_Info target device name ({@code cmsis-dap} only)
+     * @param boardVendor  DAP_Info board vendor ({@code cmsis-dap} only)
+     * @param boardName    DAP_Info board name ({@code cmsis-dap} only)
+     */
+    record Probe(String kind, String serial, String target, String targetVendor, String targetName,
+            String boardVendor, String boardName) {
+    }
+
+    /**
+     * @param hidRoundTripMicros  one request/response over full-speed HID (1 ms frames)
+     * @param bulkRoundTripMicros one request/response over high-speed bulk (125 us microframes)
+     */
+    record Link(long hidRoundTripMicros, long bulkRoundTripMicros) {
+    }
+
+    static LabConfig read(Path file) {
+        ObjectMapper mapper = mapperFor(file.toString());
+        try {
+            return validate(mapper.readValue(file.toFile(), LabConfig.class), file.toString());
+        } catch (IOException e) {
+            throw new ProbeException("lab configuration " + file + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    static LabConfig readDefault() {
+        try (InputStream in = LabConfig.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            return validate(mapperFor(DEFAULT_RESOURCE).readValue(in, LabConfig.class), DEFAULT_RESOURCE);
+        } catch (IOException e) {
+            throw new ProbeException("the built-in lab configuration is broken: " + e.getMessage());
+        }
+    }
+
+    private static ObjectMapper mapperFor(String name) {
+        ObjectMapper mapper = name.endsWith(".yaml") || name.endsWith(".yml") ? new ObjectMapper(new YAMLFactory())
+                : new ObjectMapper();
+        return mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    private static LabConfig validate(LabConfig config, String source) {
+        for (Target target : config.targets) {
+            if (target.name() == null || !"nrf51822".equals(target.part())) {
+                throw new ProbeException("lab configuration " + source + ": target " + target.name()
+                        + " has part '" + target.part() + "'; the lab models: nrf51822");
+            }
+        }
+        for (Probe probe : config.probes) {
+            if (config.targets.stream().noneMatch(t -> t.name().equals(probe.target()))) {
+                throw new ProbeException("lab configuration " + source + ": probe " + probe.serial()
+                        + " is wired to unknown target '" + probe.target() + "'");
+            }
+            if (!"daplink".equals(probe.kind()) && !"cmsis-dap".equals(probe.kind())) {
+                throw new ProbeException("lab configuration " + source + ": probe " + probe.serial()
+                        + " has kind '" + probe.kind() + "'; expected daplink or cmsis-dap");
+            }
+        }
+        return config;
+    }
+
+    private static String firstLine(String text) {
+        int newline = text == null ? -1 : text.indexOf('\n');
+        return newline < 0 ? String.valueOf(text) : text.substring(0, newline);
+    }
+}
