@@ -90,7 +90,7 @@ public final class Nrf51822 implements DebuggableMcu {
         bus.map(PERIPHERAL_BASE + RNG_ID * 0x1000, 0x1000, rng);
         List<RegisterFile> plain = new java.util.ArrayList<>(List.of(clockPower, uart, watchdog, rng));
         for (int id : TIMER_IDS) {
-            Timer timer = new Timer(id, irq -> core.exceptions().setPendingIrqs(1 << irq, true));
+            Timer timer = new Timer(id, irq -> core.exceptions().setPendingIrqs(1 << irq, true), clock);
             bus.map(PERIPHERAL_BASE + id * 0x1000, 0x1000, timer);
             core.addClockedDevice(timer);
             timers.add(timer);

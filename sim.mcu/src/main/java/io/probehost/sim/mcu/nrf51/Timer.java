@@ -1,5 +1,6 @@
 package io.probehost.sim.mcu.nrf51;
 
+import io.probehost.sim.mcu.VirtualClock;
 import io.probehost.sim.mcu.bus.WordRegisters;
 import io.probehost.sim.mcu.cpu.ClockedDevice;
 import java.util.function.IntConsumer;
@@ -7,7 +8,8 @@ import java.util.function.IntConsumer;
 /**
  * An nRF51 TIMER in timer mode: counts 16 MHz / 2^PRESCALER, COMPARE events with CLEAR/STOP
  * shortcuts, CAPTURE tasks and the interrupt to the NVIC, pended when an enabled event gets set.
- * Counter mode counts TASKS_COUNT triggers.
+ * Counter mode counts TASKS_COUNT triggers. It runs on virtual time, so it keeps counting while
+ * the core is halted and a debugger advances the clock.
  */
 final class Timer extends WordRegisters implements ClockedDevice {
     private static final int CHANNELS = 4;
@@ -15,6 +17,8 @@ final class Timer extends WordRegisters implements ClockedDevice {
 
     private final int irq;
     private final IntConsumer raiseIrq;
+    private final VirtualClock clock;
+    private long syncedNanos;
     private boolean running;
     private long counter;
     private long residue;
@@ -26,10 +30,32 @@ final class Timer extends WordRegisters implements ClockedDevice {
     private int bitmode;
     private int prescaler;
 
-    Timer(int irq, IntConsumer raiseIrq) {
+    Timer(int irq, IntConsumer raiseIrq, VirtualClock clock) {
         this.irq = irq;
         this.raiseIrq = raiseIrq;
+        this.clock = clock;
+        this.syncedNanos = clock.nowNanos();
         reset();
+    }
+
+    private static long cyclesAt(long nanos) {
+        return nanos * 16 / 1000;
+    }
+
+    /** Brings the counter up to the virtual time. */
+    private void sync() {
+        long now = clock.nowNanos();
+        long cycles = cyclesAt(now) - cyclesAt(syncedNanos);
+        syncedNanos = now;
+        if (!running || mode != 0 || cycles <= 0) {
+            return;
+        }
+        residue += cycles;
+        long ticks = residue >> prescaler;
+        residue -= ticks << prescaler;
+        if (ticks > 0) {
+            tick(ticks);
+        }
     }
 
     void reset() {
@@ -51,6 +77,7 @@ final class Timer extends WordRegisters implements ClockedDevice {
 
     @Override
     protected int readWord(int offset) {
+        sync();
         if (offset >= 0x140 && offset < 0x150) {
             return compareEvent[(offset - 0x140) / 4] ? 1 : 0;
         }
@@ -69,6 +96,7 @@ final class Timer extends WordRegisters implements ClockedDevice {
 
     @Override
     protected void writeWord(int offset, int value) {
+        sync();
         if (offset >= 0x040 && offset < 0x050) {
             if (value != 0) {
                 cc[(offset - 0x040) / 4] = (int) counter;
@@ -120,15 +148,7 @@ final class Timer extends WordRegisters implements ClockedDevice {
 
     @Override
     public void advance(long cycles) {
-        if (!running || mode != 0) {
-            return;
-        }
-        residue += cycles;
-        long ticks = residue >> prescaler;
-        residue -= ticks << prescaler;
-        if (ticks > 0) {
-            tick(ticks);
-        }
+        sync();
     }
 
     /** Advances the counter by {@code ticks}, raising each COMPARE it passes. */
@@ -173,6 +193,7 @@ final class Timer extends WordRegisters implements ClockedDevice {
 
     @Override
     public long cyclesUntilInterrupt() {
+        sync();
         if (!running || mode != 0 || (inten & 0xF_0000) == 0) {
             return -1;
         }
