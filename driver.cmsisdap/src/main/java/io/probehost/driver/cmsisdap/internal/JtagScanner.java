@@ -1,6 +1,7 @@
 package io.probehost.driver.cmsisdap.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -175,7 +176,7 @@ final class JtagScanner {
         for (int done = 0; done < bits; done += BitSequence.MAX_BITS) {
             int count = Math.min(BitSequence.MAX_BITS, bits - done);
             byte[] data = new byte[(count + 7) / 8];
-            java.util.Arrays.fill(data, tdi ? (byte) 0xFF : 0);
+            Arrays.fill(data, tdi ? (byte) 0xFF : 0);
             sequences.add(new BitSequence(count, false, true, data));
         }
         return sequences;

@@ -121,6 +121,9 @@ final class TransferEngine implements DapAccess {
     @Override
     public synchronized int[] readApBlock(int register, int count) {
         checkUsable();
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot read " + count + " words");
+        }
         throwUnreported();
         int[] values = new int[count];
         int request = Transfer.requestByte(true, true, register);
