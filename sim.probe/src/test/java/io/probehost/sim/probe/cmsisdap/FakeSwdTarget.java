@@ -37,6 +37,8 @@ class FakeSwdTarget implements SwjPins {
     int turnaround = 1;
     /** CTRL/STAT power-up ACK bits follow the request bits. */
     boolean powerAcks = true;
+    /** Called as each valid request is decoded, before it is answered. */
+    Runnable beforeEachTransaction = () -> { };
 
     private int ones;
     private boolean synced;
@@ -108,6 +110,7 @@ class FakeSwdTarget implements SwjPins {
         if (silent) {
             return;
         }
+        beforeEachTransaction.run();
         int ack = ackScript.isEmpty() ? OK : ackScript.poll();
         String entry = String.format("%s %s %X", read ? "R" : "W", ap ? "AP" : "DP", a);
         turnaround();

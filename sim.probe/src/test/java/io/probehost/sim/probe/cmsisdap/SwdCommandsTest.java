@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,32 @@ class SwdCommandsTest {
 
         assertEquals("05 01 01 77 14 B1 0B", h.exchangeHex("05 00 01 02"));
         assertEquals(List.of("R DP 0 WAIT", "R DP 0"), target.log);
+    }
+
+    @Test
+    void transferAbortEndsAWaitLoopThatIsStillRunning() throws Exception {
+        connectSwd();
+        assertEquals("04 00", h.exchangeHex("04 00 FF FF 00 00"));
+        CountDownLatch looping = new CountDownLatch(1);
+        CountDownLatch aborted = new CountDownLatch(1);
+        target.beforeEachTransaction = () -> {
+            target.ackScript.add(FakeSwdTarget.WAIT);
+            if (target.log.size() == 10) {
+                looping.countDown();
+                try {
+                    aborted.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        h.send(ProbeHarness.hex("05 00 02 02 02"));
+        assertTrue(looping.await(10, TimeUnit.SECONDS));
+        h.send(ProbeHarness.hex("07"));
+        aborted.countDown();
+
+        assertEquals("05 00 02", ProbeHarness.hex(h.receive(5000)));
+        assertEquals(11, target.log.size());
     }
 
     @Test
