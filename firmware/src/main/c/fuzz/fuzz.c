@@ -81,6 +81,19 @@ static uint32_t random_memory_access(uint16_t *out)
 }
 #endif
 
+#ifndef FUZZ_MEMORY
+/* A forward branch over 0..2 of the following instructions (never past the BX LR): B<cond> for
+ * conditions EQ..LE, or an unconditional B. */
+static uint16_t random_branch(uint32_t room)
+{
+    uint32_t skip = next() % 3u;
+    if (skip > room) skip = room;
+    uint32_t cond = next() % 15u;
+    if (cond == 14u) return (uint16_t)(0xE000u | ((skip - 1u) & 0x7FFu));
+    return (uint16_t)(0xD000u | cond << 8 | ((skip - 1u) & 0xFFu));
+}
+#endif
+
 static uint16_t random_instruction(void)
 {
     uint32_t kind = next() % 16u;
@@ -123,6 +136,13 @@ int main(void)
 #ifdef FUZZ_MEMORY
             if (i + 1u < BLOCK_LENGTH && (next() & 1u)) {
                 i += random_memory_access(&code[b][i]);
+                continue;
+            }
+#endif
+#ifndef FUZZ_MEMORY
+            if (i + 1u < BLOCK_LENGTH && (next() & 7u) == 0u) {
+                code[b][i] = random_branch(BLOCK_LENGTH - 1u - i);
+                i++;
                 continue;
             }
 #endif

@@ -46,5 +46,7 @@ class FuzzOnQemuTest {
         assertEquals("BAD1  revsh r1, r2", ThumbAluInterpreter.describe(0xBAD1));
         assertEquals("5EF3  ldrsh r3, [r6, r3]", ThumbAluInterpreter.describe(0x5EF3));
         assertEquals("8F3A  ldrh r2, [r7, #56]", ThumbAluInterpreter.describe(0x8F3A));
+        assertEquals("D1FF  bne .+2", ThumbAluInterpreter.describe(0xD1FF));
+        assertEquals("E001  b .+6", ThumbAluInterpreter.describe(0xE001));
     }
 }

@@ -18,11 +18,20 @@ final class ThumbAluInterpreter {
     /** Runs {@code code} up to its BX LR on a copy of {@code input}; returns the final state. */
     static int[] run(int[] input, short[] code, ScratchMemory memory) {
         int[] state = input.clone();
-        for (short instruction : code) {
-            if (instruction == BX_LR) {
+        for (int index = 0; index < code.length; index++) {
+            int h = code[index] & 0xFFFF;
+            if (h == (BX_LR & 0xFFFF)) {
                 return state;
             }
-            step(state, instruction & 0xFFFF, memory);
+            if ((h & 0xF000) == 0xD000 && (h & 0x0F00) < 0x0E00) {
+                if ((Thumb1Flags.conditionMask(state[APSR]) & (1 << ((h >> 8) & 15))) != 0) {
+                    index += (byte) h + 1; // target = this + 4 + 2 * imm8, in halfwords
+                }
+            } else if ((h & 0xF800) == 0xE000) {
+                index += ((h << 21) >> 21) + 1;
+            } else {
+                step(state, h, memory);
+            }
         }
         throw new IllegalArgumentException("block without BX LR");
     }
@@ -152,6 +161,8 @@ final class ThumbAluInterpreter {
         }
     }
 
+    private static final String[] CONDITIONS = {"eq", "ne", "cs", "cc", "mi", "pl", "vs", "vc", "hi", "ls", "ge", "lt",
+        "gt", "le"};
     private static final String[] DATA_PROCESSING = {"ands", "eors", "lsls", "lsrs", "asrs", "adcs", "sbcs", "rors",
         "tst", "rsbs", "cmp", "cmn", "orrs", "muls", "bics", "mvns"};
 
@@ -181,6 +192,10 @@ final class ThumbAluInterpreter {
             text = String.format("%s r%d, r%d", new String[] {"sxth", "sxtb", "uxth", "uxtb"}[(h >> 6) & 3], h & 7, (h >> 3) & 7);
         } else if ((h & 0xFF00) == 0xBA00) {
             text = String.format("%s r%d, r%d", new String[] {"rev", "rev16", "?", "revsh"}[(h >> 6) & 3], h & 7, (h >> 3) & 7);
+        } else if ((h & 0xF000) == 0xD000 && (h & 0x0F00) < 0x0E00) {
+            text = String.format("b%s .+%d", CONDITIONS[(h >> 8) & 15], 4 + 2 * (byte) h);
+        } else if ((h & 0xF800) == 0xE000) {
+            text = String.format("b .+%d", 4 + 2 * ((h << 21) >> 21));
         } else if ((h & 0xF000) == 0x5000) {
             text = String.format("%s r%d, [r%d, r%d]", new String[] {"str", "strh", "strb", "ldrsb", "ldr", "ldrh", "ldrb",
                 "ldrsh"}[(h >> 9) & 7], h & 7, (h >> 3) & 7, (h >> 6) & 7);
