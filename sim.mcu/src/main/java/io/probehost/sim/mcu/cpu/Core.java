@@ -11,8 +11,6 @@ import io.probehost.sim.mcu.VirtualClock;
  */
 public final class Core {
     public static final int CPU_HZ = 16_000_000;
-    private static final int EXCEPTION_ENTRY_CYCLES = 16;
-    private static final int EXCEPTION_RETURN_CYCLES = 16;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
 
     /** Thrown inside an instruction on a synchronous fault; becomes a HardFault (or lockup). */
@@ -33,6 +31,7 @@ public final class Core {
     private final MemoryPort bus;
     private final VirtualClock clock;
     private final ThumbExecutor executor = new ThumbExecutor(this);
+    private final ExceptionEntry exceptionEntry = new ExceptionEntry(this);
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
@@ -205,6 +204,7 @@ public final class Core {
         if (held) {
             peripheralReset.run();
             debug.halted = false;
+            debug.resetSinceRead = true;
         } else {
             systemReset();
         }
@@ -309,7 +309,7 @@ public final class Core {
         try {
             int exception = exceptionToTake();
             if (exception != 0) {
-                takeException(exception);
+                exceptionEntry.take(exception);
             } else {
                 executeOne();
             }
@@ -409,99 +409,35 @@ public final class Core {
         }
     }
 
-    private void enterLockup() {
+    void enterLockup() {
         lockedUp = true;
         regs.setPc(LOCKUP_ADDRESS);
     }
 
-    private void takeException(int exception) {
-        boolean usePsp = regs.usesPsp();
-        int sp = usePsp ? regs.psp() : regs.msp();
-        int frame = (sp - 0x20) & ~7;
-        int excReturn = regs.handlerMode() ? 0xFFFF_FFF1 : usePsp ? 0xFFFF_FFFD : 0xFFFF_FFF9;
-        int vector;
-        try {
-            int xpsr = regs.xpsr() | ((sp & 4) != 0 ? 1 << 9 : 0);
-            int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), regs.pc(), xpsr};
-            for (int i = 0; i < 8; i++) {
-                bus.write(frame + 4 * i, AccessSize.WORD, words[i]);
-            }
-            vector = bus.read(exception * 4, AccessSize.WORD);
-        } catch (BusFault e) {
-            if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
-                enterLockup();
-            } else {
-                exceptions.setPending(exception, false);
-                exceptions.setPending(ExceptionState.HARD_FAULT, true);
-            }
-            return;
-        }
-        if (usePsp) {
-            regs.setPsp(frame);
-        } else {
-            regs.setMsp(frame);
-        }
-        exceptions.setPending(exception, false);
-        exceptions.setActive(exception, true);
-        regs.setIpsr(exception);
-        regs.setSpsel(false);
-        regs.setLr(excReturn);
-        regs.setPc(vector);
-        regs.setThumb((vector & 1) != 0);
-        eventRegister = true;
-        addCycles(EXCEPTION_ENTRY_CYCLES);
-        if (exception == ExceptionState.HARD_FAULT && debug.debugEnabled
-                && (debug.demcr & DebugState.DEMCR_VC_HARDERR) != 0) {
-            enterDebug(DebugState.DFSR_VCATCH);
-        }
-    }
-
     /** BX or POP {PC} with an EXC_RETURN value in Handler mode. */
     void exceptionReturn(int excReturn) {
-        int kind = excReturn & 0xF;
-        if ((excReturn & 0x0FFF_FFF0) != 0x0FFF_FFF0 || (kind != 1 && kind != 9 && kind != 0xD)) {
-            throw FAULT;
-        }
-        int current = regs.ipsr();
-        boolean toThread = kind != 1;
-        boolean usePsp = kind == 0xD;
-        int sp = usePsp ? regs.psp() : regs.msp();
-        int[] words = new int[8];
-        try {
-            for (int i = 0; i < 8; i++) {
-                words[i] = bus.read(sp + 4 * i, AccessSize.WORD);
-            }
-        } catch (BusFault e) {
-            throw FAULT;
-        }
-        exceptions.setActive(current, false);
-        int xpsr = words[7];
-        int newSp = (sp + 0x20) | ((xpsr & (1 << 9)) != 0 ? 4 : 0);
-        if (usePsp) {
-            regs.setPsp(newSp);
-        } else {
-            regs.setMsp(newSp);
-        }
-        regs.set(0, words[0]);
-        regs.set(1, words[1]);
-        regs.set(2, words[2]);
-        regs.set(3, words[3]);
-        regs.set(12, words[4]);
-        regs.setLr(words[5]);
-        regs.setApsr(xpsr);
-        regs.setThumb((xpsr & (1 << 24)) != 0);
-        regs.setIpsr(toThread ? 0 : xpsr & 0x3F);
-        regs.setSpsel(usePsp);
-        regs.setPc(words[6]);
+        exceptionEntry.returnFrom(excReturn);
+    }
+
+    // ---- hooks for ExceptionEntry ----
+
+    MemoryPort bus() {
+        return bus;
+    }
+
+    void setEventRegister() {
         eventRegister = true;
-        if (toThread && (scr & 2) != 0) {
+    }
+
+    void sleepOnExitIfEnabled() {
+        if ((scr & 2) != 0) {
             sleeping = true;
             sleepingForEvent = false;
         }
     }
 
-    int exceptionReturnCycles() {
-        return EXCEPTION_RETURN_CYCLES;
+    void chargeCycles(long n) {
+        addCycles(n);
     }
 
     // ---- hooks for instructions ----

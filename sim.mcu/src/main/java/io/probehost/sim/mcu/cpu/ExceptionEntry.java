@@ -1,0 +1,110 @@
+package io.probehost.sim.mcu.cpu;
+
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.BusFault;
+
+/**
+ * ARMv6-M exception entry (8-word stacking with 8-byte alignment, EXC_RETURN in LR) and exception
+ * return. Cortex-M0 latency: 16 cycles each way; no tail-chaining.
+ */
+final class ExceptionEntry {
+    private static final int ENTRY_CYCLES = 16;
+    private static final int RETURN_CYCLES = 16;
+
+    private final Core core;
+    private final Registers regs;
+    private final ExceptionState exceptions;
+
+    ExceptionEntry(Core core) {
+        this.core = core;
+        this.regs = core.regs;
+        this.exceptions = core.exceptions;
+    }
+
+    /** Stacks the context and enters the handler of {@code exception}. */
+    void take(int exception) {
+        boolean usePsp = regs.usesPsp();
+        int sp = usePsp ? regs.psp() : regs.msp();
+        int frame = (sp - 0x20) & ~7;
+        int excReturn = regs.handlerMode() ? 0xFFFF_FFF1 : usePsp ? 0xFFFF_FFFD : 0xFFFF_FFF9;
+        int vector;
+        try {
+            int xpsr = regs.xpsr() | ((sp & 4) != 0 ? 1 << 9 : 0);
+            int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), regs.pc(), xpsr};
+            for (int i = 0; i < 8; i++) {
+                core.bus().write(frame + 4 * i, AccessSize.WORD, words[i]);
+            }
+            vector = core.bus().read(exception * 4, AccessSize.WORD);
+        } catch (BusFault e) {
+            if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
+                core.enterLockup();
+            } else {
+                exceptions.setPending(exception, false);
+                exceptions.setPending(ExceptionState.HARD_FAULT, true);
+            }
+            return;
+        }
+        if (usePsp) {
+            regs.setPsp(frame);
+        } else {
+            regs.setMsp(frame);
+        }
+        exceptions.setPending(exception, false);
+        exceptions.setActive(exception, true);
+        regs.setIpsr(exception);
+        regs.setSpsel(false);
+        regs.setLr(excReturn);
+        regs.setPc(vector);
+        regs.setThumb((vector & 1) != 0);
+        core.setEventRegister();
+        core.chargeCycles(ENTRY_CYCLES);
+        if (exception == ExceptionState.HARD_FAULT && core.debug.debugEnabled
+                && (core.debug.demcr & DebugState.DEMCR_VC_HARDERR) != 0) {
+            core.enterDebug(DebugState.DFSR_VCATCH);
+        }
+    }
+
+    /** Unstacks the context for an EXC_RETURN value (0xFFFFFFF1, F9 or FD). */
+    void returnFrom(int excReturn) {
+        int kind = excReturn & 0xF;
+        if ((excReturn & 0x0FFF_FFF0) != 0x0FFF_FFF0 || (kind != 1 && kind != 9 && kind != 0xD)) {
+            throw Core.FAULT;
+        }
+        int current = regs.ipsr();
+        boolean toThread = kind != 1;
+        boolean usePsp = kind == 0xD;
+        int sp = usePsp ? regs.psp() : regs.msp();
+        int[] words = new int[8];
+        try {
+            for (int i = 0; i < 8; i++) {
+                words[i] = core.bus().read(sp + 4 * i, AccessSize.WORD);
+            }
+        } catch (BusFault e) {
+            throw Core.FAULT;
+        }
+        exceptions.setActive(current, false);
+        int xpsr = words[7];
+        int newSp = (sp + 0x20) | ((xpsr & (1 << 9)) != 0 ? 4 : 0);
+        if (usePsp) {
+            regs.setPsp(newSp);
+        } else {
+            regs.setMsp(newSp);
+        }
+        regs.set(0, words[0]);
+        regs.set(1, words[1]);
+        regs.set(2, words[2]);
+        regs.set(3, words[3]);
+        regs.set(12, words[4]);
+        regs.setLr(words[5]);
+        regs.setApsr(xpsr);
+        regs.setThumb((xpsr & (1 << 24)) != 0);
+        regs.setIpsr(toThread ? 0 : xpsr & 0x3F);
+        regs.setSpsel(usePsp);
+        regs.setPc(words[6]);
+        core.setEventRegister();
+        core.chargeCycles(RETURN_CYCLES);
+        if (toThread) {
+            core.sleepOnExitIfEnabled();
+        }
+    }
+}
