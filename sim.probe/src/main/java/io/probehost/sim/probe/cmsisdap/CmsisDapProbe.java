@@ -126,6 +126,10 @@ public final class CmsisDapProbe implements VirtualUsbDevice, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("probe " + config.serialNumber() + " is closed");
         }
+        if (isPlugged()) {
+            throw new IllegalStateException("probe " + config.serialNumber() + " is already plugged in at "
+                    + port.location());
+        }
         this.port = newPort;
     }
 

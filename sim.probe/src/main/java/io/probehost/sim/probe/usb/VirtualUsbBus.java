@@ -69,7 +69,15 @@ public final class VirtualUsbBus implements UsbBus, AutoCloseable {
             port = new PluggedDevice(this, device, descriptor, descriptor.at(name, "1-" + lowestFreePort()));
             plugged.put(device, port);
         }
-        device.plugged(port);
+        try {
+            device.plugged(port);
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                plugged.remove(device);
+            }
+            port.markUnplugged();
+            throw e;
+        }
         fire(UsbHotplugListener::deviceAttached, port.info());
         return port.info();
     }

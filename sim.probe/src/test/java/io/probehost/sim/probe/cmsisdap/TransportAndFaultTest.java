@@ -19,6 +19,7 @@ import io.probehost.api.usb.UsbBus;
 import io.probehost.api.usb.UsbDeviceInfo;
 import io.probehost.api.usb.UsbException;
 import io.probehost.api.usb.UsbHotplugListener;
+import io.probehost.sim.probe.usb.VirtualUsbBus;
 
 /** v1/v2 framing, queueing, packet-count limits and injected faults. */
 class TransportAndFaultTest {
@@ -202,6 +203,25 @@ class TransportAndFaultTest {
             assertEquals(3, device.bulkTransfer(h.inEndpoint, in, 0, in.length, 1000));
             assertEquals(1_000_000, h.probe.swjClockHz());
             device.close();
+        }
+    }
+
+    @Test
+    void closedProbeCannotBePluggedAndLeavesTheBusEmpty() {
+        ProbeHarness h = ProbeHarness.v2(new FakeSwdTarget());
+        h.close();
+        try (VirtualUsbBus other = new VirtualUsbBus()) {
+            assertThrows(IllegalStateException.class, () -> other.attach(h.probe));
+            assertTrue(other.devices().isEmpty());
+        }
+    }
+
+    @Test
+    void probeCannotBePluggedIntoTwoBusesAtOnce() {
+        try (ProbeHarness h = ProbeHarness.v2(new FakeSwdTarget()); VirtualUsbBus other = new VirtualUsbBus()) {
+            assertThrows(IllegalStateException.class, () -> other.attach(h.probe));
+            assertTrue(other.devices().isEmpty());
+            assertEquals("00 01 08", h.exchangeHex("00 FE"));
         }
     }
 
