@@ -68,6 +68,8 @@ final class FrameworkHost implements AutoCloseable {
         config.put("probehost.sim", Boolean.toString(layout.sim()));
         config.put("probehost.state", layout.state().toString());
         config.put("probehost.options.file", Path.of("probehost.yaml").toAbsolutePath().toString());
+        // The line editor reads gosh.home/etc/gosh_profile and etc/motd (Probehost's prompt and completions).
+        System.setProperty("gosh.home", Main.home().toAbsolutePath().normalize().toString());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no OSGi framework on the class path"));
         return factory.newFramework(config);
