@@ -74,7 +74,6 @@ final class PluggedDevice implements VirtualUsbPort {
         lock.lock();
         try {
             plugged = false;
-            claims.clear();
             version++;
             changed.signalAll();
         } finally {

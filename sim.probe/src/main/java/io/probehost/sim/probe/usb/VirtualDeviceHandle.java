@@ -81,6 +81,7 @@ final class VirtualDeviceHandle implements UsbDevice {
         }
         UsbInterfaceInfo owner = plugged.descriptor().interfaceOf(endpoint).orElseThrow();
         if (!plugged.isClaimedBy(owner.number(), this)) {
+            ensureAlive();
             throw LibusbError.NOT_FOUND.exception("interface " + owner.number() + " is not claimed");
         }
         long deadline = timeoutMillis == 0 ? Long.MAX_VALUE : System.nanoTime() + timeoutMillis * 1_000_000L;

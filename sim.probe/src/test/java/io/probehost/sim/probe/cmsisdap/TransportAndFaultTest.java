@@ -174,7 +174,7 @@ class TransportAndFaultTest {
             h.probe.faults().disconnectAfterRequests(0);
 
             ExecutionException e = assertThrows(ExecutionException.class, () -> pending.get(5, TimeUnit.SECONDS));
-            assertTrue(e.getCause() instanceof ProbeDisconnectedException);
+            assertTrue(e.getCause() instanceof ProbeDisconnectedException, e.getCause().toString());
         }
     }
 
