@@ -1,0 +1,148 @@
+package io.probehost.core.internal.session;
+
+import java.util.Optional;
+
+import io.probehost.api.ProbeDisconnectedException;
+import io.probehost.api.debug.BreakpointControl;
+import io.probehost.api.debug.CoreControl;
+import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.debug.WatchpointControl;
+import io.probehost.api.host.DebugSession;
+import io.probehost.api.host.SessionRequest;
+import io.probehost.api.option.SessionOptions;
+import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.ProbeDescription;
+import io.probehost.api.target.TargetDescription;
+
+/**
+ * A connected probe and target. Its target's interfaces are guarded: when the probe vanishes the
+ * session closes itself, so the next command opens a new one.
+ */
+final class OpenSession implements DebugSession {
+    private final SessionRequest request;
+    private final DebugProbe probe;
+    private final Optional<TargetDescription> description;
+    private final SessionOptions options;
+    private final DebugTarget rawTarget;
+    private final DebugTarget guardedTarget;
+    private volatile boolean open = true;
+
+    OpenSession(SessionRequest request, DebugProbe probe, Optional<TargetDescription> description,
+            SessionOptions options, DebugTarget target) {
+        this.request = request;
+        this.probe = probe;
+        this.description = description;
+        this.options = options;
+        this.rawTarget = target;
+        this.guardedTarget = new GuardedTarget();
+    }
+
+    SessionRequest request() {
+        return request;
+    }
+
+    @Override
+    public ProbeDescription probeDescription() {
+        return request.probe();
+    }
+
+    @Override
+    public DebugProbe probe() {
+        return probe;
+    }
+
+    @Override
+    public Optional<TargetDescription> targetDescription() {
+        return description;
+    }
+
+    @Override
+    public SessionOptions options() {
+        return options;
+    }
+
+    @Override
+    public DebugTarget target() {
+        return guardedTarget;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (!open) {
+            return;
+        }
+        open = false;
+        try {
+            rawTarget.close();
+        } catch (RuntimeException ignored) {
+            // the target may be gone with its probe; the probe is released below all the same
+        } finally {
+            closeProbe();
+        }
+    }
+
+    private RuntimeException lost(ProbeDisconnectedException cause) {
+        synchronized (this) {
+            open = false;
+            closeProbe();
+        }
+        return new ProbeDisconnectedException("probe " + request.probe().uniqueId() + " disconnected ("
+                + cause.getMessage() + "); the session is closed", cause);
+    }
+
+    private void closeProbe() {
+        try {
+            probe.close();
+        } catch (RuntimeException ignored) {
+            // already gone
+        }
+    }
+
+    /** The target, with every interface behind a {@link DisconnectGuard}. */
+    private final class GuardedTarget implements DebugTarget {
+        private final MemoryInterface memory =
+                DisconnectGuard.wrap(MemoryInterface.class, rawTarget.memory(), OpenSession.this::lost);
+        private final CoreControl core =
+                DisconnectGuard.wrap(CoreControl.class, rawTarget.core(), OpenSession.this::lost);
+        private final BreakpointControl breakpoints =
+                DisconnectGuard.wrap(BreakpointControl.class, rawTarget.breakpoints(), OpenSession.this::lost);
+        private final WatchpointControl watchpoints =
+                DisconnectGuard.wrap(WatchpointControl.class, rawTarget.watchpoints(), OpenSession.this::lost);
+
+        @Override
+        public String description() {
+            return rawTarget.description();
+        }
+
+        @Override
+        public MemoryInterface memory() {
+            return memory;
+        }
+
+        @Override
+        public CoreControl core() {
+            return core;
+        }
+
+        @Override
+        public BreakpointControl breakpoints() {
+            return breakpoints;
+        }
+
+        @Override
+        public WatchpointControl watchpoints() {
+            return watchpoints;
+        }
+
+        @Override
+        public void close() {
+            OpenSession.this.close();
+        }
+    }
+}

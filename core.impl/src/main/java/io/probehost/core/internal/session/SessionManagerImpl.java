@@ -1,0 +1,194 @@
+package io.probehost.core.internal.session;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.probehost.api.ProbeException;
+import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.TargetConnector;
+import io.probehost.api.host.DebugSession;
+import io.probehost.api.host.OptionRegistry;
+import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.host.SessionManager;
+import io.probehost.api.host.SessionRequest;
+import io.probehost.api.host.TargetRegistry;
+import io.probehost.api.option.SessionOptions;
+import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.WireProtocol;
+import io.probehost.api.target.TargetDescription;
+
+/**
+ * Keeps one debug session. A request for the same probe, target, protocol, clock and options gets
+ * the open session; any other request closes it and opens a new one. Deactivation (the runtime
+ * stopping, as after a one-shot command) closes the session.
+ */
+@Component(service = SessionManager.class)
+public final class SessionManagerImpl implements SessionManager {
+    /** Target name meaning "no pack: a generic core of the connector's architecture", as in pyOCD. */
+    static final String GENERIC_TARGET = "cortex_m";
+
+    private final ProbeRegistry probes;
+    private final TargetRegistry targets;
+    private final OptionRegistry optionRegistry;
+    private final List<TargetConnector> connectors = new CopyOnWriteArrayList<>();
+    private OpenSession session;
+
+    @Activate
+    public SessionManagerImpl(@Reference ProbeRegistry probes, @Reference TargetRegistry targets,
+            @Reference OptionRegistry optionRegistry) {
+        this.probes = probes;
+        this.targets = targets;
+        this.optionRegistry = optionRegistry;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addConnector(TargetConnector connector) {
+        connectors.add(connector);
+    }
+
+    void removeConnector(TargetConnector connector) {
+        connectors.remove(connector);
+    }
+
+    @Deactivate
+    void deactivate() {
+        disconnect();
+    }
+
+    @Override
+    public synchronized DebugSession connect(SessionRequest request) {
+        if (session != null) {
+            if (session.isOpen() && session.request().equals(request)) {
+                return session;
+            }
+            closeSession();
+        }
+        SessionOptions options = resolveOptions(request);
+        Optional<TargetDescription> target = findTarget(request, options);
+        TargetConnector connector = connectorFor(target);
+        DebugProbe probe = probes.open(request.probe(), options);
+        try {
+            WireProtocol protocol = protocol(request, options, probe);
+            long clock = request.clockHz() > 0 ? request.clockHz() : options.get(CoreOptions.FREQUENCY);
+            if (clock <= 0) {
+                throw new ProbeException("frequency must be positive, not " + clock);
+            }
+            probe.setClockHz(clock);
+            DebugTarget connected = connector.connect(probe, protocol, options, target);
+            session = new OpenSession(request, probe, target, options, connected);
+            return session;
+        } catch (RuntimeException e) {
+            probe.close();
+            throw e;
+        }
+    }
+
+    private SessionOptions resolveOptions(SessionRequest request) {
+        try {
+            return optionRegistry.resolve(request.options(), request.probe().uniqueId());
+        } catch (IllegalArgumentException e) {
+            throw new ProbeException(e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized Optional<DebugSession> current() {
+        if (session != null && !session.isOpen()) {
+            session = null;
+        }
+        return Optional.ofNullable(session);
+    }
+
+    @Override
+    public synchronized void disconnect() {
+        closeSession();
+    }
+
+    private void closeSession() {
+        if (session != null) {
+            OpenSession closing = session;
+            session = null;
+            closing.close();
+        }
+    }
+
+    /**
+     * The target the request names (or target_override), which must be known; else the one the
+     * probe reports, used when a pack knows it and otherwise treated as a generic core.
+     */
+    Optional<TargetDescription> findTarget(SessionRequest request, SessionOptions options) {
+        Optional<String> asked = request.targetName().filter(name -> !name.isBlank())
+                .or(() -> Optional.ofNullable(options.get(CoreOptions.TARGET_OVERRIDE)).filter(n -> !n.isBlank()));
+        if (asked.isPresent()) {
+            String name = asked.get().trim();
+            if (name.equalsIgnoreCase(GENERIC_TARGET)) {
+                return Optional.empty();
+            }
+            return Optional.of(targets.find(name).orElseThrow(() -> unknownTarget(name)));
+        }
+        return request.probe().target().flatMap(targets::find);
+    }
+
+    private ProbeException unknownTarget(String name) {
+        List<String> known = new ArrayList<>();
+        known.add(GENERIC_TARGET);
+        targets.targets().forEach(t -> known.add(t.name()));
+        List<String> close = TargetNames.closeTo(name, known);
+        String hint = close.isEmpty() ? "target:list shows the known targets"
+                : "did you mean " + String.join(", ", close) + "? target:list shows them all";
+        return new ProbeException("unknown target '" + name + "' (" + hint + ")");
+    }
+
+    private TargetConnector connectorFor(Optional<TargetDescription> target) {
+        List<TargetConnector> candidates = new ArrayList<>(connectors);
+        candidates.sort(Comparator.comparing(TargetConnector::architecture));
+        for (TargetConnector connector : candidates) {
+            if (connector.supports(target)) {
+                return connector;
+            }
+        }
+        String what = target.map(t -> "target " + t.name()).orElse("a target of unknown type");
+        if (candidates.isEmpty()) {
+            throw new ProbeException("cannot connect to " + what + ": no architecture bundle (such as "
+                    + "io.probehost.arch.arm) is installed");
+        }
+        throw new ProbeException("cannot connect to " + what + ": none of the installed architectures ("
+                + String.join(", ", candidates.stream().map(TargetConnector::architecture).toList())
+                + ") supports it");
+    }
+
+    private static WireProtocol protocol(SessionRequest request, SessionOptions options, DebugProbe probe) {
+        Optional<WireProtocol> asked = request.protocol().or(() -> Optional
+                .ofNullable(options.get(CoreOptions.PROTOCOL)).filter(p -> !p.isBlank()).map(WireProtocol::parse));
+        if (asked.isPresent()) {
+            if (!probe.supportedProtocols().contains(asked.get())) {
+                throw new ProbeException(probe.description().displayName() + " " + probe.description().uniqueId()
+                        + " does not support " + asked.get() + " (it supports "
+                        + names(probe.supportedProtocols()) + ")");
+            }
+            return asked.get();
+        }
+        if (probe.supportedProtocols().contains(WireProtocol.SWD) || probe.supportedProtocols().isEmpty()) {
+            return WireProtocol.SWD;
+        }
+        return probe.supportedProtocols().iterator().next();
+    }
+
+    private static String names(Set<WireProtocol> protocols) {
+        return String.join(", ", protocols.stream().map(p -> p.name().toLowerCase(Locale.ROOT)).sorted().toList());
+    }
+}

@@ -1,0 +1,152 @@
+package io.probehost.core.internal.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.probehost.api.ProbeDisconnectedException;
+import io.probehost.api.ProbeException;
+import io.probehost.api.host.DebugSession;
+import io.probehost.api.host.SessionRequest;
+import io.probehost.api.probe.ProbeDescription;
+import io.probehost.api.probe.WireProtocol;
+import io.probehost.api.target.CoreDescription;
+import io.probehost.api.target.TargetDescription;
+
+class SessionManagerImplTest {
+    private static final ProbeDescription DAPLINK = new ProbeDescription("cmsisdap", "9900ABCD", "ARM",
+            "DAPLink CMSIS-DAP", "", "", "nrf51822_xxaa", "lab:1");
+    private static final ProbeDescription OTHER = new ProbeDescription("cmsisdap", "PHLAB0001", "Lab",
+            "CMSIS-DAP", "", "", "", "lab:2");
+    private static final TargetDescription NRF51 = new TargetDescription("nrf51822_xxaa", "Nordic", "nRF51",
+            List.of(new CoreDescription("core0", "Cortex-M0", "armv6m", 0)), List.of(), List.of(), "");
+    private static final TargetDescription NRF52 = new TargetDescription("nrf52840_xxaa", "Nordic", "nRF52",
+            List.of(new CoreDescription("core0", "Cortex-M4", "armv7em", 0)), List.of(), List.of(), "");
+    private static final TargetDescription RISCV = new TargetDescription("gd32vf103", "GigaDevice", "GD32V",
+            List.of(new CoreDescription("hart0", "RV32IMAC", "riscv", 0)), List.of(), List.of(), "");
+
+    private final SessionFakes fakes = new SessionFakes();
+    private final SessionManagerImpl manager = fakes.manager();
+
+    private static SessionRequest request(ProbeDescription probe) {
+        return new SessionRequest(probe, Map.of(), Optional.empty(), Optional.empty(), 0);
+    }
+
+    @Test
+    void sameRequestGetsTheOpenSessionWithoutReopeningTheProbe() {
+        DebugSession first = manager.connect(request(DAPLINK));
+        DebugSession second = manager.connect(request(DAPLINK));
+        assertSame(first, second);
+        assertEquals(1, fakes.opened.size());
+        assertEquals(Optional.of(first), manager.current());
+    }
+
+    @Test
+    void anotherProbeClosesTheOpenSessionFirst() {
+        DebugSession first = manager.connect(request(DAPLINK));
+        DebugSession second = manager.connect(request(OTHER));
+        assertNotSame(first, second);
+        assertFalse(first.isOpen());
+        assertTrue(fakes.opened.get(0).closed);
+        assertFalse(fakes.opened.get(1).closed);
+    }
+
+    @Test
+    void otherCommandLineOptionsOpenANewSession() {
+        manager.connect(request(DAPLINK));
+        manager.connect(new SessionRequest(DAPLINK, Map.of("frequency", "4M"), Optional.empty(), Optional.empty(), 0));
+        assertEquals(2, fakes.opened.size());
+        assertEquals(4_000_000L, fakes.opened.get(1).clockHz);
+    }
+
+    @Test
+    void clockComesFromTheFrequencyOptionWhenTheRequestHasNone() {
+        manager.connect(request(DAPLINK));
+        assertEquals(1_000_000L, fakes.opened.get(0).clockHz);
+        manager.connect(new SessionRequest(OTHER, Map.of(), Optional.empty(), Optional.empty(), 250_000));
+        assertEquals(250_000L, fakes.opened.get(1).clockHz);
+    }
+
+    @Test
+    void protocolIsSwdUnlessAskedAndAnUnsupportedOneIsRefused() {
+        manager.connect(request(DAPLINK));
+        manager.connect(new SessionRequest(OTHER, Map.of(), Optional.empty(), Optional.of(WireProtocol.JTAG), 0));
+        assertEquals(List.of(WireProtocol.SWD, WireProtocol.JTAG), fakes.connectedProtocols);
+
+        fakes.protocols = Set.of(WireProtocol.SWD);
+        ProbeException refused = assertThrows(ProbeException.class, () -> manager.connect(
+                new SessionRequest(DAPLINK, Map.of(), Optional.empty(), Optional.of(WireProtocol.JTAG), 0)));
+        assertTrue(refused.getMessage().contains("does not support JTAG (it supports swd)"), refused.getMessage());
+        assertTrue(fakes.opened.get(2).closed, "the probe is released when the connection fails");
+    }
+
+    @Test
+    void reportedTargetIsUsedWhenAPackKnowsItAndGenericOtherwise() {
+        manager.connect(request(DAPLINK));
+        fakes.known.add(NRF51);
+        manager.disconnect();
+        manager.connect(request(DAPLINK));
+        assertEquals(List.of(Optional.empty(), Optional.of(NRF51)), fakes.connectedTargets);
+    }
+
+    @Test
+    void unknownTargetNameFailsListingCloseNames() {
+        fakes.known.addAll(List.of(NRF51, NRF52));
+        ProbeException unknown = assertThrows(ProbeException.class, () -> manager.connect(
+                new SessionRequest(DAPLINK, Map.of(), Optional.of("nrf51822"), Optional.empty(), 0)));
+        assertEquals("unknown target 'nrf51822' (did you mean nrf51822_xxaa, nrf52840_xxaa? target:list shows "
+                + "them all)", unknown.getMessage());
+        assertTrue(fakes.opened.isEmpty(), "no probe is opened for an unknown target");
+    }
+
+    @Test
+    void targetNoConnectorSupportsIsRefusedNamingTheArchitectures() {
+        fakes.known.add(RISCV);
+        ProbeException refused = assertThrows(ProbeException.class, () -> manager.connect(
+                new SessionRequest(DAPLINK, Map.of(), Optional.of("GD32VF103"), Optional.empty(), 0)));
+        assertEquals("cannot connect to target gd32vf103: none of the installed architectures (arm) supports it",
+                refused.getMessage());
+    }
+
+    @Test
+    void vanishedProbeClosesTheSessionAndTheNextConnectReopens() {
+        DebugSession session = manager.connect(request(DAPLINK));
+        fakes.unplugged = true;
+        ProbeDisconnectedException gone = assertThrows(ProbeDisconnectedException.class,
+                () -> session.target().memory().read32(0x20000000L));
+        assertTrue(gone.getMessage().startsWith("probe 9900ABCD disconnected (USB device is gone)"), gone.getMessage());
+        assertFalse(session.isOpen());
+        assertTrue(fakes.opened.get(0).closed);
+        assertEquals(Optional.empty(), manager.current());
+
+        fakes.unplugged = false;
+        DebugSession again = manager.connect(request(DAPLINK));
+        assertEquals(0x12345678, again.target().memory().read32(0x20000000L));
+        assertEquals(2, fakes.opened.size());
+    }
+
+    @Test
+    void deactivationClosesTheSession() {
+        DebugSession session = manager.connect(request(DAPLINK));
+        manager.deactivate();
+        assertFalse(session.isOpen());
+        assertTrue(fakes.opened.get(0).closed);
+    }
+
+    @Test
+    void unknownCommandLineOptionIsAProbeErrorNamingIt() {
+        ProbeException unknown = assertThrows(ProbeException.class, () -> manager.connect(
+                new SessionRequest(DAPLINK, Map.of("no_such", "1"), Optional.empty(), Optional.empty(), 0)));
+        assertTrue(unknown.getMessage().contains("no_such"));
+    }
+}
