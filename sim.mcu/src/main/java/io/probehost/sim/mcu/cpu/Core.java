@@ -460,11 +460,6 @@ public final class Core {
         eventRegister = true;
     }
 
-    /** Wakes from WFE and is consumed by it; pending interrupts also set it with SEVONPEND. */
-    public void signalEvent() {
-        eventRegister = true;
-    }
-
     // ---- memory access for instructions ----
 
     int fetch16(int address) {
