@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.probehost.api.ProbeDisconnectedException;
+import io.probehost.api.ProbeException;
 import io.probehost.api.option.OptionDescriptor;
 import io.probehost.api.option.OptionProvider;
 import io.probehost.api.option.SessionOptions;
@@ -71,13 +72,41 @@ public class CmsisDapDriver implements ProbeDriver, OptionProvider {
         return "Arm CMSIS-DAP probes (DAPLink, debugprobe, ULINK, ...), v2 bulk and v1 HID";
     }
 
+    /**
+     * Like {@code pyocd list}, a probe that names no board (not a DAPLink with a board ID) is opened
+     * once, briefly, to read its DAP_Info target and board strings; the answer is remembered, so a
+     * probe is never opened again just to be listed (nor while a session uses it).
+     */
     @Override
     public List<ProbeDescription> probes() {
+        List<FoundProbe> found = findAll();
+        boolean learned = false;
+        for (FoundProbe probe : found) {
+            String id = probe.description().uniqueId();
+            if (!probe.isDaplink() && !openedBefore.containsKey(id)) {
+                learned |= readInfo(probe);
+            }
+        }
         List<ProbeDescription> probes = new ArrayList<>();
-        for (FoundProbe found : findAll()) {
-            probes.add(found.description());
+        for (FoundProbe probe : learned ? findAll() : found) {
+            probes.add(probe.description());
         }
         return probes;
+    }
+
+    private boolean readInfo(FoundProbe probe) {
+        try {
+            CmsisDapProbe opened = ProbeOpener.open(probe, SessionOptions.defaults(), timeoutMillis);
+            try {
+                openedBefore.put(probe.description().uniqueId(), opened.info());
+                return true;
+            } finally {
+                opened.close();
+            }
+        } catch (ProbeException e) {
+            // busy in another program, or gone: list it with what USB tells
+            return false;
+        }
     }
 
     @Override

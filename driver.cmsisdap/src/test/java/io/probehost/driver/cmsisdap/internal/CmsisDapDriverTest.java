@@ -130,19 +130,21 @@ class CmsisDapDriverTest {
     }
 
     @Test
-    void listsDapInfoBoardStringsWhenTheProbeWasOpenedBefore() {
+    void listsDapInfoTargetAndBoardWhenTheProbeIsNotADaplink() {
         FakeDap dap = dap();
         dap.info.put(0x07, FakeDap.string("Raspberry Pi"));
         dap.info.put(0x08, FakeDap.string("Pico"));
         dap.info.put(0x06, FakeDap.string("RP2040"));
         bus.attach(MockUsbBus.device("1", 0x2E8A, 0x000C, "Debugprobe CMSIS-DAP", "E661",
                 MockUsbBus.v2Interface(0, 64)), dap);
-        assertEquals("", driver.probes().get(0).boardName(), "enumeration does not open probes");
-        var probe = driver.open(driver.probes().get(0), TestOptions.defaults());
+        var listed = driver.probes().get(0);
+        assertEquals("Pico", listed.boardName());
+        assertEquals("Raspberry Pi", listed.boardVendor());
+        assertEquals("rp2040", listed.targetType());
+        var probe = driver.open(listed, TestOptions.defaults());
         assertEquals("Pico", probe.description().boardName());
-        assertEquals("rp2040", probe.description().targetType());
         probe.close();
-        assertEquals("Raspberry Pi", driver.probes().get(0).boardVendor());
+        assertEquals("rp2040", driver.probes().get(0).targetType());
     }
 
     @Test
