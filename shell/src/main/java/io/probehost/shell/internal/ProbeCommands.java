@@ -1,5 +1,8 @@
 package io.probehost.shell.internal;
 
+import java.util.List;
+import java.util.function.Predicate;
+
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,12 +38,7 @@ public final class ProbeCommands {
         if (listing.probes().isEmpty() && listing.errors().isEmpty()) {
             return NO_PROBES;
         }
-        Table table = new Table("#", "Probe/Board", "Unique ID", "Target").numeric(0);
-        int index = 0;
-        for (ProbeDescription probe : listing.probes()) {
-            String board = (probe.boardVendor() + " " + probe.boardName()).trim();
-            table.rowWithSubLine(board, index++, probe.displayName(), probe.uniqueId(), targetCell(probe));
-        }
+        Table table = table(listing.probes(), name -> targets.find(name).isPresent());
         for (ProbeListing.DriverError error : listing.errors()) {
             table.row("!", "driver " + error.driver(), "error: " + error.message(), "");
         }
@@ -48,10 +46,21 @@ public final class ProbeCommands {
         return listing.probes().isEmpty() ? NO_PROBES + "\n" + text : text;
     }
 
-    private String targetCell(ProbeDescription probe) {
+    /** The pyOCD-style probe table; {@code targetKnown} tells whether a pack knows a target type. */
+    static Table table(List<ProbeDescription> probes, Predicate<String> targetKnown) {
+        Table table = new Table("#", "Probe/Board", "Unique ID", "Target").numeric(0);
+        int index = 0;
+        for (ProbeDescription probe : probes) {
+            String board = (probe.boardVendor() + " " + probe.boardName()).trim();
+            table.rowWithSubLine(board, index++, probe.displayName(), probe.uniqueId(), targetCell(probe, targetKnown));
+        }
+        return table;
+    }
+
+    private static String targetCell(ProbeDescription probe, Predicate<String> targetKnown) {
         if (probe.targetType().isEmpty()) {
             return "n/a";
         }
-        return (targets.find(probe.targetType()).isPresent() ? KNOWN : UNKNOWN) + " " + probe.targetType();
+        return (targetKnown.test(probe.targetType()) ? KNOWN : UNKNOWN) + " " + probe.targetType();
     }
 }

@@ -1,0 +1,92 @@
+package io.probehost.shell.internal;
+
+import java.util.Locale;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.probehost.api.ProbeException;
+import io.probehost.api.debug.Breakpoint;
+import io.probehost.api.debug.BreakpointControl;
+import io.probehost.api.debug.BreakpointKind;
+
+/** {@code break:*}: hardware and software breakpoints. */
+@Component(service = BreakCommands.class, property = {"osgi.command.scope=break", "osgi.command.function=add",
+        "osgi.command.function=remove", "osgi.command.function=list"})
+public final class BreakCommands {
+    private final SessionAccess access;
+
+    @Activate
+    public BreakCommands(@Reference SessionAccess access) {
+        this.access = access;
+    }
+
+    @Descriptor("set a breakpoint: break:add ADDR [--hw|--sw] (default: hardware when the address allows)")
+    public String add(CommandSession shell,
+            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
+            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
+                    absentValue = "false") boolean noWait,
+            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
+            @Descriptor("a hardware breakpoint (a comparator of the breakpoint unit)")
+            @Parameter(names = {"--hw"}, presentValue = "true", absentValue = "false") boolean hardware,
+            @Descriptor("a software breakpoint (a BKPT instruction written over the code; RAM only)")
+            @Parameter(names = {"--sw"}, presentValue = "true", absentValue = "false") boolean software,
+            @Descriptor("ADDR: the instruction address") String... args) {
+        String usage = "break:add ADDR [--hw|--sw]";
+        Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(1, usage);
+        if (hardware && software) {
+            throw new ProbeException("choose one of --hw and --sw");
+        }
+        long address = Numbers.address(invocation.argument(0, usage));
+        BreakpointKind kind = hardware ? BreakpointKind.HARDWARE : software ? BreakpointKind.SOFTWARE
+                : BreakpointKind.AUTO;
+        BreakpointControl control = access.session(shell, invocation).target().breakpoints();
+        Breakpoint set = control.addBreakpoint(address, kind);
+        return "Set " + kind(set) + " breakpoint at " + Numbers.hex32(set.address()) + " (" + control.freeHardwareBreakpoints()
+                + " of " + control.hardwareBreakpointCount() + " hardware breakpoints free)";
+    }
+
+    @Descriptor("remove the breakpoint at an address: break:remove ADDR")
+    public String remove(CommandSession shell,
+            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
+            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
+                    absentValue = "false") boolean noWait,
+            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
+            @Descriptor("ADDR: the breakpoint's address") String... args) {
+        String usage = "break:remove ADDR";
+        Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(1, usage);
+        long address = Numbers.address(invocation.argument(0, usage));
+        if (!access.session(shell, invocation).target().breakpoints().removeBreakpoint(address)) {
+            throw new ProbeException("no breakpoint at " + Numbers.hex32(address) + " (break:list shows them)");
+        }
+        return "Removed breakpoint at " + Numbers.hex32(address);
+    }
+
+    @Descriptor("list the breakpoints that are set")
+    public String list(CommandSession shell,
+            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
+            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
+                    absentValue = "false") boolean noWait,
+            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
+            @Descriptor(Flags.ARGS) String... args) {
+        Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(0, "break:list");
+        BreakpointControl control = access.session(shell, invocation).target().breakpoints();
+        if (control.breakpoints().isEmpty()) {
+            return "No breakpoints";
+        }
+        Table table = new Table("#", "Address", "Kind").numeric(0);
+        int index = 0;
+        for (Breakpoint breakpoint : control.breakpoints()) {
+            table.row(index++, Numbers.hex32(breakpoint.address()), kind(breakpoint));
+        }
+        return table.toString();
+    }
+
+    private static String kind(Breakpoint breakpoint) {
+        return breakpoint.kind().name().toLowerCase(Locale.ROOT);
+    }
+}
