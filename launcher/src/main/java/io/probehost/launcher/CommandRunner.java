@@ -23,10 +23,16 @@ final class CommandRunner {
     private static final long READY_TIMEOUT_MILLIS = 5000;
 
     private final BundleContext context;
+    private final PrintStream out;
     private final PrintStream err;
 
-    CommandRunner(BundleContext context, PrintStream err) {
+    /**
+     * @param out standard output as the process got it; Gogo replaces System.out with a stream that
+     *            redirects per session, so a session writing to that would write to itself
+     */
+    CommandRunner(BundleContext context, PrintStream out, PrintStream err) {
         this.context = context;
+        this.out = out;
         this.err = err;
     }
 
@@ -68,13 +74,16 @@ final class CommandRunner {
             Object result = session.execute(commandLine);
             if (result != null) {
                 String text = session.format(result);
-                System.out.println(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
+                out.println(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
             }
-            System.out.flush();
+            out.flush();
             return true;
         } catch (Throwable failure) {
-            System.out.flush();
+            out.flush();
             err.println("Error: " + oneLine(failure));
+            if (Boolean.getBoolean("probehost.debug")) {
+                failure.printStackTrace(err);
+            }
             return false;
         }
     }
@@ -135,7 +144,7 @@ final class CommandRunner {
         Object processor = context.getService(reference);
         try {
             Method create = findMethod(processor.getClass(), "createSession", 3);
-            Object session = create.invoke(processor, in, (OutputStream) System.out, (OutputStream) err);
+            Object session = create.invoke(processor, in, (OutputStream) out, (OutputStream) err);
             return new Session(session);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot open a command session: " + e);

@@ -1,5 +1,7 @@
 package io.probehost.launcher;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,10 +17,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         int status;
         try {
-            status = run(args, err);
+            status = run(args, out, err);
         } catch (IllegalArgumentException e) {
             err.println("Error: " + e.getMessage());
             status = 2;
@@ -26,20 +29,22 @@ public final class Main {
             err.println("Error: " + e);
             status = 3;
         }
-        System.out.flush();
+        out.flush();
         err.flush();
         Runtime.getRuntime().halt(status);
     }
 
-    static int run(String[] args, PrintStream err) {
+    static int run(String[] args, PrintStream out, PrintStream err) {
         LaunchOptions options = LaunchOptions.parse(args);
         if (options.help()) {
-            System.out.println(LaunchOptions.usage());
+            out.println(LaunchOptions.usage());
             return 0;
         }
         RuntimeLayout layout = RuntimeLayout.fromSystemProperties(options.sim());
         try (FrameworkHost host = FrameworkHost.start(layout, options)) {
-            CommandRunner runner = new CommandRunner(host.context(), err);
+            // Ctrl-C or a kill still stops the runtime: sessions close and the lab saves its flash.
+            Runtime.getRuntime().addShutdownHook(new Thread(host::close, "probehost-shutdown"));
+            CommandRunner runner = new CommandRunner(host.context(), out, err);
             if (options.oneShot()) {
                 return runner.runOnce(options.commandLine(), options.command().get(0));
             }

@@ -69,7 +69,8 @@ public final class LabCommands {
             throws IOException, InterruptedException {
         Lab.Target chosen = component.lab().target(target);
         switchToJtag(chosen.port());
-        try (RemoteBitbangServer server = new RemoteBitbangServer(chosen.port(), InetAddress.getLoopbackAddress(), port)) {
+        SwjPins pins = new ModelledTckPins(chosen.port(), chosen.mcu().clock());
+        try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), port)) {
             server.start();
             PrintStream out = System.out;
             out.println("remote_bitbang: target " + chosen.name() + " (JTAG) on 127.0.0.1:" + server.port()

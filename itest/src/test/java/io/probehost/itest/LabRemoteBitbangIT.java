@@ -1,0 +1,105 @@
+package io.probehost.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+
+/**
+ * The judge of the lab's debug architecture: the real OpenOCD (Debian's 0.12) drives the virtual
+ * nRF51 through {@code ./probehost --sim lab:rbb}, as a user would, and programs it with its own
+ * nRF51 flash driver; Probehost then reads the flash back through its own probe and driver.
+ */
+public class LabRemoteBitbangIT {
+    private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+
+    @Test
+    public void openocdHaltsFlashesAndVerifiesTheVirtualNrf51ThroughLabRbb() throws Exception {
+        Path state = Files.createTempDirectory("probehost-rbb-state");
+        Path image = writeSpinImage(Files.createTempFile("spin", ".bin"));
+        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
+        ProcessBuilder server = new ProcessBuilder(top.resolve("probehost").toString(), "--sim", "lab:rbb", "--port", "0")
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        server.environment().put("PROBEHOST_STATE", state.toString());
+        Process lab = server.start();
+        try {
+            int port = awaitPort(lab);
+            String config = ShippedRuntime.runtimeFolder().resolve("etc/openocd/probehost-nrf51-rbb.cfg").toString();
+            String output = openocd(List.of("-c", "set RBB_PORT " + port, "-f", config, "-c", "init",
+                    "-c", "halt", "-c", "flash write_image erase " + image + " 0", "-c", "verify_image " + image + " 0",
+                    "-c", "reset halt", "-c", "reg pc", "-c", "step", "-c", "reg pc", "-c", "mdw 0x0 2", "-c", "shutdown"));
+            assertTrue(output, output.contains("Cortex-M0 r0p0 processor detected"));
+            assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
+            assertTrue("reset halt stops at the reset handler: " + output, output.contains("pc (/32): 0x00000040"));
+            assertTrue("a step moves to the next instruction: " + output, output.contains("pc (/32): 0x00000042"));
+            assertTrue(output, output.contains("0x00000000: 20004000 00000041"));
+        } finally {
+            lab.destroy();
+            boolean stopped = lab.waitFor(20, TimeUnit.SECONDS);
+            if (!stopped) {
+                lab.destroyForcibly();
+            }
+            assertTrue("lab:rbb stops on SIGTERM", stopped);
+        }
+    }
+
+    /** A vector table (SP, reset handler at 0x40) and a handler that counts in R0 forever. */
+    static Path writeSpinImage(Path file) throws Exception {
+        ByteBuffer image = ByteBuffer.allocate(0x48).order(ByteOrder.LITTLE_ENDIAN);
+        image.putInt(0, 0x2000_4000);
+        image.putInt(4, 0x41);
+        image.putShort(0x40, (short) 0x2000); // movs r0, #0
+        image.putShort(0x42, (short) 0x3001); // adds r0, #1
+        image.putShort(0x44, (short) 0xE7FD); // b 0x42
+        image.putShort(0x46, (short) 0xBF00); // nop
+        Files.write(file, image.array());
+        return file;
+    }
+
+    private static int awaitPort(Process lab) throws Exception {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(lab.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.currentTimeMillis() + 60_000;
+        StringBuilder seen = new StringBuilder();
+        while (System.currentTimeMillis() < deadline) {
+            String line = lines.readLine();
+            if (line == null) {
+                break;
+            }
+            seen.append(line).append('\n');
+            Matcher port = PORT.matcher(line);
+            if (port.find()) {
+                return Integer.parseInt(port.group(1));
+            }
+        }
+        throw new AssertionError("lab:rbb did not announce its port: " + seen);
+    }
+
+    private static String openocd(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add("openocd");
+        command.addAll(args);
+        File log = Files.createTempFile("openocd", ".log").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("openocd did not finish: " + Files.readString(log.toPath()));
+        }
+        String output = Files.readString(log.toPath());
+        assertEquals(output, 0, process.exitValue());
+        return output;
+    }
+}
