@@ -43,6 +43,8 @@ public final class Core {
     private boolean eventRegister;
     private boolean sleepingForEvent;
     private boolean lockedUp;
+    /** Execution priority the core locked up at: -1 (HardFault) lets an NMI end the lockup, -2 does not. */
+    private int lockupPriority;
     private boolean resetHeld;
     private boolean executing;
     private boolean resetRequested;
@@ -143,7 +145,7 @@ public final class Core {
 
     /** True if {@link #step()} would make progress now. */
     public boolean canRun() {
-        if (debug.halted || resetHeld || lockedUp) {
+        if (debug.halted || resetHeld || (lockedUp && !nmiEndsLockup())) {
             return false;
         }
         return !sleeping || wakeCondition() || cyclesUntilInterrupt() > 0;
@@ -186,9 +188,9 @@ public final class Core {
             regs.setPc(entry);
             regs.setThumb((entry & 1) != 0);
         } catch (BusFault e) {
-            enterLockup();
-            return;
+            enterLockup(exceptions.priority(ExceptionState.RESET));
         }
+        // the catch and a pending halt apply to a failed vector fetch too: Debug state ends the lockup
         if (debug.debugEnabled && (debug.demcr & DebugState.DEMCR_VC_CORERESET) != 0) {
             enterDebug(DebugState.DFSR_VCATCH);
         } else if (debug.debugEnabled && debug.haltBit) {
@@ -203,6 +205,7 @@ public final class Core {
         resetHeld = held;
         if (held) {
             peripheralReset.run();
+            lockedUp = false;
             debug.halted = false;
             debug.resetSinceRead = true;
         } else {
@@ -212,12 +215,17 @@ public final class Core {
 
     // ---- debug state ----
 
-    /** Enters Debug state with the given DFSR reason bits. */
+    /**
+     * Enters Debug state with the given DFSR reason bits. Entering Debug state ends a lockup
+     * (ARMv6-M C1.5): S_LOCKUP reads 0 from then on, while the PC keeps the lockup address
+     * 0xFFFFFFFE, so resuming without writing the PC faults and locks up again.
+     */
     public void enterDebug(int dfsrBits) {
         debug.halted = true;
         debug.haltBit = true;
         debug.dfsr |= dfsrBits;
         sleeping = false;
+        lockedUp = false;
     }
 
     /** Leaves Debug state (C_HALT cleared by the debugger). */
@@ -227,35 +235,8 @@ public final class Core {
         cycleLimitReached = false;
     }
 
-    public boolean haltRequested() {
-        return debug.haltBit;
-    }
-
-    /** C_HALT written as zero while running: a pending (ignored) halt request is withdrawn. */
-    public void cancelHaltRequest() {
-        debug.haltBit = false;
-    }
-
     public void setDebugEnabled(boolean enabled) {
         debug.debugEnabled = enabled;
-    }
-
-    public void setMaskInts(boolean mask) {
-        debug.maskInts = mask;
-    }
-
-    /** S_RETIRE_ST: clear on read. */
-    public boolean takeRetiredFlag() {
-        boolean value = debug.retiredSinceRead;
-        debug.retiredSinceRead = false;
-        return value;
-    }
-
-    /** S_RESET_ST: clear on read. */
-    public boolean takeResetFlag() {
-        boolean value = debug.resetSinceRead;
-        debug.resetSinceRead = false;
-        return value;
     }
 
     /** A debugger's halt request; a stuck core ignores it. */
@@ -288,8 +269,14 @@ public final class Core {
     // ---- execution ----
 
     public void step() {
-        if (debug.halted || resetHeld || lockedUp) {
+        if (debug.halted || resetHeld) {
             return;
+        }
+        if (lockedUp) {
+            if (!nmiEndsLockup()) {
+                return;
+            }
+            lockedUp = false;
         }
         if (sleeping) {
             if (wakeCondition()) {
@@ -402,16 +389,26 @@ public final class Core {
     }
 
     void raiseHardFault() {
-        if (executionPriority() < 0) {
-            enterLockup();
+        int priority = executionPriority();
+        if (priority < 0) {
+            enterLockup(priority);
         } else {
             exceptions.setPending(ExceptionState.HARD_FAULT, true);
         }
     }
 
-    void enterLockup() {
+    /** Lockup at {@code priority} (-1 HardFault, -2 NMI, -3 reset): the core stops at 0xFFFFFFFE. */
+    void enterLockup(int priority) {
         lockedUp = true;
+        lockupPriority = priority;
+        sleeping = false;
         regs.setPc(LOCKUP_ADDRESS);
+    }
+
+    /** ARMv6-M: a lockup at HardFault priority ends when an NMI is taken. */
+    private boolean nmiEndsLockup() {
+        return lockupPriority == exceptions.priority(ExceptionState.HARD_FAULT)
+                && exceptions.isPending(ExceptionState.NMI);
     }
 
     /** BX or POP {PC} with an EXC_RETURN value in Handler mode. */

@@ -68,6 +68,34 @@ public final class DebugState {
         dcrdr = value;
     }
 
+    /** C_HALT as last written, or set by entering Debug state. */
+    public boolean haltRequested() {
+        return haltBit;
+    }
+
+    /** C_HALT written as zero while running: a pending (ignored) halt request is withdrawn. */
+    public void cancelHaltRequest() {
+        haltBit = false;
+    }
+
+    public void setMaskInts(boolean mask) {
+        maskInts = mask;
+    }
+
+    /** S_RETIRE_ST: clear on read. */
+    public boolean takeRetiredFlag() {
+        boolean value = retiredSinceRead;
+        retiredSinceRead = false;
+        return value;
+    }
+
+    /** S_RESET_ST: clear on read. */
+    public boolean takeResetFlag() {
+        boolean value = resetSinceRead;
+        resetSinceRead = false;
+        return value;
+    }
+
     /** Power-on reset of the debug logic. */
     void powerOnReset() {
         debugEnabled = false;

@@ -37,7 +37,10 @@ final class ExceptionEntry {
             vector = core.bus().read(exception * 4, AccessSize.WORD);
         } catch (BusFault e) {
             if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
-                core.enterLockup();
+                // the lockup consumes the exception: a debugger that halts, sets PC and SP and
+                // resumes runs its code instead of re-entering the same failed exception
+                exceptions.setPending(exception, false);
+                core.enterLockup(exceptions.priority(exception));
             } else {
                 exceptions.setPending(exception, false);
                 exceptions.setPending(ExceptionState.HARD_FAULT, true);

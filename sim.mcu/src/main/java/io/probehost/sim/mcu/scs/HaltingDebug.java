@@ -37,13 +37,13 @@ final class HaltingDebug {
                 | (d.halted() ? S_HALT : 0)
                 | (core.sleeping() ? S_SLEEP : 0)
                 | (core.lockedUp() ? S_LOCKUP : 0)
-                | (core.takeRetiredFlag() ? S_RETIRE_ST : 0)
-                | (core.takeResetFlag() ? S_RESET_ST : 0);
+                | (core.debug().takeRetiredFlag() ? S_RETIRE_ST : 0)
+                | (core.debug().takeResetFlag() ? S_RESET_ST : 0);
         return value;
     }
 
     private boolean haltBit() {
-        return core.haltRequested();
+        return core.debug().haltRequested();
     }
 
     void writeDhcsr(int value) {
@@ -54,8 +54,8 @@ final class HaltingDebug {
         core.setDebugEnabled(enable);
         if (!enable) {
             stepBit = false;
-            core.setMaskInts(false);
-            if (core.debug().halted() || core.haltRequested()) {
+            core.debug().setMaskInts(false);
+            if (core.debug().halted() || core.debug().haltRequested()) {
                 core.leaveDebug();
             }
             return;
@@ -63,7 +63,7 @@ final class HaltingDebug {
         boolean halt = (value & C_HALT) != 0;
         stepBit = (value & C_STEP) != 0;
         if (core.debug().halted() || halt) {
-            core.setMaskInts((value & C_MASKINTS) != 0);
+            core.debug().setMaskInts((value & C_MASKINTS) != 0);
         }
         if (halt) {
             core.requestHalt();
@@ -74,7 +74,7 @@ final class HaltingDebug {
                 core.leaveDebug();
             }
         } else {
-            core.cancelHaltRequest();
+            core.debug().cancelHaltRequest();
         }
     }
 
