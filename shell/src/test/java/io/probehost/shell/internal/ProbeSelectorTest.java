@@ -1,0 +1,166 @@
+package io.probehost.shell.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.probehost.api.ProbeException;
+import io.probehost.api.host.DriverInfo;
+import io.probehost.api.host.ProbeListing;
+import io.probehost.api.probe.ProbeDescription;
+
+class ProbeSelectorTest {
+    private static final ProbeDescription DAPLINK = probe("cmsisdap", "9900000037024e450024200f");
+    private static final ProbeDescription LAB = probe("cmsisdap", "PHLAB0001");
+    private static final ProbeDescription STLINK = probe("stlink", "0669FF3731324B4D43");
+    private static final List<DriverInfo> DRIVERS = List.of(new DriverInfo("cmsisdap", "", 1, "", ""),
+            new DriverInfo("stlink", "", 2, "", ""));
+
+    private final Deque<List<ProbeDescription>> listings = new ArrayDeque<>();
+    private List<ProbeDescription> connected = List.of();
+    private int pauses;
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+
+    private final ProbeSelector selector = new ProbeSelector(() -> new ProbeListing(
+            listings.isEmpty() ? connected : listings.poll(), List.of()), () -> DRIVERS, name -> false, () -> pauses++);
+
+    private static ProbeDescription probe(String driver, String uid) {
+        return new ProbeDescription(driver, uid, "ARM", "Probe " + uid, "", "", "", "");
+    }
+
+    private ProbeDescription select(String uid, boolean noWait) {
+        return selector.select(uid == null ? Optional.empty() : Optional.of(uid), noWait, Optional.empty(), out);
+    }
+
+    private String printed() {
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void singleProbeIsTakenWithoutAUid() {
+        connected = List.of(LAB);
+        assertEquals(LAB, select(null, true));
+    }
+
+    @Test
+    void partialUidMatchesAnyPartIgnoringCase() {
+        connected = List.of(DAPLINK, LAB, STLINK);
+        assertEquals(LAB, select("phlab", true));
+        assertEquals(DAPLINK, select("024E45", true));
+        assertEquals(STLINK, select("4b4d", true));
+    }
+
+    @Test
+    void exactUidWinsOverLongerIdsContainingIt() {
+        ProbeDescription shortId = probe("cmsisdap", "ABC");
+        ProbeDescription longId = probe("cmsisdap", "ABCDEF");
+        connected = List.of(longId, shortId);
+        assertEquals(shortId, select("abc", true));
+    }
+
+    @Test
+    void driverPrefixRestrictsTheDriver() {
+        ProbeDescription sameIdOtherDriver = probe("stlink", "9900FFFF");
+        connected = List.of(DAPLINK, sameIdOtherDriver);
+        assertEquals(DAPLINK, select("cmsisdap:9900", true));
+        assertEquals(sameIdOtherDriver, select("STLINK:9900", true));
+        connected = List.of(DAPLINK, LAB);
+        assertEquals(LAB, select("cmsisdap:lab", true));
+    }
+
+    @Test
+    void colonThatIsNoDriverNameIsPartOfTheId() {
+        ProbeDescription colonId = probe("cmsisdap", "1-2:1.0");
+        connected = List.of(DAPLINK, colonId);
+        assertEquals(colonId, select("2:1", true));
+    }
+
+    @Test
+    void severalProbesWithoutTerminalFailListingThem() {
+        connected = List.of(DAPLINK, LAB);
+        ProbeException error = assertThrows(ProbeException.class, () -> select(null, true));
+        assertEquals("2 debug probes are connected; choose one with -u UID: 0 cmsisdap:9900000037024e450024200f "
+                + "(ARM Probe 9900000037024e450024200f), 1 cmsisdap:PHLAB0001 (ARM Probe PHLAB0001)", error.getMessage());
+    }
+
+    @Test
+    void ambiguousPartialUidFailsLikeSeveralProbes() {
+        connected = List.of(probe("cmsisdap", "PHLAB0001"), probe("cmsisdap", "PHLAB0002"));
+        ProbeException error = assertThrows(ProbeException.class, () -> select("phlab", true));
+        assertTrue(error.getMessage().startsWith("2 debug probes are connected"), error.getMessage());
+    }
+
+    @Test
+    void severalProbesOnATerminalShowTheTableAndPromptUntilAValidNumber() {
+        connected = List.of(DAPLINK, LAB);
+        List<String> prompts = new ArrayList<>();
+        Deque<String> answers = new ArrayDeque<>(List.of("7", "x", "1"));
+        ProbeDescription chosen = selector.select(Optional.empty(), false, Optional.of(prompt -> {
+            prompts.add(prompt);
+            return answers.poll();
+        }), out);
+        assertEquals(LAB, chosen);
+        assertEquals(3, prompts.size());
+        assertEquals("Enter the number of the debug probe or 'q' to quit> ", prompts.get(0));
+        assertTrue(printed().contains("  0   ARM Probe 9900000037024e450024200f"), printed());
+        assertTrue(printed().contains("Invalid choice: 7"), printed());
+    }
+
+    @Test
+    void quitAtThePromptFailsWithoutChoosing() {
+        connected = List.of(DAPLINK, LAB);
+        ProbeException error = assertThrows(ProbeException.class,
+                () -> selector.select(Optional.empty(), false, Optional.of(prompt -> "q"), out));
+        assertEquals("no debug probe was chosen", error.getMessage());
+    }
+
+    @Test
+    void noProbeWithNoWaitFailsAtOnce() {
+        ProbeException error = assertThrows(ProbeException.class, () -> select(null, true));
+        assertEquals("No available debug probes are connected", error.getMessage());
+        assertEquals(0, pauses);
+        assertEquals("", printed());
+    }
+
+    @Test
+    void unmatchedUidWithNoWaitNamesTheConnectedProbes() {
+        connected = List.of(LAB);
+        ProbeException error = assertThrows(ProbeException.class, () -> select("9900", true));
+        assertEquals("no debug probe matches unique ID '9900' (connected: 0 cmsisdap:PHLAB0001 (ARM Probe PHLAB0001))",
+                error.getMessage());
+    }
+
+    @Test
+    void noProbeWaitsWithOneMessageUntilOneIsPluggedIn() {
+        listings.add(List.of());
+        listings.add(List.of());
+        listings.add(List.of(LAB));
+        assertEquals(LAB, select(null, false));
+        assertEquals(2, pauses);
+        assertEquals("Waiting for a debug probe to be connected...\n", printed());
+    }
+
+    @Test
+    void interruptedWaitFails() {
+        ProbeSelector interrupted = new ProbeSelector(() -> new ProbeListing(List.of(), List.of()), () -> DRIVERS,
+                name -> false, () -> {
+                    throw new InterruptedException();
+                });
+        ProbeException error = assertThrows(ProbeException.class,
+                () -> interrupted.select(Optional.empty(), false, Optional.empty(), out));
+        assertEquals("interrupted while waiting for a debug probe", error.getMessage());
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
+    }
+}
