@@ -1,5 +1,7 @@
 package io.probehost.sim.adi;
 
+import static io.probehost.sim.adi.OpenOcdOps.assertOk;
+import static io.probehost.sim.adi.OpenOcdOps.opResult;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,8 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
@@ -35,7 +35,6 @@ class OpenOcdNrf51JudgeTest {
      * erase must complete within a few READY polls however slow the machine is.
      */
     private static final long NANOS_PER_TCK = 10_000;
-    private static final Pattern OP_LINE = Pattern.compile("PROBEHOST-OP (\\S+) (OK|FAIL) ?(.*)");
 
     @TempDir
     Path workDir;
@@ -137,21 +136,5 @@ class OpenOcdNrf51JudgeTest {
 
     private static void assertArrayEquals(byte[] expected, byte[] actual) {
         assertTrue(Arrays.equals(expected, actual), "flash content differs from the image");
-    }
-
-    private static String opResult(String log, String name) {
-        Matcher matcher = OP_LINE.matcher(log);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2) + " " + matcher.group(3);
-            }
-        }
-        return "MISSING";
-    }
-
-    private static void assertOk(String log, String name, String expectedFragment) {
-        String result = opResult(log, name);
-        assertTrue(result.startsWith("OK") && result.contains(expectedFragment),
-                name + ": expected OK containing '" + expectedFragment + "' but got '" + result + "'\n" + log);
     }
 }
