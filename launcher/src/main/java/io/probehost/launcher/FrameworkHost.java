@@ -35,15 +35,22 @@ final class FrameworkHost implements AutoCloseable {
         this.layout = layout;
     }
 
-    static FrameworkHost start(RuntimeLayout layout, LaunchOptions options) {
+    static FrameworkHost start(RuntimeLayout layout, LaunchOptions options, StartupTimer timer) {
+        timer.mark("launcher entered");
         Framework framework = newFramework(layout, options);
+        timer.mark("framework made");
         FrameworkHost host = new FrameworkHost(framework, layout);
         try {
             framework.init();
+            timer.mark("framework init");
             host.reconcile();
+            timer.mark("reconciled");
             framework.start();
+            timer.mark("framework start");
             host.startAll();
+            timer.mark("bundles started");
             new DeployFolderSync(framework.getBundleContext(), layout.deploy()).awaitSettled(3000);
+            timer.mark("deploy settled");
             return host;
         } catch (BundleException e) {
             host.close();

@@ -41,12 +41,16 @@ public final class Main {
             return 0;
         }
         RuntimeLayout layout = RuntimeLayout.fromSystemProperties(options.sim());
-        try (FrameworkHost host = FrameworkHost.start(layout, options)) {
+        StartupTimer timer = new StartupTimer(err, Boolean.getBoolean("probehost.timing"));
+        try (FrameworkHost host = FrameworkHost.start(layout, options, timer)) {
+            timer.mark("runtime started");
             // Ctrl-C or a kill still stops the runtime: sessions close and the lab saves its flash.
             Runtime.getRuntime().addShutdownHook(new Thread(host::close, "probehost-shutdown"));
             CommandRunner runner = new CommandRunner(host.context(), out, err);
             if (options.oneShot()) {
-                return runner.runOnce(options.commandLine(), options.command().get(0));
+                int status = runner.runOnce(options.commandLine(), options.command().get(0));
+                timer.mark("command done");
+                return status;
             }
             if (System.console() != null && host.startConsole()) {
                 host.awaitStop();

@@ -1,0 +1,22 @@
+package io.probehost.launcher;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+
+/** With {@code PROBEHOST_TIMING=1}, prints how long each start-up phase took since the JVM started. */
+final class StartupTimer {
+    private final PrintStream err;
+    private final boolean enabled;
+
+    StartupTimer(PrintStream err, boolean enabled) {
+        this.err = err;
+        this.enabled = enabled;
+    }
+
+    void mark(String phase) {
+        if (enabled) {
+            long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            err.printf("[timing] %-16s %5d ms after JVM start%n", phase, sinceJvmStart);
+        }
+    }
+}
