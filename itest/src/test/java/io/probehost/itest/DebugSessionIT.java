@@ -62,8 +62,8 @@ public class DebugSessionIT {
         assertTrue(probes, probes.contains("9900000037024e45") && probes.contains("PHLAB0001"));
 
         String connected = shell.run("target:connect -u 9900");
-        assertTrue(connected, connected.startsWith("Connected to nrf51822_xxaa (no pack: generic cortex_m) through "
-                + "ARM DAPLink CMSIS-DAP 9900"));
+        assertTrue(connected, connected.startsWith("Connected to nrf51822_xxaa"));
+        assertTrue(connected, connected.contains(" through ARM DAPLink CMSIS-DAP 9900"));
         assertTrue(connected, connected.contains("over SWD at 1000000 Hz: Cortex-M0 r0p0 (DPIDR 0x0BB11477"));
         assertTrue(shell.run("target:halt"), shell.run("target:halt").contains("alted at pc 0x"));
 
@@ -171,8 +171,9 @@ public class DebugSessionIT {
         assertTrue(several, several.contains("PHLAB0001") && several.contains("9900"));
         assertTrue(shell.fail("target:connect -W -u nosuch").startsWith("no debug probe matches unique ID 'nosuch'"));
         assertTrue(shell.fail("target:connect -u stlink:9900 -W").startsWith("no debug probe matches"));
-        assertEquals("unknown target 'nrf99' (target:list shows the known targets)",
-                shell.fail("target:connect -u 9900 -t nrf99"));
+        String unknown = shell.fail("target:connect -u 9900 -t nrf99");
+        assertTrue(unknown, unknown.startsWith("unknown target 'nrf99' (") && unknown.endsWith("target:list shows "
+                + (unknown.contains("did you mean") ? "them all)" : "the known targets)")));
         assertTrue(shell.run("target:list").contains("cortex_m"));
 
         shell.run("target:connect -u 9900 -t cortex_m");
