@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
+import io.probehost.api.text.TextTable;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.adi.rbb.RemoteBitbangServer;
 import io.probehost.sim.probe.cmsisdap.LinkStats;
