@@ -35,7 +35,7 @@ class CmsisPackImportTest {
         TargetPackDescriptor read = TestPack.readBundle(pack.jar());
         assertEquals("Probehost.NRF51_Test_DFP", read.name());
         TargetDescription target = read.targets().get(0);
-        assertEquals("nrf51822_xxaa", target.name());
+        assertEquals("nrf51822_xxaa_ph", target.name());
         assertEquals("Cortex-M0", target.cores().get(0).type());
         MemoryRegion flash = target.memoryMap().stream().filter(MemoryRegion::isFlash).findFirst().orElseThrow();
         assertEquals(0x40000, flash.length());

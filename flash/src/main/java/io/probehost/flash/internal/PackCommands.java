@@ -1,0 +1,128 @@
+package io.probehost.flash.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.probehost.api.ProbeException;
+import io.probehost.api.host.TargetRegistry;
+import io.probehost.api.host.TargetRegistry.PackInfo;
+import io.probehost.api.target.TargetDescription;
+
+/**
+ * {@code pack:*} commands: install a CMSIS-Pack as a generated target-pack bundle (kept in the
+ * framework cache, so it survives restarts), list the installed packs, remove one.
+ */
+@Component(service = PackCommands.class, property = {"osgi.command.scope=pack", "osgi.command.function=install",
+        "osgi.command.function=list", "osgi.command.function=remove"})
+public final class PackCommands {
+    static final String LOCATION_PREFIX = "probehost-pack:";
+
+    private final BundleContext context;
+    private final TargetRegistry targets;
+
+    @Activate
+    public PackCommands(BundleContext context, @Reference TargetRegistry targets) {
+        this.context = context;
+        this.targets = targets;
+    }
+
+    @Descriptor("install a CMSIS-Pack (.pack: .pdsc + .FLM algorithms) as a target pack; its devices become targets at once")
+    public String install(CommandSession shell, @Descriptor("the .pack file") String file) {
+        Path path = FlashCommands.file(shell, file);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new ProbeException("cannot read " + path + ": " + e.getMessage());
+        }
+        GeneratedPack pack = CmsisPackImporter.convert(path.getFileName().toString(), content);
+        Bundle bundle = install(pack);
+        List<String> names = pack.targets().stream().map(TargetDescription::name).toList();
+        StringBuilder out = new StringBuilder(String.format("Installed pack %s %s as bundle %d: %d target%s (%s)",
+                pack.packName(), pack.version(), bundle.getBundleId(), names.size(), names.size() == 1 ? "" : "s",
+                String.join(", ", names)));
+        for (String skipped : pack.skipped()) {
+            out.append("\n  left out: ").append(skipped);
+        }
+        return out.toString();
+    }
+
+    private Bundle install(GeneratedPack pack) {
+        String location = LOCATION_PREFIX + pack.symbolicName();
+        try {
+            Bundle existing = context.getBundle(location);
+            Bundle bundle;
+            if (existing != null) {
+                existing.update(new ByteArrayInputStream(pack.jar()));
+                bundle = existing;
+            } else {
+                bundle = context.installBundle(location, new ByteArrayInputStream(pack.jar()));
+            }
+            bundle.start();
+            return bundle;
+        } catch (BundleException e) {
+            throw new ProbeException("cannot install pack " + pack.packName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Descriptor("list the installed target packs: name, version, bundle id, targets")
+    public String list() {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"Pack", "Version", "Bundle", "Targets"});
+        for (PackInfo pack : targets.packs()) {
+            rows.add(new String[] {pack.name(), pack.version(), Long.toString(pack.bundleId()),
+                    String.join(", ", pack.targets())});
+        }
+        return table(rows);
+    }
+
+    @Descriptor("remove an installed target pack (its bundle) by pack name or bundle id")
+    public String remove(@Descriptor("pack name (pack:list) or bundle id") String name) {
+        PackInfo pack = targets.packs().stream().filter(p -> p.name().equalsIgnoreCase(name)
+                || Long.toString(p.bundleId()).equals(name)).findFirst()
+                .orElseThrow(() -> new ProbeException("no installed pack '" + name + "' (pack:list shows them)"));
+        Bundle bundle = context.getBundle(pack.bundleId());
+        if (bundle == null) {
+            throw new ProbeException("pack " + pack.name() + ": bundle " + pack.bundleId() + " is gone already");
+        }
+        try {
+            bundle.uninstall();
+        } catch (BundleException e) {
+            throw new ProbeException("cannot remove pack " + pack.name() + ": " + e.getMessage(), e);
+        }
+        return String.format("Removed pack %s %s (bundle %d, targets %s)", pack.name(), pack.version(),
+                pack.bundleId(), String.join(", ", pack.targets()));
+    }
+
+    static String table(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+}
