@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.text.TextTable;
 import io.probehost.sim.adi.SwjPins;
+import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.adi.rbb.RemoteBitbangServer;
 import io.probehost.sim.probe.cmsisdap.LinkStats;
 
@@ -69,7 +70,9 @@ public final class LabCommands {
             @Descriptor("lab target") @Parameter(names = {"-t", "--target"}, absentValue = "microbit") String target)
             throws IOException, InterruptedException {
         Lab.Target chosen = component.lab().target(target);
-        switchToJtag(chosen.port());
+        if (chosen.port().wireMode() != WireMode.JTAG) {
+            switchToJtag(chosen.port());
+        }
         SwjPins pins = new ModelledTckPins(chosen.port(), chosen.mcu().clock());
         try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), port)) {
             server.start();
@@ -128,7 +131,10 @@ public final class LabCommands {
         }
     }
 
-    /** What a JTAG adapter sends first on an SWJ-DP: line reset, the SWD-to-JTAG code 0xE73C, then TMS high. */
+    /**
+     * Puts an SWJ-DP a CMSIS-DAP session left in SWD back into JTAG, as a JTAG adapter would: line
+     * reset, the SWD-to-JTAG code 0xE73C, then TMS high into Test-Logic-Reset.
+     */
     static void switchToJtag(SwjPins pins) {
         for (int i = 0; i < 56; i++) {
             pins.swdClock(true, true);
