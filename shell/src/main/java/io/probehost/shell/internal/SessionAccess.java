@@ -1,6 +1,7 @@
 package io.probehost.shell.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -104,22 +105,27 @@ public final class SessionAccess {
     }
 
     /**
-     * The terminal to prompt on: the jline shell's, or in one-shot mode the launcher's console (its
-     * session reads standard input). Scripts and tests have none.
+     * The terminal to prompt on: the jline shell's, or in one-shot mode the process's console (read
+     * directly: the one-shot session's keyboard is Gogo's redirected standard input). Scripts and
+     * tests have none.
      */
     static Optional<ProbeSelector.Terminal> terminal(CommandSession shell) {
-        if (shell == null || shell.getKeyboard() == null) {
+        if (shell != null && shell.get(TERMINAL_VARIABLE) != null && shell.getKeyboard() != null) {
+            PrintStream out = console(shell);
+            InputStream in = shell.getKeyboard();
+            return Optional.of(prompt -> {
+                out.print(prompt);
+                out.flush();
+                return readLine(in);
+            });
+        }
+        Console console = System.console();
+        if (console == null) {
             return Optional.empty();
         }
-        if (shell.get(TERMINAL_VARIABLE) == null && System.console() == null) {
-            return Optional.empty();
-        }
-        PrintStream out = console(shell);
-        InputStream in = shell.getKeyboard();
         return Optional.of(prompt -> {
-            out.print(prompt);
-            out.flush();
-            return readLine(in);
+            console(shell).flush();
+            return console.readLine("%s", prompt);
         });
     }
 
