@@ -50,7 +50,6 @@ public final class FlashJob {
         sectors = FlashPlan.sectors(image, description);
         return guarded(() -> {
             haltForFlashing();
-            readBack(options);
             Map<FlashAlgorithm, List<Sector>> byAlgorithm = byAlgorithm(sectors);
             boolean chip = false;
             int erased = 0;
@@ -59,6 +58,7 @@ public final class FlashJob {
                 AlgorithmRunner runner = new AlgorithmRunner(target, entry.getKey());
                 runner.load();
                 List<Sector> group = entry.getValue();
+                readBack(runner, group, options);
                 boolean chipErase = useChipErase(options.erase(), runner, group);
                 if (chipErase) {
                     group.forEach(s -> s.changed = true);
@@ -175,12 +175,23 @@ public final class FlashJob {
         return "hardware".equals(description.resetType()) ? ResetType.HARDWARE : ResetType.SYSRESETREQ;
     }
 
-    /** Reads back what skipping and keeping unwritten bytes need, before anything is erased. */
-    private void readBack(FlashOptions options) {
+    /**
+     * Finds the sectors that already hold what they should, before anything of the group is erased:
+     * wholly written sectors by a CRC computed on the target, partly written ones by reading them
+     * back (which also gives the bytes to keep).
+     */
+    private void readBack(AlgorithmRunner runner, List<Sector> group, FlashOptions options) {
         phase = "read-back";
-        for (Sector sector : sectors) {
+        List<Sector> byCrc = new ArrayList<>();
+        for (Sector sector : group) {
             boolean partial = !allTrue(sector.fromImage);
-            if (!options.skipUnchanged() && !(options.keepUnwritten() && partial)) {
+            if (!partial) {
+                if (options.skipUnchanged()) {
+                    byCrc.add(sector);
+                }
+                continue;
+            }
+            if (!options.skipUnchanged() && !options.keepUnwritten()) {
                 continue;
             }
             sector.current = target.memory().read(sector.address, sector.size());
@@ -191,8 +202,20 @@ public final class FlashJob {
                     }
                 }
             }
-            sector.changed = !(options.skipUnchanged() && sector.imageBytesMatch(sector.current)
-                    && (!options.keepUnwritten() || Arrays.equals(sector.wanted, sector.current)));
+            sector.changed = !(options.skipUnchanged() && sector.imageBytesMatch(sector.current));
+        }
+        if (byCrc.isEmpty()) {
+            return;
+        }
+        if (!SectorCrc.fits(runner.algorithm())) {
+            for (Sector sector : byCrc) {
+                sector.changed = !Arrays.equals(sector.wanted, target.memory().read(sector.address, sector.size()));
+            }
+            return;
+        }
+        long[] crcs = SectorCrc.onTarget(runner, target.memory(), byCrc);
+        for (int i = 0; i < crcs.length; i++) {
+            byCrc.get(i).changed = crcs[i] != SectorCrc.of(byCrc.get(i).wanted);
         }
     }
 

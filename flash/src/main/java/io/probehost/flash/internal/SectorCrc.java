@@ -1,0 +1,75 @@
+package io.probehost.flash.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.target.FlashAlgorithm;
+
+/**
+ * Computes CRC-32s of flash sectors on the target (pyOCD's "analyzer" idea), so that unchanged
+ * sectors are recognised with a few words of traffic instead of reading them back. The code is
+ * src/main/c/sector_crc.c built for Cortex-M0 (Thumb-1, so it runs on every Cortex-M); it is loaded
+ * into the algorithm's first page buffer, with its table and results after it, and returns through
+ * the algorithm's BKPT trampoline.
+ */
+final class SectorCrc {
+    /** arm-none-eabi-gcc -mcpu=cortex-m0 -mthumb -Os of sector_crc.c, section .text (128 bytes). */
+    static final byte[] CODE = HexFormat.of().parseHex(
+            "f0b500241d4f93b0230004255e08b4460126334066465b423b40013d7340002df4d1a50002ae0134"
+            + "ab51102cecd189005318019301235b429c460f27019b9a4202d1002013b0f0bd644605684668ae19"
+            + "b54203d1e443083010c2efe72b7802a95c4023093c40a4006458013563401c093b409b005b585c40"
+            + "eae7c0462083b8ed");
+    private static final int CODE_ROOM = 0x80;
+    private static final int BYTES_PER_RANGE = 12;
+
+    private SectorCrc() {
+    }
+
+    /** How many sectors one call handles with this algorithm's first page buffer. */
+    static int batchSize(FlashAlgorithm algorithm) {
+        return (int) Math.max(0, (algorithm.pageSize() - CODE_ROOM) / BYTES_PER_RANGE);
+    }
+
+    static boolean fits(FlashAlgorithm algorithm) {
+        return !algorithm.pageBuffers().isEmpty() && batchSize(algorithm) > 0;
+    }
+
+    /** The CRC-32 of every sector's current content, computed on the target; the core must be halted. */
+    static long[] onTarget(AlgorithmRunner runner, MemoryInterface memory, List<Sector> sectors) {
+        FlashAlgorithm algorithm = runner.algorithm();
+        long base = algorithm.pageBuffers().get(0);
+        long table = base + CODE_ROOM;
+        memory.write(base, CODE);
+        long[] crcs = new long[sectors.size()];
+        int batch = batchSize(algorithm);
+        for (int first = 0; first < sectors.size(); first += batch) {
+            int count = Math.min(batch, sectors.size() - first);
+            ByteBuffer ranges = ByteBuffer.allocate(count * 8).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                Sector sector = sectors.get(first + i);
+                ranges.putInt((int) sector.address).putInt(sector.size());
+            }
+            long out = table + count * 8L;
+            memory.write(table, ranges.array());
+            memory.flush();
+            runner.start("sector CRC", base | 1, sectors.get(first).address, table, count, out);
+            runner.await(Duration.ofSeconds(30));
+            ByteBuffer results = ByteBuffer.wrap(memory.read(out, count * 4)).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                crcs[first + i] = results.getInt() & 0xFFFF_FFFFL;
+            }
+        }
+        return crcs;
+    }
+
+    static long of(byte[] data) {
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        return crc.getValue();
+    }
+}

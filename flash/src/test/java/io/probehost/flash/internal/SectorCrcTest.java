@@ -1,0 +1,57 @@
+package io.probehost.flash.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.target.FlashAlgorithm;
+import io.probehost.api.target.TargetDescription;
+
+/** The on-target sector CRC: the embedded code is what gcc makes of sector_crc.c, and it agrees with java.util.zip.CRC32. */
+class SectorCrcTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void embeddedCodeIsWhatGccBuildsFromTheCSource() throws Exception {
+        Path object = folder.resolve("sector_crc.o");
+        TestPack.run(folder, "arm-none-eabi-gcc", "-mcpu=cortex-m0", "-mthumb", "-Os", "-ffreestanding", "-nostdlib",
+                "-c", Path.of("src/main/c/sector_crc.c").toAbsolutePath().toString(), "-o", object.toString());
+        TestPack.run(folder, "arm-none-eabi-objcopy", "-O", "binary", "-j", ".text", object.toString(),
+                folder.resolve("code.bin").toString());
+
+        assertArrayEquals(Files.readAllBytes(folder.resolve("code.bin")), SectorCrc.CODE);
+    }
+
+    @Test
+    void crcsComputedOnTheLabMatchJavaWhenSectorsHoldData() {
+        TargetDescription nrf51 = TestFiles.nrf51();
+        FlashAlgorithm algorithm = nrf51.algorithms().get(0);
+        try (VirtualNrf51 lab = new VirtualNrf51()) {
+            byte[] flash = new byte[0x400 * 100];
+            new Random(7).nextBytes(flash);
+            lab.mcu.loadFlash(0, flash);
+            DebugTarget target = lab.connect();
+            target.core().halt(java.time.Duration.ofSeconds(1));
+            AlgorithmRunner runner = new AlgorithmRunner(target, algorithm);
+            runner.load();
+            List<Sector> sectors = new ArrayList<>();
+            long[] expected = new long[100];
+            for (int i = 0; i < 100; i++) {
+                byte[] content = java.util.Arrays.copyOfRange(flash, i * 0x400, (i + 1) * 0x400);
+                sectors.add(new Sector(nrf51.memoryMap().get(0), algorithm, i * 0x400L, content, new boolean[0x400]));
+                expected[i] = SectorCrc.of(content);
+            }
+
+            assertArrayEquals(expected, SectorCrc.onTarget(runner, target.memory(), sectors));
+        }
+    }
+}
