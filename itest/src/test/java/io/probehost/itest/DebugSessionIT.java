@@ -21,6 +21,8 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 /**
  * Selecting a probe, connecting and inspecting and controlling the virtual nRF51822 through the
@@ -36,6 +38,9 @@ public class DebugSessionIT {
 
     @Inject
     CommandProcessor processor;
+
+    @Inject
+    BundleContext context;
 
     private Shell shell;
 
@@ -169,8 +174,10 @@ public class DebugSessionIT {
         String several = shell.fail("target:connect -W");
         assertTrue(several, several.startsWith("2 debug probes are connected; choose one with -u UID: "));
         assertTrue(several, several.contains("PHLAB0001") && several.contains("9900"));
-        assertTrue(shell.fail("target:connect -W -u nosuch").startsWith("no debug probe matches unique ID 'nosuch'"));
-        assertTrue(shell.fail("target:connect -u stlink:9900 -W").startsWith("no debug probe matches"));
+        assertTrue(shell.fail("target:connect -W -u nosuch")
+                .startsWith("No connected debug probe matches unique ID 'nosuch' (connected: "));
+        assertTrue(shell.fail("target:connect -u stlink:9900 -W").startsWith("unknown debug probe driver 'stlink'"));
+        assertTrue(shell.fail("target:connect -u 0").startsWith("more than one debug probe matches unique ID '0'"));
         String unknown = shell.fail("target:connect -u 9900 -t nrf99");
         assertTrue(unknown, unknown.startsWith("unknown target 'nrf99' (") && unknown.endsWith("target:list shows "
                 + (unknown.contains("did you mean") ? "them all)" : "the known targets)")));
@@ -198,11 +205,34 @@ public class DebugSessionIT {
         shell.run("lab:fault unplug 9900");
         String unplugged = shell.fail("mem:read32 0x20000030");
         assertTrue(unplugged, unplugged.startsWith("probe 9900") && unplugged.contains("disconnected"));
-        assertTrue(shell.fail("mem:read32 -W -u 9900 0x20000030").startsWith("no debug probe matches unique ID '9900'"));
+        assertTrue(shell.fail("mem:read32 -W -u 9900 0x20000030")
+                .startsWith("No connected debug probe matches unique ID '9900'"));
 
         shell.run("lab:fault plug 9900");
         assertEquals("20000030:  600dcafe", shell.run("mem:read32 -u 9900 0x20000030").trim());
         assertEquals("20000030:  600dcafe", shell.run("mem:read32 0x20000030").trim());
+    }
+
+    @Test
+    public void stoppingTheCoreClosesTheSessionAndTheTargetRunsOn() throws Exception {
+        String connected = shell.run("target:connect -u 9900 -f 4M");
+        assertTrue(connected, connected.contains("over SWD at 4000000 Hz"));
+        assertTrue(shell.run("lab:list"), shell.run("lab:list").contains("microbit   nrf51822   halted"));
+
+        Bundle core = bundle("io.probehost.core.impl");
+        core.stop();
+        assertTrue("the session detached and let the core run: " + shell.run("lab:list"),
+                shell.run("lab:list").contains("microbit   nrf51822   running"));
+        core.start();
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 
     /** Polls target:status a bounded number of times until the core halts. */

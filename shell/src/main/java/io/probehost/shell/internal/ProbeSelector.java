@@ -14,13 +14,15 @@ import io.probehost.api.host.ProbeListing;
 import io.probehost.api.probe.ProbeDescription;
 
 /**
- * Chooses the probe a command uses, as pyOCD does: {@code -u} matches any part of the unique ID,
- * ignoring case (an exact match wins), optionally after a {@code driver:} prefix; one candidate is
- * taken implicitly; several are offered in a numbered list on a terminal and refused elsewhere; none
- * makes it wait for one to be plugged in, unless asked not to.
+ * Chooses the probe a command uses, as pyOCD's ConnectHelper does: {@code -u} matches any part of
+ * the unique ID, ignoring case (an exact match wins), after an optional {@code driver:} prefix; one
+ * candidate is taken implicitly; several matching a {@code -u} are an error; several without
+ * {@code -u} are offered in a numbered list on a terminal and refused elsewhere; none makes it wait
+ * for one to be plugged in, unless asked not to.
  */
 final class ProbeSelector {
     static final String WAITING = "Waiting for a debug probe to be connected...";
+    static final String WAITING_FOR_UID = "Waiting for a debug probe matching unique ID '%s' to be connected...";
     static final String PROMPT = "Enter the number of the debug probe or 'q' to quit> ";
 
     /** Asks the user a question on the terminal; empty when there is no terminal. */
@@ -63,13 +65,17 @@ final class ProbeSelector {
                 return matching.get(0);
             }
             if (matching.size() > 1) {
+                if (!pattern.isEmpty()) {
+                    throw new ProbeException("more than one debug probe matches unique ID '" + pattern + "': "
+                            + describe(matching));
+                }
                 return choose(matching, terminal, out);
             }
             if (noWait) {
                 throw new ProbeException(nothingFound(pattern, found));
             }
             if (!announced) {
-                out.println(WAITING);
+                out.println(pattern.isEmpty() ? WAITING : String.format(WAITING_FOR_UID, pattern));
                 out.flush();
                 announced = true;
             }
@@ -85,11 +91,11 @@ final class ProbeSelector {
     private static String nothingFound(UidPattern pattern, ProbeListing found) {
         String errors = found.errors().isEmpty() ? "" : " (driver errors: " + String.join("; ",
                 found.errors().stream().map(e -> e.driver() + ": " + e.message()).toList()) + ")";
-        if (pattern.isEmpty() || found.probes().isEmpty()) {
-            return ProbeCommands.NO_PROBES + errors;
+        if (pattern.isEmpty()) {
+            return "No connected debug probes" + errors;
         }
-        return "no debug probe matches unique ID '" + pattern + "' (connected: " + describe(found.probes()) + ")"
-                + errors;
+        String connected = found.probes().isEmpty() ? "" : " (connected: " + describe(found.probes()) + ")";
+        return "No connected debug probe matches unique ID '" + pattern + "'" + connected + errors;
     }
 
     private ProbeDescription choose(List<ProbeDescription> matching, Optional<Terminal> terminal, PrintStream out) {
@@ -113,6 +119,7 @@ final class ProbeSelector {
                 // asked again below, as pyOCD does
             }
             out.println("Invalid choice: " + answer.trim());
+            out.print(ProbeCommands.table(matching, targetKnown));
             out.flush();
         }
     }
@@ -129,19 +136,20 @@ final class ProbeSelector {
     /** The {@code -u} text: an optional driver name before a colon, and part of a unique ID. */
     record UidPattern(String driver, String id) {
 
+        /** As pyOCD: text before the first colon names the driver, which must be installed. */
         static UidPattern parse(String text, List<DriverInfo> drivers) {
             String trimmed = text.trim();
             int colon = trimmed.indexOf(':');
-            if (colon > 0) {
-                String prefix = trimmed.substring(0, colon);
-                boolean isDriver = drivers.isEmpty()
-                        || drivers.stream().anyMatch(d -> d.name().equalsIgnoreCase(prefix));
-                if (isDriver) {
-                    return new UidPattern(prefix.toLowerCase(Locale.ROOT),
-                            trimmed.substring(colon + 1).toLowerCase(Locale.ROOT));
-                }
+            if (colon < 0) {
+                return new UidPattern("", trimmed.toLowerCase(Locale.ROOT));
             }
-            return new UidPattern("", trimmed.toLowerCase(Locale.ROOT));
+            String prefix = trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
+            if (drivers.stream().noneMatch(d -> d.name().equalsIgnoreCase(prefix))) {
+                throw new ProbeException("unknown debug probe driver '" + prefix + "' in unique ID '" + trimmed
+                        + "' (installed: " + String.join(", ", drivers.stream().map(DriverInfo::name).toList())
+                        + ")");
+            }
+            return new UidPattern(prefix, trimmed.substring(colon + 1).toLowerCase(Locale.ROOT));
         }
 
         boolean isEmpty() {

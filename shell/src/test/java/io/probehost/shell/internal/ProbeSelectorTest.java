@@ -81,10 +81,11 @@ class ProbeSelectorTest {
     }
 
     @Test
-    void colonThatIsNoDriverNameIsPartOfTheId() {
-        ProbeDescription colonId = probe("cmsisdap", "1-2:1.0");
-        connected = List.of(DAPLINK, colonId);
-        assertEquals(colonId, select("2:1", true));
+    void unknownDriverPrefixIsRefusedNamingTheInstalledDrivers() {
+        connected = List.of(DAPLINK);
+        ProbeException error = assertThrows(ProbeException.class, () -> select("jlink:9900", true));
+        assertEquals("unknown debug probe driver 'jlink' in unique ID 'jlink:9900' (installed: cmsisdap, stlink)",
+                error.getMessage());
     }
 
     @Test
@@ -96,10 +97,12 @@ class ProbeSelectorTest {
     }
 
     @Test
-    void ambiguousPartialUidFailsLikeSeveralProbes() {
+    void ambiguousPartialUidFailsEvenOnATerminal() {
         connected = List.of(probe("cmsisdap", "PHLAB0001"), probe("cmsisdap", "PHLAB0002"));
-        ProbeException error = assertThrows(ProbeException.class, () -> select("phlab", true));
-        assertTrue(error.getMessage().startsWith("2 debug probes are connected"), error.getMessage());
+        ProbeException error = assertThrows(ProbeException.class, () -> selector.select(Optional.of("phlab"), true,
+                Optional.of(prompt -> "0"), out));
+        assertEquals("more than one debug probe matches unique ID 'phlab': 0 cmsisdap:PHLAB0001 (ARM Probe PHLAB0001), "
+                + "1 cmsisdap:PHLAB0002 (ARM Probe PHLAB0002)", error.getMessage());
     }
 
     @Test
@@ -115,7 +118,7 @@ class ProbeSelectorTest {
         assertEquals(3, prompts.size());
         assertEquals("Enter the number of the debug probe or 'q' to quit> ", prompts.get(0));
         assertTrue(printed().contains("  0   ARM Probe 9900000037024e450024200f"), printed());
-        assertTrue(printed().contains("Invalid choice: 7"), printed());
+        assertTrue(printed().contains("Invalid choice: 7\n  #   Probe/Board"), "the list is shown again: " + printed());
     }
 
     @Test
@@ -129,7 +132,7 @@ class ProbeSelectorTest {
     @Test
     void noProbeWithNoWaitFailsAtOnce() {
         ProbeException error = assertThrows(ProbeException.class, () -> select(null, true));
-        assertEquals("No available debug probes are connected", error.getMessage());
+        assertEquals("No connected debug probes", error.getMessage());
         assertEquals(0, pauses);
         assertEquals("", printed());
     }
@@ -138,7 +141,8 @@ class ProbeSelectorTest {
     void unmatchedUidWithNoWaitNamesTheConnectedProbes() {
         connected = List.of(LAB);
         ProbeException error = assertThrows(ProbeException.class, () -> select("9900", true));
-        assertEquals("no debug probe matches unique ID '9900' (connected: 0 cmsisdap:PHLAB0001 (ARM Probe PHLAB0001))",
+        assertEquals("No connected debug probe matches unique ID '9900' (connected: 0 cmsisdap:PHLAB0001 (ARM Probe "
+                + "PHLAB0001))",
                 error.getMessage());
     }
 
@@ -150,6 +154,14 @@ class ProbeSelectorTest {
         assertEquals(LAB, select(null, false));
         assertEquals(2, pauses);
         assertEquals("Waiting for a debug probe to be connected...\n", printed());
+    }
+
+    @Test
+    void waitingForAUidNamesIt() {
+        listings.add(List.of(LAB));
+        listings.add(List.of(LAB, DAPLINK));
+        assertEquals(DAPLINK, select("9900", false));
+        assertEquals("Waiting for a debug probe matching unique ID '9900' to be connected...\n", printed());
     }
 
     @Test
