@@ -91,7 +91,9 @@ public class FlashCommandsIT {
         String again = shell.run("flash:program " + firmware("torture.hex") + " -u 9900 --erase sector");
         assertTrue(again, again.contains(": 0 sectors written, "));
         assertTrue(again, again.contains(" 0 erased"));
-        assertTrue(shell.run("flash:verify " + firmware("torture.bin") + " -u 9900").startsWith("Verified torture.bin"));
+        String verified = shell.run("flash:verify " + firmware("torture.bin") + " -u 9900");
+        assertTrue(verified, verified.startsWith("Verified torture.bin"));
+        assertTrue(shell.run("pack:list").contains("nordic"));
     }
 
     @Test
@@ -109,7 +111,8 @@ public class FlashCommandsIT {
                 shell.fail("flash:program " + big + " -u 9900"));
         assertTrue(shell.run("flash:verify " + firmware("torture.bin") + " -u 9900").startsWith("Verified"));
         assertTrue(shell.run("flash:erase 0 0x800 -u 9900").startsWith("Erased 2 sectors of nrf51822_xxaa"));
-        assertTrue(shell.fail("flash:verify " + firmware("torture.bin") + " -u 9900").startsWith("verify failed at 0x0000000"));
+        String differs = shell.fail("flash:verify " + firmware("torture.bin") + " -u 9900");
+        assertTrue(differs, differs.startsWith("verify failed at 0x0000000"));
     }
 
     @Test
@@ -127,7 +130,8 @@ public class FlashCommandsIT {
         assertEquals("0x454E4F44 (DONE)", awaitStatus());
         shell.run("target:disconnect");
 
-        assertTrue(shell.run("pack:remove Probehost.NRF51_Test_DFP").startsWith("Removed pack Probehost.NRF51_Test_DFP"));
+        String removed = shell.run("pack:remove Probehost.NRF51_Test_DFP");
+        assertTrue(removed, removed.startsWith("Removed pack Probehost.NRF51_Test_DFP"));
         assertTrue(!shell.run("pack:list").contains("NRF51_Test_DFP"));
     }
 

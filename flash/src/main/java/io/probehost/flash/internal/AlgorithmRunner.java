@@ -141,8 +141,8 @@ final class AlgorithmRunner {
         long result = values[0];
         if (values[1] != algorithm.loadAddress()) {
             throw new FlashAlgorithmFailedException(function, address, -1, String.format(
-                    "flash algorithm %s: %s(0x%08X) stopped at PC 0x%08X instead of returning to 0x%08X", algorithm.name(),
-                    function, address, values[1], algorithm.loadAddress()));
+                    "flash algorithm %s: %s(0x%08X) stopped at PC 0x%08X instead of returning to 0x%08X",
+                    algorithm.name(), function, address, values[1], algorithm.loadAddress()));
         }
         if (result != 0) {
             throw new FlashAlgorithmFailedException(function, address, result, String.format(

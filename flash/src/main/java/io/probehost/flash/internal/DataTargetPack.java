@@ -41,7 +41,8 @@ final class DataTargetPack implements TargetPack {
         try (InputStream in = url.openStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new ImageFormatException(bundle.getSymbolicName() + ": cannot read " + path + ": " + e.getMessage(), e);
+            throw new ImageFormatException(bundle.getSymbolicName() + ": cannot read " + path + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -40,7 +40,7 @@ public final class PackCommands {
         this.targets = targets;
     }
 
-    @Descriptor("install a CMSIS-Pack (.pack: .pdsc + .FLM algorithms) as a target pack; its devices become targets at once")
+    @Descriptor("install a CMSIS-Pack (.pack: .pdsc and .FLM files) as a target pack; its devices are targets at once")
     public String install(CommandSession shell, @Descriptor("the .pack file") String file) {
         Path path = FlashCommands.file(shell, file);
         byte[] content;

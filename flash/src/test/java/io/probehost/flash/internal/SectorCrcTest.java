@@ -15,7 +15,7 @@ import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.target.FlashAlgorithm;
 import io.probehost.api.target.TargetDescription;
 
-/** The on-target sector CRC: the embedded code is what gcc makes of sector_crc.c, and it agrees with java.util.zip.CRC32. */
+/** The on-target sector CRC: the embedded code is what gcc makes of sector_crc.c, and it agrees with CRC32. */
 class SectorCrcTest {
     @TempDir
     Path folder;

@@ -62,7 +62,8 @@ final class TestPack {
             while ((entry = in.getNextJarEntry()) != null) {
                 entries.put(entry.getName(), in.readAllBytes());
             }
-            if (!TargetPackReader.FILE_NAME.equals(in.getManifest().getMainAttributes().getValue(DataTargetPack.HEADER))) {
+            String header = in.getManifest().getMainAttributes().getValue(DataTargetPack.HEADER);
+            if (!TargetPackReader.FILE_NAME.equals(header)) {
                 fail("the generated bundle has no " + DataTargetPack.HEADER + " header");
             }
         } catch (IOException e) {
