@@ -1,6 +1,8 @@
 package io.probehost.launcher;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -39,7 +41,8 @@ final class CommandRunner {
     /** Runs one command line; returns the process exit status. */
     int runOnce(String commandLine, String commandName) {
         awaitCommand(commandName);
-        try (Session session = openSession(System.in)) {
+        // Gogo replaces System.in with a per-session redirect; the session gets the process's own input.
+        try (Session session = openSession(new FileInputStream(FileDescriptor.in))) {
             return execute(session, commandLine) ? 0 : 1;
         }
     }

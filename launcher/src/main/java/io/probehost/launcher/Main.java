@@ -1,6 +1,7 @@
 package io.probehost.launcher;
 
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class Main {
                 host.awaitStop();
                 return 0;
             }
-            return runner.runScript(System.in);
+            return runner.runScript(new FileInputStream(FileDescriptor.in));
         }
     }
 
