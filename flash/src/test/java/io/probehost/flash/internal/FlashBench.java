@@ -43,12 +43,16 @@ public final class FlashBench {
             }
             Map<FlashPhase, Long> linkAtPhaseStart = new EnumMap<>(FlashPhase.class);
             Map<FlashPhase, Long> linkAtPhaseEnd = new EnumMap<>(FlashPhase.class);
+            Map<FlashPhase, Long> clockAtPhaseStart = new EnumMap<>(FlashPhase.class);
+            Map<FlashPhase, Long> clockAtPhaseEnd = new EnumMap<>(FlashPhase.class);
             LinkStats before = lab.device.link().snapshot();
             long clockBefore = lab.mcu.clock().nowNanos();
             FlashResult result = loader.program(image, measured, (phase, done, total) -> {
                 long now = lab.device.link().snapshot().modelledNanos();
                 linkAtPhaseStart.putIfAbsent(phase, now);
                 linkAtPhaseEnd.put(phase, now);
+                clockAtPhaseStart.putIfAbsent(phase, lab.mcu.clock().nowNanos());
+                clockAtPhaseEnd.put(phase, lab.mcu.clock().nowNanos());
             });
             LinkStats after = lab.device.link().snapshot();
             double linkSeconds = (after.modelledNanos() - before.modelledNanos()) / 1e9;
@@ -63,7 +67,27 @@ public final class FlashBench {
             System.out.printf("%-30s %7.1f KB/s  %7.1f ms [%7.1f ms]  %5d round trips;%s; %s%n", label,
                     SIZE / 1024.0 / linkSeconds, linkSeconds * 1e3, clockSeconds * 1e3,
                     after.roundTrips() - before.roundTrips(), phases, result.summary());
+            if (linkAtPhaseStart.containsKey(FlashPhase.PROGRAM)) {
+                long link = linkAtPhaseEnd.get(FlashPhase.PROGRAM) - linkAtPhaseStart.get(FlashPhase.PROGRAM);
+                long clock = clockAtPhaseEnd.get(FlashPhase.PROGRAM) - clockAtPhaseStart.get(FlashPhase.PROGRAM);
+                long pages = SIZE / 1024;
+                long transfer = pageTransferNanos(lab, loader);
+                long targetPerPage = (clock - link) / pages;
+                System.out.printf("%30s program phase: link %.0f ms, target CPU %.0f ms (%.2f ms/page), one page "
+                        + "transfer %.2f ms -> on silicon: serial %.0f ms, overlapped %.0f ms%n", "", link / 1e6,
+                        (clock - link) / 1e6, targetPerPage / 1e6, transfer / 1e6, clock / 1e6,
+                        (link + pages * Math.max(0, targetPerPage - transfer)) / 1e6);
+            }
         }
+    }
+
+    /** Link time of writing one 1 KiB page into RAM, as the loader does before each ProgramPage. */
+    private static long pageTransferNanos(VirtualNrf51 lab, FlashLoader unused) {
+        io.probehost.api.debug.DebugTarget target = lab.connect();
+        long before = lab.device.link().snapshot().modelledNanos();
+        target.memory().write(0x2000_2000L, new byte[1024]);
+        target.memory().flush();
+        return lab.device.link().snapshot().modelledNanos() - before;
     }
 
     private static byte[] random() {
