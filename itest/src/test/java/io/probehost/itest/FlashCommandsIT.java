@@ -128,6 +128,8 @@ public class FlashCommandsIT {
         String programmed = shell.run("flash:program " + firmware("torture.elf") + " -t nrf51822_xxaa_ph -u 9900");
         assertTrue(programmed, programmed.contains("into nrf51822_xxaa_ph: "));
         assertEquals("0x454E4F44 (DONE)", awaitStatus());
+        String again = shell.run("flash:program " + firmware("torture.bin") + " -t nrf51822_xxaa_ph -u 9900");
+        assertTrue(again, again.contains(": 0 sectors written, "));
         shell.run("target:disconnect");
 
         String removed = shell.run("pack:remove Probehost.NRF51_Test_DFP");

@@ -40,6 +40,7 @@ final class AlgorithmRunner {
     private final CoreRegister lr;
     private final CoreRegister pc;
     private final CoreRegister xpsr;
+    private boolean prepared;
     private String running;
     private long runningAddress;
 
@@ -113,11 +114,16 @@ final class AlgorithmRunner {
         for (int i = 0; i < args.length; i++) {
             core.writeRegister(arguments[i], args[i] & 0xFFFF_FFFFL);
         }
-        core.writeRegister(r9, algorithm.staticBase());
-        core.writeRegister(sp, algorithm.beginStack());
+        // As pyOCD and probe-rs do: R9, SP and xPSR on Init (and the first call); a function that
+        // returned through the trampoline leaves them as they were (R9 and SP are callee-saved).
+        if (!prepared || function.equals("Init")) {
+            core.writeRegister(r9, algorithm.staticBase());
+            core.writeRegister(sp, algorithm.beginStack());
+            core.writeRegister(xpsr, XPSR_THUMB);
+            prepared = true;
+        }
         core.writeRegister(lr, algorithm.loadAddress() + 1);
         core.writeRegister(pc, entry | 1);
-        core.writeRegister(xpsr, XPSR_THUMB);
         running = function;
         runningAddress = address;
         core.resume();
@@ -125,6 +131,17 @@ final class AlgorithmRunner {
 
     /** Waits for the running function to return to the trampoline; throws if it failed. */
     long await(Duration timeout) {
+        boolean returned = false;
+        try {
+            long result = awaitReturn(timeout);
+            returned = true;
+            return result;
+        } finally {
+            prepared = returned;
+        }
+    }
+
+    private long awaitReturn(Duration timeout) {
         String function = running;
         long address = runningAddress;
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -16,6 +16,7 @@ import io.probehost.api.target.TargetDescription;
 import io.probehost.flash.FlashLoader;
 import io.probehost.flash.FlashOptions;
 import io.probehost.flash.FlashResult;
+import io.probehost.flash.format.FirmwareImage;
 import io.probehost.flash.format.FirmwareImageReader;
 import io.probehost.flash.format.ReadOptions;
 import io.probehost.flash.format.TargetPackDescriptor;
@@ -44,7 +45,7 @@ class CmsisPackImportTest {
     }
 
     @Test
-    void firmwareFlashedThroughTheConvertedAlgorithmReadsBackIdentical() {
+    void firmwareFlashedThroughTheConvertedAlgorithmReadsBackIdenticalAndIsSkippedTheSecondTime() {
         TargetDescription target = TestPack.readBundle(CmsisPackImporter.convert("test.pack", TestPack.build(folder))
                 .jar()).targets().get(0);
         byte[] bin = TestFiles.firmware("torture.bin");
@@ -55,6 +56,11 @@ class CmsisPackImportTest {
 
             assertArrayEquals(bin, lab.mcu.readFlash(0, bin.length));
             assertEquals((bin.length + 1023) / 1024, result.sectorsWritten());
+            FirmwareImage asBin = FirmwareImageReader.read("torture.bin", bin, ReadOptions.defaults().withBaseAddress(0));
+            FlashResult again = new FlashLoader(lab.connect(), target).program(asBin,
+                    FlashOptions.defaults().withResetAfter(false), null);
+            assertEquals(0, again.sectorsWritten());
+            assertEquals(result.sectorsWritten(), again.sectorsSkipped());
         }
     }
 
