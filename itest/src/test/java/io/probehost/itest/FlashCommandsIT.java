@@ -122,6 +122,9 @@ public class FlashCommandsIT {
         String installed = shell.run("pack:install " + pack);
         assertTrue(installed, installed.startsWith("Installed pack Probehost.NRF51_Test_DFP 1.2.0 as bundle "));
         assertTrue(installed, installed.endsWith("1 target (nrf51822_xxaa_ph)"));
+        String bundle = installed.replaceAll("(?s).* as bundle (\\d+):.*", "$1");
+        String reinstalled = shell.run("pack:install " + pack);
+        assertTrue(reinstalled, reinstalled.contains(" as bundle " + bundle + ": "));
         assertTrue(shell.run("pack:list").contains("Probehost.NRF51_Test_DFP  1.2.0"));
         assertTrue(shell.run("target:show nrf51822_xxaa_ph").contains("algorithm nrf51_test: "));
 

@@ -108,6 +108,18 @@ class FlashLoaderLabTest {
     }
 
     @Test
+    void uicrWordsAreWrittenWithTheCodeWhenTheImageHoldsBoth() {
+        FirmwareImage image = FirmwareImage.builder("with-uicr.hex").add(0x400, new byte[] {1, 2, 3, 4})
+                .add(Nrf51822.UICR_BASE + 0x14, new byte[] {0x00, 0x00, 0x03, 0x00}).build();
+
+        FlashResult result = flash(image, FlashOptions.defaults().withResetAfter(false));
+
+        assertEquals(2, result.sectorsWritten());
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, lab.mcu.readFlash(0x400, 4));
+        assertArrayEquals(new byte[] {0x00, 0x00, 0x03, 0x00}, lab.mcu.readFlash(Nrf51822.UICR_BASE + 0x14, 4));
+    }
+
+    @Test
     void imageTooBigIsRefusedBeforeAnythingIsErased() {
         byte[] old = {1, 2, 3, 4};
         lab.mcu.loadFlash(0, old);
