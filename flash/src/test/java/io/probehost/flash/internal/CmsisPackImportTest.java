@@ -56,7 +56,8 @@ class CmsisPackImportTest {
 
             assertArrayEquals(bin, lab.mcu.readFlash(0, bin.length));
             assertEquals((bin.length + 1023) / 1024, result.sectorsWritten());
-            FirmwareImage asBin = FirmwareImageReader.read("torture.bin", bin, ReadOptions.defaults().withBaseAddress(0));
+            FirmwareImage asBin = FirmwareImageReader.read("torture.bin", bin,
+                    ReadOptions.defaults().withBaseAddress(0));
             FlashResult again = new FlashLoader(lab.connect(), target).program(asBin,
                     FlashOptions.defaults().withResetAfter(false), null);
             assertEquals(0, again.sectorsWritten());
