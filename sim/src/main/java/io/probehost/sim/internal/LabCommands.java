@@ -19,7 +19,7 @@ import io.probehost.sim.probe.cmsisdap.LinkStats;
 
 /** {@code lab:*} commands: what the virtual lab holds, its state, faults, and a JTAG server for real debuggers. */
 @Component(service = LabCommands.class, property = {"osgi.command.scope=lab", "osgi.command.function=list",
-        "osgi.command.function=resetstate", "osgi.command.function=reset-state", "osgi.command.function=rbb",
+        "osgi.command.function=rbb",
         "osgi.command.function=fault"})
 public final class LabCommands {
     static final int DEFAULT_RBB_PORT = 9824;
@@ -51,17 +51,6 @@ public final class LabCommands {
         }
         out.append('\n').append(probes);
         return out.toString();
-    }
-
-    @Descriptor("erase the flash and UICR of every lab target (the state kept between runs)")
-    public String resetstate() {
-        component.lab().resetState();
-        return "Lab state reset: flash and UICR of " + component.lab().targets().size() + " targets erased";
-    }
-
-    @Descriptor("erase the flash and UICR of every lab target (the state kept between runs)")
-    public String reset_state() {
-        return resetstate();
     }
 
     @Descriptor("serve a lab target's JTAG port with OpenOCD's remote_bitbang protocol on loopback until stopped")
