@@ -1,7 +1,7 @@
 package io.probehost.driver.cmsisdap.internal;
 
 /** One DAP_TransferBlock packet of a longer burst; read data lands in the burst's result array. */
-final class BlockPacket implements InFlightPacket {
+final class BlockPacket implements TransferPart {
     private final TransferBlockRequest request;
     private final int[] results;
     private final int resultOffset;
@@ -17,7 +17,7 @@ final class BlockPacket implements InFlightPacket {
     }
 
     @Override
-    public DapCommand<TransferReply> command() {
+    public TransferBlockRequest command() {
         return request;
     }
 
@@ -36,6 +36,11 @@ final class BlockPacket implements InFlightPacket {
             return TransferErrors.stoppedWithoutError(CommandId.TRANSFER_BLOCK, executed, request.count());
         }
         return null;
+    }
+
+    @Override
+    public boolean contains(PendingRead read) {
+        return false;
     }
 
     @Override

@@ -42,7 +42,8 @@ final class CmsisDapProbe implements DebugProbe {
         this.description = description;
         this.channel = channel;
         this.info = info;
-        this.engine = new TransferEngine(channel, description.uniqueId(), maxInFlight, deferredTransfers);
+        this.engine = new TransferEngine(channel, description.uniqueId(), maxInFlight, deferredTransfers,
+                info.has(DapCapability.ATOMIC_COMMANDS));
         this.swj = new CmsisDapSwj(engine);
         this.reset = new CmsisDapReset(engine);
     }

@@ -20,7 +20,8 @@ enum CommandId {
     JTAG_SEQUENCE(0x14, "DAP_JTAG_Sequence"),
     JTAG_CONFIGURE(0x15, "DAP_JTAG_Configure"),
     JTAG_IDCODE(0x16, "DAP_JTAG_IDCODE"),
-    SWD_SEQUENCE(0x1D, "DAP_SWD_Sequence");
+    SWD_SEQUENCE(0x1D, "DAP_SWD_Sequence"),
+    EXECUTE_COMMANDS(0x7F, "DAP_ExecuteCommands");
 
     /** What a probe answers instead of the echo to a command it does not implement. */
     static final int INVALID = 0xFF;

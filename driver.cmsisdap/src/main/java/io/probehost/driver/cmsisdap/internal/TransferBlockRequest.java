@@ -9,7 +9,12 @@ import java.nio.ByteBuffer;
  * @param writeData the words written, from {@code offset}; null for a read
  */
 record TransferBlockRequest(int dapIndex, int request, int count, int[] writeData, int offset)
-        implements DapCommand<TransferReply> {
+        implements TransferCommand {
+
+    /** ID, DAP index, count and request byte. */
+    static final int REQUEST_HEADER_BYTES = 5;
+    /** ID, count and last response. */
+    static final int REPLY_HEADER_BYTES = 4;
 
     static TransferBlockRequest read(int dapIndex, int request, int count) {
         return new TransferBlockRequest(dapIndex, request, count, null, 0);
@@ -21,12 +26,22 @@ record TransferBlockRequest(int dapIndex, int request, int count, int[] writeDat
 
     /** Words one packet of {@code packetSize} bytes can read: the reply carries 4 header bytes. */
     static int maxReads(int packetSize) {
-        return (packetSize - 4) / 4;
+        return (packetSize - REPLY_HEADER_BYTES) / 4;
     }
 
     /** Words one packet can write: the request carries 5 header bytes. */
     static int maxWrites(int packetSize) {
-        return (packetSize - 5) / 4;
+        return (packetSize - REQUEST_HEADER_BYTES) / 4;
+    }
+
+    @Override
+    public int requestBytes() {
+        return REQUEST_HEADER_BYTES + (isRead() ? 0 : 4 * count);
+    }
+
+    @Override
+    public int replyBytes() {
+        return REPLY_HEADER_BYTES + (isRead() ? 4 * count : 0);
     }
 
     boolean isRead() {

@@ -1,6 +1,7 @@
 package io.probehost.driver.cmsisdap.internal;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 
 import io.probehost.api.ProbeDisconnectedException;
@@ -21,6 +22,12 @@ import io.probehost.api.probe.DapAccess;
  * throws it. A vanished probe fails everything pending with {@link ProbeDisconnectedException}
  * and leaves the engine unusable.
  *
+ * <p>With a probe that has atomic commands, finished packets wait in a {@link CommandBatch} and go
+ * out together in one DAP_ExecuteCommands packet while they fit it both ways (a DAP_Transfer that
+ * sets TAR with the DAP_TransferBlock after it, for one): a batch is sent when the next packet
+ * does not fit it, on {@code flush()}, or when a read in it is wanted. The probe runs every command
+ * of a batch, as it runs the packets sent after a failed one; their results are dropped alike.
+ *
  * <p>Every other command goes through {@link #execute(DapCommand)}, which flushes first so that
  * commands reach the probe in the order they were asked for.
  */
@@ -29,8 +36,10 @@ final class TransferEngine implements DapAccess {
     private final String probeName;
     private final int maxInFlight;
     private final boolean deferred;
-    private final Deque<InFlightPacket> inFlight = new ArrayDeque<>();
+    private final boolean atomicCommands;
+    private final Deque<InFlightPacket<?>> inFlight = new ArrayDeque<>();
     private TransferPacket building;
+    private CommandBatch batch;
     private int dapIndex;
     private boolean jtag;
     private RuntimeException unreported;
@@ -40,13 +49,16 @@ final class TransferEngine implements DapAccess {
     /**
      * @param maxInFlight packets sent ahead of their replies (the probe's packet count, or 1)
      * @param deferred    false to complete every access before the call that queued it returns
+     * @param atomicCommands whether the probe runs DAP_ExecuteCommands (capability Info0.4)
      */
-    TransferEngine(DapChannel channel, String probeName, int maxInFlight, boolean deferred) {
+    TransferEngine(DapChannel channel, String probeName, int maxInFlight, boolean deferred, boolean atomicCommands) {
         this.channel = channel;
         this.probeName = probeName;
         this.maxInFlight = Math.max(1, maxInFlight);
         this.deferred = deferred;
+        this.atomicCommands = atomicCommands;
         this.building = new TransferPacket(dapIndex, jtag, channel.packetSize());
+        this.batch = new CommandBatch(channel.packetSize());
     }
 
     /**
@@ -127,11 +139,14 @@ final class TransferEngine implements DapAccess {
         throwUnreported();
         int[] values = new int[count];
         int request = Transfer.requestByte(true, true, register);
-        int chunk = Math.min(TransferBlockRequest.maxReads(channel.packetSize()), 0xFFFF);
         sendBuilding();
-        for (int done = 0; done < count && unreported == null; done += chunk) {
-            int words = Math.min(chunk, count - done);
-            sendPacket(new BlockPacket(TransferBlockRequest.read(dapIndex, request, words), values, done));
+        int done = 0;
+        while (done < count && unreported == null) {
+            int words = Math.min(blockWords(true), count - done);
+            if (unreported == null) {
+                dispatch(new BlockPacket(TransferBlockRequest.read(dapIndex, request, words), values, done));
+                done += words;
+            }
         }
         drain();
         throwUnreported();
@@ -147,12 +162,16 @@ final class TransferEngine implements DapAccess {
         }
         throwUnreported();
         int request = Transfer.requestByte(true, false, register);
-        int chunk = Math.min(TransferBlockRequest.maxWrites(channel.packetSize()), 0xFFFF);
         sendBuilding();
-        for (int done = 0; done < count && unreported == null; done += chunk) {
-            int words = Math.min(chunk, count - done);
-            sendPacket(new BlockPacket(TransferBlockRequest.write(dapIndex, request, values, offset + done, words),
-                    null, 0));
+        int done = 0;
+        while (done < count && unreported == null) {
+            int words = Math.min(blockWords(false), count - done);
+            if (unreported == null) {
+                // a copy: a batched packet is encoded after this call returns and the caller may reuse values
+                int[] chunk = Arrays.copyOfRange(values, offset + done, offset + done + words);
+                dispatch(new BlockPacket(TransferBlockRequest.write(dapIndex, request, chunk, 0, words), null, 0));
+                done += words;
+            }
         }
         if (!deferred) {
             drain();
@@ -171,6 +190,7 @@ final class TransferEngine implements DapAccess {
     @Override
     public synchronized void writeAbort(int value) {
         checkUsable();
+        sendBatch();
         while (!inFlight.isEmpty()) {
             receiveOldest();
         }
@@ -198,6 +218,9 @@ final class TransferEngine implements DapAccess {
         checkUsable();
         if (building.contains(read)) {
             sendBuilding();
+        }
+        if (batch.contains(read)) {
+            sendBatch();
         }
         while (!read.isDone() && !inFlight.isEmpty()) {
             receiveOldest();
@@ -229,6 +252,7 @@ final class TransferEngine implements DapAccess {
     /** Sends what is being queued and reads every reply. */
     private void drain() {
         sendBuilding();
+        sendBatch();
         while (!inFlight.isEmpty()) {
             receiveOldest();
         }
@@ -240,10 +264,44 @@ final class TransferEngine implements DapAccess {
         }
         TransferPacket packet = building;
         building = new TransferPacket(dapIndex, jtag, channel.packetSize());
-        sendPacket(packet);
+        dispatch(packet);
     }
 
-    private void sendPacket(InFlightPacket packet) {
+    /** Words the next DAP_TransferBlock packet of a burst carries; may send the batch to make room. */
+    private int blockWords(boolean read) {
+        if (!atomicCommands) {
+            int packetSize = channel.packetSize();
+            return Math.min(read ? TransferBlockRequest.maxReads(packetSize) : TransferBlockRequest.maxWrites(packetSize),
+                    0xFFFF);
+        }
+        if (batch.blockWordsThatFit(read) < 1) {
+            sendBatch();
+        }
+        return Math.min(batch.blockWordsThatFit(read), 0xFFFF);
+    }
+
+    /** Sends a finished packet, or adds it to the batch when the probe has atomic commands. */
+    private void dispatch(TransferPart packet) {
+        if (!atomicCommands) {
+            sendPacket(packet);
+            return;
+        }
+        if (!batch.fits(packet)) {
+            sendBatch();
+        }
+        batch.add(packet);
+    }
+
+    private void sendBatch() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        CommandBatch packets = batch;
+        batch = new CommandBatch(channel.packetSize());
+        sendPacket(packets.packet());
+    }
+
+    private void sendPacket(InFlightPacket<?> packet) {
         while (inFlight.size() >= maxInFlight) {
             receiveOldest();
         }
@@ -263,10 +321,10 @@ final class TransferEngine implements DapAccess {
     }
 
     private void receiveOldest() {
-        InFlightPacket packet = inFlight.poll();
-        TransferReply reply;
+        InFlightPacket<?> packet = inFlight.poll();
+        RuntimeException error;
         try {
-            reply = channel.receive(packet.command());
+            error = receiveAndComplete(packet);
         } catch (ProbeDisconnectedException e) {
             packet.fail(lost(e));
             throw disconnected;
@@ -277,7 +335,6 @@ final class TransferEngine implements DapAccess {
             resynchronise();
             throw e;
         }
-        RuntimeException error = packet.complete(reply);
         if (error != null) {
             if (unreported == null) {
                 unreported = error;
@@ -287,19 +344,31 @@ final class TransferEngine implements DapAccess {
         }
     }
 
-    /** Fails every access still queued or in flight. */
+    /** Reads a packet's reply and hands it on; returns the error of the access that failed, if any. */
+    private <R> RuntimeException receiveAndComplete(InFlightPacket<R> packet) {
+        R reply = channel.receive(packet.command());
+        return packet.complete(reply);
+    }
+
+    /** Fails every access still queued, batched or in flight; the batch is dropped unsent. */
     private void failPending(RuntimeException cause) {
-        for (InFlightPacket packet : inFlight) {
+        for (InFlightPacket<?> packet : inFlight) {
             packet.fail(cause);
         }
+        failQueued(cause);
+    }
+
+    private void failQueued(RuntimeException cause) {
         building.fail(cause);
         building = new TransferPacket(dapIndex, jtag, channel.packetSize());
+        batch.fail(cause);
+        batch = new CommandBatch(channel.packetSize());
     }
 
     /** Reads and drops the replies of packets sent after a failed one, keeping requests and replies in step. */
     private void dropInFlightReplies() {
         while (!inFlight.isEmpty()) {
-            InFlightPacket packet = inFlight.poll();
+            InFlightPacket<?> packet = inFlight.poll();
             try {
                 channel.receive(packet.command());
             } catch (ProbeDisconnectedException e) {
@@ -331,12 +400,11 @@ final class TransferEngine implements DapAccess {
             disconnected = new ProbeDisconnectedException(
                     "CMSIS-DAP probe " + probeName + " disconnected: " + cause.getMessage(), cause);
         }
-        for (InFlightPacket packet : inFlight) {
+        for (InFlightPacket<?> packet : inFlight) {
             packet.fail(disconnected);
         }
         inFlight.clear();
-        building.fail(disconnected);
-        building = new TransferPacket(dapIndex, jtag, channel.packetSize());
+        failQueued(disconnected);
         unreported = null;
         return disconnected;
     }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A DAP_Transfer packet being filled, then in flight: its accesses and the reads waiting on it. */
-final class TransferPacket implements InFlightPacket {
+final class TransferPacket implements TransferPart {
     private final int dapIndex;
     private final boolean jtag;
     private final int packetSize;
@@ -47,12 +47,13 @@ final class TransferPacket implements InFlightPacket {
         }
     }
 
-    boolean contains(PendingRead read) {
+    @Override
+    public boolean contains(PendingRead read) {
         return reads.contains(read);
     }
 
     @Override
-    public DapCommand<TransferReply> command() {
+    public TransferRequest command() {
         return new TransferRequest(dapIndex, transfers, jtag);
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param jtag whether the DAP is reached over JTAG, where every read is posted (see {@link #failedIndex})
  */
-record TransferRequest(int dapIndex, List<Transfer> transfers, boolean jtag) implements DapCommand<TransferReply> {
+record TransferRequest(int dapIndex, List<Transfer> transfers, boolean jtag) implements TransferCommand {
 
     static final int MAX_TRANSFERS = 255;
 
@@ -31,6 +31,26 @@ record TransferRequest(int dapIndex, List<Transfer> transfers, boolean jtag) imp
     /** Reply size: ID, executed, last response, then a word per read. */
     static int replyBytes(int reads) {
         return 3 + 4 * reads;
+    }
+
+    @Override
+    public int count() {
+        return transfers.size();
+    }
+
+    @Override
+    public int requestBytes() {
+        int reads = readCount();
+        return requestBytes(reads, transfers.size() - reads);
+    }
+
+    @Override
+    public int replyBytes() {
+        return replyBytes(readCount());
+    }
+
+    private int readCount() {
+        return (int) transfers.stream().filter(Transfer::isRead).count();
     }
 
     /**
