@@ -13,6 +13,7 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.debug.Breakpoint;
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.BreakpointKind;
+import io.probehost.api.text.TextTable;
 
 /** {@code break:*}: hardware and software breakpoints. */
 @Component(service = BreakCommands.class, property = {"osgi.command.scope=break", "osgi.command.function=add",
@@ -78,7 +79,7 @@ public final class BreakCommands {
         if (control.breakpoints().isEmpty()) {
             return "No breakpoints";
         }
-        Table table = new Table("#", "Address", "Kind").numeric(0);
+        TextTable table = new TextTable("#", "Address", "Kind").numeric(0);
         int index = 0;
         for (Breakpoint breakpoint : control.breakpoints()) {
             table.row(index++, Numbers.hex32(breakpoint.address()), kind(breakpoint));

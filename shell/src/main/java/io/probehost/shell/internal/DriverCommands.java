@@ -13,6 +13,7 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.host.DriverInfo;
 import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.probe.ProbeDriver;
+import io.probehost.api.text.TextTable;
 
 /** {@code driver:*} commands: the installed probe drivers, and adding or removing driver bundles at run time. */
 @Component(service = DriverCommands.class, property = {"osgi.command.scope=driver", "osgi.command.function=list",
@@ -31,7 +32,7 @@ public final class DriverCommands {
 
     @Descriptor("list the installed probe drivers and their bundles")
     public String list() {
-        Table table = new Table("Driver", "Bundle", "Version", "State", "Probes", "Description").numeric(1, 4);
+        TextTable table = new TextTable("Driver", "Bundle", "Version", "State", "Probes", "Description").numeric(1, 4);
         for (DriverInfo info : registry.drivers()) {
             Bundle bundle = context.getBundle(info.bundleId());
             table.row(info.name(), info.bundleId(), info.bundleVersion(), bundle == null ? "GONE" : stateName(bundle),

@@ -14,6 +14,7 @@ import io.probehost.api.host.DebugSession;
 import io.probehost.api.host.OptionRegistry;
 import io.probehost.api.option.OptionDescriptor;
 import io.probehost.api.option.SessionOptions;
+import io.probehost.api.text.TextTable;
 
 /** {@code option:list}: every session option the installed bundles declare, with its value now. */
 @Component(service = OptionCommands.class, property = {"osgi.command.scope=option", "osgi.command.function=list"})
@@ -42,7 +43,7 @@ public final class OptionCommands {
         } catch (IllegalArgumentException e) {
             throw new ProbeException(e.getMessage());
         }
-        Table table = new Table("Name", "Type", "Default", "Value", "Help");
+        TextTable table = new TextTable("Name", "Type", "Default", "Value", "Help");
         for (OptionDescriptor<?> descriptor : options.options()) {
             table.row(descriptor.name(), descriptor.typeName(), text(descriptor.defaultValue()),
                     text(current.get(descriptor)), descriptor.help());

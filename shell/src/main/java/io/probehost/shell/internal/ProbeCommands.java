@@ -12,6 +12,7 @@ import io.probehost.api.host.ProbeListing;
 import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.probe.ProbeDescription;
+import io.probehost.api.text.TextTable;
 
 /** {@code probe:*} commands. */
 @Component(service = ProbeCommands.class, property = {"osgi.command.scope=probe", "osgi.command.function=list"})
@@ -38,7 +39,7 @@ public final class ProbeCommands {
         if (listing.probes().isEmpty() && listing.errors().isEmpty()) {
             return NO_PROBES;
         }
-        Table table = table(listing.probes(), name -> targets.find(name).isPresent());
+        TextTable table = table(listing.probes(), name -> targets.find(name).isPresent());
         for (ProbeListing.DriverError error : listing.errors()) {
             table.row("!", "driver " + error.driver(), "error: " + error.message(), "");
         }
@@ -47,8 +48,8 @@ public final class ProbeCommands {
     }
 
     /** The pyOCD-style probe table; {@code targetKnown} tells whether a pack knows a target type. */
-    static Table table(List<ProbeDescription> probes, Predicate<String> targetKnown) {
-        Table table = new Table("#", "Probe/Board", "Unique ID", "Target").numeric(0);
+    static TextTable table(List<ProbeDescription> probes, Predicate<String> targetKnown) {
+        TextTable table = new TextTable("#", "Probe/Board", "Unique ID", "Target").numeric(0);
         int index = 0;
         for (ProbeDescription probe : probes) {
             String board = (probe.boardVendor() + " " + probe.boardName()).trim();

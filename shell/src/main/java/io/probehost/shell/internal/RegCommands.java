@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CoreRegister;
+import io.probehost.api.text.TextTable;
 
 /** {@code reg} and {@code reg:write}: the core registers (the core must be halted). */
 @Component(service = RegCommands.class, property = {"osgi.command.scope=reg", "osgi.command.function=reg",
@@ -41,7 +42,7 @@ public final class RegCommands {
         }
         List<CoreRegister> registers = core.registers();
         long[] values = core.readRegisters(registers);
-        Table table = new Table("Register", "Value", "Decimal").numeric(2);
+        TextTable table = new TextTable("Register", "Value", "Decimal").numeric(2);
         for (int i = 0; i < values.length; i++) {
             table.row(name(registers.get(i)), hex(registers.get(i), values[i]), values[i]);
         }

@@ -21,6 +21,7 @@ import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.option.OptionDescriptor;
 import io.probehost.api.probe.WireProtocol;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.api.text.TextTable;
 
 /** {@code target:*} commands: connect, run control, reset, and the known targets. */
 @Component(service = TargetCommands.class, property = {"osgi.command.scope=target",
@@ -178,7 +179,7 @@ public final class TargetCommands {
 
     @Descriptor("list the targets the installed target packs describe, and the generic cortex_m")
     public String list() {
-        Table table = new Table("Name", "Vendor", "Part", "Cores", "Source");
+        TextTable table = new TextTable("Name", "Vendor", "Part", "Cores", "Source");
         table.row(GENERIC_TARGET, "Generic", "Cortex-M", "Cortex-M", "built-in");
         for (TargetRegistry.PackInfo pack : targets.packs()) {
             for (String name : pack.targets()) {

@@ -13,6 +13,7 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.debug.Watchpoint;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.debug.WatchpointKind;
+import io.probehost.api.text.TextTable;
 
 /** {@code watch:*}: data watchpoints. */
 @Component(service = WatchCommands.class, property = {"osgi.command.scope=watch", "osgi.command.function=add",
@@ -79,7 +80,7 @@ public final class WatchCommands {
         if (control.watchpoints().isEmpty()) {
             return "No watchpoints";
         }
-        Table table = new Table("#", "Address", "Size", "Kind").numeric(0, 2);
+        TextTable table = new TextTable("#", "Address", "Size", "Kind").numeric(0, 2);
         int index = 0;
         for (Watchpoint watchpoint : control.watchpoints()) {
             table.row(index++, Numbers.hex32(watchpoint.address()), watchpoint.size(), kind(watchpoint));
