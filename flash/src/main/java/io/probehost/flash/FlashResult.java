@@ -14,8 +14,12 @@ public record FlashResult(int sectorsErased, int sectorsSkipped, int sectorsWrit
         long bytesVerified, boolean chipErased) {
 
     public String summary() {
-        return String.format("%d sectors written, %d skipped (unchanged), %d erased%s, %d bytes programmed%s",
-                sectorsWritten, sectorsSkipped, sectorsErased, chipErased ? " (chip erase)" : "", bytesProgrammed,
-                bytesVerified > 0 ? ", " + bytesVerified + " bytes verified" : "");
+        return String.format("%s written, %d skipped (unchanged), %d erased%s, %d bytes programmed%s",
+                sectors(sectorsWritten), sectorsSkipped, sectorsErased, chipErased ? " (chip erase)" : "",
+                bytesProgrammed, bytesVerified > 0 ? ", " + bytesVerified + " bytes verified" : "");
+    }
+
+    private static String sectors(int count) {
+        return count + (count == 1 ? " sector" : " sectors");
     }
 }
