@@ -73,7 +73,7 @@ public class FlashCommandsIT {
     @Before
     public void openShell() throws Exception {
         shell = new Shell(processor);
-        shell.run("lab:resetstate");
+        shell.run("lab:reset-state");
     }
 
     @After
