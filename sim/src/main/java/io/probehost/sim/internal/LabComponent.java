@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
+import io.probehost.api.ProbeException;
 import io.probehost.api.usb.UsbBus;
 import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbDeviceInfo;
@@ -23,15 +24,26 @@ public final class LabComponent implements UsbBus {
     static final String CONFIG_PROPERTY = "probehost.lab.config";
 
     private final Lab lab;
+    /** Why the configured lab could not be built; the bus then reports it instead of listing devices. */
+    private final ProbeException failure;
 
     @Activate
     public LabComponent(BundleContext context) {
-        String configFile = context.getProperty(CONFIG_PROPERTY);
-        LabConfig config = configFile == null || configFile.isBlank() ? LabConfig.readDefault()
-                : LabConfig.read(Path.of(configFile));
         String state = context.getProperty("probehost.state");
         Path stateFolder = state == null ? context.getDataFile("lab").toPath() : Path.of(state).resolve("lab");
-        this.lab = new Lab(config, stateFolder);
+        Lab built = null;
+        ProbeException problem = null;
+        try {
+            String configFile = context.getProperty(CONFIG_PROPERTY);
+            LabConfig config = configFile == null || configFile.isBlank() ? LabConfig.readDefault()
+                    : LabConfig.read(Path.of(configFile));
+            built = new Lab(config, stateFolder);
+        } catch (ProbeException e) {
+            problem = e;
+            built = new Lab(new LabConfig(List.of(), List.of(), null), null);
+        }
+        this.lab = built;
+        this.failure = problem;
     }
 
     @Deactivate
@@ -39,7 +51,11 @@ public final class LabComponent implements UsbBus {
         lab.close();
     }
 
+    /** The lab; throws the configuration error when it could not be built. */
     Lab lab() {
+        if (failure != null) {
+            throw failure;
+        }
         return lab;
     }
 
@@ -50,12 +66,12 @@ public final class LabComponent implements UsbBus {
 
     @Override
     public List<UsbDeviceInfo> devices() {
-        return lab.bus().devices();
+        return lab().bus().devices();
     }
 
     @Override
     public UsbDevice open(UsbDeviceInfo device) {
-        return lab.bus().open(device);
+        return lab().bus().open(device);
     }
 
     @Override

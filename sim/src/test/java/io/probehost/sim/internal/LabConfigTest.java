@@ -1,0 +1,64 @@
+package io.probehost.sim.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.probehost.api.ProbeException;
+
+class LabConfigTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void defaultLabHasAMicrobitDaplinkAndAV21ProbeThatNamesItsTarget() {
+        LabConfig config = LabConfig.readDefault();
+        assertEquals(2, config.targets().size());
+        LabConfig.Probe daplink = config.probes().get(0);
+        assertEquals("daplink", daplink.kind());
+        assertTrue(daplink.serial().startsWith("9900"), "a micro:bit board ID leads the serial");
+        LabConfig.Probe v21 = config.probes().get(1);
+        assertEquals("cmsis-dap", v21.kind());
+        assertEquals("nRF51822_xxAA", v21.targetName());
+        assertEquals(1000, config.link().hidRoundTripMicros());
+        assertEquals(125, config.link().bulkRoundTripMicros());
+    }
+
+    @Test
+    void yamlLabIsReadAndDefaultsTheLink() throws Exception {
+        Path file = Files.writeString(folder.resolve("lab.yaml"), String.join("\n",
+                "targets:", "  - { name: a, part: nrf51822 }",
+                "probes:", "  - { kind: daplink, serial: '9900AB', target: a }"));
+        LabConfig config = LabConfig.read(file);
+        assertEquals("a", config.targets().get(0).name());
+        assertEquals(125, config.link().bulkRoundTripMicros());
+    }
+
+    @Test
+    void unknownPartProbeKindWiringAndFieldAreOneLineErrors() throws Exception {
+        Path part = Files.writeString(folder.resolve("part.yaml"), "targets:\n  - { name: x, part: stm32 }\n");
+        assertEquals("lab configuration " + part + ": target x has part 'stm32'; the lab models: nrf51822",
+                assertThrows(ProbeException.class, () -> LabConfig.read(part)).getMessage());
+
+        Path wiring = Files.writeString(folder.resolve("wiring.yaml"), String.join("\n",
+                "targets:", "  - { name: a, part: nrf51822 }", "probes:", "  - { kind: daplink, serial: S1, target: b }"));
+        assertEquals("lab configuration " + wiring + ": probe S1 is wired to unknown target 'b'",
+                assertThrows(ProbeException.class, () -> LabConfig.read(wiring)).getMessage());
+
+        Path kind = Files.writeString(folder.resolve("kind.yaml"), String.join("\n",
+                "targets:", "  - { name: a, part: nrf51822 }", "probes:", "  - { kind: stlink, serial: S2, target: a }"));
+        assertEquals("lab configuration " + kind + ": probe S2 has kind 'stlink'; expected daplink or cmsis-dap",
+                assertThrows(ProbeException.class, () -> LabConfig.read(kind)).getMessage());
+
+        Path field = Files.writeString(folder.resolve("field.json"), "{\"targets\": [], \"colour\": 1}");
+        String message = assertThrows(ProbeException.class, () -> LabConfig.read(field)).getMessage();
+        assertTrue(message.startsWith("lab configuration " + field + ": ") && message.contains("colour"), message);
+        assertTrue(!message.contains("\n"), message);
+    }
+}
