@@ -41,6 +41,12 @@ final class FakeDap implements Function<byte[], byte[]> {
         return withNul;
     }
 
+    /** Claims the Atomic Commands capability (Info0.4) and runs DAP_ExecuteCommands. */
+    FakeDap withAtomicCommands() {
+        info.put(0xF0, new byte[] {0x13});
+        return this;
+    }
+
     FakeDap failAt(int transfer, int lastResponse) {
         failTransfer = transfer;
         failResponse = lastResponse;
@@ -72,6 +78,8 @@ final class FakeDap implements Function<byte[], byte[]> {
                 return transferBlock(in);
             case 0x07:
                 return null;
+            case 0x7F:
+                return executeCommands(in);
             case 0x0A:
                 return new byte[] {0x0A, 0x00, 0x00};
             case 0x10:
@@ -81,6 +89,19 @@ final class FakeDap implements Function<byte[], byte[]> {
             default:
                 return new byte[] {(byte) id, 0x00};
         }
+    }
+
+    /** Like the reference firmware: every command runs, whatever the one before it answered. */
+    private byte[] executeCommands(ByteBuffer in) {
+        int count = in.get() & 0xFF;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x7F);
+        out.write(count);
+        for (int i = 0; i < count; i++) {
+            int id = in.get() & 0xFF;
+            out.writeBytes(id == 0x05 ? transfer(in) : id == 0x06 ? transferBlock(in) : new byte[] {(byte) 0xFF});
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -102,9 +123,12 @@ final class FakeDap implements Function<byte[], byte[]> {
             int request = in.get() & 0xFF;
             boolean read = (request & Transfer.READ) != 0;
             int value = read ? 0 : in.getInt();
+            if (lastResponse != TransferAck.OK.code()) {
+                continue;
+            }
             if (transferNumber++ == failTransfer) {
                 lastResponse = failResponse;
-                break;
+                continue;
             }
             if (posted) {
                 data.putInt(postedValue);
@@ -137,9 +161,12 @@ final class FakeDap implements Function<byte[], byte[]> {
         int lastResponse = TransferAck.OK.code();
         for (int i = 0; i < count; i++) {
             int value = (request & Transfer.READ) == 0 ? in.getInt() : 0;
+            if (lastResponse != TransferAck.OK.code()) {
+                continue;
+            }
             if (transferNumber++ == failTransfer) {
                 lastResponse = failResponse;
-                break;
+                continue;
             }
             if ((request & Transfer.READ) != 0) {
                 data.putInt(read(request));
