@@ -140,6 +140,42 @@ public class FlashCommandsIT {
         assertTrue(!shell.run("pack:list").contains("NRF51_Test_DFP"));
     }
 
+    @Test
+    public void probeUnpluggedMidFlashNamesTheSectorsDoneAndTheNextFlashFinishes() throws Exception {
+        Path image = Files.createTempDirectory("probehost-flash-unplug").resolve("random.bin");
+        byte[] random = new byte[160 * 1024];
+        new java.util.Random(3).nextBytes(random);
+        Files.write(image, random);
+        shell.run("target:connect -u 9900");
+        long before = roundTrips();
+        String[] failure = new String[1];
+        Thread flashing = new Thread(() -> failure[0] = shell.fail("flash:program " + image + " --no-reset"));
+        flashing.start();
+        for (int i = 0; i < 2000 && roundTrips() < before + 1500; i++) {
+            Thread.sleep(5);
+        }
+        shell.run("lab:fault unplug 9900");
+        flashing.join(60_000);
+
+        assertTrue(failure[0], failure[0].startsWith("probe lost during "));
+        assertTrue(failure[0], failure[0].contains(" sectors done") && failure[0].contains("flash again to finish"));
+        shell.run("lab:fault plug 9900");
+        String finished = shell.run("flash:program " + image + " -u 9900 --no-reset");
+        assertTrue(finished, finished.startsWith("Programmed random.bin"));
+        assertTrue(shell.run("flash:verify " + image + " -u 9900").startsWith("Verified random.bin"));
+    }
+
+    /** The DAPLink's round-trip counter from lab:list. */
+    private long roundTrips() throws Exception {
+        for (String line : shell.run("lab:list").split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length > 4 && fields[0].startsWith("9900")) {
+                return Long.parseLong(fields[4]);
+            }
+        }
+        throw new AssertionError("lab:list shows no DAPLink: " + shell.run("lab:list"));
+    }
+
     /** Reads the firmware's result-block status word until it is written (the core runs after flashing). */
     private String awaitStatus() throws Exception {
         for (int i = 0; i < POLLS; i++) {
