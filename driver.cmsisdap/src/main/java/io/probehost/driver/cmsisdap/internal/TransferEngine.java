@@ -143,6 +143,7 @@ final class TransferEngine implements DapAccess {
         int done = 0;
         while (done < count && unreported == null) {
             int words = Math.min(blockWords(true), count - done);
+            // sending the batch to make room may have found an error: then nothing more is queued
             if (unreported == null) {
                 dispatch(new BlockPacket(TransferBlockRequest.read(dapIndex, request, words), values, done));
                 done += words;
