@@ -169,6 +169,12 @@ public final class CortexMCore implements CoreControl {
         if (!resetAndWait(resetType)) {
             throw noReset(resetType);
         }
+        // A core that sat on a BKPT halts again as soon as C_HALT clears, and stays halted through
+        // the reset; like pyOCD, let it run from the reset vector.
+        if ((readDhcsrRecovering() & Scs.S_HALT) != 0) {
+            memory.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
+            memory.flush();
+        }
         knownHaltReason = null;
     }
 

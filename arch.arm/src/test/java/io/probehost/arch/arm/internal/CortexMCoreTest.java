@@ -227,6 +227,18 @@ class CortexMCoreTest {
     }
 
     @Test
+    void resetRunsFromTheResetVectorWhenTheCoreSatOnABreakpoint() {
+        CoreControl core = haltedCore();
+        long pc = core.readRegister(named(core, "PC"));
+        target.words.put(pc & ~3L, (int) (CortexMBreakpoints.BKPT_INSTRUCTION | CortexMBreakpoints.BKPT_INSTRUCTION << 16));
+
+        core.reset(ResetType.SYSRESETREQ);
+
+        assertEquals(1, target.resetCount);
+        assertFalse(core.isHalted(), "the core runs from the reset vector after a plain reset");
+    }
+
+    @Test
     void hardwareResetPulsesNresetAndLetsCoreRun() {
         CoreControl core = haltedCore();
 

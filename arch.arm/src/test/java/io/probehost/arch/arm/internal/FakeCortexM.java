@@ -123,6 +123,10 @@ final class FakeCortexM {
         } else if (halted && (value & Scs.C_STEP) != 0) {
             executeOne();
             dfsr |= Scs.DFSR_HALTED;
+        } else if (halted && halfwordAt(registers[15] & 0xFFFFFFFFL) == CortexMBreakpoints.BKPT_INSTRUCTION) {
+            // resuming onto a BKPT halts again at once, and entering Debug state sets C_HALT
+            dhcsrControl |= Scs.C_HALT;
+            dfsr |= Scs.DFSR_BKPT;
         } else if (halted) {
             halted = false;
         }
