@@ -45,7 +45,7 @@ public final class BreakCommands {
         long address = Numbers.address(invocation.argument(0, usage));
         BreakpointKind kind = hardware ? BreakpointKind.HARDWARE : software ? BreakpointKind.SOFTWARE
                 : BreakpointKind.AUTO;
-        BreakpointControl control = access.session(shell, invocation).target().breakpoints();
+        BreakpointControl control = access.session(invocation).target().breakpoints();
         Breakpoint set = control.addBreakpoint(address, kind);
         return "Set " + kind(set) + " breakpoint at " + Numbers.hex32(set.address()) + " (" + control.freeHardwareBreakpoints()
                 + " of " + control.hardwareBreakpointCount() + " hardware breakpoints free)";
@@ -61,7 +61,7 @@ public final class BreakCommands {
         String usage = "break:remove ADDR";
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(1, usage);
         long address = Numbers.address(invocation.argument(0, usage));
-        if (!access.session(shell, invocation).target().breakpoints().removeBreakpoint(address)) {
+        if (!access.session(invocation).target().breakpoints().removeBreakpoint(address)) {
             throw new ProbeException("no breakpoint at " + Numbers.hex32(address) + " (break:list shows them)");
         }
         return "Removed breakpoint at " + Numbers.hex32(address);
@@ -75,7 +75,7 @@ public final class BreakCommands {
             @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor(Flags.ARGS) String... args) {
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(0, "break:list");
-        BreakpointControl control = access.session(shell, invocation).target().breakpoints();
+        BreakpointControl control = access.session(invocation).target().breakpoints();
         if (control.breakpoints().isEmpty()) {
             return "No breakpoints";
         }

@@ -107,7 +107,7 @@ public final class MemCommands {
         if (length > MAX_DUMP) {
             throw new ProbeException("length " + length + " is more than the " + MAX_DUMP + " bytes mem:dump saves");
         }
-        MemoryInterface memory = access.session(shell, invocation).target().memory();
+        MemoryInterface memory = access.session(invocation).target().memory();
         try (OutputStream out = Files.newOutputStream(file)) {
             for (int done = 0; done < length; done += CHUNK) {
                 int size = Math.min(CHUNK, length - done);
@@ -136,7 +136,7 @@ public final class MemCommands {
         } catch (IOException e) {
             throw new ProbeException("cannot read " + file + ": " + e.getMessage());
         }
-        MemoryInterface memory = access.session(shell, invocation).target().memory();
+        MemoryInterface memory = access.session(invocation).target().memory();
         try {
             memory.write(address, data);
             memory.flush();
@@ -151,7 +151,7 @@ public final class MemCommands {
         invocation.atMost(2, usage);
         long address = aligned(Numbers.address(invocation.argument(0, usage)), width);
         int count = invocation.optionalArgument(1).map(c -> Numbers.count(c, "count")).orElse(1);
-        MemoryInterface memory = access.session(shell, invocation).target().memory();
+        MemoryInterface memory = access.session(invocation).target().memory();
         long[] values = new long[count];
         for (int i = 0; i < count; i++) {
             long at = address + (long) i * width;
@@ -170,7 +170,7 @@ public final class MemCommands {
         invocation.argument(1, usage);
         long[] values = invocation.arguments().subList(1, invocation.arguments().size()).stream()
                 .mapToLong(v -> Numbers.value(v, width * 8)).toArray();
-        MemoryInterface memory = access.session(shell, invocation).target().memory();
+        MemoryInterface memory = access.session(invocation).target().memory();
         long at = address;
         try {
             for (long value : values) {

@@ -39,7 +39,7 @@ public final class OptionCommands {
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(0, "option:list [-u UID] [-O name=value]");
         SessionOptions current;
         try {
-            current = options.resolve(invocation.options(), probeId(shell, invocation));
+            current = options.resolve(invocation.options(), probeId(invocation));
         } catch (IllegalArgumentException e) {
             throw new ProbeException(e.getMessage());
         }
@@ -52,13 +52,13 @@ public final class OptionCommands {
     }
 
     /** The unique ID whose file section applies: the chosen probe's, or the open session's. */
-    private String probeId(CommandSession shell, Invocation invocation) {
+    private String probeId(Invocation invocation) {
         if (invocation.uid().isEmpty()) {
             return access.manager().current().map(DebugSession::probeDescription).map(p -> p.uniqueId()).orElse(null);
         }
         try {
             Invocation noWait = new Invocation(invocation.uid(), true, invocation.options(), invocation.arguments());
-            return access.probe(null, noWait).uniqueId();
+            return access.probe(noWait).uniqueId();
         } catch (ProbeException notConnected) {
             return invocation.uid().orElse(null);
         }

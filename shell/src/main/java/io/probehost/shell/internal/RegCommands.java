@@ -34,7 +34,7 @@ public final class RegCommands {
             @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("[NAME]: a register such as pc, r0, sp, xpsr; all when absent") String... args) {
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(1, "reg [NAME]");
-        CoreControl core = SessionAccess.halted(access.session(shell, invocation), "read registers");
+        CoreControl core = SessionAccess.halted(access.session(invocation), "read registers");
         if (invocation.arguments().size() == 1) {
             CoreRegister register = register(core, invocation.arguments().get(0));
             long value = core.readRegister(register);
@@ -60,7 +60,7 @@ public final class RegCommands {
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(2, usage);
         String name = invocation.argument(0, usage);
         String text = invocation.argument(1, usage);
-        CoreControl core = SessionAccess.halted(access.session(shell, invocation), "write registers");
+        CoreControl core = SessionAccess.halted(access.session(invocation), "write registers");
         CoreRegister register = register(core, name);
         long value = Numbers.value(text, register.bitWidth());
         core.writeRegister(register, value);

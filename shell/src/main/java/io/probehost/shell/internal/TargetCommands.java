@@ -67,7 +67,7 @@ public final class TargetCommands {
         } catch (IllegalArgumentException e) {
             throw new ProbeException(e.getMessage());
         }
-        DebugSession session = access.connect(shell, invocation, target.isEmpty() ? Optional.empty()
+        DebugSession session = access.connect(invocation, target.isEmpty() ? Optional.empty()
                 : Optional.of(target), wire, clock);
         String targetName = session.targetDescription().map(TargetDescription::name)
                 .orElse(session.probeDescription().target().map(t -> t + " (no pack: generic cortex_m)")
@@ -134,7 +134,7 @@ public final class TargetCommands {
                     absentValue = "false") boolean noWait,
             @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor(Flags.ARGS) String... args) {
-        DebugSession session = access.session(shell, Invocation.of(uid, noWait, option, args).atMost(0, "target:step"));
+        DebugSession session = access.session(Invocation.of(uid, noWait, option, args).atMost(0, "target:step"));
         CoreControl core = SessionAccess.halted(session, "step");
         long before = pc(core);
         core.step();
@@ -150,7 +150,7 @@ public final class TargetCommands {
             @Descriptor("halt at the reset vector") @Parameter(names = {"-h", "--halt"}, presentValue = "true",
                     absentValue = "false") boolean halt,
             @Descriptor(Flags.ARGS) String... args) {
-        DebugSession session = access.session(shell,
+        DebugSession session = access.session(
                 Invocation.of(uid, noWait, option, args).atMost(0, "target:reset [-h|--halt]"));
         CoreControl core = session.target().core();
         ResetType type = resetType(option(session, "reset_type").map(String::valueOf).orElse("sw"));
@@ -197,7 +197,7 @@ public final class TargetCommands {
     }
 
     private CoreControl core(CommandSession shell, Invocation invocation) {
-        return access.session(shell, invocation).target().core();
+        return access.session(invocation).target().core();
     }
 
     static long pc(CoreControl core) {

@@ -47,7 +47,7 @@ public final class WatchCommands {
         long address = Numbers.address(invocation.argument(0, usage));
         int size = invocation.optionalArgument(1).map(s -> Numbers.count(s, "size")).orElse(4);
         WatchpointKind kind = read ? WatchpointKind.READ : write ? WatchpointKind.WRITE : WatchpointKind.ACCESS;
-        WatchpointControl control = access.session(shell, invocation).target().watchpoints();
+        WatchpointControl control = access.session(invocation).target().watchpoints();
         Watchpoint set = control.addWatchpoint(address, size, kind);
         return "Set " + kind(set) + " watchpoint on " + set.size() + " bytes at " + Numbers.hex32(set.address());
     }
@@ -62,7 +62,7 @@ public final class WatchCommands {
         String usage = "watch:remove ADDR";
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(1, usage);
         long address = Numbers.address(invocation.argument(0, usage));
-        if (!access.session(shell, invocation).target().watchpoints().removeWatchpoint(address)) {
+        if (!access.session(invocation).target().watchpoints().removeWatchpoint(address)) {
             throw new ProbeException("no watchpoint at " + Numbers.hex32(address) + " (watch:list shows them)");
         }
         return "Removed watchpoint at " + Numbers.hex32(address);
@@ -76,7 +76,7 @@ public final class WatchCommands {
             @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor(Flags.ARGS) String... args) {
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(0, "watch:list");
-        WatchpointControl control = access.session(shell, invocation).target().watchpoints();
+        WatchpointControl control = access.session(invocation).target().watchpoints();
         if (control.watchpoints().isEmpty()) {
             return "No watchpoints";
         }

@@ -20,7 +20,7 @@ import io.probehost.api.host.DriverInfo;
 import io.probehost.api.host.ProbeListing;
 import io.probehost.api.probe.ProbeDescription;
 
-class ProbeSelectorTest {
+class ShellProbeSelectorTest {
     private static final ProbeDescription DAPLINK = probe("cmsisdap", "9900000037024e450024200f");
     private static final ProbeDescription LAB = probe("cmsisdap", "PHLAB0001");
     private static final ProbeDescription STLINK = probe("stlink", "0669FF3731324B4D43");
@@ -33,8 +33,11 @@ class ProbeSelectorTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-    private final ProbeSelector selector = new ProbeSelector(() -> new ProbeListing(
-            listings.isEmpty() ? connected : listings.poll(), List.of()), () -> DRIVERS, name -> false, () -> pauses++);
+    private Optional<ShellProbeSelector.Terminal> callerTerminal = Optional.empty();
+
+    private final ShellProbeSelector selector = new ShellProbeSelector(() -> new ProbeListing(
+            listings.isEmpty() ? connected : listings.poll(), List.of()), () -> DRIVERS, name -> false, () -> pauses++,
+            () -> new CallerConsole(callerTerminal, out));
 
     private static ProbeDescription probe(String driver, String uid) {
         return new ProbeDescription(driver, uid, "ARM", "Probe " + uid, "", "", "", "");
@@ -166,13 +169,51 @@ class ProbeSelectorTest {
 
     @Test
     void interruptedWaitFails() {
-        ProbeSelector interrupted = new ProbeSelector(() -> new ProbeListing(List.of(), List.of()), () -> DRIVERS,
-                name -> false, () -> {
+        ShellProbeSelector interrupted = new ShellProbeSelector(() -> new ProbeListing(List.of(), List.of()),
+                () -> DRIVERS, name -> false, () -> {
                     throw new InterruptedException();
-                });
+                }, () -> new CallerConsole(Optional.empty(), out));
         ProbeException error = assertThrows(ProbeException.class,
                 () -> interrupted.select(Optional.empty(), false, Optional.empty(), out));
         assertEquals("interrupted while waiting for a debug probe", error.getMessage());
         assertTrue(Thread.interrupted(), "the interrupt is kept");
+    }
+
+    @Test
+    void serviceTreatsNullAndBlankUidAsAnyProbe() {
+        connected = List.of(LAB);
+        assertEquals(LAB, selector.select(null, true));
+        assertEquals(LAB, selector.select("  ", true));
+        assertEquals(LAB, selector.select(" phlab ", true));
+    }
+
+    @Test
+    void servicePromptsOnTheCallersTerminal() {
+        connected = List.of(DAPLINK, LAB);
+        List<String> prompts = new ArrayList<>();
+        callerTerminal = Optional.of(prompt -> {
+            prompts.add(prompt);
+            return "0";
+        });
+        assertEquals(DAPLINK, selector.select(null, false));
+        assertEquals(List.of(ShellProbeSelector.PROMPT), prompts);
+        assertTrue(printed().contains("  1   ARM Probe PHLAB0001"), printed());
+    }
+
+    @Test
+    void serviceWithoutATerminalFailsListingTheProbes() {
+        connected = List.of(DAPLINK, LAB);
+        ProbeException error = assertThrows(ProbeException.class, () -> selector.select(null, false));
+        assertTrue(error.getMessage().startsWith("2 debug probes are connected; choose one with -u UID: "),
+                error.getMessage());
+        assertEquals(0, pauses);
+    }
+
+    @Test
+    void serviceWaitsOnTheCallersConsoleUnlessToldNotTo() {
+        listings.add(List.of());
+        listings.add(List.of(LAB));
+        assertEquals(LAB, selector.select("cmsisdap:", false));
+        assertEquals("Waiting for a debug probe matching unique ID 'cmsisdap:' to be connected...\n", printed());
     }
 }

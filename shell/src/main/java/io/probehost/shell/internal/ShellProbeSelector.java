@@ -8,9 +8,16 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DriverInfo;
 import io.probehost.api.host.ProbeListing;
+import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.host.ProbeSelector;
+import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.probe.ProbeDescription;
 
 /**
@@ -18,9 +25,12 @@ import io.probehost.api.probe.ProbeDescription;
  * the unique ID, ignoring case (an exact match wins), after an optional {@code driver:} prefix; one
  * candidate is taken implicitly; several matching a {@code -u} are an error; several without
  * {@code -u} are offered in a numbered list on a terminal and refused elsewhere; none makes it wait
- * for one to be plugged in, unless asked not to.
+ * for one to be plugged in, unless asked not to. The service every command bundle selects probes
+ * through; it prompts and prints on the console of the Gogo command that asks.
  */
-final class ProbeSelector {
+@Component(service = ProbeSelector.class)
+public final class ShellProbeSelector implements ProbeSelector {
+    private static final long POLL_MILLIS = 500;
     static final String WAITING = "Waiting for a debug probe to be connected...";
     static final String WAITING_FOR_UID = "Waiting for a debug probe matching unique ID '%s' to be connected...";
     static final String PROMPT = "Enter the number of the debug probe or 'q' to quit> ";
@@ -40,13 +50,28 @@ final class ProbeSelector {
     private final Supplier<List<DriverInfo>> drivers;
     private final Predicate<String> targetKnown;
     private final Pause pause;
+    private final Supplier<CallerConsole> caller;
 
-    ProbeSelector(Supplier<ProbeListing> listing, Supplier<List<DriverInfo>> drivers, Predicate<String> targetKnown,
-            Pause pause) {
+    @Activate
+    public ShellProbeSelector(@Reference ProbeRegistry probes, @Reference TargetRegistry targets) {
+        this(probes::probes, probes::drivers, name -> targets.find(name).isPresent(), () -> Thread.sleep(POLL_MILLIS),
+                CallerConsole::current);
+    }
+
+    ShellProbeSelector(Supplier<ProbeListing> listing, Supplier<List<DriverInfo>> drivers,
+            Predicate<String> targetKnown, Pause pause, Supplier<CallerConsole> caller) {
         this.listing = listing;
         this.drivers = drivers;
         this.targetKnown = targetKnown;
         this.pause = pause;
+        this.caller = caller;
+    }
+
+    @Override
+    public ProbeDescription select(String uid, boolean noWait) {
+        Optional<String> pattern = uid == null || uid.isBlank() ? Optional.empty() : Optional.of(uid.trim());
+        CallerConsole console = caller.get();
+        return select(pattern, noWait, console.terminal(), console.out());
     }
 
     /**

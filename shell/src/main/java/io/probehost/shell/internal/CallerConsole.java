@@ -1,0 +1,79 @@
+package io.probehost.shell.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Job;
+
+/**
+ * Where the command asking for a probe talks to its user: the output for the waiting message and the
+ * list, and the terminal to prompt on when there is one.
+ *
+ * @param terminal the terminal to ask on; empty for scripts, tests and redirected runs
+ * @param out      where messages and the probe list go
+ */
+record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream out) {
+    /** Gogo's jline shell keeps its terminal in this session variable. */
+    private static final String TERMINAL_VARIABLE = ".terminal";
+
+    /**
+     * The console of the Gogo command running on this thread, whichever bundle provides the
+     * command; outside any Gogo command, the process's.
+     */
+    static CallerConsole current() {
+        Job job = Job.Utils.current();
+        return of(job == null ? null : job.session());
+    }
+
+    static CallerConsole of(CommandSession shell) {
+        return new CallerConsole(terminal(shell), SessionAccess.console(shell));
+    }
+
+    /**
+     * The jline shell's terminal, or in one-shot mode the process's console (read directly: the
+     * one-shot session's keyboard is Gogo's redirected standard input). Scripts and tests have none.
+     */
+    private static Optional<ShellProbeSelector.Terminal> terminal(CommandSession shell) {
+        if (shell != null && shell.get(TERMINAL_VARIABLE) != null && shell.getKeyboard() != null) {
+            PrintStream out = SessionAccess.console(shell);
+            InputStream in = shell.getKeyboard();
+            return Optional.of(prompt -> {
+                out.print(prompt);
+                out.flush();
+                return readLine(in);
+            });
+        }
+        Console console = System.console();
+        if (console == null) {
+            return Optional.empty();
+        }
+        return Optional.of(prompt -> {
+            SessionAccess.console(shell).flush();
+            return console.readLine("%s", prompt);
+        });
+    }
+
+    static String readLine(InputStream in) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        try {
+            int b;
+            while ((b = in.read()) >= 0 && b != '\n') {
+                if (b != '\r') {
+                    line.write(b);
+                }
+            }
+            if (b < 0 && line.size() == 0) {
+                return null;
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return line.toString(StandardCharsets.UTF_8);
+    }
+}
