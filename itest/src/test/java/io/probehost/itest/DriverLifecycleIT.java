@@ -57,7 +57,9 @@ public class DriverLifecycleIT {
         String listing = shell.run("probe:list");
         assertTrue(listing, listing.contains("Probehost Test Probe"));
         assertTrue(listing, listing.contains("TP0001ABCD"));
-        assertTrue("no pack knows the target yet: " + listing, listing.contains("\u2716\uFE0E nrf51822_xxaa"));
+        assertTrue("the shipped Nordic pack knows this target: " + listing,
+                listing.contains("\u2714\uFE0E nrf51822_xxaa"));
+        assertTrue("no pack knows this one: " + listing, listing.contains("\u2716\uFE0E acme_widget"));
         assertTrue("the board line follows the probe: " + listing, listing.contains("Acme Test Board"));
         assertTrue("a probe without target shows n/a: " + listing, listing.contains("n/a"));
         assertTrue(options.find("testprobe.verbose").isPresent());

@@ -15,7 +15,7 @@ import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ProbeDriver;
 
 /**
- * A driver that finds two fixed probes and opens none: enough to watch a driver bundle come, change
+ * A driver that finds three fixed probes (a known target, none, an unknown one) and opens none: enough to watch a driver bundle come, change
  * and go. The framework property {@code itest.driver.fail} makes enumeration throw.
  */
 @Component(service = {ProbeDriver.class, OptionProvider.class}, property = ProbeDriver.NAME_PROPERTY + "=testprobe")
@@ -48,7 +48,9 @@ public final class TestProbeDriver implements ProbeDriver, OptionProvider {
         return List.of(
                 new ProbeDescription("testprobe", "TP0001ABCD", "Probehost", "Test Probe", "Acme", "Test Board",
                         "nrf51822_xxaa", "test:1"),
-                new ProbeDescription("testprobe", "TP0002EF01", "Probehost", "Test Probe", "", "", "", "test:2"));
+                new ProbeDescription("testprobe", "TP0002EF01", "Probehost", "Test Probe", "", "", "", "test:2"),
+                new ProbeDescription("testprobe", "TP0003C0DE", "Probehost", "Test Probe", "", "", "acme_widget",
+                        "test:3"));
     }
 
     @Override
