@@ -19,7 +19,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DebugSession;
-import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.host.ProbeSelector;
 import io.probehost.api.host.SessionManager;
 import io.probehost.api.target.MemoryRegion;
 import io.probehost.api.target.TargetDescription;
@@ -37,14 +37,15 @@ import io.probehost.flash.format.ReadOptions;
         "osgi.command.function=erase", "osgi.command.function=verify"})
 public final class FlashCommands {
     private static final String UID = "probe unique ID, whole or any part of it; driver:ID limits the driver";
+    private static final String NO_WAIT = "fail at once when no probe matches instead of waiting for one";
     private static final String OPTION = "session option name=value (repeat -O for more; option:list shows them)";
     private static final String TARGET = "target type (target:list); default: the open session's or the probe's";
 
     private final SessionOpener opener;
 
     @Activate
-    public FlashCommands(@Reference SessionManager sessions, @Reference ProbeRegistry probes) {
-        this.opener = new SessionOpener(sessions, probes);
+    public FlashCommands(@Reference SessionManager sessions, @Reference ProbeSelector selector) {
+        this.opener = new SessionOpener(sessions, selector);
     }
 
     @Descriptor("program a firmware file (ELF, Intel HEX, UF2, BIN) into flash: unchanged sectors are skipped, "
@@ -62,17 +63,19 @@ public final class FlashCommands {
             @Descriptor("leave the target halted instead of resetting it afterwards")
             @Parameter(names = {"--no-reset"}, presentValue = "true", absentValue = "false") boolean noReset,
             @Descriptor(UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
+            @Descriptor(NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
+                    absentValue = "false") boolean noWait,
             @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("FILE") String... args) {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = SessionOpener.options(option, list(args), positional);
         Path file = file(shell, single(positional, "flash:program FILE [-t TARGET] [--base ADDR] "
-                + "[--erase chip|sector|auto] [--no-verify] [--no-skip] [--no-reset] [-u UID] [-O name=value]"));
+                + "[--erase chip|sector|auto] [--no-verify] [--no-skip] [--no-reset] [-u UID] [-W] [-O name=value]"));
         EraseMode mode = parseErase(erase);
         byte[] content = read(file);
         Optional<FirmwareImage> early = FirmwareImageReader.detect(file.getFileName().toString(), content)
                 == ImageFormat.BIN ? Optional.empty() : Optional.of(image(file, content, base, Optional.empty()));
-        DebugSession session = opener.open(uid, options, target.isEmpty() ? Optional.empty() : Optional.of(target));
+        DebugSession session = opener.open(uid, noWait, options, present(target));
         TargetDescription description = description(session);
         FirmwareImage image = early.orElseGet(() -> image(file, content, base, Optional.of(description)));
         FlashLoader.checkFits(image, description);
@@ -99,6 +102,8 @@ public final class FlashCommands {
                     absentValue = "false") boolean chip,
             @Descriptor(TARGET) @Parameter(names = {"-t", "--target"}, absentValue = "") String target,
             @Descriptor(UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
+            @Descriptor(NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
+                    absentValue = "false") boolean noWait,
             @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("ADDR [LEN]") String... args) {
         List<String> positional = new ArrayList<>();
@@ -107,7 +112,7 @@ public final class FlashCommands {
         if (chip != positional.isEmpty() || positional.size() > 2) {
             throw new ProbeException("usage: " + usage);
         }
-        DebugSession session = opener.open(uid, options, target.isEmpty() ? Optional.empty() : Optional.of(target));
+        DebugSession session = opener.open(uid, noWait, options, present(target));
         TargetDescription description = description(session);
         FlashLoader loader = new FlashLoader(session.target(), description);
         if (chip) {
@@ -127,13 +132,15 @@ public final class FlashCommands {
             @Descriptor("load address of a BIN file (default: start of the boot flash)")
             @Parameter(names = {"-b", "--base"}, absentValue = "") String base,
             @Descriptor(UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
+            @Descriptor(NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
+                    absentValue = "false") boolean noWait,
             @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("FILE") String... args) {
         List<String> positional = new ArrayList<>();
         Map<String, String> options = SessionOpener.options(option, list(args), positional);
-        Path file = file(shell, single(positional, "flash:verify FILE [-t TARGET] [--base ADDR] [-u UID]"));
+        Path file = file(shell, single(positional, "flash:verify FILE [-t TARGET] [--base ADDR] [-u UID] [-W]"));
         byte[] content = read(file);
-        DebugSession session = opener.open(uid, options, target.isEmpty() ? Optional.empty() : Optional.of(target));
+        DebugSession session = opener.open(uid, noWait, options, present(target));
         TargetDescription description = description(session);
         FirmwareImage image = image(file, content, base, Optional.of(description));
         new FlashLoader(session.target(), description).verify(image, null);
@@ -194,6 +201,10 @@ public final class FlashCommands {
                     + positional.get(1) + "'") + "; usage: " + usage);
         }
         return positional.get(0);
+    }
+
+    private static Optional<String> present(String text) {
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
     private static List<String> list(String[] args) {

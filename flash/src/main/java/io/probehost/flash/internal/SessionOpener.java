@@ -1,74 +1,45 @@
 package io.probehost.flash.internal;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DebugSession;
-import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.host.ProbeSelector;
 import io.probehost.api.host.SessionManager;
 import io.probehost.api.host.SessionRequest;
 import io.probehost.api.probe.ProbeDescription;
 
 /**
- * The session a flash command works on: the open one when the command selects nothing else, or one
- * opened on the probe {@code -u} names (any part of the unique ID, {@code driver:ID} to limit the
- * driver), or on the only probe connected. The shell bundle's richer selection (prompt, waiting) is
- * private to it, so this is the plain rule.
+ * The session a flash command works on, as for the shell's commands: the open one when the command
+ * selects nothing else; without {@code -u}, a new one on the open session's probe; otherwise one on
+ * the probe the shared {@link ProbeSelector} chooses (partial IDs, {@code driver:} prefix, prompt on
+ * a terminal, waiting unless {@code -W}).
  */
 final class SessionOpener {
     private final SessionManager sessions;
-    private final ProbeRegistry probes;
+    private final ProbeSelector selector;
 
-    SessionOpener(SessionManager sessions, ProbeRegistry probes) {
+    SessionOpener(SessionManager sessions, ProbeSelector selector) {
         this.sessions = sessions;
-        this.probes = probes;
+        this.selector = selector;
     }
 
-    DebugSession open(String uid, Map<String, String> options, Optional<String> target) {
-        if (uid.isEmpty() && options.isEmpty()) {
-            Optional<DebugSession> current = sessions.current();
-            if (current.isPresent() && (target.isEmpty() || current.get().targetDescription()
-                    .filter(t -> t.name().equalsIgnoreCase(target.get())).isPresent())) {
-                return current.get();
-            }
+    /**
+     * @param uid    the {@code -u} text; empty for the open session's probe, or any probe
+     * @param noWait {@code -W}: fail at once when no probe matches
+     */
+    DebugSession open(String uid, boolean noWait, Map<String, String> options, Optional<String> target) {
+        Optional<DebugSession> current = sessions.current();
+        if (uid.isEmpty() && options.isEmpty() && current.isPresent() && (target.isEmpty() || current.get()
+                .targetDescription().filter(t -> t.name().equalsIgnoreCase(target.get())).isPresent())) {
+            return current.get();
         }
-        ProbeDescription probe = select(uid);
+        ProbeDescription probe = uid.isEmpty() && current.isPresent() ? current.get().probeDescription()
+                : selector.select(uid, noWait);
         return sessions.connect(new SessionRequest(probe, options, target, Optional.empty(), 0));
-    }
-
-    ProbeDescription select(String uid) {
-        List<ProbeDescription> found = probes.probes().probes();
-        String driver = "";
-        String part = uid.toLowerCase(Locale.ROOT);
-        int colon = part.indexOf(':');
-        if (colon > 0) {
-            driver = part.substring(0, colon);
-            part = part.substring(colon + 1);
-        }
-        List<ProbeDescription> matching = new ArrayList<>();
-        for (ProbeDescription probe : found) {
-            if ((driver.isEmpty() || probe.driver().equalsIgnoreCase(driver))
-                    && probe.uniqueId().toLowerCase(Locale.ROOT).contains(part)) {
-                matching.add(probe);
-            }
-        }
-        if (matching.size() == 1) {
-            return matching.get(0);
-        }
-        if (found.isEmpty()) {
-            throw new ProbeException("no debug probe is connected (probe:list shows them)");
-        }
-        String list = String.join(", ", found.stream().map(p -> p.uniqueId() + " (" + p.displayName() + ")").toList());
-        if (matching.isEmpty()) {
-            throw new ProbeException("no probe's unique ID matches '" + uid + "'; connected: " + list);
-        }
-        throw new ProbeException(matching.size() + " probes match" + (uid.isEmpty() ? "" : " '" + uid + "'")
-                + "; choose one with -u: " + list);
     }
 
     /** Splits {@code -O} values: Gogo hands the first one as the flag's value and later ones among the arguments. */

@@ -1,79 +1,148 @@
 package io.probehost.flash.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.ProbeException;
-import io.probehost.api.host.DriverInfo;
-import io.probehost.api.host.ProbeListing;
-import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.host.DebugSession;
+import io.probehost.api.host.ProbeSelector;
+import io.probehost.api.host.SessionManager;
+import io.probehost.api.host.SessionRequest;
 import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeDescription;
-import io.probehost.api.probe.ProbeDriver;
+import io.probehost.api.target.TargetDescription;
 import io.probehost.flash.EraseMode;
 import io.probehost.flash.FlashPhase;
 
-/** The pieces of the flash and pack commands that need no runtime: probe choice, -O parsing, numbers, the bar. */
+/** The pieces of the flash and pack commands that need no runtime: session choice, -O parsing, numbers, the bar. */
 class CommandPartsTest {
     private static ProbeDescription probe(String driver, String uid) {
         return new ProbeDescription(driver, uid, "ARM", "DAPLink CMSIS-DAP", "", "", "", "");
     }
 
-    private static SessionOpener opener(ProbeDescription... probes) {
-        ProbeRegistry registry = new ProbeRegistry() {
+    /** Records what the flash commands ask of the shared selector and the session manager. */
+    private final List<String> asked = new ArrayList<>();
+    private final List<SessionRequest> connected = new ArrayList<>();
+    private Optional<DebugSession> open = Optional.empty();
+
+    private final ProbeSelector selector = (uid, noWait) -> {
+        asked.add(uid + (noWait ? " -W" : ""));
+        if (uid.equals("nosuch")) {
+            throw new ProbeException("No connected debug probe matches unique ID 'nosuch'");
+        }
+        return probe("cmsisdap", "PHLAB0001");
+    };
+
+    private final SessionManager sessions = new SessionManager() {
+        @Override
+        public DebugSession connect(SessionRequest request) {
+            connected.add(request);
+            return session(request.probe());
+        }
+
+        @Override
+        public Optional<DebugSession> current() {
+            return open;
+        }
+
+        @Override
+        public void disconnect() {
+            open = Optional.empty();
+        }
+    };
+
+    private final SessionOpener opener = new SessionOpener(sessions, selector);
+
+    private static DebugSession session(ProbeDescription probe) {
+        return new DebugSession() {
             @Override
-            public List<DriverInfo> drivers() {
-                return List.of();
+            public ProbeDescription probeDescription() {
+                return probe;
             }
 
             @Override
-            public java.util.Optional<ProbeDriver> driver(String name) {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public ProbeListing probes() {
-                return new ProbeListing(List.of(probes), List.of());
-            }
-
-            @Override
-            public DebugProbe open(ProbeDescription probe, SessionOptions options) {
+            public DebugProbe probe() {
                 throw new UnsupportedOperationException();
             }
+
+            @Override
+            public Optional<TargetDescription> targetDescription() {
+                return Optional.empty();
+            }
+
+            @Override
+            public SessionOptions options() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public DebugTarget target() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+                // nothing to release
+            }
         };
-        return new SessionOpener(null, registry);
     }
 
     @Test
-    void theOnlyProbeIsChosenWhenNoUidIsGiven() {
-        assertEquals("9900A", opener(probe("cmsis-dap", "9900A")).select("").uniqueId());
+    void uidAndNoWaitAreHandedToTheSharedSelectorWhenNoSessionIsOpen() {
+        DebugSession session = opener.open("", true, Map.of(), Optional.empty());
+        opener.open("lab", false, Map.of("frequency", "1000000"), Optional.of("nrf51"));
+
+        assertEquals(List.of(" -W", "lab"), asked);
+        assertEquals("PHLAB0001", session.probeDescription().uniqueId());
+        SessionRequest second = connected.get(1);
+        assertEquals(Map.of("frequency", "1000000"), second.options());
+        assertEquals(Optional.of("nrf51"), second.targetName());
     }
 
     @Test
-    void partOfTheUidAndADriverPrefixChooseAmongSeveralProbes() {
-        SessionOpener opener = opener(probe("cmsis-dap", "9900A"), probe("stlink", "PHLAB0001"));
+    void theOpenSessionIsUsedWithoutAskingWhenTheCommandSelectsNothing() {
+        DebugSession current = session(probe("cmsisdap", "9900A"));
+        open = Optional.of(current);
 
-        assertEquals("PHLAB0001", opener.select("lab").uniqueId());
-        assertEquals("9900A", opener.select("cmsis-dap:99").uniqueId());
-        assertEquals("2 probes match; choose one with -u: 9900A (ARM DAPLink CMSIS-DAP), "
-                + "PHLAB0001 (ARM DAPLink CMSIS-DAP)", assertThrows(ProbeException.class, () -> opener.select(""))
-                .getMessage());
-        assertEquals("no probe's unique ID matches 'zz'; connected: 9900A (ARM DAPLink CMSIS-DAP), "
-                + "PHLAB0001 (ARM DAPLink CMSIS-DAP)", assertThrows(ProbeException.class, () -> opener.select("zz"))
-                .getMessage());
+        assertSame(current, opener.open("", false, Map.of(), Optional.empty()));
+        assertTrue(asked.isEmpty() && connected.isEmpty(), "nothing asked: " + asked + connected);
     }
 
     @Test
-    void noProbeIsAnErrorWhenNoneIsConnected() {
-        assertEquals("no debug probe is connected (probe:list shows them)",
-                assertThrows(ProbeException.class, () -> opener().select("")).getMessage());
+    void optionsWithoutUidReopenTheOpenSessionsProbe() {
+        open = Optional.of(session(probe("cmsisdap", "9900A")));
+
+        DebugSession reopened = opener.open("", false, Map.of("frequency", "400000"), Optional.empty());
+
+        assertEquals("9900A", reopened.probeDescription().uniqueId());
+        assertTrue(asked.isEmpty(), "the selector is not asked: " + asked);
+    }
+
+    @Test
+    void aUidGoesToTheSelectorEvenWithASessionOpenAndItsErrorIsKept() {
+        open = Optional.of(session(probe("cmsisdap", "9900A")));
+
+        assertEquals("PHLAB0001", opener.open("phlab", false, Map.of(), Optional.empty()).probeDescription()
+                .uniqueId());
+        assertEquals("No connected debug probe matches unique ID 'nosuch'", assertThrows(ProbeException.class,
+                () -> opener.open("nosuch", true, Map.of(), Optional.empty())).getMessage());
+        assertEquals(List.of("phlab", "nosuch -W"), asked);
     }
 
     @Test
