@@ -20,6 +20,15 @@ public interface DapAccess extends ProbeCapability {
         int get();
     }
 
+    /**
+     * A block read that completes later. {@link #get()} flushes what is queued before it when needed
+     * and returns the words read, in order; a failed access throws there, as {@link DapRead#get()} does.
+     */
+    @FunctionalInterface
+    interface DapBlockRead {
+        int[] get();
+    }
+
     DapRead queueReadDp(int register);
 
     DapRead queueReadAp(int register);
@@ -38,6 +47,16 @@ public interface DapAccess extends ProbeCapability {
 
     /** Reads the same AP register {@code count} times (a MEM-AP DRW burst). */
     int[] readApBlock(int register, int count);
+
+    /**
+     * Queues {@code count} reads of the same AP register (a MEM-AP DRW burst) so that they can share
+     * packets with the accesses queued around them. This default reads at once through
+     * {@link #readApBlock(int, int)}.
+     */
+    default DapBlockRead queueReadApBlock(int register, int count) {
+        int[] values = readApBlock(register, count);
+        return () -> values;
+    }
 
     /** Writes the values to the same AP register in turn (a MEM-AP DRW burst). */
     void writeApBlock(int register, int[] values, int offset, int count);

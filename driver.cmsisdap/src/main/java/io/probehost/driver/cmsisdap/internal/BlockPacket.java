@@ -1,18 +1,18 @@
 package io.probehost.driver.cmsisdap.internal;
 
-/** One DAP_TransferBlock packet of a longer burst; read data lands in the burst's result array. */
+/** One DAP_TransferBlock packet of a longer burst; read data goes to the burst's pending read. */
 final class BlockPacket implements TransferPart {
     private final TransferBlockRequest request;
-    private final int[] results;
+    private final PendingBlockRead read;
     private final int resultOffset;
 
     /**
-     * @param results      where read words go (null for a write)
-     * @param resultOffset index in {@code results} of this packet's first word
+     * @param read         where read words go (null for a write)
+     * @param resultOffset index in the burst of this packet's first word
      */
-    BlockPacket(TransferBlockRequest request, int[] results, int resultOffset) {
+    BlockPacket(TransferBlockRequest request, PendingBlockRead read, int resultOffset) {
         this.request = request;
-        this.results = results;
+        this.read = read;
         this.resultOffset = resultOffset;
     }
 
@@ -23,28 +23,33 @@ final class BlockPacket implements TransferPart {
 
     @Override
     public RuntimeException complete(TransferReply reply) {
-        if (results != null) {
-            System.arraycopy(reply.readData(), 0, results, resultOffset, reply.readData().length);
+        if (read != null) {
+            read.answer(resultOffset, reply.readData());
         }
         int executed = Math.min(reply.executed(), request.count());
+        RuntimeException error = null;
         if (!reply.isOk()) {
             int failed = Math.min(executed, request.count() - 1);
-            return TransferErrors.forResponse(reply.lastResponse(), Transfer.describe(request.request())
+            error = TransferErrors.forResponse(reply.lastResponse(), Transfer.describe(request.request())
                     + " (word " + (failed + 1) + " of " + request.count() + " in a DAP_TransferBlock)");
+        } else if (executed < request.count()) {
+            error = TransferErrors.stoppedWithoutError(CommandId.TRANSFER_BLOCK, executed, request.count());
         }
-        if (executed < request.count()) {
-            return TransferErrors.stoppedWithoutError(CommandId.TRANSFER_BLOCK, executed, request.count());
+        if (error != null) {
+            fail(error);
         }
-        return null;
+        return error;
     }
 
     @Override
-    public boolean contains(PendingRead read) {
-        return false;
+    public boolean contains(AwaitedResult awaited) {
+        return read != null && read == awaited;
     }
 
     @Override
     public void fail(RuntimeException cause) {
-        // a burst's caller waits for every packet and sees the error itself
+        if (read != null) {
+            read.fail(cause);
+        }
     }
 }

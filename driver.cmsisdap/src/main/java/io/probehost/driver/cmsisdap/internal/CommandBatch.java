@@ -58,7 +58,7 @@ final class CommandBatch implements InFlightPacket<List<TransferReply>> {
         replyBytes += command.replyBytes();
     }
 
-    boolean contains(PendingRead read) {
+    boolean contains(AwaitedResult read) {
         return parts.stream().anyMatch(part -> part.contains(read));
     }
 

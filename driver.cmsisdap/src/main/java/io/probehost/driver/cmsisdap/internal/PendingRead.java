@@ -3,7 +3,7 @@ package io.probehost.driver.cmsisdap.internal;
 import io.probehost.api.probe.DapAccess.DapRead;
 
 /** A queued register read; {@link #get()} sends and waits for what is queued up to it when needed. */
-final class PendingRead implements DapRead {
+final class PendingRead implements DapRead, AwaitedResult {
     private final TransferEngine engine;
     private boolean done;
     private int value;
@@ -27,7 +27,8 @@ final class PendingRead implements DapRead {
         }
     }
 
-    boolean isDone() {
+    @Override
+    public boolean isDone() {
         return done;
     }
 

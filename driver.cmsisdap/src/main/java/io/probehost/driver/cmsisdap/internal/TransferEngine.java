@@ -28,6 +28,10 @@ import io.probehost.api.probe.DapAccess;
  * does not fit it, on {@code flush()}, or when a read in it is wanted. The probe runs every command
  * of a batch, as it runs the packets sent after a failed one; their results are dropped alike.
  *
+ * <p>A queued block read ({@link #queueReadApBlock(int, int)}) is dispatched like a blocking one,
+ * packet by packet, but its caller collects it later: so the TAR write and burst of the next
+ * MEM-AP block can join the packet that carries the end of this one.
+ *
  * <p>Every other command goes through {@link #execute(DapCommand)}, which flushes first so that
  * commands reach the probe in the order they were asked for.
  */
@@ -132,12 +136,35 @@ final class TransferEngine implements DapAccess {
 
     @Override
     public synchronized int[] readApBlock(int register, int count) {
+        PendingBlockRead read = dispatchBlockRead(register, count);
+        drain();
+        throwUnreported();
+        return read.values();
+    }
+
+    /**
+     * Like {@link #queueReadAp(int)}: the burst's packets join the batch (or go out) behind what was
+     * queued before, and later accesses may share its last packet. An error found while queuing it
+     * is thrown here, and the burst is dropped.
+     */
+    @Override
+    public synchronized DapBlockRead queueReadApBlock(int register, int count) {
+        PendingBlockRead read = dispatchBlockRead(register, count);
+        if (!deferred) {
+            drain();
+        }
+        throwUnreported();
+        return read;
+    }
+
+    /** Ends the DAP_Transfer being filled and dispatches the burst's DAP_TransferBlock packets. */
+    private PendingBlockRead dispatchBlockRead(int register, int count) {
         checkUsable();
         if (count < 0) {
             throw new IllegalArgumentException("cannot read " + count + " words");
         }
         throwUnreported();
-        int[] values = new int[count];
+        PendingBlockRead read = new PendingBlockRead(this, count);
         int request = Transfer.requestByte(true, true, register);
         sendBuilding();
         int done = 0;
@@ -145,13 +172,14 @@ final class TransferEngine implements DapAccess {
             int words = Math.min(blockWords(true), count - done);
             // sending the batch to make room may have found an error: then nothing more is queued
             if (unreported == null) {
-                dispatch(new BlockPacket(TransferBlockRequest.read(dapIndex, request, words), values, done));
+                dispatch(new BlockPacket(TransferBlockRequest.read(dapIndex, request, words), read, done));
                 done += words;
             }
         }
-        drain();
-        throwUnreported();
-        return values;
+        if (unreported != null) {
+            read.fail(unreported);
+        }
+        return read;
     }
 
     @Override
@@ -215,7 +243,7 @@ final class TransferEngine implements DapAccess {
     }
 
     /** Called by a pending read's get(): sends and receives until that read has its answer. */
-    void complete(PendingRead read) {
+    void complete(AwaitedResult read) {
         checkUsable();
         if (building.contains(read)) {
             sendBuilding();

@@ -48,7 +48,7 @@ final class TransferPacket implements TransferPart {
     }
 
     @Override
-    public boolean contains(PendingRead read) {
+    public boolean contains(AwaitedResult read) {
         return reads.contains(read);
     }
 

@@ -7,5 +7,5 @@ interface TransferPart extends InFlightPacket<TransferReply> {
     TransferCommand command();
 
     /** Whether {@code read} waits for this packet's reply. */
-    boolean contains(PendingRead read);
+    boolean contains(AwaitedResult read);
 }
