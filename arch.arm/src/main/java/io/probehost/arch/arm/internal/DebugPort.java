@@ -181,6 +181,19 @@ public final class DebugPort {
         }, () -> apAccess("block read", ap, register));
     }
 
+    /**
+     * Queues a block read of an AP register; the probe may send it with the accesses around it in
+     * one batch. Errors surface at {@link DapAccess.DapBlockRead#get()} or at a later queuing call,
+     * recovered like those of {@link #readApBlock(int, int, int)}.
+     */
+    public DapAccess.DapBlockRead queueReadApBlock(int ap, int register, int count) {
+        DapAccess.DapBlockRead queued = guarded(() -> {
+            selectAp(ap, register);
+            return dap.queueReadApBlock(register & 0xC, count);
+        }, () -> apAccess("block read", ap, register));
+        return () -> guarded(queued::get, () -> apAccess("block read", ap, register));
+    }
+
     public void writeApBlock(int ap, int register, int[] values, int offset, int count) {
         guarded(() -> {
             selectAp(ap, register);

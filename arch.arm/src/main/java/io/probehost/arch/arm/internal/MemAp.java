@@ -1,5 +1,8 @@
 package io.probehost.arch.arm.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.probehost.api.TransferException;
 import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.MemoryInterface;
@@ -128,9 +131,14 @@ public final class MemAp implements MemoryInterface {
         writeSingle(address, MemApSize.WORD, value);
     }
 
+    /**
+     * Queues the TAR write and DRW burst of every 1 KiB block first and collects the words after, so
+     * that a probe can stream them without a round trip per block.
+     */
     @Override
     public void read(long address, byte[] destination, int offset, int length) {
         checkRange(address, length);
+        List<QueuedBurst> bursts = new ArrayList<>();
         long at = address;
         int position = offset;
         int remaining = length;
@@ -138,11 +146,13 @@ public final class MemAp implements MemoryInterface {
             MemApSize size = unitFor(at, remaining);
             if (size == MemApSize.WORD) {
                 int words = wordsInBurst(at, remaining);
-                readWords(at, destination, position, words);
+                bursts.add(queueWords(at, position, words, bursts));
                 at += words * 4L;
                 position += words * 4;
                 remaining -= words * 4;
             } else {
+                // a fault of a queued burst must name that burst, not this access
+                collect(bursts, destination);
                 int value = readSingle(at, size);
                 for (int i = 0; i < size.bytes; i++) {
                     destination[position++] = (byte) (value >>> (8 * i));
@@ -151,6 +161,7 @@ public final class MemAp implements MemoryInterface {
                 remaining -= size.bytes;
             }
         }
+        collect(bursts, destination);
     }
 
     @Override
@@ -259,19 +270,70 @@ public final class MemAp implements MemoryInterface {
         }
     }
 
-    private void readWords(long address, byte[] destination, int position, int words) {
+    /** A DRW burst queued for {@code words} words at {@code address}, bound for {@code position}. */
+    private record QueuedBurst(long address, int position, int words, DapAccess.DapBlockRead read) {
+
+        String describe() {
+            return describe(words);
+        }
+
+        static String describe(int words) {
+            return "block read of " + words + " words";
+        }
+    }
+
+    private QueuedBurst queueWords(long address, int position, int words, List<QueuedBurst> earlier) {
         try {
             selectTransfer(address, MemApSize.WORD);
-            int[] values = dp.readApBlock(ap, ApRegister.DRW, words);
-            for (int i = 0; i < words; i++) {
-                LittleEndian.putInt(destination, position + 4 * i, values[i]);
-            }
+            return new QueuedBurst(address, position, words, dp.queueReadApBlock(ap, ApRegister.DRW, words));
         } catch (TransferFaultException fault) {
             cswKnown = false;
-            throw fault.at(address, "block read of " + words + " words");
+            // queuing may find the fault of a burst queued before this one (the probe's replies arrive late)
+            QueuedBurst culprit = firstFailed(earlier);
+            earlier.clear();
+            if (culprit != null) {
+                throw fault.at(culprit.address(), culprit.describe());
+            }
+            throw fault.at(address, QueuedBurst.describe(words));
         } catch (TransferException failed) {
             cswKnown = false;
+            earlier.clear();
             throw failed;
+        }
+    }
+
+    /** The first burst whose read fails, or null; the error itself was already thrown once. */
+    private static QueuedBurst firstFailed(List<QueuedBurst> bursts) {
+        for (QueuedBurst burst : bursts) {
+            try {
+                burst.read().get();
+            } catch (TransferException failed) {
+                return burst;
+            }
+        }
+        return null;
+    }
+
+    /** Collects the queued bursts in order into {@code destination}; a fault names its burst. */
+    private void collect(List<QueuedBurst> bursts, byte[] destination) {
+        try {
+            for (QueuedBurst burst : bursts) {
+                int[] values;
+                try {
+                    values = burst.read().get();
+                } catch (TransferFaultException fault) {
+                    cswKnown = false;
+                    throw fault.at(burst.address(), burst.describe());
+                } catch (TransferException failed) {
+                    cswKnown = false;
+                    throw failed;
+                }
+                for (int i = 0; i < burst.words(); i++) {
+                    LittleEndian.putInt(destination, burst.position() + 4 * i, values[i]);
+                }
+            }
+        } finally {
+            bursts.clear();
         }
     }
 

@@ -28,6 +28,10 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     boolean waitOnDrw;
     /** Report write faults at the next flush, as a batching probe does. */
     boolean deferWriteFaults;
+    /** Queue block reads as a batching probe does: a FAULT is reported by get(), which is logged. */
+    boolean deferBlockReads;
+    /** With deferBlockReads, a FAULT is found by the next queued block read, as when packets are in flight. */
+    boolean reportFaultsWhileQueuing;
     private TransferFaultException deferredFault;
     long faultFrom = -1;
     long faultTo = -1;
@@ -196,6 +200,45 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
             values[i] = drwRead();
         }
         return values;
+    }
+
+    @Override
+    public DapBlockRead queueReadApBlock(int register, int count) {
+        if (!deferBlockReads) {
+            return DapAccess.super.queueReadApBlock(register, count);
+        }
+        String name = ApRegister.name(apRegister(register));
+        if (reportFaultsWhileQueuing && deferredFault != null) {
+            TransferFaultException found = deferredFault;
+            deferredFault = null;
+            throw found;
+        }
+        log.add("QRB " + name + " x" + count);
+        if (deferredFault != null) {
+            TransferFaultException skipped = deferredFault;
+            return () -> {
+                throw skipped;
+            };
+        }
+        try {
+            checkSticky();
+            int[] values = new int[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = drwRead();
+            }
+            return () -> {
+                log.add("GET " + name + " x" + count);
+                return values;
+            };
+        } catch (TransferFaultException fault) {
+            deferredFault = fault;
+            return () -> {
+                if (deferredFault == fault) {
+                    deferredFault = null;
+                }
+                throw fault;
+            };
+        }
     }
 
     @Override

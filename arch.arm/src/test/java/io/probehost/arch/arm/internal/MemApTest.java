@@ -79,6 +79,42 @@ class MemApTest {
     }
 
     @Test
+    void blockReadQueuesEveryBurstBeforeCollectingAnyWhenProbeQueuesBlockReads() {
+        dap.deferBlockReads = true;
+        for (int i = 0; i < 8; i++) {
+            target.words.put(0x200003F0L + 4 * i, 0x01010101 * i);
+        }
+
+        byte[] data = memory.read(0x200003F0L, 32);
+
+        assertEquals(List.of(
+                "W CSW 0x23000012", "W TAR 0x200003F0", "QRB DRW x4",
+                "W TAR 0x20000400", "QRB DRW x4",
+                "GET DRW x4", "GET DRW x4"), dap.takeLog());
+        for (int i = 0; i < 32; i++) {
+            assertEquals(i / 4, data[i], "byte " + i);
+        }
+    }
+
+    @Test
+    void blockReadCollectsQueuedBurstsBeforeItsUnalignedTail() {
+        dap.deferBlockReads = true;
+        target.words.put(0x200003FCL, 0x44332211);
+        target.words.put(0x20000400L, 0x88776655);
+        target.words.put(0x20000404L, 0x0000AA99);
+
+        byte[] data = memory.read(0x200003FCL, 10);
+
+        assertEquals(List.of(
+                "W CSW 0x23000012", "W TAR 0x200003FC", "QRB DRW x1",
+                "W TAR 0x20000400", "QRB DRW x1",
+                "GET DRW x1", "GET DRW x1",
+                "W CSW 0x23000011", "W TAR 0x20000404", "R DRW"), dap.takeLog());
+        assertArrayEquals(new byte[] {0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, (byte) 0x88, (byte) 0x99, (byte) 0xAA},
+                data);
+    }
+
+    @Test
     void blockWriteUsesByteAndHalfwordAccessesForUnalignedHeadAndTail() {
         memory.write(0x20000001L, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
 
@@ -130,6 +166,37 @@ class MemApTest {
         assertEquals(0x40000000L, fault.address().getAsLong());
         assertEquals("block read of 2 words at 0x40000000: FAULT on AP0 DRW block read "
                 + "(CTRL/STAT 0xF0000020 STICKYERR)", fault.getMessage());
+    }
+
+    @Test
+    void faultInQueuedBlockReadNamesTheBurstThatFaultedAndLeavesLinkUsable() {
+        dap.deferBlockReads = true;
+        dap.faultAt(0x40000400L, 0x40000800L);
+        target.words.put(0x20000000L, 0x5A5A5A5A);
+
+        TransferFaultException fault = assertThrows(TransferFaultException.class,
+                () -> memory.read(0x40000000L, 0xC00));
+
+        assertEquals(0x40000400L, fault.address().getAsLong());
+        assertEquals("block read of 256 words at 0x40000400: FAULT on AP0 DRW block read "
+                + "(CTRL/STAT 0xF0000020 STICKYERR)", fault.getMessage());
+        assertEquals(0x5A5A5A5A, memory.read32(0x20000000L));
+    }
+
+    @Test
+    void faultFoundWhileQueuingALaterBurstNamesTheBurstThatFaulted() {
+        dap.deferBlockReads = true;
+        dap.reportFaultsWhileQueuing = true;
+        dap.faultAt(0x40000000L, 0x40000400L);
+        target.words.put(0x20000000L, 0x5A5A5A5A);
+
+        TransferFaultException fault = assertThrows(TransferFaultException.class,
+                () -> memory.read(0x40000000L, 0xC00));
+
+        assertEquals(0x40000000L, fault.address().getAsLong());
+        assertEquals("block read of 256 words at 0x40000000: FAULT on AP0 DRW block read "
+                + "(CTRL/STAT 0xF0000020 STICKYERR)", fault.getMessage());
+        assertEquals(0x5A5A5A5A, memory.read32(0x20000000L));
     }
 
     @Test
