@@ -7,8 +7,8 @@ import org.osgi.annotation.versioning.ConsumerType;
  * {@code 0x4}, {@code 0x8}, {@code 0xC}). SELECT is the debug-port layer's business, not the probe's.
  *
  * <p>Writes and queued reads may be batched; errors of a batched access surface at the next
- * {@link #flush()} or at the first {@link DapRead#get()} of a later read. A FAULT throws
- * {@link io.probehost.api.TransferFaultException}, WAIT past the retry limit
+ * {@link #flush()} or at the first {@link DapRead#get()} or {@link DapBlockRead#get()} of a later
+ * read. A FAULT throws {@link io.probehost.api.TransferFaultException}, WAIT past the retry limit
  * {@link io.probehost.api.TransferTimeoutException}.
  */
 @ConsumerType
