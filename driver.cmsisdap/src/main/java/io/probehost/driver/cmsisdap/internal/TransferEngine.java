@@ -316,23 +316,37 @@ final class TransferEngine implements DapAccess {
             return;
         }
         if (!batch.fits(packet)) {
-            sendBatch();
+            RuntimeException error = sendBatch();
+            if (error != null) {
+                packet.fail(error);
+                return;
+            }
         }
         batch.add(packet);
     }
 
-    private void sendBatch() {
+    /** Sends the batch; returns the error that failed it unsent, if any (see sendPacket). */
+    private RuntimeException sendBatch() {
         if (batch.isEmpty()) {
-            return;
+            return null;
         }
         CommandBatch packets = batch;
         batch = new CommandBatch(channel.packetSize());
-        sendPacket(packets.packet());
+        return sendPacket(packets.packet());
     }
 
-    private void sendPacket(InFlightPacket<?> packet) {
+    /**
+     * Sends a packet once there is room in flight. Making room may find a failed access: the packet
+     * was queued after it, so it fails with that error unsent, as the rest of the queue does (sent,
+     * it would fail again on the sticky error and surface later as an error of its own).
+     */
+    private RuntimeException sendPacket(InFlightPacket<?> packet) {
         while (inFlight.size() >= maxInFlight) {
-            receiveOldest();
+            RuntimeException error = receiveOldest();
+            if (error != null) {
+                packet.fail(error);
+                return error;
+            }
         }
         checkUsable();
         try {
@@ -347,9 +361,11 @@ final class TransferEngine implements DapAccess {
             throw e;
         }
         inFlight.add(packet);
+        return null;
     }
 
-    private void receiveOldest() {
+    /** Reads the oldest packet's reply; returns the error of the access that failed in it, if any. */
+    private RuntimeException receiveOldest() {
         InFlightPacket<?> packet = inFlight.poll();
         RuntimeException error;
         try {
@@ -371,6 +387,7 @@ final class TransferEngine implements DapAccess {
             failPending(error);
             dropInFlightReplies();
         }
+        return error;
     }
 
     /** Reads a packet's reply and hands it on; returns the error of the access that failed, if any. */

@@ -144,6 +144,22 @@ class QueuedBlockReadTest {
         access.flush();
         int before = probes.dap.nextReadValue;
         assertEquals(before, access.readDp(0x0), "requests and replies are still in step");
+        assertEquals("05,05", packetIds(), "the burst queued after the fault never goes out");
+    }
+
+    @Test
+    void dropsTheBatchUnsentWhenMakingRoomForItFindsAnEarlierFault() {
+        DapAccess access = open(new FakeDap(64, 1, "2.1.0").failAt(0, FAULT).withAtomicCommands());
+        access.writeAp(TAR, 0x2000_0000);
+        DapBlockRead first = access.queueReadApBlock(DRW, 20);
+        access.writeAp(TAR, 0x2000_0400);
+        TransferFaultException fault = assertThrows(TransferFaultException.class,
+                () -> access.queueReadApBlock(DRW, 20));
+        assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP write 0x4", fault.getMessage());
+        assertSame(fault, assertThrows(TransferFaultException.class, first::get));
+        access.flush();
+        assertEquals(probes.dap.nextReadValue, access.readDp(0x0), "requests and replies are still in step");
+        assertEquals("7f,05", packetIds(), "only the batch sent before the fault was found, then the DPIDR read");
     }
 
     @Test
