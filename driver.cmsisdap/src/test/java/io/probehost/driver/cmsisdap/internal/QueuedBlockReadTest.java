@@ -112,7 +112,8 @@ class QueuedBlockReadTest {
         DapAccess access = open(new FakeDap(64, 4, "2.1.0").failAt(6, FAULT).withAtomicCommands());
         DapBlockRead[] reads = queueTwoBlocks(access, 3);
         TransferFaultException fault = assertThrows(TransferFaultException.class, reads[1]::get);
-        assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP read 0xC (word 2 of 3 in a DAP_TransferBlock)",
+        assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP read 0xC "
+                + "(word 2 of 3 in a DAP_TransferBlock)",
                 fault.getMessage());
         assertEquals(blocking, fault.getMessage());
         assertArrayEquals(counting(0x1000, 3), reads[0].get(), "the burst before the fault has its words");
@@ -139,7 +140,8 @@ class QueuedBlockReadTest {
         DapAccess access = open(new FakeDap(64, 1, "2.1.0").failAt(0, FAULT));
         access.writeAp(TAR, 0x2000_0000);
         TransferFaultException fault = assertThrows(TransferFaultException.class,
-                () -> access.queueReadApBlock(DRW, 3), "one packet in flight: sending the burst waits for the TAR write");
+                () -> access.queueReadApBlock(DRW, 3),
+                "one packet in flight: sending the burst waits for the TAR write's reply");
         assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP write 0x4", fault.getMessage());
         access.flush();
         int before = probes.dap.nextReadValue;
