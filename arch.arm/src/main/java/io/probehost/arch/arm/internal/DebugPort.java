@@ -251,10 +251,16 @@ public final class DebugPort {
 
     /** Reads CTRL/STAT to say what went wrong, clears the sticky flags, and names the access. */
     private TransferFaultException recoverFromFault(String what, TransferFaultException fault) {
+        // CTRL/STAT is read before SELECT is written when DPBANKSEL is known to be 0 already: a
+        // probe that confirms every write (deferred transfers off) sees a lone SELECT write FAULT
+        // while the sticky flag is still set.
+        boolean bankZero = selectKnown && (select & 0xF) == 0;
         invalidateSelect();
         String status;
         try {
-            writeSelect(0);
+            if (!bankZero) {
+                writeSelect(0);
+            }
             int ctrlStat = dap.readDp(DpRegister.CTRL_STAT);
             status = DpRegister.describeCtrlStat(ctrlStat);
             clearStickyUnguarded();

@@ -131,7 +131,7 @@ class DebugPortTest {
     }
 
     @Test
-    void faultReadsCtrlStatClearsStickyAndReselectsBankZeroWhenApAnswersFault() {
+    void faultReadsCtrlStatBeforeAnySelectWriteWhenDpBankIsAlreadyZero() {
         DebugPort dp = port(WireProtocol.SWD);
         dp.connect();
         dp.readAp(0, ApRegister.CSW);
@@ -142,11 +142,13 @@ class DebugPortTest {
         dp.readAp(0, ApRegister.CSW);
 
         assertEquals("FAULT on AP0 DRW read (CTRL/STAT 0xF0000020 STICKYERR)", fault.getMessage());
+        // No SELECT write while the sticky flag is set: a probe that confirms each write would see it
+        // FAULT. SELECT is written again, from scratch, by the next access.
         assertEquals(List.of(
                 "R DRW",
-                "W SELECT 0x00000000",
                 "R CTRL/STAT",
                 "W ABORT 0x0000001E",
+                "W SELECT 0x00000000",
                 "R CSW"), dap.takeLog());
     }
 }
