@@ -1,5 +1,9 @@
 package io.probehost.driver.cmsisdap.internal;
 
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One sequence of DAP_SWD_Sequence or DAP_JTAG_Sequence: 1..64 clocks, LSB-first data.
  *
@@ -33,5 +37,27 @@ record BitSequence(int bitCount, boolean tms, boolean capture, byte[] data) {
         byte[] padded = new byte[byteCount()];
         System.arraycopy(data, 0, padded, 0, Math.min(data.length, padded.length));
         return padded;
+    }
+
+    /** A copy of the sequences of one DAP_SWD_Sequence or DAP_JTAG_Sequence, which takes 1 to 255. */
+    static List<BitSequence> checkedCommandList(List<BitSequence> sequences, String command) {
+        List<BitSequence> copy = List.copyOf(sequences);
+        if (copy.isEmpty() || copy.size() > 255) {
+            throw new IllegalArgumentException(command + " takes 1 to 255 sequences, not " + copy.size());
+        }
+        return copy;
+    }
+
+    /** The bits of each capturing sequence, in order, as a sequence command's reply holds them. */
+    static List<byte[]> readCaptured(List<BitSequence> sequences, ByteBuffer in) {
+        List<byte[]> captured = new ArrayList<>();
+        for (BitSequence sequence : sequences) {
+            if (sequence.capture()) {
+                byte[] bits = new byte[sequence.byteCount()];
+                in.get(bits);
+                captured.add(bits);
+            }
+        }
+        return captured;
     }
 }

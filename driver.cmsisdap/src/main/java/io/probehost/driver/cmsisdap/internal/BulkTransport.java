@@ -1,6 +1,5 @@
 package io.probehost.driver.cmsisdap.internal;
 
-import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbException;
 
@@ -8,21 +7,11 @@ import io.probehost.api.usb.UsbException;
  * CMSIS-DAP v2: requests go unpadded to the bulk OUT endpoint, replies come as short transfers on
  * the bulk IN endpoint.
  */
-final class BulkTransport implements DapTransport {
-    /** Timeout of the reads that drain stale replies on open. */
-    static final int DRAIN_TIMEOUT_MILLIS = 10;
-    private static final int MAX_STALE_REPLIES = 64;
-
-    private final UsbDevice device;
-    private final CmsisDapInterface usbInterface;
-    private final int timeoutMillis;
+final class BulkTransport extends UsbDapTransport {
     private int packetSize;
-    private boolean closed;
 
     BulkTransport(UsbDevice device, CmsisDapInterface usbInterface, int timeoutMillis) {
-        this.device = device;
-        this.usbInterface = usbInterface;
-        this.timeoutMillis = timeoutMillis;
+        super(device, usbInterface, timeoutMillis);
         this.packetSize = Math.max(usbInterface.inMaxPacketSize(), DapInfo.MIN_PACKET_SIZE);
     }
 
@@ -51,8 +40,8 @@ final class BulkTransport implements DapTransport {
     }
 
     @Override
-    public int read(byte[] buffer) {
-        return device.bulkTransfer(usbInterface.inEndpoint(), buffer, 0, readBufferSize(), timeoutMillis);
+    protected int receive(byte[] buffer, int length, int timeout) {
+        return device.bulkTransfer(usbInterface.inEndpoint(), buffer, 0, length, timeout);
     }
 
     @Override
@@ -71,29 +60,7 @@ final class BulkTransport implements DapTransport {
     }
 
     @Override
-    public void discardStale() {
-        byte[] buffer = new byte[Math.max(readBufferSize(), 1024)];
-        for (int i = 0; i < MAX_STALE_REPLIES; i++) {
-            try {
-                device.bulkTransfer(usbInterface.inEndpoint(), buffer, 0, buffer.length, DRAIN_TIMEOUT_MILLIS);
-            } catch (TransferTimeoutException e) {
-                return;
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            device.releaseInterface(usbInterface.number());
-        } catch (RuntimeException e) {
-            // the device may already be gone; closing must still release the handle
-        } finally {
-            device.close();
-        }
+    protected int staleBufferSize() {
+        return Math.max(readBufferSize(), 1024);
     }
 }

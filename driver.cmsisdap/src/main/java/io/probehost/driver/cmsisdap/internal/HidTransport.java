@@ -1,6 +1,5 @@
 package io.probehost.driver.cmsisdap.internal;
 
-import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbException;
 
@@ -8,24 +7,17 @@ import io.probehost.api.usb.UsbException;
  * CMSIS-DAP v1: requests go as OUT reports padded to the report size (through the interrupt OUT
  * endpoint, or SET_REPORT when there is none); replies come as full IN reports.
  */
-final class HidTransport implements DapTransport {
+final class HidTransport extends UsbDapTransport {
     static final int SET_REPORT_REQUEST_TYPE = 0x21;
     static final int SET_REPORT = 0x09;
     /** wValue of SET_REPORT: report type Output (2) in the high byte, report ID 0. */
     static final int OUTPUT_REPORT_ID_0 = 0x0200;
-    private static final int MAX_STALE_REPLIES = 64;
 
-    private final UsbDevice device;
-    private final CmsisDapInterface usbInterface;
-    private final int timeoutMillis;
     private final int reportSize;
     private int packetSize;
-    private boolean closed;
 
     HidTransport(UsbDevice device, CmsisDapInterface usbInterface, int timeoutMillis) {
-        this.device = device;
-        this.usbInterface = usbInterface;
-        this.timeoutMillis = timeoutMillis;
+        super(device, usbInterface, timeoutMillis);
         this.reportSize = Math.max(usbInterface.inMaxPacketSize(), DapInfo.MIN_PACKET_SIZE);
         this.packetSize = reportSize;
     }
@@ -61,8 +53,8 @@ final class HidTransport implements DapTransport {
     }
 
     @Override
-    public int read(byte[] buffer) {
-        return device.interruptTransfer(usbInterface.inEndpoint(), buffer, 0, reportSize, timeoutMillis);
+    protected int receive(byte[] buffer, int length, int timeout) {
+        return device.interruptTransfer(usbInterface.inEndpoint(), buffer, 0, length, timeout);
     }
 
     @Override
@@ -79,33 +71,5 @@ final class HidTransport implements DapTransport {
     @Override
     public void setPacketSize(int packetSize) {
         this.packetSize = Math.min(packetSize, reportSize);
-    }
-
-    @Override
-    public void discardStale() {
-        byte[] buffer = new byte[reportSize];
-        for (int i = 0; i < MAX_STALE_REPLIES; i++) {
-            try {
-                device.interruptTransfer(usbInterface.inEndpoint(), buffer, 0, reportSize,
-                        BulkTransport.DRAIN_TIMEOUT_MILLIS);
-            } catch (TransferTimeoutException e) {
-                return;
-            }
-        }
-    }
-
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            device.releaseInterface(usbInterface.number());
-        } catch (RuntimeException e) {
-            // the device may already be gone; closing must still release the handle
-        } finally {
-            device.close();
-        }
     }
 }

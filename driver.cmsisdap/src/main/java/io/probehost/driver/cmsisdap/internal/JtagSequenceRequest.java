@@ -1,7 +1,6 @@
 package io.probehost.driver.cmsisdap.internal;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,10 +10,7 @@ import java.util.List;
 record JtagSequenceRequest(List<BitSequence> sequences) implements DapCommand<List<byte[]>> {
 
     JtagSequenceRequest {
-        sequences = List.copyOf(sequences);
-        if (sequences.isEmpty() || sequences.size() > 255) {
-            throw new IllegalArgumentException("DAP_JTAG_Sequence takes 1 to 255 sequences, not " + sequences.size());
-        }
+        sequences = BitSequence.checkedCommandList(sequences, "DAP_JTAG_Sequence");
     }
 
     /** Request bytes for these sequences: ID, count, then SeqInfo and TDI bytes for each. */
@@ -51,14 +47,6 @@ record JtagSequenceRequest(List<BitSequence> sequences) implements DapCommand<Li
     @Override
     public List<byte[]> readReply(ByteBuffer in) {
         DapStatus.check(in.get(), id());
-        List<byte[]> captured = new ArrayList<>();
-        for (BitSequence sequence : sequences) {
-            if (sequence.capture()) {
-                byte[] bits = new byte[sequence.byteCount()];
-                in.get(bits);
-                captured.add(bits);
-            }
-        }
-        return captured;
+        return BitSequence.readCaptured(sequences, in);
     }
 }

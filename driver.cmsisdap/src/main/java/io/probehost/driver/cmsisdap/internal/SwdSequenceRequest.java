@@ -1,7 +1,6 @@
 package io.probehost.driver.cmsisdap.internal;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,10 +10,7 @@ import java.util.List;
 record SwdSequenceRequest(List<BitSequence> sequences) implements DapCommand<List<byte[]>> {
 
     SwdSequenceRequest {
-        sequences = List.copyOf(sequences);
-        if (sequences.isEmpty() || sequences.size() > 255) {
-            throw new IllegalArgumentException("DAP_SWD_Sequence takes 1 to 255 sequences, not " + sequences.size());
-        }
+        sequences = BitSequence.checkedCommandList(sequences, "DAP_SWD_Sequence");
     }
 
     @Override
@@ -36,14 +32,6 @@ record SwdSequenceRequest(List<BitSequence> sequences) implements DapCommand<Lis
     @Override
     public List<byte[]> readReply(ByteBuffer in) {
         DapStatus.check(in.get(), id());
-        List<byte[]> captured = new ArrayList<>();
-        for (BitSequence sequence : sequences) {
-            if (sequence.capture()) {
-                byte[] bits = new byte[sequence.byteCount()];
-                in.get(bits);
-                captured.add(bits);
-            }
-        }
-        return captured;
+        return BitSequence.readCaptured(sequences, in);
     }
 }
