@@ -45,6 +45,7 @@ final class FrameworkHost implements AutoCloseable {
             timer.mark("framework init");
             host.reconcile();
             timer.mark("reconciled");
+            timer.watchBundles(framework.getBundleContext());
             framework.start();
             timer.mark("framework start");
             host.startAll();

@@ -13,10 +13,21 @@ final class StartupTimer {
         this.enabled = enabled;
     }
 
+    /** With timing on, also marks each bundle as it finishes starting. */
+    void watchBundles(org.osgi.framework.BundleContext context) {
+        if (enabled) {
+            context.addBundleListener(event -> {
+                if (event.getType() == org.osgi.framework.BundleEvent.STARTED) {
+                    mark("  " + event.getBundle().getSymbolicName());
+                }
+            });
+        }
+    }
+
     void mark(String phase) {
         if (enabled) {
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            err.printf("[timing] %-16s %5d ms after JVM start%n", phase, sinceJvmStart);
+            err.printf("[timing] %-40s %5d ms after JVM start%n", phase, sinceJvmStart);
         }
     }
 }

@@ -3,6 +3,10 @@ package io.probehost.flash.internal;
 import java.util.Dictionary;
 import java.util.Hashtable;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -23,6 +27,13 @@ import io.probehost.api.target.TargetPack;
 @Component(immediate = true, service = TargetPackExtender.class)
 public final class TargetPackExtender implements BundleTrackerCustomizer<ServiceRegistration<TargetPack>> {
     private BundleTracker<ServiceRegistration<TargetPack>> tracker;
+    /** Parses pack files off the start-up path; its one thread ends when this bundle stops. */
+    private final ExecutorService parser = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "probehost-pack-parser");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean closed;
 
     @Activate
     void activate(BundleContext context) {
@@ -31,8 +42,11 @@ public final class TargetPackExtender implements BundleTrackerCustomizer<Service
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
+        closed = true;
         tracker.close();
+        parser.shutdownNow();
+        parser.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     @Override
@@ -41,15 +55,26 @@ public final class TargetPackExtender implements BundleTrackerCustomizer<Service
         if (descriptor == null || bundle.getBundleContext() == null) {
             return null;
         }
+        DataTargetPack pack = DataTargetPack.readInBackground(bundle, descriptor.trim(), parser);
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("probehost.pack.bundle", bundle.getSymbolicName());
+        ServiceRegistration<TargetPack> registration =
+                bundle.getBundleContext().registerService(TargetPack.class, pack, properties);
+        pack.parsed().whenComplete((parsed, failure) -> {
+            if (failure != null && !closed && bundle.getState() == Bundle.ACTIVE) {
+                System.err.println("Target pack " + bundle.getSymbolicName() + " ignored: "
+                        + (failure.getCause() == null ? failure : failure.getCause()).getMessage());
+                unregisterQuietly(registration);
+            }
+        });
+        return registration;
+    }
+
+    private static void unregisterQuietly(ServiceRegistration<TargetPack> registration) {
         try {
-            DataTargetPack pack = DataTargetPack.read(bundle, descriptor.trim());
-            Dictionary<String, Object> properties = new Hashtable<>();
-            properties.put("probehost.pack.name", pack.name());
-            properties.put("probehost.pack.version", pack.version());
-            return bundle.getBundleContext().registerService(TargetPack.class, pack, properties);
-        } catch (RuntimeException e) {
-            System.err.println("Target pack " + bundle.getSymbolicName() + " ignored: " + e.getMessage());
-            return null;
+            registration.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle stopped meanwhile
         }
     }
 
@@ -60,10 +85,6 @@ public final class TargetPackExtender implements BundleTrackerCustomizer<Service
 
     @Override
     public void removedBundle(Bundle bundle, BundleEvent event, ServiceRegistration<TargetPack> registration) {
-        try {
-            registration.unregister();
-        } catch (IllegalStateException alreadyGone) {
-            // the framework withdrew it when the bundle stopped
-        }
+        unregisterQuietly(registration);
     }
 }

@@ -40,8 +40,11 @@ public final class TargetRegistryImpl implements TargetRegistry {
     public List<PackInfo> packs() {
         List<PackInfo> infos = new ArrayList<>();
         for (Entry entry : packs) {
-            infos.add(new PackInfo(entry.pack.name(), entry.pack.version(), entry.bundleId,
-                    entry.pack.targets().stream().map(TargetDescription::name).toList()));
+            List<TargetDescription> targets = targetsOf(entry);
+            if (!targets.isEmpty()) {
+                infos.add(new PackInfo(entry.pack.name(), entry.pack.version(), entry.bundleId,
+                        targets.stream().map(TargetDescription::name).toList()));
+            }
         }
         infos.sort(Comparator.comparing(PackInfo::name));
         return infos;
@@ -51,16 +54,25 @@ public final class TargetRegistryImpl implements TargetRegistry {
     public List<TargetDescription> targets() {
         List<TargetDescription> all = new ArrayList<>();
         for (Entry entry : packs) {
-            all.addAll(entry.pack.targets());
+            all.addAll(targetsOf(entry));
         }
         all.sort(Comparator.comparing(TargetDescription::name));
         return all;
     }
 
+    /** A pack whose data turns out broken is left out; its extender reports it and withdraws it. */
+    private static List<TargetDescription> targetsOf(Entry entry) {
+        try {
+            return entry.pack.targets();
+        } catch (RuntimeException broken) {
+            return List.of();
+        }
+    }
+
     @Override
     public Optional<TargetDescription> find(String name) {
         for (Entry entry : packs) {
-            for (TargetDescription target : entry.pack.targets()) {
+            for (TargetDescription target : targetsOf(entry)) {
                 if (target.name().equalsIgnoreCase(name)) {
                     return Optional.of(target);
                 }
