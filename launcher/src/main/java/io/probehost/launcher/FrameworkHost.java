@@ -66,6 +66,8 @@ final class FrameworkHost implements AutoCloseable {
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, "none");
         config.put("felix.log.level", "1");
         config.put("ds.loglevel", "warn");
+        // SCR keeps the parsed component descriptions in its bundle data between runs.
+        config.put("ds.cache.metadata", "true");
         config.put("felix.fileinstall.dir", layout.deploy().toString());
         config.put("felix.fileinstall.poll", "1000");
         config.put("felix.fileinstall.noInitialDelay", "true");
