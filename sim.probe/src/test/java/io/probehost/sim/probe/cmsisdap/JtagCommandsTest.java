@@ -107,4 +107,42 @@ class JtagCommandsTest {
             assertEquals("08 00", h.exchangeHex("08 00 01 00 00 00"));
         }
     }
+
+    @Test
+    void transferBlockWritesMemoryThroughApaccAndConfirmsWithRdbuffThroughDpacc() {
+        FakeMcu mcu = new FakeMcu();
+        SwjDp dp = new SwjDp(mcu);
+        try (ProbeHarness h = ProbeHarness.v2(dp)) {
+            assertEquals("02 02", h.exchangeHex("02 02"));
+            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
+            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            assertEquals("05 02 01", h.exchangeHex("05 00 02 08 00 00 00 00 04 00 00 00 50"));
+            assertEquals("05 02 01", h.exchangeHex("05 00 02 01 12 00 00 23 05 10 00 00 20"));
+            assertEquals("06 02 00 01", h.exchangeHex("06 00 02 00 0D 11 11 11 11 22 22 22 22"));
+            assertEquals(0x1111_1111, mcu.ram[4]);
+            assertEquals(0x2222_2222, mcu.ram[5]);
+        }
+    }
+
+    @Test
+    void transferBlockPostsDpReadsTooAndCollectsTheLastFromRdbuff() {
+        FakeMcu mcu = new FakeMcu();
+        SwjDp dp = new SwjDp(mcu);
+        try (ProbeHarness h = ProbeHarness.v2(dp)) {
+            assertEquals("02 02", h.exchangeHex("02 02"));
+            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
+            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            assertEquals("06 02 00 01 77 14 B1 0B 77 14 B1 0B", h.exchangeHex("06 00 02 00 02"));
+        }
+    }
+
+    @Test
+    void transferBlockAnswersNothingForADapIndexBeyondTheChain() {
+        try (ProbeHarness h = ProbeHarness.v2(new SwjDp(new FakeMcu()))) {
+            assertEquals("02 02", h.exchangeHex("02 02"));
+            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
+            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            assertEquals("06 00 00 00", h.exchangeHex("06 01 01 00 02"));
+        }
+    }
 }
