@@ -156,7 +156,7 @@ final class DapFirmware {
             case JTAG -> jtagTransfers.transfer(in, out);
             default -> {
                 in.u8();
-                SwdTransfers.skipRequests(in, in.u8());
+                DapTransfers.skipRequests(in, in.u8());
                 out.u8(0);
                 out.u8(0);
             }

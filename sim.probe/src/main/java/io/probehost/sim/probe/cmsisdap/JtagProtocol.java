@@ -5,7 +5,7 @@ package io.probehost.sim.probe.cmsisdap;
  * with BYPASS ones for the other TAPs, 35-bit DPACC/APACC scans padded with bypass bits, with the
  * JTAG ACK swapped into the SWD-style codes (OK/FAULT 010 becomes 1, WAIT 001 becomes 2).
  */
-final class JtagProtocol {
+final class JtagProtocol implements DapTransaction {
     static final int IR_ABORT = 0x8;
     static final int IR_DPACC = 0xA;
     static final int IR_APACC = 0xB;
@@ -61,8 +61,14 @@ final class JtagProtocol {
         wire.flush();
     }
 
+    @Override
+    public int lastRead() {
+        return data;
+    }
+
     /** JTAG_Transfer: one DPACC/APACC scan (the IR must already select the right register). */
-    int transfer(int request, int writeData) {
+    @Override
+    public int transfer(int request, int writeData) {
         enterShiftDr();
         int ack = (wire.jtagCycle((request & 0x02) != 0) ? 1 : 0) << 1;
         ack |= (wire.jtagCycle((request & 0x04) != 0) ? 1 : 0);

@@ -4,7 +4,7 @@ package io.probehost.sim.probe.cmsisdap;
  * One SWD transaction as SW_DP.c clocks it: request, turnaround, ACK, data phase (or the optional
  * dummy data phase after WAIT/FAULT, or the back-off after a protocol error), idle cycles.
  */
-final class SwdProtocol {
+final class SwdProtocol implements DapTransaction {
     private final SwjWire wire;
     private final DapState state;
     private final TestDomainTimer timer;
@@ -17,8 +17,14 @@ final class SwdProtocol {
         this.timer = timer;
     }
 
+    @Override
+    public int lastRead() {
+        return data;
+    }
+
     /** Clocks one transaction; for writes {@code writeData} is sent. Returns the ACK (plus protocol error bit). */
-    int transfer(int request, int writeData) {
+    @Override
+    public int transfer(int request, int writeData) {
         boolean apndp = (request & 0x01) != 0;
         boolean rnw = (request & 0x02) != 0;
         boolean a2 = (request & 0x04) != 0;
