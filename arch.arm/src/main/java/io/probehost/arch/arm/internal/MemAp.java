@@ -2,6 +2,7 @@ package io.probehost.arch.arm.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.probehost.api.TransferException;
 import io.probehost.api.TransferFaultException;
@@ -82,28 +83,11 @@ public final class MemAp implements MemoryInterface {
         if ((address & 3) != 0) {
             throw new IllegalArgumentException(String.format("queued 32-bit read at 0x%08X is not aligned", address));
         }
-        DapAccess.DapRead queued;
-        try {
+        DapAccess.DapRead queued = transact(address, "32-bit read", () -> {
             selectTransfer(address, MemApSize.WORD);
-            queued = dp.queueReadAp(ap, ApRegister.DRW);
-        } catch (TransferFaultException fault) {
-            cswKnown = false;
-            throw fault.at(address, "32-bit read");
-        } catch (TransferException failed) {
-            cswKnown = false;
-            throw failed;
-        }
-        return () -> {
-            try {
-                return queued.get();
-            } catch (TransferFaultException fault) {
-                cswKnown = false;
-                throw fault.at(address, "32-bit read");
-            } catch (TransferException failed) {
-                cswKnown = false;
-                throw failed;
-            }
-        };
+            return dp.queueReadAp(ap, ApRegister.DRW);
+        });
+        return () -> transact(address, "32-bit read", queued::get);
     }
 
     @Override
@@ -139,55 +123,31 @@ public final class MemAp implements MemoryInterface {
     public void read(long address, byte[] destination, int offset, int length) {
         checkRange(address, length);
         List<QueuedBurst> bursts = new ArrayList<>();
-        long at = address;
-        int position = offset;
-        int remaining = length;
-        while (remaining > 0) {
-            MemApSize size = unitFor(at, remaining);
-            if (size == MemApSize.WORD) {
-                int words = wordsInBurst(at, remaining);
-                bursts.add(queueWords(at, position, words, bursts));
-                at += words * 4L;
-                position += words * 4;
-                remaining -= words * 4;
-            } else {
-                // a fault of a queued burst must name that burst, not this access
-                collect(bursts, destination);
-                int value = readSingle(at, size);
-                for (int i = 0; i < size.bytes; i++) {
-                    destination[position++] = (byte) (value >>> (8 * i));
-                }
-                at += size.bytes;
-                remaining -= size.bytes;
-            }
-        }
+        walk(address, offset, length,
+                (at, position, words) -> bursts.add(queueWords(at, position, words, bursts)),
+                (at, position, size) -> {
+                    // a fault of a queued burst must name that burst, not this access
+                    collect(bursts, destination);
+                    int value = readSingle(at, size);
+                    for (int i = 0; i < size.bytes; i++) {
+                        destination[position + i] = (byte) (value >>> (8 * i));
+                    }
+                });
         collect(bursts, destination);
     }
 
     @Override
     public void write(long address, byte[] source, int offset, int length) {
         checkRange(address, length);
-        long at = address;
-        int position = offset;
-        int remaining = length;
-        while (remaining > 0) {
-            MemApSize size = unitFor(at, remaining);
-            if (size == MemApSize.WORD) {
-                int words = wordsInBurst(at, remaining);
-                writeWords(at, source, position, words);
-                at += words * 4L;
-                position += words * 4;
-                remaining -= words * 4;
-            } else {
-                int value = 0;
-                for (int i = 0; i < size.bytes; i++) {
-                    value |= (source[position++] & 0xFF) << (8 * i);
-                }
-                writeSingle(at, size, value);
-                at += size.bytes;
-                remaining -= size.bytes;
-            }
-        }
+        walk(address, offset, length,
+                (at, position, words) -> writeWords(at, source, position, words),
+                (at, position, size) -> {
+                    int value = 0;
+                    for (int i = 0; i < size.bytes; i++) {
+                        value |= (source[position + i] & 0xFF) << (8 * i);
+                    }
+                    writeSingle(at, size, value);
+                });
         try {
             dp.flush();
             firstUnflushedWrite = NONE;
@@ -220,6 +180,41 @@ public final class MemAp implements MemoryInterface {
         }
     }
 
+    /** A run of whole words from a word-aligned address, within one 1 KiB block. */
+    private interface WordRun {
+        void access(long address, int position, int words);
+    }
+
+    /** One byte or halfword access. */
+    private interface SingleAccess {
+        void access(long address, int position, MemApSize size);
+    }
+
+    /**
+     * Splits {@code length} bytes at {@code address} (at {@code offset} in the caller's buffer) into
+     * word runs that stay within 1 KiB blocks and the byte and halfword accesses around them, in order.
+     */
+    private static void walk(long address, int offset, int length, WordRun wordRun, SingleAccess single) {
+        long at = address;
+        int position = offset;
+        int remaining = length;
+        while (remaining > 0) {
+            MemApSize size = unitFor(at, remaining);
+            int bytes;
+            if (size == MemApSize.WORD) {
+                int words = wordsInBurst(at, remaining);
+                wordRun.access(at, position, words);
+                bytes = words * 4;
+            } else {
+                single.access(at, position, size);
+                bytes = size.bytes;
+            }
+            at += bytes;
+            position += bytes;
+            remaining -= bytes;
+        }
+    }
+
     /** The widest access that is aligned at {@code address} and fits in what is left. */
     private static MemApSize unitFor(long address, int remaining) {
         if ((address & 3) == 0 && remaining >= 4) {
@@ -239,35 +234,23 @@ public final class MemAp implements MemoryInterface {
 
     private int readSingle(long address, MemApSize size) {
         checkRange(address, size.bytes);
-        try {
+        return transact(address, size.describe() + " read", () -> {
             selectTransfer(address, size);
             int data = dp.readAp(ap, ApRegister.DRW);
             firstUnflushedWrite = NONE;
             int lane = (int) (address & 3);
             int value = data >>> (8 * lane);
             return size == MemApSize.WORD ? value : value & ((1 << (8 * size.bytes)) - 1);
-        } catch (TransferFaultException fault) {
-            cswKnown = false;
-            throw fault.at(address, size.describe() + " read");
-        } catch (TransferException failed) {
-            cswKnown = false;
-            throw failed;
-        }
+        });
     }
 
     private void writeSingle(long address, MemApSize size, int value) {
         checkRange(address, size.bytes);
-        try {
+        transactRun(address, size.describe() + " write", () -> {
             selectTransfer(address, size);
             dp.writeAp(ap, ApRegister.DRW, size == MemApSize.WORD ? value : value << (8 * (int) (address & 3)));
             noteWrite(address);
-        } catch (TransferFaultException fault) {
-            cswKnown = false;
-            throw fault.at(address, size.describe() + " write");
-        } catch (TransferException failed) {
-            cswKnown = false;
-            throw failed;
-        }
+        });
     }
 
     /** A DRW burst queued for {@code words} words at {@code address}, bound for {@code position}. */
@@ -318,16 +301,7 @@ public final class MemAp implements MemoryInterface {
     private void collect(List<QueuedBurst> bursts, byte[] destination) {
         try {
             for (QueuedBurst burst : bursts) {
-                int[] values;
-                try {
-                    values = burst.read().get();
-                } catch (TransferFaultException fault) {
-                    cswKnown = false;
-                    throw fault.at(burst.address(), burst.describe());
-                } catch (TransferException failed) {
-                    cswKnown = false;
-                    throw failed;
-                }
+                int[] values = transact(burst.address(), burst.describe(), () -> burst.read().get());
                 for (int i = 0; i < burst.words(); i++) {
                     LittleEndian.putInt(destination, burst.position() + 4 * i, values[i]);
                 }
@@ -342,17 +316,34 @@ public final class MemAp implements MemoryInterface {
         for (int i = 0; i < words; i++) {
             values[i] = LittleEndian.getInt(source, position + 4 * i);
         }
-        try {
+        transactRun(address, "block write of " + words + " words", () -> {
             selectTransfer(address, MemApSize.WORD);
             dp.writeApBlock(ap, ApRegister.DRW, values, 0, words);
             noteWrite(address);
+        });
+    }
+
+    /**
+     * Runs one MEM-AP transaction: any link error leaves the cached CSW unknown, and a fault is
+     * reported as {@code access} at {@code address}.
+     */
+    private <T> T transact(long address, String access, Supplier<T> transaction) {
+        try {
+            return transaction.get();
         } catch (TransferFaultException fault) {
             cswKnown = false;
-            throw fault.at(address, "block write of " + words + " words");
+            throw fault.at(address, access);
         } catch (TransferException failed) {
             cswKnown = false;
             throw failed;
         }
+    }
+
+    private void transactRun(long address, String access, Runnable transaction) {
+        transact(address, access, () -> {
+            transaction.run();
+            return null;
+        });
     }
 
     private void selectTransfer(long address, MemApSize size) {
