@@ -83,9 +83,7 @@ class JtagCommandsTest {
         mcu.ram[5] = 0x9ABC_DEF0;
         SwjDp dp = new SwjDp(mcu);
         try (ProbeHarness h = ProbeHarness.v2(dp)) {
-            assertEquals("02 02", h.exchangeHex("02 02"));
-            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
-            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            connectJtagToOneTap(h);
             assertEquals("05 02 01", h.exchangeHex("05 00 02 08 00 00 00 00 04 00 00 00 50"));
             assertEquals("05 04 01 78 56 34 12", h.exchangeHex(
                     "05 00 04 01 12 00 00 23 05 10 00 00 20 0F 00 00 00 00"));
@@ -98,9 +96,7 @@ class JtagCommandsTest {
         FakeMcu mcu = new FakeMcu();
         SwjDp dp = new SwjDp(mcu);
         try (ProbeHarness h = ProbeHarness.v2(dp)) {
-            assertEquals("02 02", h.exchangeHex("02 02"));
-            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
-            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            connectJtagToOneTap(h);
             assertEquals("04 00", h.exchangeHex("04 00 00 00 00 00"));
             dp.injectWaitStorm(5);
             assertEquals("05 00 02", h.exchangeHex("05 00 01 03"));
@@ -113,9 +109,7 @@ class JtagCommandsTest {
         FakeMcu mcu = new FakeMcu();
         SwjDp dp = new SwjDp(mcu);
         try (ProbeHarness h = ProbeHarness.v2(dp)) {
-            assertEquals("02 02", h.exchangeHex("02 02"));
-            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
-            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            connectJtagToOneTap(h);
             assertEquals("05 02 01", h.exchangeHex("05 00 02 08 00 00 00 00 04 00 00 00 50"));
             assertEquals("05 02 01", h.exchangeHex("05 00 02 01 12 00 00 23 05 10 00 00 20"));
             assertEquals("06 02 00 01", h.exchangeHex("06 00 02 00 0D 11 11 11 11 22 22 22 22"));
@@ -129,9 +123,7 @@ class JtagCommandsTest {
         FakeMcu mcu = new FakeMcu();
         SwjDp dp = new SwjDp(mcu);
         try (ProbeHarness h = ProbeHarness.v2(dp)) {
-            assertEquals("02 02", h.exchangeHex("02 02"));
-            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
-            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            connectJtagToOneTap(h);
             assertEquals("06 02 00 01 77 14 B1 0B 77 14 B1 0B", h.exchangeHex("06 00 02 00 02"));
         }
     }
@@ -139,10 +131,15 @@ class JtagCommandsTest {
     @Test
     void transferBlockAnswersNothingForADapIndexBeyondTheChain() {
         try (ProbeHarness h = ProbeHarness.v2(new SwjDp(new FakeMcu()))) {
-            assertEquals("02 02", h.exchangeHex("02 02"));
-            assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
-            assertEquals("15 00", h.exchangeHex("15 01 04"));
+            connectJtagToOneTap(h);
             assertEquals("06 00 00 00", h.exchangeHex("06 01 01 00 02"));
         }
+    }
+
+    /** DAP_Connect in JTAG mode, the TAPs to Run-Test/Idle, and a chain of one TAP with a 4-bit IR. */
+    private static void connectJtagToOneTap(ProbeHarness h) {
+        assertEquals("02 02", h.exchangeHex("02 02"));
+        assertEquals("14 00", h.exchangeHex(TO_RUN_TEST_IDLE));
+        assertEquals("15 00", h.exchangeHex("15 01 04"));
     }
 }
