@@ -10,8 +10,10 @@ import static io.probehost.sim.probe.cmsisdap.TransferAck.WAIT;
 
 /**
  * What DAP_Transfer and DAP_TransferBlock do the same way in SWD and JTAG mode: WAIT retries,
- * value-match read loops, timestamps, and skipping requests that were not executed. The modes differ
- * in how reads are posted and collected, which stays in {@link SwdTransfers} and {@link JtagTransfers}.
+ * value-match read loops, timestamps, skipping requests that were not executed, and the whole of
+ * DAP_TransferBlock, where the modes differ only through the hooks below. DAP_Transfer's rules for
+ * posting and collecting reads differ more, as in the firmware, and stay in {@link SwdTransfers} and
+ * {@link JtagTransfers}.
  */
 abstract class DapTransfers {
     protected final DapState state;
