@@ -76,7 +76,8 @@ public final class LabCommands {
         }
     }
 
-    @Descriptor("inject a fault: unplug|plug PROBE, wait-storm TARGET COUNT, stuck TARGET on|off, clear")
+    @Descriptor("inject a fault: unplug|plug PROBE, garble PROBE COUNT, truncate PROBE COUNT LENGTH, mute|unmute PROBE,"
+            + " wait-storm TARGET COUNT, bus-fault TARGET ADDRESS LENGTH, stuck TARGET on|off, clear")
     public String fault(@Descriptor("fault kind") String kind, @Descriptor("probe serial prefix or target name, and value")
             String... args) {
         Lab lab = component.lab();
@@ -87,6 +88,26 @@ public final class LabCommands {
             case "plug":
                 lab.bus().attach(probe(lab, args).device());
                 return "Plugged " + probe(lab, args).serial();
+            case "garble":
+                require(args, 2, "garble PROBE COUNT");
+                probe(lab, args).device().faults().garbleNextResponses(Integer.parseInt(args[1]));
+                return "The next " + args[1] + " responses of " + probe(lab, args).serial() + " carry a wrong echo";
+            case "truncate":
+                require(args, 3, "truncate PROBE COUNT LENGTH");
+                probe(lab, args).device().faults().truncateNextResponses(Integer.parseInt(args[1]),
+                        Integer.parseInt(args[2]));
+                return "The next " + args[1] + " responses of " + probe(lab, args).serial() + " are cut to "
+                        + args[2] + " bytes";
+            case "mute":
+                probe(lab, args).device().faults().stopAnswering();
+                return probe(lab, args).serial() + " stops answering";
+            case "unmute":
+                probe(lab, args).device().faults().resumeAnswering();
+                return probe(lab, args).serial() + " answers again";
+            case "bus-fault":
+                require(args, 3, "bus-fault TARGET ADDRESS LENGTH");
+                lab.target(args[0]).port().faultRange(Integer.decode(args[1]), Integer.decode(args[2]));
+                return "Accesses to " + args[1] + " (+" + args[2] + ") on " + args[0] + " answer FAULT";
             case "wait-storm":
                 require(args, 2, "wait-storm TARGET COUNT");
                 lab.target(args[0]).port().injectWaitStorm(Integer.parseInt(args[1]));
@@ -98,6 +119,7 @@ public final class LabCommands {
             case "clear":
                 for (Lab.Target target : lab.targets()) {
                     target.port().injectWaitStorm(0);
+                    target.port().clearFaultRanges();
                     target.mcu().setStuck(false);
                 }
                 for (Lab.Probe probe : lab.probes()) {
@@ -105,7 +127,8 @@ public final class LabCommands {
                 }
                 return "Faults cleared";
             default:
-                throw new ProbeException("unknown fault '" + kind + "' (unplug, plug, wait-storm, stuck, clear)");
+                throw new ProbeException("unknown fault '" + kind
+                        + "' (unplug, plug, garble, truncate, mute, unmute, wait-storm, bus-fault, stuck, clear)");
         }
     }
 

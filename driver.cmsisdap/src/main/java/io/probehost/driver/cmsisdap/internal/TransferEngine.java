@@ -49,6 +49,8 @@ final class TransferEngine implements DapAccess {
     private RuntimeException unreported;
     private ProbeDisconnectedException disconnected;
     private boolean closed;
+    /** Set after a lost reply: a late answer may still come and must not be taken for the next one. */
+    private boolean lateRepliesPossible;
 
     /**
      * @param maxInFlight packets sent ahead of their replies (the probe's packet count, or 1)
@@ -268,6 +270,7 @@ final class TransferEngine implements DapAccess {
 
     private <R> R command(DapCommand<R> command) {
         try {
+            dropLateReplies();
             return channel.execute(command);
         } catch (ProbeDisconnectedException e) {
             throw lost(e);
@@ -350,6 +353,9 @@ final class TransferEngine implements DapAccess {
         }
         checkUsable();
         try {
+            if (inFlight.isEmpty()) {
+                dropLateReplies();
+            }
             channel.send(packet.command());
         } catch (ProbeDisconnectedException e) {
             packet.fail(lost(e));
@@ -427,8 +433,20 @@ final class TransferEngine implements DapAccess {
         }
     }
 
+    /**
+     * A probe that timed out may still answer later (it was busy, not gone): before the next request,
+     * with nothing in flight, whatever arrived meanwhile is dropped so replies stay in step.
+     */
+    private void dropLateReplies() {
+        if (lateRepliesPossible) {
+            lateRepliesPossible = false;
+            channel.transport().discardStale();
+        }
+    }
+
     /** After a lost or garbled reply: stop whatever runs, drop stale replies, forget the in-flight packets. */
     private void resynchronise() {
+        lateRepliesPossible = true;
         inFlight.clear();
         try {
             channel.sendWithoutReply(new TransferAbortRequest());
