@@ -3,7 +3,9 @@ package io.probehost.sim.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -93,7 +95,12 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
                         + " has part '" + target.part() + "'; the lab models: nrf51822");
             }
         }
+        Set<String> wired = new HashSet<>();
         for (Probe probe : config.probes) {
+            if (!wired.add(String.valueOf(probe.target()))) {
+                throw new ProbeException("lab configuration " + source + ": probe " + probe.serial()
+                        + " is wired to target '" + probe.target() + "', which already has a probe (one per target)");
+            }
             if (config.targets.stream().noneMatch(t -> t.name().equals(probe.target()))) {
                 throw new ProbeException("lab configuration " + source + ": probe " + probe.serial()
                         + " is wired to unknown target '" + probe.target() + "'");

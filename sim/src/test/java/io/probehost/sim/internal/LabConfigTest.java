@@ -51,6 +51,12 @@ class LabConfigTest {
         assertEquals("lab configuration " + wiring + ": probe S1 is wired to unknown target 'b'",
                 assertThrows(ProbeException.class, () -> LabConfig.read(wiring)).getMessage());
 
+        Path twice = Files.writeString(folder.resolve("twice.yaml"), String.join("\n",
+                "targets:", "  - { name: a, part: nrf51822 }", "probes:", "  - { kind: daplink, serial: S1, target: a }",
+                "  - { kind: daplink, serial: S3, target: a }"));
+        assertEquals("lab configuration " + twice + ": probe S3 is wired to target 'a', which already has a probe"
+                + " (one per target)", assertThrows(ProbeException.class, () -> LabConfig.read(twice)).getMessage());
+
         Path kind = Files.writeString(folder.resolve("kind.yaml"), String.join("\n",
                 "targets:", "  - { name: a, part: nrf51822 }", "probes:", "  - { kind: stlink, serial: S2, target: a }"));
         assertEquals("lab configuration " + kind + ": probe S2 has kind 'stlink'; expected daplink or cmsis-dap",
