@@ -1,7 +1,6 @@
 package io.probehost.api.option;
 
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A typed session option, declared by the bundle that owns it through an {@link OptionProvider}.
@@ -125,8 +124,8 @@ public final class OptionDescriptor<T> {
         }
     }
 
+    /** Decimal or 0x hex, with an optional k (thousand) or M (million) suffix: 4M, 400k, 0x100. */
     private static long parseLong(String text) {
-        Function<String, Long> decode = Long::decode;
         String clean = text.replace("_", "");
         long multiplier = 1;
         String lower = clean.toLowerCase();
@@ -137,7 +136,7 @@ public final class OptionDescriptor<T> {
             multiplier = 1_000_000;
             clean = clean.substring(0, clean.length() - 1);
         }
-        return decode.apply(clean) * multiplier;
+        return Long.decode(clean) * multiplier;
     }
 
     @Override
