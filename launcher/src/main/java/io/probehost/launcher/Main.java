@@ -32,6 +32,9 @@ public final class Main {
         }
         out.flush();
         err.flush();
+        if (Boolean.getBoolean("probehost.timing")) {
+            new StartupTimer(err, true).mark("runtime stopped");
+        }
         Runtime.getRuntime().halt(status);
     }
 
