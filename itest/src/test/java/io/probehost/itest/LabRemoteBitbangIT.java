@@ -40,9 +40,11 @@ public class LabRemoteBitbangIT {
             int port = awaitPort(lab);
             String config = ShippedRuntime.runtimeFolder().resolve("etc/openocd/probehost-nrf51-rbb.cfg").toString();
             String output = openocd(List.of("-c", "set RBB_PORT " + port, "-f", config, "-c", "init",
-                    "-c", "halt", "-c", "flash write_image erase " + image + " 0", "-c", "verify_image " + image + " 0",
+                    "-c", "halt", "-c", "flash probe 0", "-c", "flash write_image erase " + image + " 0", "-c", "verify_image " + image + " 0",
                     "-c", "reset halt", "-c", "reg pc", "-c", "step", "-c", "reg pc", "-c", "mdw 0x0 2", "-c", "shutdown"));
             assertTrue(output, output.contains("Cortex-M0 r0p0 processor detected"));
+            assertTrue("OpenOCD's nrf5 driver identifies the part from FICR: " + output,
+                    output.contains("nRF51822-QFAA(build code: H0) 256kB Flash, 16kB RAM"));
             assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
             assertTrue("reset halt stops at the reset handler: " + output, output.contains("pc (/32): 0x00000040"));
             assertTrue("a step moves to the next instruction: " + output, output.contains("pc (/32): 0x00000042"));
