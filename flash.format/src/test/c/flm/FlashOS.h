@@ -1,10 +1,17 @@
-/* The CMSIS flash algorithm interface, written for the flash.format tests. */
+/*
+ * The CMSIS flash algorithm interface, written for the flash.format tests; the flash module's
+ * nRF51 test algorithm includes it too. SECTOR_NUM, the size of the sector table, may be set
+ * before the include.
+ */
 #ifndef FLASH_OS_H
 #define FLASH_OS_H
 
 #define FLASH_DRV_VERS 0x0101
 #define ONCHIP 1
 #define SECTOR_END 0xFFFFFFFFu
+#ifndef SECTOR_NUM
+#define SECTOR_NUM 4
+#endif
 
 struct FlashSector {
     unsigned long size;    /* bytes per sector in this group */
@@ -23,7 +30,7 @@ struct FlashDevice {
     unsigned char valEmpty;
     unsigned long toProg;
     unsigned long toErase;
-    struct FlashSector sectors[4];
+    struct FlashSector sectors[SECTOR_NUM];
 };
 
 int Init(unsigned long adr, unsigned long clk, unsigned long fnc);

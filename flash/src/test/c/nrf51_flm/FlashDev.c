@@ -1,4 +1,5 @@
-#include "FlashOS.h"
+#define SECTOR_NUM 2 /* one group and the end marker */
+#include "../../../../../flash.format/src/test/c/flm/FlashOS.h"
 
 /* nRF51822 code flash: 256 KiB of 1 KiB pages at 0. */
 __attribute__((section("DevDscr"), used))

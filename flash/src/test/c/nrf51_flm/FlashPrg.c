@@ -2,7 +2,7 @@
  * A CMSIS flash algorithm for the nRF51 NVMC, written for Probehost's tests. Position independent:
  * no global data, peripheral addresses only, so it runs wherever the host loads it.
  */
-#include "FlashOS.h"
+#include "../../../../../flash.format/src/test/c/flm/FlashOS.h"
 
 #define NVMC_READY     (*(volatile unsigned long *) 0x4001E400u)
 #define NVMC_CONFIG    (*(volatile unsigned long *) 0x4001E504u)
