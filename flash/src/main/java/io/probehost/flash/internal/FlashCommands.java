@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
@@ -67,15 +64,14 @@ public final class FlashCommands {
                     absentValue = "false") boolean noWait,
             @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("FILE") String... args) {
-        List<String> positional = new ArrayList<>();
-        Map<String, String> options = SessionOpener.options(option, list(args), positional);
-        Path file = file(shell, single(positional, "flash:program FILE [-t TARGET] [--base ADDR] "
+        SessionOpener.Selection selection = SessionOpener.Selection.of(target, uid, noWait, option, args);
+        Path file = file(shell, single(selection.positional(), "flash:program FILE [-t TARGET] [--base ADDR] "
                 + "[--erase chip|sector|auto] [--no-verify] [--no-skip] [--no-reset] [-u UID] [-W] [-O name=value]"));
         EraseMode mode = parseErase(erase);
         byte[] content = read(file);
         Optional<FirmwareImage> early = FirmwareImageReader.detect(file.getFileName().toString(), content)
                 == ImageFormat.BIN ? Optional.empty() : Optional.of(image(file, content, base, Optional.empty()));
-        DebugSession session = opener.open(uid, noWait, options, present(target));
+        DebugSession session = opener.open(selection);
         TargetDescription description = description(session);
         FirmwareImage image = early.orElseGet(() -> image(file, content, base, Optional.of(description)));
         FlashLoader.checkFits(image, description);
@@ -106,13 +102,13 @@ public final class FlashCommands {
                     absentValue = "false") boolean noWait,
             @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("ADDR [LEN]") String... args) {
-        List<String> positional = new ArrayList<>();
-        Map<String, String> options = SessionOpener.options(option, list(args), positional);
+        SessionOpener.Selection selection = SessionOpener.Selection.of(target, uid, noWait, option, args);
+        List<String> positional = selection.positional();
         String usage = "flash:erase --chip | ADDR [LEN]";
         if (chip != positional.isEmpty() || positional.size() > 2) {
             throw new ProbeException("usage: " + usage);
         }
-        DebugSession session = opener.open(uid, noWait, options, present(target));
+        DebugSession session = opener.open(selection);
         TargetDescription description = description(session);
         FlashLoader loader = new FlashLoader(session.target(), description);
         if (chip) {
@@ -136,11 +132,10 @@ public final class FlashCommands {
                     absentValue = "false") boolean noWait,
             @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("FILE") String... args) {
-        List<String> positional = new ArrayList<>();
-        Map<String, String> options = SessionOpener.options(option, list(args), positional);
-        Path file = file(shell, single(positional, "flash:verify FILE [-t TARGET] [--base ADDR] [-u UID] [-W]"));
+        SessionOpener.Selection selection = SessionOpener.Selection.of(target, uid, noWait, option, args);
+        Path file = file(shell, single(selection.positional(), "flash:verify FILE [-t TARGET] [--base ADDR] [-u UID] [-W]"));
         byte[] content = read(file);
-        DebugSession session = opener.open(uid, noWait, options, present(target));
+        DebugSession session = opener.open(selection);
         TargetDescription description = description(session);
         FirmwareImage image = image(file, content, base, Optional.of(description));
         new FlashLoader(session.target(), description).verify(image, null);
@@ -201,14 +196,6 @@ public final class FlashCommands {
                     + positional.get(1) + "'") + "; usage: " + usage);
         }
         return positional.get(0);
-    }
-
-    private static Optional<String> present(String text) {
-        return text.isEmpty() ? Optional.empty() : Optional.of(text);
-    }
-
-    private static List<String> list(String[] args) {
-        return args == null ? List.of() : Arrays.asList(args);
     }
 
     static PrintStream console(CommandSession shell) {

@@ -1,5 +1,7 @@
 package io.probehost.flash.internal;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,27 @@ final class SessionOpener {
         ProbeDescription probe = uid.isEmpty() && current.isPresent() ? current.get().probeDescription()
                 : selector.select(uid, noWait);
         return sessions.connect(new SessionRequest(probe, options, target, Optional.empty(), 0));
+    }
+
+    /** The session that a command's selection names. */
+    DebugSession open(Selection selection) {
+        return open(selection.uid(), selection.noWait(), selection.options(), selection.target());
+    }
+
+    /**
+     * What a command line selects: probe ({@code -u}, {@code -W}), session options ({@code -O}) and
+     * target ({@code -t}), and the positional arguments left once the options are pulled out.
+     */
+    record Selection(String uid, boolean noWait, Map<String, String> options, Optional<String> target,
+            List<String> positional) {
+
+        static Selection of(String target, String uid, boolean noWait, String option, String[] args) {
+            List<String> positional = new ArrayList<>();
+            Map<String, String> options = SessionOpener.options(option,
+                    args == null ? List.of() : Arrays.asList(args), positional);
+            return new Selection(uid, noWait, options, target.isEmpty() ? Optional.empty() : Optional.of(target),
+                    positional);
+        }
     }
 
     /** Splits {@code -O} values: Gogo hands the first one as the flag's value and later ones among the arguments. */
