@@ -1,6 +1,6 @@
 package io.probehost.shell.internal;
 
-import java.util.Locale;
+import java.util.List;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -47,8 +47,9 @@ public final class BreakCommands {
                 : BreakpointKind.AUTO;
         BreakpointControl control = access.session(invocation).target().breakpoints();
         Breakpoint set = control.addBreakpoint(address, kind);
-        return "Set " + kind(set) + " breakpoint at " + Numbers.hex32(set.address()) + " (" + control.freeHardwareBreakpoints()
-                + " of " + control.hardwareBreakpointCount() + " hardware breakpoints free)";
+        return "Set " + StopPoints.kind(set.kind()) + " breakpoint at " + Numbers.hex32(set.address()) + " ("
+                + control.freeHardwareBreakpoints() + " of " + control.hardwareBreakpointCount()
+                + " hardware breakpoints free)";
     }
 
     @Descriptor("remove the breakpoint at an address: break:remove ADDR")
@@ -58,13 +59,9 @@ public final class BreakCommands {
                     absentValue = "false") boolean noWait,
             @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("ADDR: the breakpoint's address") String... args) {
-        String usage = "break:remove ADDR";
-        Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(1, usage);
-        long address = Numbers.address(invocation.argument(0, usage));
-        if (!access.session(invocation).target().breakpoints().removeBreakpoint(address)) {
-            throw new ProbeException("no breakpoint at " + Numbers.hex32(address) + " (break:list shows them)");
-        }
-        return "Removed breakpoint at " + Numbers.hex32(address);
+        Invocation invocation = Invocation.of(uid, noWait, option, args);
+        return StopPoints.remove(invocation, "break", "breakpoint",
+                address -> access.session(invocation).target().breakpoints().removeBreakpoint(address));
     }
 
     @Descriptor("list the breakpoints that are set")
@@ -76,18 +73,8 @@ public final class BreakCommands {
             @Descriptor(Flags.ARGS) String... args) {
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(0, "break:list");
         BreakpointControl control = access.session(invocation).target().breakpoints();
-        if (control.breakpoints().isEmpty()) {
-            return "No breakpoints";
-        }
         TextTable table = new TextTable("#", "Address", "Kind").numeric(0);
-        int index = 0;
-        for (Breakpoint breakpoint : control.breakpoints()) {
-            table.row(index++, Numbers.hex32(breakpoint.address()), kind(breakpoint));
-        }
-        return table.toString();
-    }
-
-    private static String kind(Breakpoint breakpoint) {
-        return breakpoint.kind().name().toLowerCase(Locale.ROOT);
+        return StopPoints.table(control.breakpoints(), "breakpoints", table,
+                breakpoint -> List.of(Numbers.hex32(breakpoint.address()), StopPoints.kind(breakpoint.kind())));
     }
 }

@@ -1,6 +1,6 @@
 package io.probehost.shell.internal;
 
-import java.util.Locale;
+import java.util.List;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -49,7 +49,8 @@ public final class WatchCommands {
         WatchpointKind kind = read ? WatchpointKind.READ : write ? WatchpointKind.WRITE : WatchpointKind.ACCESS;
         WatchpointControl control = access.session(invocation).target().watchpoints();
         Watchpoint set = control.addWatchpoint(address, size, kind);
-        return "Set " + kind(set) + " watchpoint on " + set.size() + " bytes at " + Numbers.hex32(set.address());
+        return "Set " + StopPoints.kind(set.kind()) + " watchpoint on " + set.size() + " bytes at "
+                + Numbers.hex32(set.address());
     }
 
     @Descriptor("remove the watchpoint at an address: watch:remove ADDR")
@@ -59,13 +60,9 @@ public final class WatchCommands {
                     absentValue = "false") boolean noWait,
             @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
             @Descriptor("ADDR: the watchpoint's first byte") String... args) {
-        String usage = "watch:remove ADDR";
-        Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(1, usage);
-        long address = Numbers.address(invocation.argument(0, usage));
-        if (!access.session(invocation).target().watchpoints().removeWatchpoint(address)) {
-            throw new ProbeException("no watchpoint at " + Numbers.hex32(address) + " (watch:list shows them)");
-        }
-        return "Removed watchpoint at " + Numbers.hex32(address);
+        Invocation invocation = Invocation.of(uid, noWait, option, args);
+        return StopPoints.remove(invocation, "watch", "watchpoint",
+                address -> access.session(invocation).target().watchpoints().removeWatchpoint(address));
     }
 
     @Descriptor("list the watchpoints that are set")
@@ -77,18 +74,8 @@ public final class WatchCommands {
             @Descriptor(Flags.ARGS) String... args) {
         Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(0, "watch:list");
         WatchpointControl control = access.session(invocation).target().watchpoints();
-        if (control.watchpoints().isEmpty()) {
-            return "No watchpoints";
-        }
         TextTable table = new TextTable("#", "Address", "Size", "Kind").numeric(0, 2);
-        int index = 0;
-        for (Watchpoint watchpoint : control.watchpoints()) {
-            table.row(index++, Numbers.hex32(watchpoint.address()), watchpoint.size(), kind(watchpoint));
-        }
-        return table.toString();
-    }
-
-    private static String kind(Watchpoint watchpoint) {
-        return watchpoint.kind().name().toLowerCase(Locale.ROOT);
+        return StopPoints.table(control.watchpoints(), "watchpoints", table, watchpoint -> List.of(
+                Numbers.hex32(watchpoint.address()), watchpoint.size(), StopPoints.kind(watchpoint.kind())));
     }
 }
