@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** The real algorithm files copied from /work/shared/data/flash-algorithms into test resources. */
+/** The real flash algorithm files (from pyOCD, unchanged) kept in the test resources. */
 final class TestFiles {
 
     private TestFiles() {

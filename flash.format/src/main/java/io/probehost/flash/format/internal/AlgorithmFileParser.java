@@ -13,7 +13,7 @@ import io.probehost.api.target.MemoryRegion.Kind;
 import io.probehost.flash.format.Hex;
 
 /**
- * Reads a pyOCD-style flash algorithm file (see {@code /work/shared/data/flash-algorithms}): the
+ * Reads a pyOCD-style flash algorithm file (as pyOCD ships them, one per part): the
  * position-dependent blob with its absolute entry points, page buffers and the part's memory map.
  *
  * <p>Page size: older files do not state one, and pyOCD programs one sector per page. We take each
