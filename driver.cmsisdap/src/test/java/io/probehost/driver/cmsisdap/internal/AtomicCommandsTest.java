@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,19 +26,13 @@ class AtomicCommandsTest {
 
     private DapAccess open(FakeDap dap, SessionOptions options) {
         probes = new TestProbes(dap);
-        DapAccess access = probes.open(options).capability(DapAccess.class).orElseThrow();
-        probes.device().written.clear();
-        return access;
+        return probes.openDapAccess(options);
     }
 
     private DapAccess open(FakeDap dap) {
         return open(dap, TestOptions.defaults());
     }
 
-    /** The command ID byte of every packet written, such as {@code "7f,06"}. */
-    private String packetIds() {
-        return probes.device().written.stream().map(p -> String.format("%02x", p[0])).collect(Collectors.joining(","));
-    }
 
     private static List<TransferCommand> tarWriteThenThreeReads() {
         return List.of(new TransferRequest(0, List.of(Transfer.write(true, 0x4, 0x2000_0000))),
@@ -99,10 +92,10 @@ class AtomicCommandsTest {
     @Test
     void failsTheRestWithTheSameErrorAsSeparatePacketsWhenTheFirstCommandFaults() {
         TransferFaultException separate = faultOfFirstCommand(new FakeDap(64, 4, "2.1.0").failAt(0, FAULT));
-        assertEquals("05,06,05", packetIds(), "the TAR write, the burst, then the DPIDR read");
+        assertEquals("05,06,05", probes.packetIds(), "the TAR write, the burst, then the DPIDR read");
         TransferFaultException combined = faultOfFirstCommand(
                 new FakeDap(64, 4, "2.1.0").failAt(0, FAULT).withAtomicCommands());
-        assertEquals("7f,05", packetIds(), "TAR write and burst together, then the DPIDR read");
+        assertEquals("7f,05", probes.packetIds(), "TAR write and burst together, then the DPIDR read");
         assertEquals(separate.getMessage(), combined.getMessage());
         assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP write 0x4 (transfer 1 of 2)",
                 combined.getMessage());
@@ -129,7 +122,7 @@ class AtomicCommandsTest {
         }
         // 2 + 17 + 5 request bytes would fit; 2 + 59 + 4 reply bytes do not, even without data
         int[] words = access.readApBlock(0xC, 2);
-        assertEquals("05,06", packetIds());
+        assertEquals("05,06", probes.packetIds());
         assertEquals(0x1000 + 13, reads.get(13).get());
         assertArrayEquals(new int[] {0x1000 + 14, 0x1000 + 15}, words);
     }
@@ -142,7 +135,7 @@ class AtomicCommandsTest {
         }
         access.writeApBlock(0xC, new int[] {7, 8}, 0, 2);
         access.flush();
-        assertEquals("05,06", packetIds());
+        assertEquals("05,06", probes.packetIds());
         assertEquals(List.of("BLOCK 2", "W AP 0xC = 0x00000007", "W AP 0xC = 0x00000008"),
                 probes.dap.accesses.subList(11, 14));
     }
@@ -161,7 +154,7 @@ class AtomicCommandsTest {
         access.writeAp(0x4, 0x2000_0400);
         access.writeApBlock(0xC, second, 0, 20);
         access.flush();
-        assertEquals("7f,7f,06,06", packetIds(), "six packets without atomic commands");
+        assertEquals("7f,7f,06,06", probes.packetIds(), "six packets without atomic commands");
         List<String> writes = probes.dap.accesses.stream().filter(a -> !a.startsWith("BLOCK")).toList();
         List<String> expected = new ArrayList<>();
         expected.add("W AP 0x4 = 0x20000000");
@@ -198,6 +191,6 @@ class AtomicCommandsTest {
         }
         access.flush();
         assertEquals(1, probes.device().maxInFlight);
-        assertTrue(packetIds().contains("7f"));
+        assertTrue(probes.packetIds().contains("7f"));
     }
 }

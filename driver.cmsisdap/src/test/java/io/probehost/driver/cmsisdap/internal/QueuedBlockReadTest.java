@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -29,18 +28,13 @@ class QueuedBlockReadTest {
 
     private DapAccess open(FakeDap dap, SessionOptions options) {
         probes = new TestProbes(dap);
-        DapAccess access = probes.open(options).capability(DapAccess.class).orElseThrow();
-        probes.device().written.clear();
-        return access;
+        return probes.openDapAccess(options);
     }
 
     private DapAccess open(FakeDap dap) {
         return open(dap, TestOptions.defaults());
     }
 
-    private String packetIds() {
-        return probes.device().written.stream().map(p -> String.format("%02x", p[0])).collect(Collectors.joining(","));
-    }
 
     private static int[] counting(int from, int count) {
         return IntStream.range(from, from + count).toArray();
@@ -93,7 +87,7 @@ class QueuedBlockReadTest {
         assertArrayEquals(counting(0x1000, 20), reads[0].get());
         assertArrayEquals(counting(0x1000 + 20, 20), reads[1].get());
         // TAR + 13 words | 7 words, TAR, 5 words | 15 words: 40 words in 3 packets of 15 at most
-        assertEquals("7f,7f,06", packetIds(), "four with blocking reads, six without atomic commands");
+        assertEquals("7f,7f,06", probes.packetIds(), "four with blocking reads, six without atomic commands");
         assertEquals(List.of("BLOCK 13", "BLOCK 7", "BLOCK 5", "BLOCK 15"),
                 probes.dap.accesses.stream().filter(a -> a.startsWith("BLOCK")).toList());
         assertEquals("W AP 0x4 = 0x20000400", probes.dap.accesses.get(1 + 1 + 13 + 1 + 7));
@@ -132,7 +126,7 @@ class QueuedBlockReadTest {
         TransferFaultException fault = assertThrows(TransferFaultException.class, burst::get);
         assertEquals("CMSIS-DAP transfer fault: the target answered FAULT to AP write 0x4", fault.getMessage());
         assertSame(fault, assertThrows(TransferFaultException.class, csw::get));
-        assertEquals("7f", packetIds());
+        assertEquals("7f", probes.packetIds());
     }
 
     @Test
@@ -146,7 +140,7 @@ class QueuedBlockReadTest {
         access.flush();
         int before = probes.dap.nextReadValue;
         assertEquals(before, access.readDp(0x0), "requests and replies are still in step");
-        assertEquals("05,05", packetIds(), "the burst queued after the fault never goes out");
+        assertEquals("05,05", probes.packetIds(), "the burst queued after the fault never goes out");
     }
 
     @Test
@@ -161,7 +155,7 @@ class QueuedBlockReadTest {
         assertSame(fault, assertThrows(TransferFaultException.class, first::get));
         access.flush();
         assertEquals(probes.dap.nextReadValue, access.readDp(0x0), "requests and replies are still in step");
-        assertEquals("7f,05", packetIds(), "only the batch sent before the fault was found, then the DPIDR read");
+        assertEquals("7f,05", probes.packetIds(), "only the batch sent before the fault was found, then the DPIDR read");
     }
 
     @Test
@@ -190,7 +184,7 @@ class QueuedBlockReadTest {
             assertArrayEquals(counting(0x1000 + 30 * i, 30), reads[i].get());
         }
         assertEquals(1, probes.device().maxInFlight);
-        assertTrue(packetIds().contains("7f"));
+        assertTrue(probes.packetIds().contains("7f"));
     }
 
     @Test

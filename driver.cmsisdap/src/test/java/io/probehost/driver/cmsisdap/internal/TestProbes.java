@@ -1,6 +1,9 @@
 package io.probehost.driver.cmsisdap.internal;
 
+import java.util.stream.Collectors;
+
 import io.probehost.api.option.SessionOptions;
+import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.ProbeDescription;
 
 /** Opens a v2 probe answered by a {@link FakeDap}, through the driver as a session would. */
@@ -27,5 +30,17 @@ final class TestProbes {
 
     MockUsbDevice device() {
         return bus.lastOpened();
+    }
+
+    /** Opens the probe and returns its DapAccess, with what opening wrote to the device forgotten. */
+    DapAccess openDapAccess(SessionOptions options) {
+        DapAccess access = open(options).capability(DapAccess.class).orElseThrow();
+        device().written.clear();
+        return access;
+    }
+
+    /** The command ID byte of every packet written since, such as {@code "7f,06"}. */
+    String packetIds() {
+        return device().written.stream().map(p -> String.format("%02x", p[0])).collect(Collectors.joining(","));
     }
 }

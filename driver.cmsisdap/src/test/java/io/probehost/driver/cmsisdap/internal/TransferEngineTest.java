@@ -31,9 +31,7 @@ class TransferEngineTest {
 
     private DapAccess open(FakeDap dap, SessionOptions options) {
         probes = new TestProbes(dap);
-        DapAccess access = probes.open(options).capability(DapAccess.class).orElseThrow();
-        probes.device().written.clear();
-        return access;
+        return probes.openDapAccess(options);
     }
 
     private DapAccess open(FakeDap dap) {
