@@ -37,7 +37,8 @@ public final class CortexMFunctionCaller implements FunctionCaller {
         this(core, Ticker.SYSTEM);
     }
 
-    CortexMFunctionCaller(CoreControl core, Ticker ticker) {
+    /** A caller that waits by {@code ticker}'s time (a fake one in tests). */
+    public CortexMFunctionCaller(CoreControl core, Ticker ticker) {
         this.core = core;
         this.ticker = ticker;
     }

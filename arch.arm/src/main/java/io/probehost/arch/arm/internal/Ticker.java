@@ -1,7 +1,7 @@
 package io.probehost.arch.arm.internal;
 
-/** The time polling loops go by: the JVM's monotonic clock, or a fake one in tests. */
-interface Ticker {
+/** The time polling loops go by: the JVM's monotonic clock, or a fake one in tests (public for those in other modules). */
+public interface Ticker {
     /** {@link System#nanoTime()}, pausing 1 ms between polls. */
     Ticker SYSTEM = new Ticker() {
         @Override
