@@ -34,7 +34,7 @@ public final class CortexMFunctionCaller implements FunctionCaller {
     private FunctionCall running;
 
     public CortexMFunctionCaller(CoreControl core) {
-        this(core, Ticker.SYSTEM);
+        this(core, Ticker.YIELDING);
     }
 
     /** A caller that waits by {@code ticker}'s time (a fake one in tests). */
@@ -78,8 +78,12 @@ public final class CortexMFunctionCaller implements FunctionCaller {
             throw new IllegalStateException("no function call was started");
         }
         running = null;
-        if (!Polling.until(ticker, timeout, core::isHalted)) {
-            throw timedOut(call, timeout);
+        long deadline = ticker.nanoTime() + timeout.toNanos();
+        while (!core.isHalted()) {
+            if (ticker.nanoTime() - deadline >= 0) {
+                throw timedOut(call, timeout);
+            }
+            ticker.pause();
         }
         long[] values = core.readRegisters(List.of(RESULT, CortexMRegisters.PC));
         if (values[1] != trap(call)) {

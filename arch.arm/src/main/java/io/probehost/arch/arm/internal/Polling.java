@@ -13,21 +13,16 @@ final class Polling {
 
     /** Returns true as soon as the condition holds, false when the time is up. */
     static boolean until(Duration timeout, BooleanSupplier condition) {
-        return until(Ticker.SYSTEM, timeout, condition);
-    }
-
-    /** {@link #until(Duration, BooleanSupplier)} by the time of {@code ticker}. */
-    static boolean until(Ticker ticker, Duration timeout, BooleanSupplier condition) {
-        long deadline = ticker.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (int attempt = 1;; attempt++) {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            if (attempt >= MINIMUM_ATTEMPTS && ticker.nanoTime() - deadline >= 0) {
+            if (attempt >= MINIMUM_ATTEMPTS && System.nanoTime() - deadline >= 0) {
                 return false;
             }
             if (attempt >= ATTEMPTS_BEFORE_SLEEPING) {
-                ticker.pause();
+                pause();
             }
         }
     }
