@@ -19,7 +19,7 @@ public class FunctionCallException extends TargetException {
         return function;
     }
 
-    /** The program counter where the core stands halted now. */
+    /** The program counter where the core stands halted now; -1 when unknown (it did not halt). */
     public long stoppedAt() {
         return stoppedAt;
     }

@@ -12,6 +12,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * for that and reads the result register. Start and await are apart so that the caller can use
  * the link while the function runs (write the next page into a second buffer).
  *
+ * <p>The implementation makes the trap halt the core (C_DEBUGEN on Arm, so that a BKPT does not
+ * become a HardFault; {@code dcsr.ebreakm} on RISC-V) and sets whatever mode bit its instruction set
+ * needs (the Thumb bit of the entry and return addresses on Cortex-M); callers pass plain addresses.
+ *
  * <p>Offered by a {@link DebugTarget} as {@code capability(FunctionCaller.class)}. One call runs at
  * a time; a call that does not return is halted and reported.
  */
