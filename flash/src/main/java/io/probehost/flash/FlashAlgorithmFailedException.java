@@ -1,6 +1,6 @@
 package io.probehost.flash;
 
-/** A flash algorithm function returned non-zero, timed out or stopped somewhere else than its return trampoline. */
+/** A flash algorithm function returned non-zero, timed out or stopped somewhere else than its return trap. */
 public class FlashAlgorithmFailedException extends FlashException {
     private static final long serialVersionUID = 1L;
     private final String function;
@@ -24,7 +24,7 @@ public class FlashAlgorithmFailedException extends FlashException {
         return address;
     }
 
-    /** R0 after the call; -1 when the call did not return. */
+    /** The function's result (its return register) after the call; -1 when the call did not return. */
     public long returnCode() {
         return returnCode;
     }

@@ -6,6 +6,7 @@ import org.osgi.annotation.versioning.ProviderType;
 
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
+import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.debug.WatchpointControl;
 
@@ -39,6 +40,9 @@ public interface CortexMTarget extends AutoCloseable {
     BreakpointControl breakpoints();
 
     WatchpointControl watchpoints();
+
+    /** Calls functions on the halted core as the AAPCS has it (flash algorithms run through this). */
+    FunctionCaller functionCaller();
 
     /**
      * Removes every breakpoint and watchpoint, clears vector catch and lets the core run (when

@@ -3,7 +3,7 @@
  * ({@link io.probehost.arch.arm.ArmDebugFactory}).
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.probehost.arch.arm;
 
 import org.osgi.annotation.bundle.Export;

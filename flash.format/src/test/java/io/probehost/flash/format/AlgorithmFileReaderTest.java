@@ -177,4 +177,34 @@ class AlgorithmFileReaderTest {
 
         assertEquals("bad.json: field 'page_size': 2048 must be positive and fit a page buffer (1024 bytes)", error(json));
     }
+
+    @Test
+    void takesTimeoutsInMillisecondsWhenFileGivesThem() throws Exception {
+        ObjectNode json = nrf51();
+        json.put("program_page_timeout", 100);
+        json.put("erase_sector_timeout", "3000");
+
+        FlashAlgorithm algorithm = AlgorithmFileReader.read("timed.json", MAPPER.writeValueAsBytes(json)).algorithms()
+                .get(0);
+
+        assertEquals(java.time.Duration.ofMillis(100), algorithm.programTimeout());
+        assertEquals(java.time.Duration.ofMillis(3000), algorithm.eraseTimeout());
+    }
+
+    @Test
+    void givesPyOcdDefaultTimeoutsWhenFileStatesNone() throws Exception {
+        FlashAlgorithm algorithm = AlgorithmFileReader.read("nrf51.json", MAPPER.writeValueAsBytes(nrf51()))
+                .algorithms().get(0);
+
+        assertEquals(FlashAlgorithm.DEFAULT_PROGRAM_TIMEOUT, algorithm.programTimeout());
+        assertEquals(FlashAlgorithm.DEFAULT_ERASE_TIMEOUT, algorithm.eraseTimeout());
+    }
+
+    @Test
+    void rejectsZeroTimeout() throws Exception {
+        ObjectNode json = nrf51();
+        json.put("erase_sector_timeout", 0);
+
+        assertEquals("bad.json: field 'erase_sector_timeout': 0 ms must be positive", error(json));
+    }
 }

@@ -98,6 +98,8 @@ class GccBuiltFilesTest {
         long first = (placed.beginStack() + 15) / 16 * 16;
         assertEquals(List.of(first, first + 0x400), placed.pageBuffers());
         assertEquals(List.of(0x400L, 0x400L, 0xFFL), List.of(placed.pageSize(), placed.minProgramLength(), (long) placed.erasedValue()));
+        assertEquals(java.time.Duration.ofMillis(100), placed.programTimeout());
+        assertEquals(java.time.Duration.ofMillis(3000), placed.eraseTimeout());
     }
 
     @Test

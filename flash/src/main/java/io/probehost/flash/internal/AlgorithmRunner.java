@@ -1,21 +1,30 @@
 package io.probehost.flash.internal;
 
 import java.time.Duration;
-import java.util.List;
 
-import io.probehost.api.debug.CoreControl;
-import io.probehost.api.debug.CoreRegister;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FunctionCall;
+import io.probehost.api.debug.FunctionCallException;
+import io.probehost.api.debug.FunctionCallTimeoutException;
+import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.target.FlashAlgorithm;
 import io.probehost.flash.FlashAlgorithmFailedException;
+import io.probehost.flash.FlashException;
 
 /**
- * Runs one CMSIS flash algorithm on a halted Cortex-M the way pyOCD and probe-rs do: the blob at its
- * load address, SP = begin_stack, R9 = static base, LR = load address + 1 (the BKPT trampoline),
- * PC = entry, R0-R3 = arguments, xPSR = T; resume, wait for the BKPT halt, R0 is the result.
- * {@link #start} and {@link #await} are separate so that the caller can write the next page while
- * ProgramPage runs.
+ * Runs one CMSIS flash algorithm on a halted target the way pyOCD and probe-rs do: the blob at its
+ * load address, whose first word is the return trap, and each function called through the
+ * target's {@link FunctionCaller}, which knows the architecture's registers. The stack and the
+ * static base are set on Init and on the first call after a failure; a function that returned
+ * leaves them as they were. {@link #start} and {@link #await} are separate so that the caller can
+ * write the next page while ProgramPage runs.
+ *
+ * <p>Time limits come from the algorithm: EraseSector has its {@code TimeoutErase}, Init, UnInit,
+ * ProgramPage and Verify its {@code TimeoutProg} (probe-rs uses the two for EraseSector and
+ * ProgramPage and fixed limits elsewhere; pyOCD ignores them for its own options). None is shorter
+ * than {@link #MINIMUM_TIMEOUT}, and EraseChip, for which the FLM states no limit of its own
+ * ({@code toErase} is per sector), gets at least {@link #MINIMUM_CHIP_ERASE_TIMEOUT}.
  */
 final class AlgorithmRunner {
     /** Function codes of Init and UnInit. */
@@ -29,17 +38,18 @@ final class AlgorithmRunner {
         }
     }
 
-    private static final long XPSR_THUMB = 0x0100_0000L;
+    /**
+     * The shortest limit of any call. An FLM's limits are the flash's own times (100 ms per page is
+     * common); the host measures them from the far side of USB round trips, a busy machine and, in
+     * the lab, an emulated CPU.
+     */
+    static final Duration MINIMUM_TIMEOUT = Duration.ofSeconds(1);
+    /** The shortest limit of EraseChip: between probe-rs's 30 s and pyOCD's 240 s, as the loader always had. */
+    static final Duration MINIMUM_CHIP_ERASE_TIMEOUT = Duration.ofSeconds(60);
 
     private final FlashAlgorithm algorithm;
     private final MemoryInterface memory;
-    private final CoreControl core;
-    private final CoreRegister[] arguments;
-    private final CoreRegister r9;
-    private final CoreRegister sp;
-    private final CoreRegister lr;
-    private final CoreRegister pc;
-    private final CoreRegister xpsr;
+    private final FunctionCaller caller;
     private boolean prepared;
     private String running;
     private long runningAddress;
@@ -47,17 +57,9 @@ final class AlgorithmRunner {
     AlgorithmRunner(DebugTarget target, FlashAlgorithm algorithm) {
         this.algorithm = algorithm;
         this.memory = target.memory();
-        this.core = target.core();
-        this.arguments = new CoreRegister[] {register("r0"), register("r1"), register("r2"), register("r3")};
-        this.r9 = register("r9");
-        this.sp = register("sp");
-        this.lr = register("lr");
-        this.pc = register("pc");
-        this.xpsr = register("xpsr");
-    }
-
-    private CoreRegister register(String name) {
-        return core.register(name).orElseThrow(() -> new IllegalStateException("core has no register " + name));
+        this.caller = target.capability(FunctionCaller.class).orElseThrow(() -> new FlashException(
+                "cannot run flash algorithm " + algorithm.name() + ": " + target.description()
+                        + " offers no way to call a function on the target"));
     }
 
     FlashAlgorithm algorithm() {
@@ -71,12 +73,12 @@ final class AlgorithmRunner {
     }
 
     void init(long address, Operation operation) {
-        call("Init", algorithm.pcInit(), address, Duration.ofSeconds(2), address, 0, operation.code);
+        call("Init", algorithm.pcInit(), address, address, 0, operation.code);
     }
 
     void uninit(long address, Operation operation) {
         if (algorithm.pcUnInit() != 0) {
-            call("UnInit", algorithm.pcUnInit(), address, Duration.ofSeconds(2), operation.code);
+            call("UnInit", algorithm.pcUnInit(), address, operation.code);
         }
     }
 
@@ -85,11 +87,11 @@ final class AlgorithmRunner {
     }
 
     void eraseChip(long regionStart) {
-        call("EraseChip", algorithm.pcEraseAll(), regionStart, Duration.ofSeconds(60));
+        call("EraseChip", algorithm.pcEraseAll(), regionStart);
     }
 
     void eraseSector(long address) {
-        call("EraseSector", algorithm.pcEraseSector(), address, Duration.ofSeconds(10), address);
+        call("EraseSector", algorithm.pcEraseSector(), address, address);
     }
 
     void startProgramPage(long address, long size, long buffer) {
@@ -97,70 +99,78 @@ final class AlgorithmRunner {
     }
 
     void awaitProgramPage() {
-        await(Duration.ofSeconds(10));
+        await(timeout("ProgramPage"));
     }
 
-    private void call(String function, long entry, long address, Duration timeout, long... args) {
+    /**
+     * How long {@code function} may run: the algorithm's TimeoutErase for EraseSector and EraseChip,
+     * its TimeoutProg for the others, never below {@link #MINIMUM_TIMEOUT} (a chip erase never below
+     * {@link #MINIMUM_CHIP_ERASE_TIMEOUT}).
+     */
+    Duration timeout(String function) {
+        return switch (function) {
+            case "EraseSector" -> atLeast(algorithm.eraseTimeout(), MINIMUM_TIMEOUT);
+            case "EraseChip" -> atLeast(algorithm.eraseTimeout(), MINIMUM_CHIP_ERASE_TIMEOUT);
+            default -> atLeast(algorithm.programTimeout(), MINIMUM_TIMEOUT);
+        };
+    }
+
+    private static Duration atLeast(Duration limit, Duration floor) {
+        return limit.compareTo(floor) < 0 ? floor : limit;
+    }
+
+    private void call(String function, long entry, long address, long... args) {
         start(function, entry, address, args);
-        await(timeout);
+        await(timeout(function));
     }
 
-    /** Sets up the registers and lets the core run the function; does not wait. */
+    /**
+     * Lets the target run {@code entry} with the arguments; does not wait. {@code address} is what
+     * messages name (the sector or page; the region start for Init and UnInit).
+     */
     void start(String function, long entry, long address, long... args) {
         if (entry == 0) {
             throw new FlashAlgorithmFailedException(function, address, -1,
                     "flash algorithm " + algorithm.name() + " has no " + function + " function");
         }
-        for (int i = 0; i < args.length; i++) {
-            core.writeRegister(arguments[i], args[i] & 0xFFFF_FFFFL);
-        }
-        // As pyOCD and probe-rs do: R9, SP and xPSR on Init (and the first call); a function that
-        // returned through the trampoline leaves them as they were (R9 and SP are callee-saved).
+        FunctionCall call = FunctionCall.of(function, entry, algorithm.loadAddress(), masked(args));
         if (!prepared || function.equals("Init")) {
-            core.writeRegister(r9, algorithm.staticBase());
-            core.writeRegister(sp, algorithm.beginStack());
-            core.writeRegister(xpsr, XPSR_THUMB);
-            prepared = true;
+            call = call.withStackPointer(algorithm.beginStack()).withStaticBase(algorithm.staticBase());
         }
-        core.writeRegister(lr, algorithm.loadAddress() + 1);
-        core.writeRegister(pc, entry | 1);
         running = function;
         runningAddress = address;
-        core.resume();
+        prepared = false;
+        caller.start(call);
+        prepared = true;
     }
 
-    /** Waits for the running function to return to the trampoline; throws if it failed. */
-    long await(Duration timeout) {
-        boolean returned = false;
-        try {
-            long result = awaitReturn(timeout);
-            returned = true;
-            return result;
-        } finally {
-            prepared = returned;
+    private static long[] masked(long[] args) {
+        long[] values = new long[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = args[i] & 0xFFFF_FFFFL;
         }
+        return values;
     }
 
-    private long awaitReturn(Duration timeout) {
+    /** Waits up to {@code timeout} for the running function to return to the trap; throws if it failed. */
+    long await(Duration timeout) {
         String function = running;
         long address = runningAddress;
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!core.isHalted()) {
-            if (System.nanoTime() - deadline > 0) {
-                core.halt(Duration.ofMillis(500));
-                throw new FlashAlgorithmFailedException(function, address, -1, String.format(
-                        "flash algorithm %s: %s(0x%08X) did not return within %d ms", algorithm.name(), function,
-                        address, timeout.toMillis()));
-            }
-            Thread.yield();
-        }
-        long[] values = core.readRegisters(List.of(arguments[0], pc));
-        long result = values[0];
-        if (values[1] != algorithm.loadAddress()) {
+        long result;
+        prepared = false;
+        try {
+            result = caller.await(timeout);
+        } catch (FunctionCallTimeoutException e) {
             throw new FlashAlgorithmFailedException(function, address, -1, String.format(
-                    "flash algorithm %s: %s(0x%08X) stopped at PC 0x%08X instead of returning to 0x%08X",
-                    algorithm.name(), function, address, values[1], algorithm.loadAddress()));
+                    "flash algorithm %s: %s(0x%08X) did not return within %d ms%s", algorithm.name(), function,
+                    address, timeout.toMillis(), e.stoppedAt() < 0 ? "" : String.format(
+                            "; halted at 0x%08X", e.stoppedAt())));
+        } catch (FunctionCallException e) {
+            throw new FlashAlgorithmFailedException(function, address, -1, String.format(
+                    "flash algorithm %s: %s(0x%08X) stopped at 0x%08X instead of returning to 0x%08X",
+                    algorithm.name(), function, address, e.stoppedAt(), algorithm.loadAddress()));
         }
+        prepared = true;
         if (result != 0) {
             throw new FlashAlgorithmFailedException(function, address, result, String.format(
                     "flash algorithm %s: %s(0x%08X) failed with return code %d", algorithm.name(), function, address,

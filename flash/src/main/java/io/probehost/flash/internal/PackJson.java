@@ -84,6 +84,8 @@ final class PackJson {
         fields.put("min_program_length", JsonText.hex(algorithm.minProgramLength()));
         fields.put("page_size", JsonText.hex(algorithm.pageSize()));
         fields.put("erased_value", JsonText.hex(algorithm.erasedValue()));
+        fields.put("program_page_timeout", Long.toString(algorithm.programTimeout().toMillis()));
+        fields.put("erase_sector_timeout", Long.toString(algorithm.eraseTimeout().toMillis()));
         List<String> regions = new ArrayList<>();
         for (MemoryRegion region : map) {
             Map<String, String> r = new LinkedHashMap<>();

@@ -42,6 +42,8 @@ class CmsisPackImportTest {
         assertEquals(0x40000, flash.length());
         assertEquals(0x400, flash.sectorSize());
         assertEquals(2, target.algorithms().get(0).pageBuffers().size());
+        assertEquals(java.time.Duration.ofMillis(100), target.algorithms().get(0).programTimeout());
+        assertEquals(java.time.Duration.ofMillis(3000), target.algorithms().get(0).eraseTimeout());
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.probehost.flash.internal;
 
 import java.lang.reflect.Method;
+import java.util.Optional;
 
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.debug.TargetCapability;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DebugProbe;
@@ -75,6 +78,12 @@ final class VirtualNrf51 implements AutoCloseable {
             @Override
             public WatchpointControl watchpoints() {
                 return connected.watchpoints();
+            }
+
+            @Override
+            public <C extends TargetCapability> Optional<C> capability(Class<C> type) {
+                return type == FunctionCaller.class ? Optional.of(type.cast(connected.functionCaller()))
+                        : Optional.empty();
             }
 
             @Override

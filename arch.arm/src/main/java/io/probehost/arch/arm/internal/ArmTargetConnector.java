@@ -10,8 +10,10 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.debug.ResetType;
+import io.probehost.api.debug.TargetCapability;
 import io.probehost.api.debug.TargetConnector;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.option.OptionDescriptor;
@@ -147,6 +149,15 @@ public final class ArmTargetConnector implements TargetConnector {
         @Override
         public WatchpointControl watchpoints() {
             return target.watchpoints();
+        }
+
+        /** A Cortex-M offers {@link FunctionCaller}. */
+        @Override
+        public <C extends TargetCapability> Optional<C> capability(Class<C> type) {
+            if (type == FunctionCaller.class) {
+                return Optional.of(type.cast(target.functionCaller()));
+            }
+            return Optional.empty();
         }
 
         @Override

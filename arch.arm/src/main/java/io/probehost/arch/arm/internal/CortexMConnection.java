@@ -6,6 +6,7 @@ import java.util.Optional;
 import io.probehost.api.ProbeException;
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
+import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.probe.ResetControl;
@@ -28,6 +29,7 @@ public final class CortexMConnection implements CortexMTarget {
     private final CortexMCore core;
     private final CortexMBreakpoints breakpoints;
     private final DwtWatchpoints watchpoints;
+    private final CortexMFunctionCaller functionCaller;
 
     public CortexMConnection(DebugPort dp, List<AccessPortInfo> accessPorts, AccessPortInfo memoryAccessPort,
             MemAp memory, List<CoreSightComponent> components, Optional<ResetControl> resetControl,
@@ -47,6 +49,7 @@ public final class CortexMConnection implements CortexMTarget {
         this.watchpoints = new DwtWatchpoints(memory, dwt.map(CoreSightComponent::address).orElse(Scs.DEFAULT_DWT),
                 dwtVersion2);
         core.setBreakpointLifter(breakpoints);
+        this.functionCaller = new CortexMFunctionCaller(core);
         if (options.haltOnConnect()) {
             core.halt(options.timeout());
         }
@@ -109,6 +112,11 @@ public final class CortexMConnection implements CortexMTarget {
     @Override
     public WatchpointControl watchpoints() {
         return watchpoints;
+    }
+
+    @Override
+    public FunctionCaller functionCaller() {
+        return functionCaller;
     }
 
     @Override

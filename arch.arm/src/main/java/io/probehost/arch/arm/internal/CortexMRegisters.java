@@ -33,7 +33,7 @@ final class CortexMRegisters {
     static List<CoreRegister> forCore(boolean mainline, boolean floatingPoint) {
         List<CoreRegister> registers = new ArrayList<>();
         for (int n = 0; n <= 12; n++) {
-            registers.add(new CoreRegister("R" + n, n, 32));
+            registers.add(general(n));
         }
         registers.addAll(List.of(SP, LR, PC, XPSR, MSP, PSP, PRIMASK));
         if (mainline) {
@@ -48,6 +48,14 @@ final class CortexMRegisters {
             }
         }
         return List.copyOf(registers);
+    }
+
+    /** R0-R12, numbered as DCRSR selects them. */
+    static CoreRegister general(int n) {
+        if (n < 0 || n > 12) {
+            throw new IllegalArgumentException("R" + n + " is not a general purpose register");
+        }
+        return new CoreRegister("R" + n, n, 32);
     }
 
     static boolean isPacked(CoreRegister register) {

@@ -2,6 +2,7 @@ package io.probehost.arch.arm.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The bus behind the fake MEM-AP: sparse word memory plus the Cortex-M debug registers at
@@ -24,6 +25,11 @@ final class FakeCortexM {
     int dfsr;
     int resetVector = 0x000000C0;
     int resetCount;
+    /**
+     * What the core does when resumed: changes the registers (R0-R15 at their DCRSR numbers), then
+     * halts if the PC ends on a BKPT, or runs on. Null: the core runs and never halts by itself.
+     */
+    Consumer<int[]> program;
     private boolean resetSinceRead;
     private int dcrdr;
 
@@ -127,6 +133,14 @@ final class FakeCortexM {
             // resuming onto a BKPT halts again at once, and entering Debug state sets C_HALT
             dhcsrControl |= Scs.C_HALT;
             dfsr |= Scs.DFSR_BKPT;
+        } else if (halted && program != null) {
+            program.accept(registers);
+            if (halfwordAt(registers[15] & 0xFFFFFFFEL) == CortexMBreakpoints.BKPT_INSTRUCTION) {
+                dhcsrControl |= Scs.C_HALT;
+                dfsr |= Scs.DFSR_BKPT;
+            } else {
+                halted = false;
+            }
         } else if (halted) {
             halted = false;
         }

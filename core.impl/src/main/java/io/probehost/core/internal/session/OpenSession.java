@@ -7,6 +7,7 @@ import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.debug.TargetCapability;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.host.SessionRequest;
@@ -138,6 +139,11 @@ final class OpenSession implements DebugSession {
         @Override
         public WatchpointControl watchpoints() {
             return watchpoints;
+        }
+
+        @Override
+        public <C extends TargetCapability> Optional<C> capability(Class<C> type) {
+            return rawTarget.capability(type).map(c -> DisconnectGuard.wrap(type, c, OpenSession.this::lost));
         }
 
         @Override

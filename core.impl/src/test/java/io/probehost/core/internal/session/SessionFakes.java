@@ -1,5 +1,6 @@
 package io.probehost.core.internal.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,10 @@ import io.probehost.api.ProbeDisconnectedException;
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FunctionCall;
+import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.debug.TargetCapability;
 import io.probehost.api.debug.TargetConnector;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.host.DriverInfo;
@@ -256,6 +260,32 @@ final class SessionFakes {
         @Override
         public WatchpointControl watchpoints() {
             return null;
+        }
+
+        /** A function caller whose calls return 7, or fail once the probe is unplugged. */
+        @Override
+        public <C extends TargetCapability> Optional<C> capability(Class<C> type) {
+            if (type != FunctionCaller.class) {
+                return Optional.empty();
+            }
+            return Optional.of(type.cast(new FunctionCaller() {
+                @Override
+                public int maxArguments() {
+                    return 4;
+                }
+
+                @Override
+                public void start(FunctionCall call) {
+                }
+
+                @Override
+                public long await(Duration timeout) {
+                    if (unplugged) {
+                        throw new ProbeDisconnectedException("USB device is gone");
+                    }
+                    return 7;
+                }
+            }));
         }
 
         @Override

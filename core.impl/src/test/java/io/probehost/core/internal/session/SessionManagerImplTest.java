@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import io.probehost.api.ProbeDisconnectedException;
 import io.probehost.api.ProbeException;
+import io.probehost.api.debug.FunctionCall;
+import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.host.SessionRequest;
 import io.probehost.api.probe.ProbeDescription;
@@ -133,6 +136,18 @@ class SessionManagerImplTest {
         DebugSession again = manager.connect(request(DAPLINK));
         assertEquals(0x12345678, again.target().memory().read32(0x20000000L));
         assertEquals(2, fakes.opened.size());
+    }
+
+    @Test
+    void targetCapabilityPassesThroughTheSessionAndAVanishedProbeStillClosesIt() {
+        DebugSession session = manager.connect(request(DAPLINK));
+        FunctionCaller caller = session.target().capability(FunctionCaller.class).orElseThrow();
+        FunctionCall call = FunctionCall.of("Init", 0x20000021L, 0x20000000L, 0, 0, 1);
+        assertEquals(7, caller.call(call, Duration.ofSeconds(1)));
+
+        fakes.unplugged = true;
+        assertThrows(ProbeDisconnectedException.class, () -> caller.call(call, Duration.ofSeconds(1)));
+        assertFalse(session.isOpen());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.probehost.flash.format.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -56,7 +57,9 @@ public final class AlgorithmFileParser {
                 entries.optional("pc_unInit"), entries.optional("pc_eraseAll"), entries.required("pc_erase_sector"),
                 entries.required("pc_program_page"), json.number("static_base"), json.number("begin_stack"), buffers,
                 json.optionalNumber("min_program_length").orElse(DEFAULT_MIN_PROGRAM_LENGTH),
-                Math.min(largestSector, capacity), (int) json.optionalNumber("erased_value").orElse(0xFF));
+                Math.min(largestSector, capacity), (int) json.optionalNumber("erased_value").orElse(0xFF),
+                timeout(json, "program_page_timeout", FlashAlgorithm.DEFAULT_PROGRAM_TIMEOUT),
+                timeout(json, "erase_sector_timeout", FlashAlgorithm.DEFAULT_ERASE_TIMEOUT));
         List<MemoryRegion> memoryMap = regions.stream().map(r -> r.toRegion(name, capacity)).toList();
         Optional<List<CoreDescription>> cores = json.has("cores") ? Optional.of(CoreParser.parseAll(json, "cores"))
                 : Optional.empty();
@@ -89,6 +92,18 @@ public final class AlgorithmFileParser {
             throw json.error("instructions_length", declared + " but the instructions hold " + blob.length + " bytes");
         }
         return blob;
+    }
+
+    /** A timeout in ms (probe-rs's flash_properties names, the FLM's toProg and toErase); absent: the default. */
+    private static Duration timeout(JsonFields json, String field, Duration unknown) {
+        if (!json.has(field)) {
+            return unknown;
+        }
+        long millis = json.number(field);
+        if (millis <= 0) {
+            throw json.error(field, millis + " ms must be positive");
+        }
+        return Duration.ofMillis(millis);
     }
 
     /** A stated page_size wins if it fits a buffer; otherwise the buffer capacity caps the page. */

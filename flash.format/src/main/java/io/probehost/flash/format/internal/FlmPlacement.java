@@ -1,5 +1,6 @@
 package io.probehost.flash.format.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,14 @@ public final class FlmPlacement {
         FlmEntryPoints e = flm.entryPoints();
         return new FlashAlgorithm(name, blob, ramStart, at(codeStart, e.init()), at(codeStart, e.unInit()),
                 at(codeStart, e.eraseChip()), at(codeStart, e.eraseSector()), at(codeStart, e.programPage()),
-                codeStart + flm.dataOffset(), stackTop, buffers, pageSize, pageSize, flm.device().erasedValue());
+                codeStart + flm.dataOffset(), stackTop, buffers, pageSize, pageSize, flm.device().erasedValue(),
+                millisOr(flm.device().programTimeoutMs(), FlashAlgorithm.DEFAULT_PROGRAM_TIMEOUT),
+                millisOr(flm.device().eraseTimeoutMs(), FlashAlgorithm.DEFAULT_ERASE_TIMEOUT));
+    }
+
+    /** FlashDevice's toProg and toErase, in ms; 0 says nothing and gets the default. */
+    private static Duration millisOr(long millis, Duration unknown) {
+        return millis > 0 ? Duration.ofMillis(millis) : unknown;
     }
 
     private static long at(long codeStart, long offset) {
