@@ -13,12 +13,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 
@@ -62,6 +64,15 @@ public class ProbehostRebuildIT {
                 "echo bundle > runtime/target/export/probehost/core.api.jar");
         tool("java", "echo \"" + JAVA_RAN + " $*\"");
         age(tree, Duration.ofHours(2));
+    }
+
+    @After
+    public void deleteTheCopy() throws IOException {
+        try (Stream<Path> files = Files.walk(tree.getParent())) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     @Test
