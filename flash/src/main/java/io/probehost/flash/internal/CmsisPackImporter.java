@@ -3,7 +3,6 @@ package io.probehost.flash.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.target.FlashAlgorithm;
@@ -64,7 +65,7 @@ final class CmsisPackImporter {
         String packName = pdsc.vendor() + "." + pdsc.name();
         String version = pdsc.version().isEmpty() ? "0.0.0" : pdsc.version();
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        List<String> descriptors = new ArrayList<>();
+        List<ObjectNode> descriptors = new ArrayList<>();
         for (TargetDescription target : targets) {
             String algorithmFile = "algorithms/" + target.name() + ".json";
             FlashAlgorithm algorithm = firstFlashAlgorithm(target);
@@ -78,11 +79,10 @@ final class CmsisPackImporter {
                             + ") left out: one algorithm per target");
                 }
             }
-            entries.put(algorithmFile, PackJson.algorithmFile(target, algorithm, map).getBytes(StandardCharsets.UTF_8));
+            entries.put(algorithmFile, PackJson.algorithmFile(algorithm, map));
             descriptors.add(PackJson.target(target, algorithmFile, map));
         }
-        String descriptor = PackJson.descriptor(packName, version, descriptors);
-        entries.put(TargetPackReader.FILE_NAME, descriptor.getBytes(StandardCharsets.UTF_8));
+        entries.put(TargetPackReader.FILE_NAME, PackJson.descriptor(packName, version, descriptors));
         // Read the result back as the extender will, so a pack that would not load is refused now.
         TargetPackReader.read(fileName + " (converted)", entries.get(TargetPackReader.FILE_NAME), path -> {
             byte[] content = entries.get(path);

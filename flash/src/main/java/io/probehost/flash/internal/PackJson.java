@@ -1,103 +1,129 @@
 package io.probehost.flash.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.probehost.api.ProbeException;
 import io.probehost.api.target.CoreDescription;
 import io.probehost.api.target.FlashAlgorithm;
 import io.probehost.api.target.MemoryRegion;
 import io.probehost.api.target.TargetDescription;
 import io.probehost.flash.format.TargetPackReader;
 
-/** The JSON of a generated pack: the probehost-pack.json descriptor and pyOCD-style algorithm files. */
+/**
+ * The JSON of a generated pack, in the formats flash.format reads: the probehost-pack.json
+ * descriptor and pyOCD-style algorithm files. Addresses and sizes are written as {@code "0x..."}
+ * strings, the form both readers accept.
+ */
 final class PackJson {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectWriter WRITER = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
+
     private PackJson() {
     }
 
-    static String descriptor(String name, String version, List<String> targets) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("format", JsonText.quote(TargetPackReader.FORMAT));
-        fields.put("name", JsonText.quote(name));
-        fields.put("version", JsonText.quote(version));
-        fields.put("targets", JsonText.list(targets));
-        return JsonText.object(fields) + "\n";
+    /** The probehost-pack.json of a pack whose targets {@link #target} described, as UTF-8. */
+    static byte[] descriptor(String name, String version, List<ObjectNode> targets) {
+        ObjectNode pack = NODES.objectNode();
+        pack.put("format", TargetPackReader.FORMAT);
+        pack.put("name", name);
+        pack.put("version", version);
+        pack.putArray("targets").addAll(targets);
+        return bytes(pack);
     }
 
-    static String target(TargetDescription target, String algorithmFile, List<MemoryRegion> map) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("name", JsonText.quote(target.name()));
-        fields.put("vendor", JsonText.quote(target.vendor()));
-        fields.put("family", JsonText.quote(target.family()));
-        List<String> cores = new ArrayList<>();
+    /** One entry of the descriptor's {@code targets}: the target, its algorithm file and the regions it programs. */
+    static ObjectNode target(TargetDescription target, String algorithmFile, List<MemoryRegion> map) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", target.name());
+        node.put("vendor", target.vendor());
+        node.put("family", target.family());
+        ArrayNode cores = node.putArray("cores");
         for (CoreDescription core : target.cores()) {
-            Map<String, String> c = new LinkedHashMap<>();
-            c.put("name", JsonText.quote(core.name()));
-            c.put("type", JsonText.quote(core.type()));
-            c.put("architecture", JsonText.quote(core.architecture()));
-            c.put("ap", Integer.toString(core.apAddress()));
-            cores.add(JsonText.object(c));
+            ObjectNode c = cores.addObject();
+            c.put("name", core.name());
+            c.put("type", core.type());
+            c.put("architecture", core.architecture());
+            c.put("ap", core.apAddress());
         }
-        fields.put("cores", JsonText.list(cores));
-        fields.put("algorithm", JsonText.quote(algorithmFile));
-        fields.put("resetType", JsonText.quote(target.resetType()));
-        List<String> regions = new ArrayList<>();
+        node.put("algorithm", algorithmFile);
+        node.put("resetType", target.resetType());
+        ArrayNode regions = node.putArray("memoryMap");
         for (MemoryRegion region : map) {
-            Map<String, String> r = new LinkedHashMap<>();
-            r.put("kind", JsonText.quote(region.isFlash() ? "flash" : "ram"));
-            r.put("name", JsonText.quote(region.name()));
-            r.put("start", JsonText.hex(region.start()));
-            r.put("length", JsonText.hex(region.length()));
+            ObjectNode r = regions.addObject();
+            r.put("kind", kind(region));
+            r.put("name", region.name());
+            r.put("start", hex(region.start()));
+            r.put("length", hex(region.length()));
             if (region.isFlash()) {
-                r.put("sectorSize", JsonText.hex(region.sectorSize()));
+                r.put("sectorSize", hex(region.sectorSize()));
                 if (region.pageSize() > 0) {
-                    r.put("pageSize", JsonText.hex(region.pageSize()));
+                    r.put("pageSize", hex(region.pageSize()));
                 }
             }
-            r.put("boot", Boolean.toString(region.bootMemory()));
-            regions.add(JsonText.object(r));
+            r.put("boot", region.bootMemory());
         }
-        fields.put("memoryMap", JsonText.list(regions));
-        return JsonText.object(fields);
+        return node;
     }
 
-    static String algorithmFile(TargetDescription target, FlashAlgorithm algorithm, List<MemoryRegion> map) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("target", JsonText.quote(algorithm.name()));
-        fields.put("instructions_base64", JsonText.quote(java.util.Base64.getEncoder()
-                .encodeToString(algorithm.instructions())));
-        fields.put("load_address", JsonText.hex(algorithm.loadAddress()));
-        fields.put("pc_init", JsonText.hex(algorithm.pcInit()));
+    /** The algorithm file of one target, as UTF-8: the blob, its entry points and buffers, and the memory map. */
+    static byte[] algorithmFile(FlashAlgorithm algorithm, List<MemoryRegion> map) {
+        ObjectNode node = NODES.objectNode();
+        node.put("target", algorithm.name());
+        node.put("instructions_base64", Base64.getEncoder().encodeToString(algorithm.instructions()));
+        node.put("load_address", hex(algorithm.loadAddress()));
+        node.put("pc_init", hex(algorithm.pcInit()));
         if (algorithm.pcUnInit() != 0) {
-            fields.put("pc_unInit", JsonText.hex(algorithm.pcUnInit()));
+            node.put("pc_unInit", hex(algorithm.pcUnInit()));
         }
         if (algorithm.pcEraseAll() != 0) {
-            fields.put("pc_eraseAll", JsonText.hex(algorithm.pcEraseAll()));
+            node.put("pc_eraseAll", hex(algorithm.pcEraseAll()));
         }
-        fields.put("pc_erase_sector", JsonText.hex(algorithm.pcEraseSector()));
-        fields.put("pc_program_page", JsonText.hex(algorithm.pcProgramPage()));
-        fields.put("static_base", JsonText.hex(algorithm.staticBase()));
-        fields.put("begin_stack", JsonText.hex(algorithm.beginStack()));
-        List<String> buffers = algorithm.pageBuffers().stream().map(JsonText::hex).toList();
-        fields.put("page_buffers", "[" + String.join(", ", buffers) + "]");
-        fields.put("min_program_length", JsonText.hex(algorithm.minProgramLength()));
-        fields.put("page_size", JsonText.hex(algorithm.pageSize()));
-        fields.put("erased_value", JsonText.hex(algorithm.erasedValue()));
-        fields.put("program_page_timeout", Long.toString(algorithm.programTimeout().toMillis()));
-        fields.put("erase_sector_timeout", Long.toString(algorithm.eraseTimeout().toMillis()));
-        List<String> regions = new ArrayList<>();
+        node.put("pc_erase_sector", hex(algorithm.pcEraseSector()));
+        node.put("pc_program_page", hex(algorithm.pcProgramPage()));
+        node.put("static_base", hex(algorithm.staticBase()));
+        node.put("begin_stack", hex(algorithm.beginStack()));
+        ArrayNode buffers = node.putArray("page_buffers");
+        algorithm.pageBuffers().forEach(buffer -> buffers.add(hex(buffer)));
+        node.put("min_program_length", hex(algorithm.minProgramLength()));
+        node.put("page_size", hex(algorithm.pageSize()));
+        node.put("erased_value", hex(algorithm.erasedValue()));
+        node.put("program_page_timeout", algorithm.programTimeout().toMillis());
+        node.put("erase_sector_timeout", algorithm.eraseTimeout().toMillis());
+        ArrayNode regions = node.putArray("memory_map");
         for (MemoryRegion region : map) {
-            Map<String, String> r = new LinkedHashMap<>();
-            r.put("kind", JsonText.quote(region.isFlash() ? "flash" : "ram"));
-            r.put("name", JsonText.quote(region.name()));
-            r.put("start", JsonText.hex(region.start()));
-            r.put("length", JsonText.hex(region.length()));
-            r.put("blocksize", JsonText.hex(region.sectorSize()));
-            r.put("is_boot_memory", Boolean.toString(region.bootMemory()));
-            regions.add(JsonText.object(r));
+            ObjectNode r = regions.addObject();
+            r.put("kind", kind(region));
+            r.put("name", region.name());
+            r.put("start", hex(region.start()));
+            r.put("length", hex(region.length()));
+            r.put("blocksize", hex(region.sectorSize()));
+            r.put("is_boot_memory", region.bootMemory());
         }
-        fields.put("memory_map", JsonText.list(regions));
-        return JsonText.object(fields) + "\n";
+        return bytes(node);
+    }
+
+    private static String kind(MemoryRegion region) {
+        return region.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String hex(long value) {
+        return String.format("0x%X", value);
+    }
+
+    private static byte[] bytes(ObjectNode node) {
+        try {
+            return WRITER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new ProbeException("cannot write the pack's JSON: " + e.getMessage(), e);
+        }
     }
 }

@@ -3,11 +3,20 @@ package io.probehost.driver.cmsisdap.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * DAPLink board IDs (the first four characters of a DAPLink serial number) and the board and
@@ -24,43 +33,126 @@ final class BoardTable {
     record Board(String id, String vendor, String name, String target) {
     }
 
-    private final Map<String, Board> boards;
+    private static final List<String> FIELDS = List.of("vendor", "name", "target");
 
-    BoardTable(Map<String, Board> boards) {
-        this.boards = Map.copyOf(boards);
+    private final Supplier<Map<String, Board>> reader;
+    private volatile Map<String, Board> boards;
+
+    private BoardTable(Supplier<Map<String, Board>> reader) {
+        this.reader = reader;
     }
 
-    /** The table shipped in the bundle. */
+    /**
+     * The table shipped in the bundle. It is read on the first look-up of a DAPLink probe, so that
+     * starting the driver (which every command does) does not pay for it.
+     */
     static BoardTable load() {
+        return new BoardTable(BoardTable::readShipped);
+    }
+
+    private static Map<String, Board> readShipped() {
         try (InputStream in = BoardTable.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the CMSIS-DAP driver bundle lacks its " + RESOURCE);
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return boardsIn(RESOURCE, in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the DAPLink board table", e);
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static BoardTable parse(String json) {
+    /**
+     * Reads a board table: one object whose members are board IDs, each an object with the
+     * string fields {@code vendor}, {@code name} and {@code target}; a field left out reads as empty.
+     *
+     * @throws IllegalArgumentException naming {@code source} (and the line and column of a syntax
+     *                                  error) when the text is not such a table
+     */
+    static BoardTable parse(String source, byte[] json) {
+        Map<String, Board> boards = boardsIn(source, json);
+        return new BoardTable(() -> boards);
+    }
+
+    private static Map<String, Board> boardsIn(String source, byte[] json) {
+        ObjectReader reader = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build()
+                .reader();
+        JsonNode root;
+        try {
+            root = reader.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(source + " is not a valid DAPLink board table" + at(e.getLocation())
+                    + ": " + withoutStartMarker(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the DAPLink board table " + source, e);
+        }
+        if (root == null || !root.isObject()) {
+            throw invalid(source, "the top level must be an object of board IDs");
+        }
         Map<String, Board> boards = new LinkedHashMap<>();
-        Map<String, Object> entries = (Map<String, Object>) Json.parse(json);
-        entries.forEach((id, value) -> {
-            Map<String, Object> fields = (Map<String, Object>) value;
-            boards.put(id.toUpperCase(Locale.ROOT), new Board(id.toUpperCase(Locale.ROOT),
-                    (String) fields.getOrDefault("vendor", ""), (String) fields.getOrDefault("name", ""),
-                    (String) fields.getOrDefault("target", "")));
-        });
-        return new BoardTable(boards);
+        for (Map.Entry<String, JsonNode> member : root.properties()) {
+            String id = member.getKey();
+            Board board = board(source, id, member.getValue());
+            if (boards.putIfAbsent(board.id(), board) != null) {
+                throw invalid(source, "board ID '" + id + "' appears twice (IDs are case-insensitive)");
+            }
+        }
+        return Map.copyOf(boards);
+    }
+
+    private static Board board(String source, String id, JsonNode fields) {
+        if (!fields.isObject()) {
+            throw invalid(source, "board '" + id + "' must be an object with the fields " + FIELDS);
+        }
+        for (Map.Entry<String, JsonNode> field : fields.properties()) {
+            if (!FIELDS.contains(field.getKey())) {
+                throw invalid(source, "board '" + id + "' has the unknown field '" + field.getKey() + "'; expected "
+                        + FIELDS);
+            }
+            if (!field.getValue().isTextual()) {
+                throw invalid(source, "board '" + id + "': field '" + field.getKey() + "' must be a string");
+            }
+        }
+        return new Board(id.toUpperCase(Locale.ROOT), fields.path("vendor").asText(""),
+                fields.path("name").asText(""), fields.path("target").asText(""));
+    }
+
+    private static IllegalArgumentException invalid(String source, String what) {
+        return new IllegalArgumentException(source + " is not a valid DAPLink board table: " + what);
+    }
+
+    private static String at(JsonLocation location) {
+        return location == null || location.getLineNr() < 0 ? ""
+                : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Jackson's message up to its {@code (start marker at [Source: ...])} note, which only repeats the position. */
+    private static String withoutStartMarker(String message) {
+        int note = message.indexOf(" (start marker at");
+        return note < 0 ? message : message.substring(0, note);
     }
 
     int size() {
-        return boards.size();
+        return boards().size();
     }
 
     Optional<Board> byId(String boardId) {
-        return Optional.ofNullable(boards.get(boardId.toUpperCase(Locale.ROOT)));
+        return Optional.ofNullable(boards().get(boardId.toUpperCase(Locale.ROOT)));
+    }
+
+    private Map<String, Board> boards() {
+        Map<String, Board> read = boards;
+        if (read == null) {
+            synchronized (this) {
+                if (boards == null) {
+                    boards = reader.get();
+                }
+                read = boards;
+            }
+        }
+        return read;
     }
 
     /** The board a DAPLink probe sits on; empty for other probes, board ID 0000 or an unknown ID. */

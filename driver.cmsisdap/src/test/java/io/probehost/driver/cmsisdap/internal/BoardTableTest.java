@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 
 class BoardTableTest {
@@ -31,15 +33,68 @@ class BoardTableTest {
 
     @Test
     void matchesBoardIdWhenCaseDiffers() {
-        BoardTable custom = BoardTable.parse("{\"c004\": {\"vendor\": \"ErichS\", \"name\": \"tinyK20\","
+        BoardTable custom = parse("{\"c004\": {\"vendor\": \"ErichS\", \"name\": \"tinyK20\","
                 + " \"target\": \"mk20dx128xxx5\"}}");
         assertEquals("tinyK20", custom.forProbe(0x0D28, 0x0204, "C0040000").orElseThrow().name());
     }
 
     @Test
-    void throwsWhenJsonIsMalformed() {
+    void decodesEveryJsonEscapeWhenBoardNamesUseThem() {
+        BoardTable custom = parse("{\"C005\": {\"vendor\": \"a\\rb\\bc\\fd\\te\\nf\","
+                + " \"name\": \"\\u00e9\\u00B5\\ud83d\\ude00 \\\"q\\\" back\\\\slash\","
+                + " \"target\": \"fw\\/slash\"}}");
+
+        BoardTable.Board board = custom.byId("c005").orElseThrow();
+        assertEquals("a\rb\bc\fd\te\nf", board.vendor());
+        assertEquals("\u00e9\u00b5\ud83d\ude00 \"q\" back\\slash", board.name());
+        assertEquals("fw/slash", board.target());
+    }
+
+    @Test
+    void readsFieldsLeftOutAsEmpty() {
+        BoardTable.Board board = parse("{\"1234\": {\"name\": \"bare\"}}").byId("1234").orElseThrow();
+
+        assertEquals("", board.vendor());
+        assertEquals("", board.target());
+        assertEquals("bare", board.name());
+    }
+
+    @Test
+    void namesTheSourceAndPositionWhenJsonIsCutShort() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> BoardTable.parse("{\"0200\": {\"name\": \"x\"}"));
-        assertTrue(error.getMessage().startsWith("bad JSON at offset"), error.getMessage());
+                () -> parse("{\"0200\": {\"name\": \"x\"}"));
+
+        assertTrue(error.getMessage().startsWith("test.json is not a valid DAPLink board table at line 1, column "),
+                error.getMessage());
+        assertTrue(error.getMessage().endsWith(": Unexpected end-of-input: expected close marker for Object"),
+                error.getMessage());
+    }
+
+    @Test
+    void refusesATableWithAnUnknownFieldOrADuplicateOrANonObjectBoard() {
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> parse("{\"0200\": {\"nmae\": \"typo\"}}"));
+        assertEquals("test.json is not a valid DAPLink board table: board '0200' has the unknown field 'nmae';"
+                + " expected [vendor, name, target]", typo.getMessage());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> parse("{\"0200\": {\"name\": \"a\"}, \"0200\": {\"name\": \"b\"}}"));
+        assertTrue(twice.getMessage().contains("0200"), twice.getMessage());
+        IllegalArgumentException caseTwice = assertThrows(IllegalArgumentException.class,
+                () -> parse("{\"c004\": {\"name\": \"a\"}, \"C004\": {\"name\": \"b\"}}"));
+        assertTrue(caseTwice.getMessage().endsWith("board ID 'C004' appears twice (IDs are case-insensitive)"),
+                caseTwice.getMessage());
+        IllegalArgumentException notAnObject = assertThrows(IllegalArgumentException.class,
+                () -> parse("{\"0200\": \"FRDM-KL25Z\"}"));
+        assertEquals("test.json is not a valid DAPLink board table: board '0200' must be an object with the fields"
+                + " [vendor, name, target]", notAnObject.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"0200\": {\"name\": 7}}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"0200\": null}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("[]"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{} {}"));
+        assertThrows(IllegalArgumentException.class, () -> parse("{\"0200\": {\"name\": \"bad \\q escape\"}}"));
+    }
+
+    private static BoardTable parse(String json) {
+        return BoardTable.parse("test.json", json.getBytes(StandardCharsets.UTF_8));
     }
 }
