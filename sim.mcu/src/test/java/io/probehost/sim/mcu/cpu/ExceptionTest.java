@@ -98,6 +98,43 @@ class ExceptionTest {
     }
 
     @Test
+    void svcEscalatedByPrimaskStacksTheAddressAfterTheSvc() throws Exception {
+        t.vectors(Map.of(ExceptionState.SVCALL, HANDLER, ExceptionState.HARD_FAULT, HANDLER2));
+        t.place(HANDLER2, BKPT);
+        t.code(CPSID_I, svc(0), NOP);
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER2, t.pc());
+        assertEquals(t.address(2), t.word(t.get(CoreRegister.SP) + 24), "stacked PC: the instruction after the SVC");
+    }
+
+    @Test
+    void svcInAHandlerAtSvcallPriorityEscalatesWithTheAddressAfterTheSvc() throws Exception {
+        // PendSV and SVCall both at 0x80: an SVC inside PendSV cannot preempt it
+        t.vectors(Map.of(ExceptionState.PENDSV, HANDLER, ExceptionState.SVCALL, HANDLER2,
+                ExceptionState.HARD_FAULT, HANDLER2 + 0x40));
+        t.place(HANDLER, svc(1), NOP);
+        t.place(HANDLER2 + 0x40, mrs(4, 5), BKPT);
+        t.set(0, ICSR).set(1, 1 << 28).set(2, 0x0080_0000).set(3, 0xE000_ED20).set(5, 0x8000_0000).set(6, 0xE000_ED1C)
+                .code(strImm(2, 3, 0), strImm(5, 6, 0), strImm(1, 0, 0), NOP);
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER2 + 0x44, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.reg(4));
+        int frame = t.get(CoreRegister.SP);
+        assertEquals(HANDLER + 2, t.word(frame + 24), "stacked PC: the instruction after the SVC");
+        assertEquals(ExceptionState.PENDSV, t.word(frame + 28) & 0x3F, "stacked IPSR: PendSV");
+    }
+
+    @Test
+    void svcInsideHardFaultLocksUpAtTheLockupAddress() throws Exception {
+        t.vectors(Map.of(ExceptionState.HARD_FAULT, HANDLER, ExceptionState.SVCALL, HANDLER2));
+        t.place(HANDLER, svc(2), NOP);
+        t.code(UDF);
+        assertEquals(RunOutcome.LOCKED_UP, t.run());
+        assertEquals(Core.LOCKUP_ADDRESS, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.get(CoreRegister.XPSR) & 0x3F);
+    }
+
+    @Test
     void sysTickExceptionFiresAfterTheReloadCount() throws Exception {
         t.vectors(Map.of(ExceptionState.SYSTICK, HANDLER));
         t.place(HANDLER, BKPT);
