@@ -21,19 +21,25 @@ final class ExceptionEntry {
         this.exceptions = core.exceptions;
     }
 
-    /** Stacks the context and enters the handler of {@code exception}. */
+    /**
+     * Stacks the context and enters the handler of {@code exception}. A bus error while stacking
+     * does not stop the entry: the handler runs on the corrupt frame (the Cortex-M fault rules;
+     * QEMU does the same). For a configurable exception the error is a derived HardFault, which
+     * arrives late and is entered on the same frame while the original exception stays pending.
+     * Only a failed vector read for HardFault or NMI locks up.
+     */
     void take(int exception) {
         boolean usePsp = regs.usesPsp();
         int sp = usePsp ? regs.psp() : regs.msp();
         int frame = (sp - 0x20) & ~7;
         int excReturn = regs.handlerMode() ? 0xFFFF_FFF1 : usePsp ? 0xFFFF_FFFD : 0xFFFF_FFF9;
+        int xpsr = regs.xpsr() | ((sp & 4) != 0 ? 1 << 9 : 0);
+        int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), regs.pc(), xpsr};
+        if (!push(frame, words) && exception != ExceptionState.HARD_FAULT && exception != ExceptionState.NMI) {
+            exception = ExceptionState.HARD_FAULT;
+        }
         int vector;
         try {
-            int xpsr = regs.xpsr() | ((sp & 4) != 0 ? 1 << 9 : 0);
-            int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), regs.pc(), xpsr};
-            for (int i = 0; i < 8; i++) {
-                core.bus().write(frame + 4 * i, AccessSize.WORD, words[i]);
-            }
             vector = core.bus().read(exception * 4, AccessSize.WORD);
         } catch (BusFault e) {
             if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
@@ -64,6 +70,18 @@ final class ExceptionEntry {
         if (exception == ExceptionState.HARD_FAULT && core.debug.debugEnabled
                 && (core.debug.demcr & DebugState.DEMCR_VC_HARDERR) != 0) {
             core.enterDebug(DebugState.DFSR_VCATCH);
+        }
+    }
+
+    /** Writes the frame from its lowest word up; false at the first word the bus refuses (the rest stay unwritten). */
+    private boolean push(int frame, int[] words) {
+        try {
+            for (int i = 0; i < words.length; i++) {
+                core.bus().write(frame + 4 * i, AccessSize.WORD, words[i]);
+            }
+            return true;
+        } catch (BusFault e) {
+            return false;
         }
     }
 

@@ -135,6 +135,32 @@ class ExceptionTest {
     }
 
     @Test
+    void faultWithTheStackInUnmappedMemoryStillEntersHardFaultOnTheCorruptFrame() throws Exception {
+        t.vectors(Map.of(ExceptionState.HARD_FAULT, HANDLER));
+        t.place(HANDLER, movHigh(4, 14), mrs(5, 5), BKPT);
+        t.code(movs(0, 3), lslsImm(0, 0, 28), movHigh(13, 0), UDF); // SP = 0x30000000: nothing answers there
+        assertEquals(RunOutcome.HALTED, t.run(), "no lockup: the handler runs");
+        assertEquals(HANDLER + 6, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.reg(5));
+        assertEquals(0xFFFF_FFF9, t.reg(4));
+        assertEquals(0x3000_0000 - 32, t.get(CoreRegister.MSP), "SP moved past the frame that was never written");
+    }
+
+    @Test
+    void svcWithTheStackInUnmappedMemoryGivesWayToHardFaultAndStaysPending() throws Exception {
+        t.vectors(Map.of(ExceptionState.HARD_FAULT, HANDLER, ExceptionState.SVCALL, HANDLER2));
+        t.place(HANDLER, BKPT);
+        t.place(HANDLER2, BKPT);
+        t.code(movs(0, 3), lslsImm(0, 0, 28), movHigh(13, 0), svc(5));
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER, t.pc(), "the derived HardFault arrives late on the same frame");
+        assertEquals(0x3000_0000 - 32, t.get(CoreRegister.MSP), "one frame, not two");
+        int icsr = t.mcu.debugBus().read(ICSR, io.probehost.sim.mcu.AccessSize.WORD);
+        assertEquals(ExceptionState.SVCALL, (icsr >>> 12) & 0x1FF, "ICSR.VECTPENDING: SVCall still pending");
+        assertEquals(ExceptionState.HARD_FAULT, icsr & 0x1FF, "ICSR.VECTACTIVE");
+    }
+
+    @Test
     void sysTickExceptionFiresAfterTheReloadCount() throws Exception {
         t.vectors(Map.of(ExceptionState.SYSTICK, HANDLER));
         t.place(HANDLER, BKPT);
