@@ -16,7 +16,7 @@ enum {
     C_UDF, C_LDR_UNALIGNED, C_LDRH_UNALIGNED, C_STRH_UNALIGNED, C_STR_UNALIGNED, C_LDM_UNALIGNED,
     C_BX_EVEN, C_LDR_UNMAPPED, C_STR_UNMAPPED, C_EXECUTE_UNMAPPED, C_SVC_PRIMASK,
     C_SVC_EQUAL_PRIORITY, C_SVC_HIGHER_PRIORITY, C_SVC_LOWER_PRIORITY, C_UDF_IN_IRQ, C_UDF_PRIMASK,
-    C_UDF_PSP, C_NMI_IN_HARDFAULT, C_NMI_UNDER_PRIMASK, C_BKPT, C_COUNT
+    C_UDF_PSP, C_NMI_IN_HARDFAULT, C_NMI_UNDER_PRIMASK, C_BKPT, C_UDF_BAD_STACK, C_SVC_BAD_STACK, C_COUNT
 };
 
 /* Handler codes in the order logs (one nibble per handler entry). */
@@ -24,11 +24,12 @@ enum { L_NMI = 2, L_HARDFAULT = 3, L_SWI0 = 4, L_SVC = 0xB, L_HARDFAULT_DONE = 0
 
 enum {
     R_RECORDS, R_RECORD_COUNT, R_RECORD_WORDS, R_PEND_ORDER_LOG, R_NMI_IN_HARDFAULT_LOG,
-    R_NMI_UNDER_PRIMASK, R_SVC_LOWER_LOG, R_UNALIGNED_TARGET_KEPT, R_CASE_COUNT, R_COUNT
+    R_NMI_UNDER_PRIMASK, R_SVC_LOWER_LOG, R_UNALIGNED_TARGET_KEPT, R_CASE_COUNT, R_CASE_RESUME, R_COUNT
 };
 
 /* One handler entry. site: the faulting (or pending) instruction; after: where it hands over to
- * (the next instruction, or the branch target for BX). */
+ * (the next instruction, or the branch target for BX). A HardFault whose stacking failed cannot
+ * read its frame: r0 holds the frame address instead, r1 ICSR's VECTPENDING and VECTACTIVE. */
 struct record {
     uint32_t case_id, ipsr, exc_return;
     uint32_t r0, r1, r2, r3, r12, lr, pc, xpsr; /* the stacked frame */
@@ -39,10 +40,12 @@ typedef void (*case_fn)(uint32_t);
 extern char udf_site[], udf_after[], ldr_site[], ldr_after[], ldrh_site[], ldrh_after[],
     strh_site[], strh_after[], str_site[], str_after[], ldm_site[], ldm_after[],
     bx_even_site[], execute_site[], execute_after[], svc_site[], svc_after[],
-    bkpt_site[], bkpt_after[], bx_even_target[];
+    bkpt_site[], bkpt_after[], bx_even_target[], udf_bad_stack_site[], udf_bad_stack_after[],
+    svc_bad_stack_site[], svc_bad_stack_after[];
 void case_udf(uint32_t), case_ldr(uint32_t), case_ldrh(uint32_t), case_strh(uint32_t),
     case_str(uint32_t), case_ldm(uint32_t), case_bx_even(uint32_t), case_execute(uint32_t),
-    case_svc(uint32_t), case_bkpt(uint32_t), case_resume(void);
+    case_svc(uint32_t), case_bkpt(uint32_t), case_udf_bad_stack(uint32_t), case_svc_bad_stack(uint32_t),
+    case_resume(void);
 void run_on_psp(void (*fn)(void), uint32_t *psp_top);
 void pend_by_write(volatile uint32_t *reg, uint32_t value);
 extern char pend_write_site[], pend_write_done[];
@@ -53,6 +56,7 @@ static const char *current_site, *current_after;
 static case_fn swi_case;
 static uint32_t swi_argument;
 static uint32_t psp_stack[64] __attribute__((aligned(8)));
+uint32_t good_psp; /* written by the bad-stack cases */
 static uint16_t unaligned_target[4] = {0x1234, 0x5678, 0x9ABC, 0xDEF0};
 static uint32_t r[R_COUNT];
 
@@ -84,8 +88,26 @@ static struct record *record_entry(const uint32_t *frame, uint32_t exc_return)
     return rec;
 }
 
+/* The frame went nowhere: record where it should have been, then return through a frame built on
+ * the good stack that resumes the case (a pending SVC is taken there first). */
+static void record_bad_stack(uint32_t *frame, uint32_t exc_return)
+{
+    uint32_t words[8] = {(uint32_t)frame, SCB_ICSR & 0x1FF1FFu, 0, 0, 0, 0, 0, 0};
+    record_entry(words, exc_return);
+    log_handler(L_HARDFAULT);
+    uint32_t *good = (uint32_t *)((good_psp - 32u) & ~7u); /* an 8-byte aligned frame, padded as entry pads it */
+    for (uint32_t i = 0; i < 8; i++) good[i] = 0;
+    good[6] = (uint32_t)case_resume & ~1u;
+    good[7] = 1u << 24 | (good_psp & 4u) << 7;
+    write_psp((uint32_t)good);
+}
+
 void hardfault_record(uint32_t *frame, uint32_t exc_return)
 {
+    if (current_case == C_UDF_BAD_STACK || current_case == C_SVC_BAD_STACK) {
+        record_bad_stack(frame, exc_return);
+        return;
+    }
     record_entry(frame, exc_return);
     log_handler(L_HARDFAULT);
     if (current_case == C_NMI_IN_HARDFAULT) {
@@ -163,6 +185,14 @@ static void run_case_in_irq(uint32_t id, uint32_t swi, uint32_t priority, case_f
 static void on_psp(void)
 {
     run_case(C_UDF_PSP, case_udf, 0, udf_site, udf_after);
+}
+
+/* A stack push into unmapped memory: the handler still runs on the corrupt frame; SVCall gives way
+ * to the derived HardFault and stays pending. */
+static void on_psp_bad_stack(void)
+{
+    run_case(C_UDF_BAD_STACK, case_udf_bad_stack, UNMAPPED_ADDRESS + 0x100u, udf_bad_stack_site, udf_bad_stack_after);
+    run_case(C_SVC_BAD_STACK, case_svc_bad_stack, UNMAPPED_ADDRESS + 0x100u, svc_bad_stack_site, svc_bad_stack_after);
 }
 
 static void check_fault_causes(void)
@@ -246,10 +276,12 @@ int main(void)
     check_nmi();
     check_pend_order();
     run_case(C_BKPT, case_bkpt, 0, bkpt_site, bkpt_after); /* no debugger: escalates to HardFault */
+    run_on_psp(on_psp_bad_stack, &psp_stack[64]);
     r[R_RECORDS] = (uint32_t)records;
     r[R_RECORD_COUNT] = record_count;
     r[R_RECORD_WORDS] = sizeof(struct record) / 4u;
     r[R_CASE_COUNT] = C_COUNT;
+    r[R_CASE_RESUME] = (uint32_t)case_resume & ~1u;
     for (uint32_t i = 0; i < R_COUNT; i++) result_put(i, r[i]);
     result_finish();
 }

@@ -164,6 +164,26 @@ AFTER bkpt
     b case_resume
     .size case_bkpt, . - case_bkpt
 
+/* Stacking into unmapped memory (thread mode on the PSP): r0 = the bad SP. The good SP is kept
+ * in good_psp for the HardFault handler, which cannot use the frame it was handed. */
+.macro BAD_STACK_CASE name, instruction
+CASE case_\name
+    mov r5, r0
+    mov r6, sp
+    ldr r7, =good_psp
+    str r6, [r7]
+    KNOWN_STATE
+    mov sp, r5
+SITE \name
+    \instruction
+AFTER \name
+    b case_resume
+    .size case_\name, . - case_\name
+.endm
+
+BAD_STACK_CASE udf_bad_stack, "udf #0x43"
+BAD_STACK_CASE svc_bad_stack, "svc #0x56"
+
 /* Where the HardFault handler sends every case back to: it pops what the case pushed. */
     .global case_resume
     .type case_resume, %function

@@ -35,6 +35,7 @@ final class Armv6mExceptionModel {
 
     private final int[] configurable = new int[FIRST_IRQ + 32]; // priority in 0..3 (the top two bits)
     private final BitSet active = new BitSet();
+    private final BitSet pending = new BitSet();
     private boolean primask;
     private boolean threadOnPsp;
     private int ipsr;
@@ -103,6 +104,49 @@ final class Armv6mExceptionModel {
             return new Outcome(0, LOCKUP_ADDRESS, 0, ipsr, true, lockupPriority);
         }
         return take(exception, returnAddress);
+    }
+
+    /**
+     * As {@link #raise}, but PushStack meets a bus error. Entry goes on and the handler runs on the
+     * corrupt frame (the Cortex-M fault rules: a fault while stacking does not escalate further);
+     * a configurable exception gives way to the derived HardFault, which arrives late on the same
+     * frame, and stays pending.
+     */
+    Outcome raiseOnBadStack(Cause cause, int address, int next) {
+        Outcome outcome = raise(cause, address, next);
+        if (outcome.lockup() || priorityOf(outcome.exception()) < 0) {
+            return outcome;
+        }
+        active.clear(outcome.exception());
+        pending.set(outcome.exception());
+        active.set(HARD_FAULT);
+        ipsr = HARD_FAULT;
+        return new Outcome(HARD_FAULT, outcome.returnAddress(), outcome.excReturn(), outcome.stackedIpsr(), false, 0);
+    }
+
+    /** PushStack's frame address: eight words below SP, aligned down to eight bytes. */
+    static int frameAddress(int sp) {
+        return (sp - 0x20) & ~7;
+    }
+
+    /** ICSR.VECTPENDING: the most urgent pending exception, 0 if none. */
+    int vectPending() {
+        return pending.isEmpty() ? 0 : takingOrder(pending.stream().boxed().toList()).get(0);
+    }
+
+    /**
+     * The handler returns to thread mode at {@code returnAddress}: its exception is no longer active,
+     * and the most urgent pending exception that can now preempt is taken there. Null if none is.
+     */
+    Outcome returnToThread(int returnAddress) {
+        active.clear(ipsr);
+        ipsr = 0;
+        int next = vectPending();
+        if (next == 0 || priorityOf(next) >= executionPriority()) {
+            return null;
+        }
+        pending.clear(next);
+        return take(next, returnAddress);
     }
 
     /**

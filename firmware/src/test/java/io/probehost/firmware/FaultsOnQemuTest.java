@@ -18,7 +18,7 @@ class FaultsOnQemuTest {
     private enum Case {
         UDF, LDR_UNALIGNED, LDRH_UNALIGNED, STRH_UNALIGNED, STR_UNALIGNED, LDM_UNALIGNED, BX_EVEN, LDR_UNMAPPED,
         STR_UNMAPPED, EXECUTE_UNMAPPED, SVC_PRIMASK, SVC_EQUAL_PRIORITY, SVC_HIGHER_PRIORITY, SVC_LOWER_PRIORITY,
-        UDF_IN_IRQ, UDF_PRIMASK, UDF_PSP, NMI_IN_HARDFAULT, NMI_UNDER_PRIMASK, BKPT
+        UDF_IN_IRQ, UDF_PRIMASK, UDF_PSP, NMI_IN_HARDFAULT, NMI_UNDER_PRIMASK, BKPT, UDF_BAD_STACK, SVC_BAD_STACK
     }
 
     private static final int ZC = 0x6; // flags the cases set before faulting
@@ -33,6 +33,9 @@ class FaultsOnQemuTest {
     private static final int V_SVC_LOWER_LOG = 6;
     private static final int V_UNALIGNED_TARGET_KEPT = 7;
     private static final int V_CASE_COUNT = 8;
+    private static final int V_CASE_RESUME = 9;
+    /** The bad-stack cases' SP: stacking there meets a bus error. */
+    private static final int BAD_SP = UNMAPPED + 0x100;
     /** Handler codes of the order logs. */
     private static final int L_NMI = 2;
     private static final int L_HARDFAULT = 3;
@@ -71,6 +74,11 @@ class FaultsOnQemuTest {
                 new Expectation(Case.NMI_IN_HARDFAULT, true, false),
                 new Expectation(Case.NMI_UNDER_PRIMASK, true, false),
                 fault(Case.BKPT));
+    }
+
+    /** The bad-stack cases: two HardFaults whose frames went nowhere, then the SVCall left pending. */
+    private static List<Case> badStackEntries() {
+        return List.of(Case.UDF_BAD_STACK, Case.SVC_BAD_STACK, Case.SVC_BAD_STACK);
     }
 
     /** Runs the case's scenario on a fresh model; {@code nmi} selects the NMI entry of NMI_IN_HARDFAULT. */
@@ -113,8 +121,8 @@ class FaultsOnQemuTest {
     void everyHandlerEntryMatchesTheArchitectureModelWhenFaultsRunsOnQemu() {
         List<FaultRecord> records = FaultRecord.readAll(qemu());
         List<Expectation> expected = expectations();
-        assertEquals(expected.size(), records.size(), "handler entries recorded");
-        for (int i = 0; i < records.size(); i++) {
+        assertEquals(expected.size() + badStackEntries().size(), records.size(), "handler entries recorded");
+        for (int i = 0; i < expected.size(); i++) {
             FaultRecord rec = records.get(i);
             Expectation e = expected.get(i);
             boolean nmiEntry = e.which() == Case.NMI_UNDER_PRIMASK || (e.which() == Case.NMI_IN_HARDFAULT && !e.knownRegisters());
@@ -139,6 +147,36 @@ class FaultsOnQemuTest {
             }
             boolean masked = e.which() == Case.SVC_PRIMASK || e.which() == Case.UDF_PRIMASK || e.which() == Case.NMI_UNDER_PRIMASK;
             assertEquals(masked ? 1 : 0, rec.primask(), "PRIMASK in the handler: " + what);
+        }
+    }
+
+    @Test
+    void aStackingBusErrorStillEntersTheHandlerWhenFaultsRunsOnQemu() {
+        MemorySnapshot memory = qemu();
+        List<FaultRecord> records = FaultRecord.readAll(memory);
+        int first = expectations().size();
+        List<Case> cases = badStackEntries();
+        assertEquals(first + cases.size(), records.size(), "handler entries recorded");
+        int caseResume = memory.block().value(V_CASE_RESUME);
+        Armv6mExceptionModel svcModel = new Armv6mExceptionModel().threadOnPsp(true);
+        for (int i = 0; i < cases.size(); i++) {
+            FaultRecord rec = records.get(first + i);
+            Case which = cases.get(i);
+            String what = "entry " + (first + i) + " (" + which + "), QEMU " + rec;
+            assertEquals(which.ordinal(), rec.caseId(), what);
+            Outcome model;
+            int[] frame = rec.frame();
+            if (i < 2) {
+                Armv6mExceptionModel m = which == Case.SVC_BAD_STACK ? svcModel : new Armv6mExceptionModel().threadOnPsp(true);
+                model = m.raiseOnBadStack(which == Case.SVC_BAD_STACK ? SVC : FAULT, rec.site(), rec.after());
+                assertEquals(Armv6mExceptionModel.frameAddress(BAD_SP), frame[0], "frame address (PSP in HardFault): " + what);
+                assertEquals(m.vectPending() << 12 | model.exception(), frame[1], "ICSR VECTPENDING, VECTACTIVE: " + what);
+            } else {
+                model = svcModel.returnToThread(caseResume);
+                assertEquals(model.returnAddress(), frame[FaultRecord.PC], "stacked return address: " + what);
+            }
+            assertEquals(model.exception(), rec.ipsr(), "IPSR in the handler: " + what);
+            assertEquals(model.excReturn(), rec.excReturn(), "EXC_RETURN: " + what);
         }
     }
 
