@@ -59,6 +59,11 @@ final class ExceptionEntry {
             regs.setMsp(frame);
         }
         exceptions.setPending(exception, false);
+        enterHandler(exception, excReturn, vector);
+    }
+
+    /** The common end of an entry, once the frame is in place: active, Handler mode, LR, PC. */
+    private void enterHandler(int exception, int excReturn, int vector) {
         exceptions.setActive(exception, true);
         regs.setIpsr(exception);
         regs.setSpsel(false);
@@ -71,6 +76,28 @@ final class ExceptionEntry {
                 && (core.debug.demcr & DebugState.DEMCR_VC_HARDERR) != 0) {
             core.enterDebug(DebugState.DFSR_VCATCH);
         }
+    }
+
+    /**
+     * A bus error while unstacking: the returning exception is already over, and the derived
+     * HardFault is taken on the frame that could not be read (nothing stacked, SP unchanged, LR
+     * keeps the EXC_RETURN), as QEMU does; where HardFault cannot preempt, the core locks up.
+     */
+    private void takeHardFaultOnTheSameFrame(int excReturn) {
+        int priority = core.executionPriority();
+        if (priority <= exceptions.priority(ExceptionState.HARD_FAULT)) {
+            core.enterLockup(priority);
+            return;
+        }
+        int vector;
+        try {
+            vector = core.bus().read(ExceptionState.HARD_FAULT * 4, AccessSize.WORD);
+        } catch (BusFault e) {
+            core.enterLockup(exceptions.priority(ExceptionState.HARD_FAULT));
+            return;
+        }
+        exceptions.setPending(ExceptionState.HARD_FAULT, false);
+        enterHandler(ExceptionState.HARD_FAULT, excReturn, vector);
     }
 
     /** Writes the frame from its lowest word up; false at the first word the bus refuses (the rest stay unwritten). */
@@ -101,7 +128,9 @@ final class ExceptionEntry {
                 words[i] = core.bus().read(sp + 4 * i, AccessSize.WORD);
             }
         } catch (BusFault e) {
-            throw Core.FAULT;
+            exceptions.setActive(current, false);
+            takeHardFaultOnTheSameFrame(excReturn);
+            return;
         }
         exceptions.setActive(current, false);
         int xpsr = words[7];

@@ -161,6 +161,23 @@ class ExceptionTest {
     }
 
     @Test
+    void unstackingBusErrorEndsTheExceptionAndTakesHardFaultOnTheSameFrame() throws Exception {
+        t.vectors(Map.of(ExceptionState.SVCALL, HANDLER, ExceptionState.HARD_FAULT, HANDLER2));
+        // SVC handler: MSP = 0x30000000 (nothing answers there), then return: the frame cannot be read
+        t.place(HANDLER, movs(0, 3), lslsImm(0, 0, 28), msr(8, 0), bx(14));
+        t.place(HANDLER2, movHigh(4, 14), BKPT);
+        t.code(svc(0), NOP);
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER2 + 2, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.get(CoreRegister.XPSR) & 0x3F);
+        assertEquals(0xFFFF_FFF9, t.reg(4), "LR keeps the EXC_RETURN of the failed return");
+        assertEquals(0x3000_0000, t.get(CoreRegister.MSP), "nothing stacked: SP unchanged");
+        int icsr = t.mcu.debugBus().read(ICSR, io.probehost.sim.mcu.AccessSize.WORD);
+        assertEquals(ExceptionState.HARD_FAULT, icsr & 0x1FF, "ICSR.VECTACTIVE");
+        assertEquals(0, (icsr >>> 12) & 0x1FF, "ICSR.VECTPENDING: nothing left pending");
+    }
+
+    @Test
     void sysTickExceptionFiresAfterTheReloadCount() throws Exception {
         t.vectors(Map.of(ExceptionState.SYSTICK, HANDLER));
         t.place(HANDLER, BKPT);
