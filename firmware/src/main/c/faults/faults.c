@@ -16,7 +16,8 @@ enum {
     C_UDF, C_LDR_UNALIGNED, C_LDRH_UNALIGNED, C_STRH_UNALIGNED, C_STR_UNALIGNED, C_LDM_UNALIGNED,
     C_BX_EVEN, C_LDR_UNMAPPED, C_STR_UNMAPPED, C_EXECUTE_UNMAPPED, C_SVC_PRIMASK,
     C_SVC_EQUAL_PRIORITY, C_SVC_HIGHER_PRIORITY, C_SVC_LOWER_PRIORITY, C_UDF_IN_IRQ, C_UDF_PRIMASK,
-    C_UDF_PSP, C_NMI_IN_HARDFAULT, C_NMI_UNDER_PRIMASK, C_BKPT, C_UDF_BAD_STACK, C_SVC_BAD_STACK, C_COUNT
+    C_UDF_PSP, C_NMI_IN_HARDFAULT, C_NMI_UNDER_PRIMASK, C_BKPT, C_UDF_BAD_STACK, C_SVC_BAD_STACK,
+    C_RETURN_BAD_STACK, C_COUNT
 };
 
 /* Handler codes in the order logs (one nibble per handler entry). */
@@ -41,10 +42,11 @@ extern char udf_site[], udf_after[], ldr_site[], ldr_after[], ldrh_site[], ldrh_
     strh_site[], strh_after[], str_site[], str_after[], ldm_site[], ldm_after[],
     bx_even_site[], execute_site[], execute_after[], svc_site[], svc_after[],
     bkpt_site[], bkpt_after[], bx_even_target[], udf_bad_stack_site[], udf_bad_stack_after[],
-    svc_bad_stack_site[], svc_bad_stack_after[];
+    svc_bad_stack_site[], svc_bad_stack_after[], svc_return_bad_stack_site[], svc_return_bad_stack_after[];
 void case_udf(uint32_t), case_ldr(uint32_t), case_ldrh(uint32_t), case_strh(uint32_t),
     case_str(uint32_t), case_ldm(uint32_t), case_bx_even(uint32_t), case_execute(uint32_t),
     case_svc(uint32_t), case_bkpt(uint32_t), case_udf_bad_stack(uint32_t), case_svc_bad_stack(uint32_t),
+    case_svc_return_bad_stack(uint32_t),
     case_resume(void);
 void run_on_psp(void (*fn)(void), uint32_t *psp_top);
 void pend_by_write(volatile uint32_t *reg, uint32_t value);
@@ -104,7 +106,7 @@ static void record_bad_stack(uint32_t *frame, uint32_t exc_return)
 
 void hardfault_record(uint32_t *frame, uint32_t exc_return)
 {
-    if (current_case == C_UDF_BAD_STACK || current_case == C_SVC_BAD_STACK) {
+    if (current_case == C_UDF_BAD_STACK || current_case == C_SVC_BAD_STACK || current_case == C_RETURN_BAD_STACK) {
         record_bad_stack(frame, exc_return);
         return;
     }
@@ -134,6 +136,9 @@ void svc_record(uint32_t *frame, uint32_t exc_return)
 {
     record_entry(frame, exc_return);
     log_handler(L_SVC);
+    if (current_case == C_RETURN_BAD_STACK) {
+        write_psp(UNMAPPED_ADDRESS + 0x100u); /* the return cannot unstack */
+    }
 }
 
 void pendsv_handler(void)
@@ -188,11 +193,13 @@ static void on_psp(void)
 }
 
 /* A stack push into unmapped memory: the handler still runs on the corrupt frame; SVCall gives way
- * to the derived HardFault and stays pending. */
+ * to the derived HardFault and stays pending. A return that cannot unstack: SVCall is over, and
+ * HardFault is taken on the same frame with the same EXC_RETURN. */
 static void on_psp_bad_stack(void)
 {
     run_case(C_UDF_BAD_STACK, case_udf_bad_stack, UNMAPPED_ADDRESS + 0x100u, udf_bad_stack_site, udf_bad_stack_after);
     run_case(C_SVC_BAD_STACK, case_svc_bad_stack, UNMAPPED_ADDRESS + 0x100u, svc_bad_stack_site, svc_bad_stack_after);
+    run_case(C_RETURN_BAD_STACK, case_svc_return_bad_stack, 0, svc_return_bad_stack_site, svc_return_bad_stack_after);
 }
 
 static void check_fault_causes(void)

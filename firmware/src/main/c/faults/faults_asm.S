@@ -184,6 +184,18 @@ AFTER \name
 BAD_STACK_CASE udf_bad_stack, "udf #0x43"
 BAD_STACK_CASE svc_bad_stack, "svc #0x56"
 
+/* An SVC whose handler moves the PSP into unmapped memory before returning: the unstacking fails. */
+CASE case_svc_return_bad_stack
+    mov r6, sp
+    ldr r7, =good_psp
+    str r6, [r7]
+    KNOWN_STATE
+SITE svc_return_bad_stack
+    svc #0x57
+AFTER svc_return_bad_stack
+    b case_resume
+    .size case_svc_return_bad_stack, . - case_svc_return_bad_stack
+
 /* Where the HardFault handler sends every case back to: it pops what the case pushed. */
     .global case_resume
     .type case_resume, %function

@@ -124,6 +124,25 @@ final class Armv6mExceptionModel {
         return new Outcome(HARD_FAULT, outcome.returnAddress(), outcome.excReturn(), outcome.stackedIpsr(), false, 0);
     }
 
+    /**
+     * ExceptionReturn's PopStack meets a bus error: the returning exception is over, and HardFault is
+     * taken on the frame that could not be read (nothing stacked, SP unchanged, LR keeps the
+     * EXC_RETURN); lockup where HardFault cannot preempt what is still active.
+     */
+    Outcome returnFailsToUnstack(int excReturn) {
+        active.clear(ipsr);
+        int priority = executionPriority();
+        if (priority <= priorityOf(HARD_FAULT)) {
+            lockedUp = true;
+            lockupPriority = priority;
+            return new Outcome(0, LOCKUP_ADDRESS, 0, ipsr, true, priority);
+        }
+        int stackedIpsr = ipsr;
+        active.set(HARD_FAULT);
+        ipsr = HARD_FAULT;
+        return new Outcome(HARD_FAULT, 0, excReturn, stackedIpsr, false, 0);
+    }
+
     /** PushStack's frame address: eight words below SP, aligned down to eight bytes. */
     static int frameAddress(int sp) {
         return (sp - 0x20) & ~7;

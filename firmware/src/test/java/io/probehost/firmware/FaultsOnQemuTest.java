@@ -18,7 +18,8 @@ class FaultsOnQemuTest {
     private enum Case {
         UDF, LDR_UNALIGNED, LDRH_UNALIGNED, STRH_UNALIGNED, STR_UNALIGNED, LDM_UNALIGNED, BX_EVEN, LDR_UNMAPPED,
         STR_UNMAPPED, EXECUTE_UNMAPPED, SVC_PRIMASK, SVC_EQUAL_PRIORITY, SVC_HIGHER_PRIORITY, SVC_LOWER_PRIORITY,
-        UDF_IN_IRQ, UDF_PRIMASK, UDF_PSP, NMI_IN_HARDFAULT, NMI_UNDER_PRIMASK, BKPT, UDF_BAD_STACK, SVC_BAD_STACK
+        UDF_IN_IRQ, UDF_PRIMASK, UDF_PSP, NMI_IN_HARDFAULT, NMI_UNDER_PRIMASK, BKPT, UDF_BAD_STACK, SVC_BAD_STACK,
+        RETURN_BAD_STACK
     }
 
     private static final int ZC = 0x6; // flags the cases set before faulting
@@ -76,9 +77,13 @@ class FaultsOnQemuTest {
                 fault(Case.BKPT));
     }
 
-    /** The bad-stack cases: two HardFaults whose frames went nowhere, then the SVCall left pending. */
+    /**
+     * The bad-stack cases: two HardFaults whose frames went nowhere, then the SVCall left pending;
+     * an SVC whose return cannot unstack, then the HardFault taken on that frame.
+     */
     private static List<Case> badStackEntries() {
-        return List.of(Case.UDF_BAD_STACK, Case.SVC_BAD_STACK, Case.SVC_BAD_STACK);
+        return List.of(Case.UDF_BAD_STACK, Case.SVC_BAD_STACK, Case.SVC_BAD_STACK, Case.RETURN_BAD_STACK,
+                Case.RETURN_BAD_STACK);
     }
 
     /** Runs the case's scenario on a fresh model; {@code nmi} selects the NMI entry of NMI_IN_HARDFAULT. */
@@ -151,32 +156,43 @@ class FaultsOnQemuTest {
     }
 
     @Test
-    void aStackingBusErrorStillEntersTheHandlerWhenFaultsRunsOnQemu() {
+    void stackingAndUnstackingBusErrorsStillEnterHardFaultWhenFaultsRunsOnQemu() {
         MemorySnapshot memory = qemu();
         List<FaultRecord> records = FaultRecord.readAll(memory);
         int first = expectations().size();
         List<Case> cases = badStackEntries();
         assertEquals(first + cases.size(), records.size(), "handler entries recorded");
-        int caseResume = memory.block().value(V_CASE_RESUME);
-        Armv6mExceptionModel svcModel = new Armv6mExceptionModel().threadOnPsp(true);
+        Armv6mExceptionModel udf = new Armv6mExceptionModel().threadOnPsp(true);
+        Armv6mExceptionModel svc = new Armv6mExceptionModel().threadOnPsp(true);
+        Armv6mExceptionModel ret = new Armv6mExceptionModel().threadOnPsp(true);
+        Outcome svcBeforeReturn = null;
         for (int i = 0; i < cases.size(); i++) {
             FaultRecord rec = records.get(first + i);
-            Case which = cases.get(i);
-            String what = "entry " + (first + i) + " (" + which + "), QEMU " + rec;
-            assertEquals(which.ordinal(), rec.caseId(), what);
-            Outcome model;
+            String what = "entry " + (first + i) + " (" + cases.get(i) + "), QEMU " + rec;
+            assertEquals(cases.get(i).ordinal(), rec.caseId(), what);
             int[] frame = rec.frame();
-            if (i < 2) {
-                Armv6mExceptionModel m = which == Case.SVC_BAD_STACK ? svcModel : new Armv6mExceptionModel().threadOnPsp(true);
-                model = m.raiseOnBadStack(which == Case.SVC_BAD_STACK ? SVC : FAULT, rec.site(), rec.after());
-                assertEquals(Armv6mExceptionModel.frameAddress(BAD_SP), frame[0], "frame address (PSP in HardFault): " + what);
-                assertEquals(m.vectPending() << 12 | model.exception(), frame[1], "ICSR VECTPENDING, VECTACTIVE: " + what);
-            } else {
-                model = svcModel.returnToThread(caseResume);
-                assertEquals(model.returnAddress(), frame[FaultRecord.PC], "stacked return address: " + what);
+            Outcome model;
+            Armv6mExceptionModel m;
+            int frameAddress = Armv6mExceptionModel.frameAddress(BAD_SP);
+            switch (i) {
+                case 0: m = udf; model = udf.raiseOnBadStack(FAULT, rec.site(), rec.after()); break;
+                case 1: m = svc; model = svc.raiseOnBadStack(SVC, rec.site(), rec.after()); break;
+                case 2: m = null; model = svc.returnToThread(memory.block().value(V_CASE_RESUME)); break;
+                case 3: m = null; model = svcBeforeReturn = ret.raise(SVC, rec.site(), rec.after()); break;
+                default:
+                    m = ret;
+                    model = ret.returnFailsToUnstack(svcBeforeReturn.excReturn());
+                    frameAddress = BAD_SP; // nothing stacked: the PSP the return could not read
+                    break;
             }
             assertEquals(model.exception(), rec.ipsr(), "IPSR in the handler: " + what);
             assertEquals(model.excReturn(), rec.excReturn(), "EXC_RETURN: " + what);
+            if (m != null) {
+                assertEquals(frameAddress, frame[0], "frame address (PSP in HardFault): " + what);
+                assertEquals(m.vectPending() << 12 | model.exception(), frame[1], "ICSR VECTPENDING, VECTACTIVE: " + what);
+            } else {
+                assertEquals(model.returnAddress(), frame[FaultRecord.PC], "stacked return address: " + what);
+            }
         }
     }
 
