@@ -17,7 +17,7 @@ enum {
     C_BX_EVEN, C_LDR_UNMAPPED, C_STR_UNMAPPED, C_EXECUTE_UNMAPPED, C_SVC_PRIMASK,
     C_SVC_EQUAL_PRIORITY, C_SVC_HIGHER_PRIORITY, C_SVC_LOWER_PRIORITY, C_UDF_IN_IRQ, C_UDF_PRIMASK,
     C_UDF_PSP, C_NMI_IN_HARDFAULT, C_NMI_UNDER_PRIMASK, C_BKPT, C_UDF_BAD_STACK, C_SVC_BAD_STACK,
-    C_RETURN_BAD_STACK, C_COUNT
+    C_RETURN_BAD_STACK, C_POP_EVEN, C_RETURN_THUMB_CLEAR, C_COUNT
 };
 
 /* Handler codes in the order logs (one nibble per handler entry). */
@@ -42,11 +42,12 @@ extern char udf_site[], udf_after[], ldr_site[], ldr_after[], ldrh_site[], ldrh_
     strh_site[], strh_after[], str_site[], str_after[], ldm_site[], ldm_after[],
     bx_even_site[], execute_site[], execute_after[], svc_site[], svc_after[],
     bkpt_site[], bkpt_after[], bx_even_target[], udf_bad_stack_site[], udf_bad_stack_after[],
-    svc_bad_stack_site[], svc_bad_stack_after[], svc_return_bad_stack_site[], svc_return_bad_stack_after[];
+    svc_bad_stack_site[], svc_bad_stack_after[], svc_return_bad_stack_site[], svc_return_bad_stack_after[],
+    pop_even_site[];
 void case_udf(uint32_t), case_ldr(uint32_t), case_ldrh(uint32_t), case_strh(uint32_t),
     case_str(uint32_t), case_ldm(uint32_t), case_bx_even(uint32_t), case_execute(uint32_t),
     case_svc(uint32_t), case_bkpt(uint32_t), case_udf_bad_stack(uint32_t), case_svc_bad_stack(uint32_t),
-    case_svc_return_bad_stack(uint32_t),
+    case_svc_return_bad_stack(uint32_t), case_pop_even(uint32_t),
     case_resume(void);
 void run_on_psp(void (*fn)(void), uint32_t *psp_top);
 void pend_by_write(volatile uint32_t *reg, uint32_t value);
@@ -138,6 +139,8 @@ void svc_record(uint32_t *frame, uint32_t exc_return)
     log_handler(L_SVC);
     if (current_case == C_RETURN_BAD_STACK) {
         write_psp(UNMAPPED_ADDRESS + 0x100u); /* the return cannot unstack */
+    } else if (current_case == C_RETURN_THUMB_CLEAR) {
+        frame[7] &= ~(1u << 24); /* returns with T = 0: the return address faults */
     }
 }
 
@@ -284,6 +287,8 @@ int main(void)
     check_pend_order();
     run_case(C_BKPT, case_bkpt, 0, bkpt_site, bkpt_after); /* no debugger: escalates to HardFault */
     run_on_psp(on_psp_bad_stack, &psp_stack[64]);
+    run_case(C_POP_EVEN, case_pop_even, 0, pop_even_site, bx_even_target);
+    run_case(C_RETURN_THUMB_CLEAR, case_svc, 0, svc_site, svc_after);
     r[R_RECORDS] = (uint32_t)records;
     r[R_RECORD_COUNT] = record_count;
     r[R_RECORD_WORDS] = sizeof(struct record) / 4u;

@@ -138,6 +138,15 @@ bx_even_target:
     b case_resume
     .size case_bx_even, . - case_bx_even
 
+/* POP {PC} of an even address: like BX, T becomes 0 and the target's fetch faults. */
+CASE case_pop_even
+    ldr r5, =bx_even_target
+    push {r5}
+    KNOWN_STATE
+SITE pop_even
+    pop {pc}
+    .size case_pop_even, . - case_pop_even
+
 /* BLX to an unmapped address (Thumb bit set): the fetch there faults. */
 CASE case_execute
     mov r5, r0

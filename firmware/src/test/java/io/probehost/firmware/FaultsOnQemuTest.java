@@ -19,7 +19,7 @@ class FaultsOnQemuTest {
         UDF, LDR_UNALIGNED, LDRH_UNALIGNED, STRH_UNALIGNED, STR_UNALIGNED, LDM_UNALIGNED, BX_EVEN, LDR_UNMAPPED,
         STR_UNMAPPED, EXECUTE_UNMAPPED, SVC_PRIMASK, SVC_EQUAL_PRIORITY, SVC_HIGHER_PRIORITY, SVC_LOWER_PRIORITY,
         UDF_IN_IRQ, UDF_PRIMASK, UDF_PSP, NMI_IN_HARDFAULT, NMI_UNDER_PRIMASK, BKPT, UDF_BAD_STACK, SVC_BAD_STACK,
-        RETURN_BAD_STACK
+        RETURN_BAD_STACK, POP_EVEN, RETURN_THUMB_CLEAR
     }
 
     private static final int ZC = 0x6; // flags the cases set before faulting
@@ -77,6 +77,12 @@ class FaultsOnQemuTest {
                 fault(Case.BKPT));
     }
 
+    /** After the bad-stack cases: POP {PC} of an even address; an SVC whose return clears T, then its HardFault. */
+    private static List<Expectation> expectationsAfterBadStack() {
+        return List.of(new Expectation(Case.POP_EVEN, false, true), fault(Case.RETURN_THUMB_CLEAR),
+                new Expectation(Case.RETURN_THUMB_CLEAR, false, true));
+    }
+
     /**
      * The bad-stack cases: two HardFaults whose frames went nowhere, then the SVCall left pending;
      * an SVC whose return cannot unstack, then the HardFault taken on that frame.
@@ -87,11 +93,14 @@ class FaultsOnQemuTest {
     }
 
     /** Runs the case's scenario on a fresh model; {@code nmi} selects the NMI entry of NMI_IN_HARDFAULT. */
-    private static Outcome modelled(Case which, FaultRecord rec, boolean nmi) {
+    private static Outcome modelled(Expectation e, FaultRecord rec, boolean nmi) {
         Armv6mExceptionModel m = new Armv6mExceptionModel().priority(Armv6mExceptionModel.SVCALL, 0);
-        switch (which) {
+        switch (e.which()) {
             case BX_EVEN:
+            case POP_EVEN:
                 return m.raise(FAULT, rec.after(), rec.after()); // INVSTATE at the fetch of the target
+            case RETURN_THUMB_CLEAR: // the SVC, then INVSTATE at its return address
+                return e.thumb() ? m.raise(SVC, rec.site(), rec.after()) : m.raise(FAULT, rec.after(), rec.after());
             case EXECUTE_UNMAPPED:
                 return m.raise(FAULT, UNMAPPED, UNMAPPED);
             case SVC_PRIMASK:
@@ -125,13 +134,18 @@ class FaultsOnQemuTest {
     @Test
     void everyHandlerEntryMatchesTheArchitectureModelWhenFaultsRunsOnQemu() {
         List<FaultRecord> records = FaultRecord.readAll(qemu());
-        List<Expectation> expected = expectations();
-        assertEquals(expected.size() + badStackEntries().size(), records.size(), "handler entries recorded");
-        for (int i = 0; i < expected.size(); i++) {
+        List<Expectation> before = expectations();
+        List<Expectation> after = expectationsAfterBadStack();
+        int skipped = badStackEntries().size();
+        assertEquals(before.size() + skipped + after.size(), records.size(), "handler entries recorded");
+        for (int i = 0; i < records.size(); i++) {
+            if (i >= before.size() && i < before.size() + skipped) {
+                continue; // stackingAndUnstackingBusErrorsStillEnterHardFaultWhenFaultsRunsOnQemu
+            }
             FaultRecord rec = records.get(i);
-            Expectation e = expected.get(i);
+            Expectation e = i < before.size() ? before.get(i) : after.get(i - before.size() - skipped);
             boolean nmiEntry = e.which() == Case.NMI_UNDER_PRIMASK || (e.which() == Case.NMI_IN_HARDFAULT && !e.knownRegisters());
-            Outcome model = modelled(e.which(), rec, nmiEntry);
+            Outcome model = modelled(e, rec, nmiEntry);
             String what = "entry " + i + " (" + e.which() + "), QEMU " + rec;
             assertEquals(e.which().ordinal(), rec.caseId(), what);
             assertEquals(i, rec.sequence(), what);
@@ -161,7 +175,6 @@ class FaultsOnQemuTest {
         List<FaultRecord> records = FaultRecord.readAll(memory);
         int first = expectations().size();
         List<Case> cases = badStackEntries();
-        assertEquals(first + cases.size(), records.size(), "handler entries recorded");
         Armv6mExceptionModel udf = new Armv6mExceptionModel().threadOnPsp(true);
         Armv6mExceptionModel svc = new Armv6mExceptionModel().threadOnPsp(true);
         Armv6mExceptionModel ret = new Armv6mExceptionModel().threadOnPsp(true);
