@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.function.IntPredicate;
 
 /**
  * Runs one firmware image on the lab's virtual nRF51822: the .bin goes into flash through the
@@ -53,7 +54,7 @@ final class LabMicrobit implements AutoCloseable {
      * {@code finished} (or lockup) is bounded by host time, like QEMU's. The core still runs (or
      * stays locked up) on return.
      */
-    ResultBlock awaitWithoutDebugger(java.util.function.IntPredicate finished, Duration timeout)
+    ResultBlock awaitWithoutDebugger(IntPredicate finished, Duration timeout)
             throws BusFault, InterruptedException {
         mcu.debugBus().write(DHCSR, AccessSize.WORD, DHCSR_KEY);
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -34,6 +34,9 @@ class LockupOnLabTest {
             assertEquals(0, lab.mcu().debugBus().read(LabMicrobit.DHCSR, AccessSize.WORD) & S_HALT, "DHCSR.S_HALT");
             assertEquals(lockup.returnAddress(), lab.mcu().readCoreRegister(CoreRegister.PC), "PC while locked up");
             assertEquals(lockup.stackedIpsr(), lab.mcu().readCoreRegister(CoreRegister.XPSR) & 0x3F, "IPSR while locked up");
+            Outcome first = scenario.firstEntry();
+            assertEquals(first.exception(), block.value(scenario.firstEntryIpsrValue()), "IPSR in the first handler");
+            assertEquals(first.excReturn(), block.value(scenario.firstEntryExcReturnValue()), "EXC_RETURN in the first handler");
             int nmiEntriesBefore = block.value(LockupScenario.V_NMI_ENTRIES);
 
             lab.mcu().debugBus().write(ICSR, AccessSize.WORD, NMIPENDSET);

@@ -23,12 +23,12 @@ enum LockupScenario {
 
     /** Result values of lockup.c. */
     static final int V_HF_IPSR = 0;
+    static final int V_HF_EXC_RETURN = 1;
     static final int V_NMI_ENTRIES = 4;
     static final int V_NMI_IPSR = 5;
     static final int V_NMI_EXC_RETURN = 6;
     static final int V_NMI_STACKED_PC = 7;
     static final int V_NMI_STACKED_XPSR = 8;
-    static final int V_LOCK_SITE = 10;
     /** Status lockup.c writes just before the locking instruction: "LOCK". */
     static final int STATUS_LOCKING = 0x4B43_4F4C;
 
@@ -38,14 +38,31 @@ enum LockupScenario {
         this.program = program;
     }
 
+    /** The first handler entry, from thread mode: NMI pended, or HardFault from UDF. */
+    private Outcome enterFirstHandler(Armv6mExceptionModel model) {
+        return program == Program.LOCKUP_NMI ? model.pend(Armv6mExceptionModel.NMI, SOMEWHERE)
+                : model.raise(FAULT, SOMEWHERE, SOMEWHERE + 2);
+    }
+
     /** Replays the program on {@code model} up to its locking instruction; returns that instruction's outcome. */
     private Outcome lockUp(Armv6mExceptionModel model) {
-        if (program == Program.LOCKUP_NMI) {
-            model.pend(Armv6mExceptionModel.NMI, SOMEWHERE);
-        } else {
-            model.raise(FAULT, SOMEWHERE, SOMEWHERE + 2);
-        }
+        enterFirstHandler(model);
         return model.raise(program == Program.LOCKUP_SVC ? SVC : FAULT, SOMEWHERE + 4, SOMEWHERE + 6);
+    }
+
+    /** The handler entry before the lockup (lockup.c records it as HardFault's or NMI's). */
+    Outcome firstEntry() {
+        return enterFirstHandler(new Armv6mExceptionModel());
+    }
+
+    /** The result value that holds the first entry's IPSR. */
+    int firstEntryIpsrValue() {
+        return program == Program.LOCKUP_NMI ? V_NMI_IPSR : V_HF_IPSR;
+    }
+
+    /** The result value that holds the first entry's EXC_RETURN. */
+    int firstEntryExcReturnValue() {
+        return program == Program.LOCKUP_NMI ? V_NMI_EXC_RETURN : V_HF_EXC_RETURN;
     }
 
     /** The locking instruction's outcome: lockup, its priority, and the handler (IPSR) it stays in. */
