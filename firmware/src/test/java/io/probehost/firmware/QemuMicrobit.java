@@ -62,6 +62,30 @@ public final class QemuMicrobit implements AutoCloseable {
         }
     }
 
+    /** How a QEMU run that was left to itself ended: its exit code and what it wrote to stderr. */
+    public record Exit(int code, String stderr) {
+    }
+
+    /**
+     * Runs an image that ends QEMU by itself (QEMU 7.2 aborts with "Lockup: ..." where the core
+     * locks up) and returns how it ended; fails if it still runs after {@code timeout}.
+     */
+    public static Exit runToExit(Path elf, Duration timeout) throws IOException, InterruptedException {
+        Path stderrFile = Files.createTempFile("qemu-microbit", ".stderr");
+        try {
+            Process process = new ProcessBuilder(EXECUTABLE, "-M", "microbit", "-kernel", elf.toString(),
+                    "-nographic", "-monitor", "none", "-serial", "none")
+                    .redirectError(stderrFile.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw new IOException(EXECUTABLE + " still ran after " + timeout + ": " + Files.readString(stderrFile).strip());
+            }
+            return new Exit(process.exitValue(), Files.readString(stderrFile));
+        } finally {
+            Files.deleteIfExists(stderrFile);
+        }
+    }
+
     /** Polls the status word until the program reports DONE or FAIL, then reads the whole block. */
     public ResultBlock awaitResultBlock(Duration timeout) throws IOException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -21,19 +21,25 @@ final class ExceptionEntry {
         this.exceptions = core.exceptions;
     }
 
-    /** Stacks the context and enters the handler of {@code exception}. */
+    /**
+     * Stacks the context and enters the handler of {@code exception}. A bus error while stacking
+     * does not stop the entry: the handler runs on the corrupt frame (the Cortex-M fault rules;
+     * QEMU does the same). For a configurable exception the error is a derived HardFault, which
+     * arrives late and is entered on the same frame while the original exception stays pending.
+     * Only a failed vector read for HardFault or NMI locks up.
+     */
     void take(int exception) {
         boolean usePsp = regs.usesPsp();
         int sp = usePsp ? regs.psp() : regs.msp();
         int frame = (sp - 0x20) & ~7;
         int excReturn = regs.handlerMode() ? 0xFFFF_FFF1 : usePsp ? 0xFFFF_FFFD : 0xFFFF_FFF9;
+        int xpsr = regs.xpsr() | ((sp & 4) != 0 ? 1 << 9 : 0);
+        int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), regs.pc(), xpsr};
+        if (!push(frame, words) && exception != ExceptionState.HARD_FAULT && exception != ExceptionState.NMI) {
+            exception = ExceptionState.HARD_FAULT;
+        }
         int vector;
         try {
-            int xpsr = regs.xpsr() | ((sp & 4) != 0 ? 1 << 9 : 0);
-            int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), regs.pc(), xpsr};
-            for (int i = 0; i < 8; i++) {
-                core.bus().write(frame + 4 * i, AccessSize.WORD, words[i]);
-            }
             vector = core.bus().read(exception * 4, AccessSize.WORD);
         } catch (BusFault e) {
             if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
@@ -53,6 +59,11 @@ final class ExceptionEntry {
             regs.setMsp(frame);
         }
         exceptions.setPending(exception, false);
+        enterHandler(exception, excReturn, vector);
+    }
+
+    /** The common end of an entry, once the frame is in place: active, Handler mode, LR, PC. */
+    private void enterHandler(int exception, int excReturn, int vector) {
         exceptions.setActive(exception, true);
         regs.setIpsr(exception);
         regs.setSpsel(false);
@@ -64,6 +75,40 @@ final class ExceptionEntry {
         if (exception == ExceptionState.HARD_FAULT && core.debug.debugEnabled
                 && (core.debug.demcr & DebugState.DEMCR_VC_HARDERR) != 0) {
             core.enterDebug(DebugState.DFSR_VCATCH);
+        }
+    }
+
+    /**
+     * A bus error while unstacking: the returning exception is already over, and the derived
+     * HardFault is taken on the frame that could not be read (nothing stacked, SP unchanged, LR
+     * keeps the EXC_RETURN), as QEMU does; where HardFault cannot preempt, the core locks up.
+     */
+    private void takeHardFaultOnTheSameFrame(int excReturn) {
+        int priority = core.executionPriority();
+        if (priority <= exceptions.priority(ExceptionState.HARD_FAULT)) {
+            core.enterLockup(priority);
+            return;
+        }
+        int vector;
+        try {
+            vector = core.bus().read(ExceptionState.HARD_FAULT * 4, AccessSize.WORD);
+        } catch (BusFault e) {
+            core.enterLockup(exceptions.priority(ExceptionState.HARD_FAULT));
+            return;
+        }
+        exceptions.setPending(ExceptionState.HARD_FAULT, false);
+        enterHandler(ExceptionState.HARD_FAULT, excReturn, vector);
+    }
+
+    /** Writes the frame from its lowest word up; false at the first word the bus refuses (the rest stay unwritten). */
+    private boolean push(int frame, int[] words) {
+        try {
+            for (int i = 0; i < words.length; i++) {
+                core.bus().write(frame + 4 * i, AccessSize.WORD, words[i]);
+            }
+            return true;
+        } catch (BusFault e) {
+            return false;
         }
     }
 
@@ -83,7 +128,9 @@ final class ExceptionEntry {
                 words[i] = core.bus().read(sp + 4 * i, AccessSize.WORD);
             }
         } catch (BusFault e) {
-            throw Core.FAULT;
+            exceptions.setActive(current, false);
+            takeHardFaultOnTheSameFrame(excReturn);
+            return;
         }
         exceptions.setActive(current, false);
         int xpsr = words[7];

@@ -344,7 +344,12 @@ final class ThumbExecutor {
         }
         if (cond == 0xF) {
             if (core.exceptions.priority(ExceptionState.SVCALL) >= core.executionPriority()) {
-                return undefined();
+                // SVCall cannot be taken (PRIMASK, or priority at or above its own): it escalates to
+                // HardFault, whose return address is still the instruction after the SVC.
+                r.setPc(nextPc);
+                core.raiseHardFault();
+                nextPc = r.pc();
+                return 1;
             }
             core.exceptions.setPending(ExceptionState.SVCALL, true);
             return 1;

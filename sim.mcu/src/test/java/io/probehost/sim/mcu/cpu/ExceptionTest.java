@@ -98,6 +98,86 @@ class ExceptionTest {
     }
 
     @Test
+    void svcEscalatedByPrimaskStacksTheAddressAfterTheSvc() throws Exception {
+        t.vectors(Map.of(ExceptionState.SVCALL, HANDLER, ExceptionState.HARD_FAULT, HANDLER2));
+        t.place(HANDLER2, BKPT);
+        t.code(CPSID_I, svc(0), NOP);
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER2, t.pc());
+        assertEquals(t.address(2), t.word(t.get(CoreRegister.SP) + 24), "stacked PC: the instruction after the SVC");
+    }
+
+    @Test
+    void svcInAHandlerAtSvcallPriorityEscalatesWithTheAddressAfterTheSvc() throws Exception {
+        // PendSV and SVCall both at 0x80: an SVC inside PendSV cannot preempt it
+        t.vectors(Map.of(ExceptionState.PENDSV, HANDLER, ExceptionState.SVCALL, HANDLER2,
+                ExceptionState.HARD_FAULT, HANDLER2 + 0x40));
+        t.place(HANDLER, svc(1), NOP);
+        t.place(HANDLER2 + 0x40, mrs(4, 5), BKPT);
+        t.set(0, ICSR).set(1, 1 << 28).set(2, 0x0080_0000).set(3, 0xE000_ED20).set(5, 0x8000_0000).set(6, 0xE000_ED1C)
+                .code(strImm(2, 3, 0), strImm(5, 6, 0), strImm(1, 0, 0), NOP);
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER2 + 0x44, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.reg(4));
+        int frame = t.get(CoreRegister.SP);
+        assertEquals(HANDLER + 2, t.word(frame + 24), "stacked PC: the instruction after the SVC");
+        assertEquals(ExceptionState.PENDSV, t.word(frame + 28) & 0x3F, "stacked IPSR: PendSV");
+    }
+
+    @Test
+    void svcInsideHardFaultLocksUpAtTheLockupAddress() throws Exception {
+        t.vectors(Map.of(ExceptionState.HARD_FAULT, HANDLER, ExceptionState.SVCALL, HANDLER2));
+        t.place(HANDLER, svc(2), NOP);
+        t.code(UDF);
+        assertEquals(RunOutcome.LOCKED_UP, t.run());
+        assertEquals(Core.LOCKUP_ADDRESS, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.get(CoreRegister.XPSR) & 0x3F);
+    }
+
+    @Test
+    void faultWithTheStackInUnmappedMemoryStillEntersHardFaultOnTheCorruptFrame() throws Exception {
+        t.vectors(Map.of(ExceptionState.HARD_FAULT, HANDLER));
+        t.place(HANDLER, movHigh(4, 14), mrs(5, 5), BKPT);
+        t.code(movs(0, 3), lslsImm(0, 0, 28), movHigh(13, 0), UDF); // SP = 0x30000000: nothing answers there
+        assertEquals(RunOutcome.HALTED, t.run(), "no lockup: the handler runs");
+        assertEquals(HANDLER + 6, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.reg(5));
+        assertEquals(0xFFFF_FFF9, t.reg(4));
+        assertEquals(0x3000_0000 - 32, t.get(CoreRegister.MSP), "SP moved past the frame that was never written");
+    }
+
+    @Test
+    void svcWithTheStackInUnmappedMemoryGivesWayToHardFaultAndStaysPending() throws Exception {
+        t.vectors(Map.of(ExceptionState.HARD_FAULT, HANDLER, ExceptionState.SVCALL, HANDLER2));
+        t.place(HANDLER, BKPT);
+        t.place(HANDLER2, BKPT);
+        t.code(movs(0, 3), lslsImm(0, 0, 28), movHigh(13, 0), svc(5));
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER, t.pc(), "the derived HardFault arrives late on the same frame");
+        assertEquals(0x3000_0000 - 32, t.get(CoreRegister.MSP), "one frame, not two");
+        int icsr = t.mcu.debugBus().read(ICSR, io.probehost.sim.mcu.AccessSize.WORD);
+        assertEquals(ExceptionState.SVCALL, (icsr >>> 12) & 0x1FF, "ICSR.VECTPENDING: SVCall still pending");
+        assertEquals(ExceptionState.HARD_FAULT, icsr & 0x1FF, "ICSR.VECTACTIVE");
+    }
+
+    @Test
+    void unstackingBusErrorEndsTheExceptionAndTakesHardFaultOnTheSameFrame() throws Exception {
+        t.vectors(Map.of(ExceptionState.SVCALL, HANDLER, ExceptionState.HARD_FAULT, HANDLER2));
+        // SVC handler: MSP = 0x30000000 (nothing answers there), then return: the frame cannot be read
+        t.place(HANDLER, movs(0, 3), lslsImm(0, 0, 28), msr(8, 0), bx(14));
+        t.place(HANDLER2, movHigh(4, 14), BKPT);
+        t.code(svc(0), NOP);
+        assertEquals(RunOutcome.HALTED, t.run());
+        assertEquals(HANDLER2 + 2, t.pc());
+        assertEquals(ExceptionState.HARD_FAULT, t.get(CoreRegister.XPSR) & 0x3F);
+        assertEquals(0xFFFF_FFF9, t.reg(4), "LR keeps the EXC_RETURN of the failed return");
+        assertEquals(0x3000_0000, t.get(CoreRegister.MSP), "nothing stacked: SP unchanged");
+        int icsr = t.mcu.debugBus().read(ICSR, io.probehost.sim.mcu.AccessSize.WORD);
+        assertEquals(ExceptionState.HARD_FAULT, icsr & 0x1FF, "ICSR.VECTACTIVE");
+        assertEquals(0, (icsr >>> 12) & 0x1FF, "ICSR.VECTPENDING: nothing left pending");
+    }
+
+    @Test
     void sysTickExceptionFiresAfterTheReloadCount() throws Exception {
         t.vectors(Map.of(ExceptionState.SYSTICK, HANDLER));
         t.place(HANDLER, BKPT);

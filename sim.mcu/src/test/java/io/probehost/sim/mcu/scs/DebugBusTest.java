@@ -26,6 +26,7 @@ class DebugBusTest {
     static final int S_HALT = 1 << 17;
     static final int S_LOCKUP = 1 << 19;
     static final int S_RESET_ST = 1 << 25;
+    static final int S_RETIRE_ST = 1 << 24;
     /** Flash image: vector table (SP, reset = 0x101) and at 0x100 a counting loop: adds r0,#1; b .-2 */
     static final int RESET_HANDLER = 0x100;
 
@@ -139,17 +140,27 @@ class DebugBusTest {
     void resumeLetsTheCoreRunAgainAndRetireInstructions() throws Exception {
         write(DHCSR, 0xA05F_0001);
         haltAndWait();
-        read(DHCSR);
+        writeCoreRegister(0x00, 0);
+        writeCoreRegister(0x0F, RESET_HANDLER); // adds r0, #1 first, then b .-2
+        assertEquals(0, read(DHCSR) & S_RETIRE_ST, "a halted core retires nothing");
         write(DHCSR, 0xA05F_0001);
-        assertEquals(0, read(DHCSR) & S_HALT);
-        int before = readR0WhenHalted();
-        assertTrue(before >= 0);
+        assertTrue(pollRetired(), "S_RETIRE_ST after resuming");
+        haltAndWait();
+        int count = readCoreRegister(0);
+        assertTrue(count > 0, "the loop's adds r0, #1 ran after resuming: r0 = " + count);
+        int pc = readCoreRegister(0x0F);
+        assertTrue(pc == RESET_HANDLER || pc == RESET_HANDLER + 2, "PC inside the loop: " + pc);
     }
 
-    private int readR0WhenHalted() throws Exception {
-        Thread.sleep(5);
-        haltAndWait();
-        return readCoreRegister(0);
+    /** Polls DHCSR until S_RETIRE_ST (clear on read) shows an instruction retired since the last read. */
+    private boolean pollRetired() throws Exception {
+        for (int i = 0; i < 2000; i++) {
+            if ((read(DHCSR) & S_RETIRE_ST) != 0) {
+                return true;
+            }
+            Thread.sleep(1);
+        }
+        return false;
     }
 
     @Test
