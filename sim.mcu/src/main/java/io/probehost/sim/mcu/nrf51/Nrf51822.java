@@ -264,7 +264,7 @@ public final class Nrf51822 implements DebuggableMcu {
         });
     }
 
-    /** A system reset, as SYSRESETREQ: core and peripherals, not the debug logic. */
+    /** A system reset, as SYSRESETREQ: core and peripherals (an NVMC operation in flight ends), not the debug logic. */
     public void reset() {
         locked(core::requestSystemReset);
     }
@@ -370,6 +370,11 @@ public final class Nrf51822 implements DebuggableMcu {
     /** Makes the core ignore debugger halt requests (fault injection); the back door still stops it. */
     public void setStuck(boolean stuck) {
         locked(() -> core.setStuck(stuck));
+    }
+
+    /** Whether the NVMC is idle (its READY register reads 1). */
+    public boolean nvmcReady() {
+        return locked(nvmc::ready);
     }
 
     /** Processor cycles executed since creation. */
