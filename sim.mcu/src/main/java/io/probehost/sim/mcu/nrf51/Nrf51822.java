@@ -102,7 +102,8 @@ public final class Nrf51822 implements DebuggableMcu {
         }
         plainPeripherals = plain;
         core.setPeripheralReset(this::resetPeripherals);
-        runner = new CoreRunner(core, "nrf51822-cpu");
+        runner = new CoreRunner(core, clock, "nrf51822-cpu");
+        clock.setPacer(runner::runFor);
         debugBus = new LockedBus();
         core.powerOnReset();
         runner.start();
