@@ -23,8 +23,9 @@ import io.probehost.flash.format.FirmwareImage;
 
 /**
  * One flash operation on a connected target: read back, decide what to erase, erase, program
- * (double-buffered when the algorithm has two page buffers), verify. A probe lost on the way becomes
- * a {@link FlashInterruptedException} naming the sectors finished.
+ * (double-buffered when the algorithm has two page buffers), verify (by CRCs computed on the target,
+ * or by reading back where the algorithm leaves no RAM for the CRC code). A probe lost on the way
+ * becomes a {@link FlashInterruptedException} naming the sectors finished.
  */
 public final class FlashJob {
     private static final Duration HALT_TIMEOUT = Duration.ofSeconds(1);
@@ -51,12 +52,14 @@ public final class FlashJob {
         return guarded(() -> {
             haltForFlashing();
             Map<FlashAlgorithm, List<Sector>> byAlgorithm = byAlgorithm(sectors);
+            Map<FlashAlgorithm, AlgorithmRunner> runners = new LinkedHashMap<>();
             boolean chip = false;
             int erased = 0;
             long programmed = 0;
             for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm.entrySet()) {
                 AlgorithmRunner runner = new AlgorithmRunner(target, entry.getKey());
                 runner.load();
+                runners.put(entry.getKey(), runner);
                 List<Sector> group = entry.getValue();
                 readBack(runner, group, options);
                 boolean chipErase = useChipErase(options.erase(), runner, group);
@@ -73,7 +76,7 @@ public final class FlashJob {
                 programmed += programSectors(runner, group.stream().filter(s -> s.changed).toList(),
                         options.doubleBuffer());
             }
-            long verified = options.verify() ? verify(sectors.stream().filter(s -> s.changed).toList()) : 0;
+            long verified = options.verify() ? verifyWritten(runners) : 0;
             if (options.resetAfter()) {
                 runFromReset();
             }
@@ -117,21 +120,34 @@ public final class FlashJob {
         });
     }
 
-    /** Compares the flash with the image; throws naming the first differing address. */
+    /**
+     * Compares the flash with the image's bytes, by CRCs computed on the target where the algorithm
+     * has RAM for the code (the core is halted for it, and started again from reset if it was
+     * running), else by reading back; throws naming the first differing address.
+     */
     public FlashResult verify(FirmwareImage image) {
         FlashPlan.checkFits(image, description);
         sectors = FlashPlan.sectors(image, description);
         return guarded(() -> {
+            phase = "verify";
+            boolean wasRunning = !target.core().isHalted();
+            boolean halted = false;
             long total = image.size();
             long done = 0;
-            phase = "verify";
-            for (Sector sector : sectors) {
-                byte[] now = target.memory().read(sector.address, sector.size());
-                if (!sector.imageBytesMatch(now)) {
-                    throw mismatch(sector, now, true);
+            for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm(sectors).entrySet()) {
+                AlgorithmRunner runner = null;
+                if (SectorCrc.fits(entry.getKey())) {
+                    if (!halted) {
+                        target.core().halt(HALT_TIMEOUT);
+                        halted = true;
+                    }
+                    runner = new AlgorithmRunner(target, entry.getKey());
+                    runner.load();
                 }
-                done += countImageBytes(sector);
-                listener.progress(FlashPhase.VERIFY, done, total);
+                done = verifySectors(runner, entry.getValue(), true, done, total);
+            }
+            if (halted && wasRunning) {
+                runFromReset();
             }
             return new FlashResult(0, 0, 0, 0, total, false);
         });
@@ -337,19 +353,90 @@ public final class FlashJob {
         return pages;
     }
 
-    private long verify(List<Sector> written) {
+    private long verifyWritten(Map<FlashAlgorithm, AlgorithmRunner> runners) {
         phase = "verify";
+        List<Sector> written = sectors.stream().filter(s -> s.changed).toList();
         long total = written.stream().mapToLong(Sector::size).sum();
         long done = 0;
-        for (Sector sector : written) {
-            byte[] now = target.memory().read(sector.address, sector.size());
-            if (!Arrays.equals(now, sector.wanted)) {
-                throw mismatch(sector, now, false);
-            }
-            done += sector.size();
-            listener.progress(FlashPhase.VERIFY, done, total);
+        for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm(written).entrySet()) {
+            AlgorithmRunner runner = SectorCrc.fits(entry.getKey()) ? runners.get(entry.getKey()) : null;
+            done = verifySectors(runner, entry.getValue(), false, done, total);
         }
         return total;
+    }
+
+    /**
+     * Checks the sectors (all their bytes, or only the image's): by on-target CRCs of each checked
+     * range when {@code crcRunner} is given, reading back only a sector whose CRC differs, to name
+     * the first wrong byte; else by reading every sector back. Returns {@code done} plus the bytes
+     * checked.
+     */
+    private long verifySectors(AlgorithmRunner crcRunner, List<Sector> group, boolean imageBytesOnly, long done,
+            long total) {
+        if (crcRunner == null) {
+            for (Sector sector : group) {
+                byte[] now = target.memory().read(sector.address, sector.size());
+                checkReadBack(sector, now, imageBytesOnly);
+                done += checkedBytes(sector, imageBytesOnly);
+                listener.progress(FlashPhase.VERIFY, done, total);
+            }
+            return done;
+        }
+        List<SectorCrc.Range> ranges = new ArrayList<>();
+        List<Sector> owners = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        for (Sector sector : group) {
+            for (int[] run : checkedRuns(sector, imageBytesOnly)) {
+                ranges.add(new SectorCrc.Range(sector.address + run[0], run[1]));
+                owners.add(sector);
+                expected.add(SectorCrc.of(sector.wanted, run[0], run[1]));
+            }
+        }
+        long[] crcs = SectorCrc.ofRanges(crcRunner, target.memory(), ranges);
+        for (int i = 0; i < crcs.length; i++) {
+            if (crcs[i] != expected.get(i)) {
+                Sector sector = owners.get(i);
+                checkReadBack(sector, target.memory().read(sector.address, sector.size()), imageBytesOnly);
+                throw new FlashException(String.format("verify failed in sector 0x%08X (CRC 0x%08X, expected 0x%08X)",
+                        sector.address, crcs[i], expected.get(i)));
+            }
+        }
+        for (Sector sector : group) {
+            done += checkedBytes(sector, imageBytesOnly);
+        }
+        listener.progress(FlashPhase.VERIFY, done, total);
+        return done;
+    }
+
+    private static void checkReadBack(Sector sector, byte[] now, boolean imageBytesOnly) {
+        if (imageBytesOnly ? !sector.imageBytesMatch(now) : !Arrays.equals(now, sector.wanted)) {
+            throw mismatch(sector, now, imageBytesOnly);
+        }
+    }
+
+    private static long checkedBytes(Sector sector, boolean imageBytesOnly) {
+        return imageBytesOnly ? countImageBytes(sector) : sector.size();
+    }
+
+    /** {offset, length} of the checked bytes of a sector: the whole sector, or each run of image bytes. */
+    private static List<int[]> checkedRuns(Sector sector, boolean imageBytesOnly) {
+        if (!imageBytesOnly) {
+            return List.of(new int[] {0, sector.size()});
+        }
+        List<int[]> runs = new ArrayList<>();
+        int i = 0;
+        while (i < sector.size()) {
+            if (!sector.fromImage[i]) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < sector.size() && sector.fromImage[i]) {
+                i++;
+            }
+            runs.add(new int[] {start, i - start});
+        }
+        return runs;
     }
 
     private static FlashException mismatch(Sector sector, byte[] now, boolean imageBytesOnly) {
