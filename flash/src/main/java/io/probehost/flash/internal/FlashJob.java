@@ -13,7 +13,6 @@ import io.probehost.api.debug.ResetType;
 import io.probehost.api.target.FlashAlgorithm;
 import io.probehost.api.target.TargetDescription;
 import io.probehost.flash.EraseMode;
-import io.probehost.flash.FlashException;
 import io.probehost.flash.FlashInterruptedException;
 import io.probehost.flash.FlashOptions;
 import io.probehost.flash.FlashPhase;
@@ -133,7 +132,7 @@ public final class FlashJob {
             boolean wasRunning = !target.core().isHalted();
             boolean halted = false;
             long total = image.size();
-            long done = 0;
+            SectorVerifier verifier = new SectorVerifier(target.memory(), listener, true, total);
             for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm(sectors).entrySet()) {
                 AlgorithmRunner runner = null;
                 if (SectorCrc.fits(entry.getKey())) {
@@ -144,7 +143,7 @@ public final class FlashJob {
                     runner = new AlgorithmRunner(target, entry.getKey());
                     runner.load();
                 }
-                done = verifySectors(runner, entry.getValue(), true, done, total);
+                verifier.check(runner, entry.getValue());
             }
             if (halted && wasRunning) {
                 runFromReset();
@@ -357,104 +356,11 @@ public final class FlashJob {
         phase = "verify";
         List<Sector> written = sectors.stream().filter(s -> s.changed).toList();
         long total = written.stream().mapToLong(Sector::size).sum();
-        long done = 0;
+        SectorVerifier verifier = new SectorVerifier(target.memory(), listener, false, total);
         for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm(written).entrySet()) {
-            AlgorithmRunner runner = SectorCrc.fits(entry.getKey()) ? runners.get(entry.getKey()) : null;
-            done = verifySectors(runner, entry.getValue(), false, done, total);
+            verifier.check(SectorCrc.fits(entry.getKey()) ? runners.get(entry.getKey()) : null, entry.getValue());
         }
         return total;
-    }
-
-    /**
-     * Checks the sectors (all their bytes, or only the image's): by on-target CRCs of each checked
-     * range when {@code crcRunner} is given, reading back only a sector whose CRC differs, to name
-     * the first wrong byte; else by reading every sector back. Returns {@code done} plus the bytes
-     * checked.
-     */
-    private long verifySectors(AlgorithmRunner crcRunner, List<Sector> group, boolean imageBytesOnly, long done,
-            long total) {
-        if (crcRunner == null) {
-            for (Sector sector : group) {
-                byte[] now = target.memory().read(sector.address, sector.size());
-                checkReadBack(sector, now, imageBytesOnly);
-                done += checkedBytes(sector, imageBytesOnly);
-                listener.progress(FlashPhase.VERIFY, done, total);
-            }
-            return done;
-        }
-        List<SectorCrc.Range> ranges = new ArrayList<>();
-        List<Sector> owners = new ArrayList<>();
-        List<Long> expected = new ArrayList<>();
-        for (Sector sector : group) {
-            for (int[] run : checkedRuns(sector, imageBytesOnly)) {
-                ranges.add(new SectorCrc.Range(sector.address + run[0], run[1]));
-                owners.add(sector);
-                expected.add(SectorCrc.of(sector.wanted, run[0], run[1]));
-            }
-        }
-        long[] crcs = SectorCrc.ofRanges(crcRunner, target.memory(), ranges);
-        for (int i = 0; i < crcs.length; i++) {
-            if (crcs[i] != expected.get(i)) {
-                Sector sector = owners.get(i);
-                checkReadBack(sector, target.memory().read(sector.address, sector.size()), imageBytesOnly);
-                throw new FlashException(String.format("verify failed in sector 0x%08X (CRC 0x%08X, expected 0x%08X)",
-                        sector.address, crcs[i], expected.get(i)));
-            }
-        }
-        for (Sector sector : group) {
-            done += checkedBytes(sector, imageBytesOnly);
-        }
-        listener.progress(FlashPhase.VERIFY, done, total);
-        return done;
-    }
-
-    private static void checkReadBack(Sector sector, byte[] now, boolean imageBytesOnly) {
-        if (imageBytesOnly ? !sector.imageBytesMatch(now) : !Arrays.equals(now, sector.wanted)) {
-            throw mismatch(sector, now, imageBytesOnly);
-        }
-    }
-
-    private static long checkedBytes(Sector sector, boolean imageBytesOnly) {
-        return imageBytesOnly ? countImageBytes(sector) : sector.size();
-    }
-
-    /** {offset, length} of the checked bytes of a sector: the whole sector, or each run of image bytes. */
-    private static List<int[]> checkedRuns(Sector sector, boolean imageBytesOnly) {
-        if (!imageBytesOnly) {
-            return List.of(new int[] {0, sector.size()});
-        }
-        List<int[]> runs = new ArrayList<>();
-        int i = 0;
-        while (i < sector.size()) {
-            if (!sector.fromImage[i]) {
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < sector.size() && sector.fromImage[i]) {
-                i++;
-            }
-            runs.add(new int[] {start, i - start});
-        }
-        return runs;
-    }
-
-    private static FlashException mismatch(Sector sector, byte[] now, boolean imageBytesOnly) {
-        for (int i = 0; i < now.length; i++) {
-            if ((!imageBytesOnly || sector.fromImage[i]) && now[i] != sector.wanted[i]) {
-                return new FlashException(String.format("verify failed at 0x%08X: expected 0x%02X, read 0x%02X",
-                        sector.address + i, sector.wanted[i] & 0xFF, now[i] & 0xFF));
-            }
-        }
-        return new FlashException(String.format("verify failed in sector 0x%08X", sector.address));
-    }
-
-    private static long countImageBytes(Sector sector) {
-        long n = 0;
-        for (boolean b : sector.fromImage) {
-            n += b ? 1 : 0;
-        }
-        return n;
     }
 
     private static boolean allTrue(boolean[] flags) {
