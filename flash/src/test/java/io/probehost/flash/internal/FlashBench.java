@@ -9,9 +9,9 @@ import io.probehost.flash.EraseMode;
 import io.probehost.flash.FlashLoader;
 import io.probehost.flash.FlashOptions;
 import io.probehost.flash.FlashPhase;
-import io.probehost.flash.FlashResult;
 import io.probehost.flash.format.FirmwareImage;
 import io.probehost.sim.mcu.cpu.Core;
+import io.probehost.sim.probe.cmsisdap.LinkStats;
 
 /**
  * Prints modelled flashing figures (never a test): a 64 KiB image through pyOCD's nRF51 algorithm
@@ -23,6 +23,7 @@ import io.probehost.sim.mcu.cpu.Core;
 public final class FlashBench {
     private static final int SIZE = 64 * 1024;
     private static final int PAGE = 1024;
+    private static final int PAGES = SIZE / PAGE;
 
     private FlashBench() {
     }
@@ -32,20 +33,33 @@ public final class FlashBench {
         System.out.printf("Image %d KiB, modelled time on the link's clock (the target runs in lockstep with it).%n"
                 + "Phases end at their last progress report: erase includes reset, algorithm load and the CRC check "
                 + "for unchanged sectors.%n%n", SIZE / 1024);
-        System.out.printf("%-34s %8s %8s %8s %8s %8s %7s %7s | %s%n", "", "erase", "program", "verify", "total",
-                "KB/s", "verify", "trips", "program vs max(transfer, target)");
+        System.out.printf("%-34s %8s %8s %8s %8s %7s %7s %7s%n", "", "erase", "program", "verify", "total", "KB/s",
+                "verify", "trips");
         for (long hz : new long[] {1_000_000, 4_000_000}) {
             String mhz = hz / 1_000_000 + " MHz";
-            run(mhz + " single buffer, sector erase", hz, image, FlashOptions.defaults().withDoubleBuffer(false), false);
-            run(mhz + " double buffer, sector erase", hz, image, FlashOptions.defaults(), false);
-            run(mhz + " double buffer, chip erase", hz, image, FlashOptions.defaults().withErase(EraseMode.CHIP),
-                    false);
+            Run single = run(mhz + " single buffer, sector erase", hz, image,
+                    FlashOptions.defaults().withDoubleBuffer(false), false);
+            Run dual = run(mhz + " double buffer, sector erase", hz, image, FlashOptions.defaults(), false);
+            run(mhz + " double buffer, chip erase", hz, image, FlashOptions.defaults().withErase(EraseMode.CHIP), false);
             run(mhz + " unchanged re-flash (skip)", hz, image, FlashOptions.defaults(), true);
+            long bound = Math.max(dual.transfer, dual.targetProgram);
+            System.out.printf("%s program phase, double buffer: %.0f ms = %.2f x max(transfer %.0f ms, target program "
+                    + "%.0f ms); single buffer %.0f ms = %.2f x.%n", mhz, dual.program / 1e6,
+                    (double) dual.program / bound, dual.transfer / 1e6, dual.targetProgram / 1e6, single.program / 1e6,
+                    (double) single.program / bound);
+            System.out.printf("%s overlap measured: double buffering hides %.0f of %.0f ms target program time (%.0f%%); "
+                    + "per page %.0f round trips, %.2f ms on the link of which %.2f ms page data.%n%n", mhz,
+                    (single.program - dual.program) / 1e6, single.targetProgram / 1e6,
+                    100.0 * (single.program - dual.program) / single.targetProgram, (double) dual.programTrips / PAGES,
+                    dual.program / 1e6 / PAGES, dual.transfer / 1e6 / PAGES);
         }
     }
 
-    private static void run(String label, long clockHz, FirmwareImage image, FlashOptions options,
-            boolean flashFirst) {
+    /** Modelled nanoseconds of one job's program phase, the data transfer and the target's time in it. */
+    private record Run(long program, long programTrips, long transfer, long targetProgram) {
+    }
+
+    private static Run run(String label, long clockHz, FirmwareImage image, FlashOptions options, boolean flashFirst) {
         FlashOptions measured = options.withResetAfter(false).withErase(
                 options.erase() == EraseMode.AUTO ? EraseMode.SECTOR : options.erase());
         try (VirtualNrf51 lab = new VirtualNrf51()) {
@@ -54,33 +68,28 @@ public final class FlashBench {
             if (flashFirst) {
                 loader.program(image, measured, null);
             }
-            long transfer = pageTransferNanos(lab, target) * (SIZE / PAGE);
-            Map<FlashPhase, Long> phaseEnd = new EnumMap<>(FlashPhase.class);
+            long transfer = pageTransferNanos(lab, target) * PAGES;
+            Map<FlashPhase, LinkStats> phaseEnd = new EnumMap<>(FlashPhase.class);
             Map<FlashPhase, Long> cyclesAtEnd = new EnumMap<>(FlashPhase.class);
-            long start = linkNanos(lab);
-            long startTrips = lab.device.link().snapshot().roundTrips();
-            FlashResult result = loader.program(image, measured, (phase, done, total) -> {
-                phaseEnd.put(phase, linkNanos(lab));
+            LinkStats start = lab.device.link().snapshot();
+            loader.program(image, measured, (phase, done, total) -> {
+                phaseEnd.put(phase, lab.device.link().snapshot());
                 cyclesAtEnd.put(phase, lab.mcu.cycles());
             });
-            long total = linkNanos(lab) - start;
-            long trips = lab.device.link().snapshot().roundTrips() - startTrips;
-            long eraseEnd = phaseEnd.getOrDefault(FlashPhase.ERASE, start);
-            long programEnd = phaseEnd.getOrDefault(FlashPhase.PROGRAM, eraseEnd);
-            long verifyEnd = phaseEnd.getOrDefault(FlashPhase.VERIFY, programEnd);
-            long program = programEnd - eraseEnd;
-            long verify = verifyEnd - programEnd;
-            String overlap = "";
-            if (cyclesAtEnd.containsKey(FlashPhase.PROGRAM)) {
-                long programCycles = cyclesAtEnd.get(FlashPhase.PROGRAM)
-                        - cyclesAtEnd.getOrDefault(FlashPhase.ERASE, cyclesAtEnd.get(FlashPhase.PROGRAM));
-                long targetProgram = programCycles * 1_000_000_000L / Core.CPU_HZ;
-                overlap = String.format("%.0f ms vs max(%.0f, %.0f) ms = %.2f x", program / 1e6, transfer / 1e6,
-                        targetProgram / 1e6, (double) program / Math.max(transfer, targetProgram));
-            }
-            System.out.printf("%-34s %8s %8s %8s %8s %8.1f %6.1f%% %7d | %s%n", label, ms(eraseEnd - start),
-                    ms(program), ms(verify), ms(total), SIZE / 1024.0 / (total / 1e9), 100.0 * verify / total, trips,
-                    overlap.isEmpty() ? result.summary() : overlap);
+            LinkStats end = lab.device.link().snapshot();
+            LinkStats eraseEnd = phaseEnd.getOrDefault(FlashPhase.ERASE, start);
+            LinkStats programEnd = phaseEnd.getOrDefault(FlashPhase.PROGRAM, eraseEnd);
+            LinkStats verifyEnd = phaseEnd.getOrDefault(FlashPhase.VERIFY, programEnd);
+            long total = end.modelledNanos() - start.modelledNanos();
+            long program = programEnd.modelledNanos() - eraseEnd.modelledNanos();
+            long verify = verifyEnd.modelledNanos() - programEnd.modelledNanos();
+            long programCycles = cyclesAtEnd.getOrDefault(FlashPhase.PROGRAM, 0L)
+                    - cyclesAtEnd.getOrDefault(FlashPhase.ERASE, cyclesAtEnd.getOrDefault(FlashPhase.PROGRAM, 0L));
+            System.out.printf("%-34s %8s %8s %8s %8s %7.1f %6.1f%% %7d%n", label,
+                    ms(eraseEnd.modelledNanos() - start.modelledNanos()), ms(program), ms(verify), ms(total),
+                    SIZE / 1024.0 / (total / 1e9), 100.0 * verify / total, end.roundTrips() - start.roundTrips());
+            return new Run(program, programEnd.roundTrips() - eraseEnd.roundTrips(), transfer,
+                    programCycles * 1_000_000_000L / Core.CPU_HZ);
         }
     }
 
