@@ -63,6 +63,7 @@ public final class FlashBench {
         FlashOptions measured = options.withResetAfter(false).withErase(
                 options.erase() == EraseMode.AUTO ? EraseMode.SECTOR : options.erase());
         try (VirtualNrf51 lab = new VirtualNrf51()) {
+            lab.mcu.setMayRunFree(false); // lockstep only: no figure depends on the host's pauses
             DebugTarget target = lab.connect(clockHz);
             FlashLoader loader = new FlashLoader(target, TestFiles.nrf51());
             if (flashFirst) {

@@ -28,6 +28,7 @@ public final class CoreRunner implements AutoCloseable {
     private final VirtualClock clock;
     private final Thread thread;
     private boolean closed;
+    private boolean mayRunFree = true;
     private boolean lockstep;
     private long lockstepEndsHostNanos;
 
@@ -74,6 +75,16 @@ public final class CoreRunner implements AutoCloseable {
     }
 
     /**
+     * Whether the core may run free on its own thread when no link lets time pass (the default); with
+     * false it only ever runs in lockstep, so that figures taken from modelled time cannot depend on
+     * pauses of the host (benchmarks, tests of the lockstep). The caller holds the lock.
+     */
+    public void setMayRunFree(boolean mayRunFree) {
+        this.mayRunFree = mayRunFree;
+        changed.signalAll();
+    }
+
+    /**
      * Waits (holding the lock on return) until {@code condition} holds, re-checking after every
      * batch the CPU thread runs. Returns false if the runner closed first. The caller holds the lock.
      */
@@ -87,8 +98,14 @@ public final class CoreRunner implements AutoCloseable {
         return true;
     }
 
-    /** Host nanoseconds left of the lockstep lease (0: the core runs free); the caller holds the lock. */
-    private long lockstepLeft() {
+    /**
+     * Host nanoseconds until the core may run free on the CPU thread: 0 now, Long.MAX_VALUE not until
+     * something changes. The caller holds the lock.
+     */
+    private long nanosUntilFree() {
+        if (!mayRunFree) {
+            return Long.MAX_VALUE;
+        }
         if (!lockstep) {
             return 0;
         }
@@ -104,11 +121,11 @@ public final class CoreRunner implements AutoCloseable {
         lock.lock();
         try {
             while (!closed) {
-                long lockstepLeft = lockstepLeft();
-                if (lockstepLeft > 0 || !core.canRun()) {
+                long untilFree = nanosUntilFree();
+                if (untilFree > 0 || !core.canRun()) {
                     changed.signalAll();
-                    if (lockstepLeft > 0) {
-                        changed.awaitNanos(lockstepLeft);
+                    if (untilFree > 0 && untilFree < Long.MAX_VALUE) {
+                        changed.awaitNanos(untilFree);
                     } else {
                         changed.await();
                     }

@@ -373,6 +373,15 @@ public final class Nrf51822 implements DebuggableMcu {
         locked(() -> core.setStuck(stuck));
     }
 
+    /**
+     * With false the core runs only while modelled time elapses on its clock (in lockstep with a probe's
+     * link), never on its own when the link is quiet: for benchmarks and tests whose figures must not
+     * depend on pauses of the host. {@link #runUntilHalted} needs the default, true.
+     */
+    public void setMayRunFree(boolean mayRunFree) {
+        locked(() -> runner.setMayRunFree(mayRunFree));
+    }
+
     /** Whether the NVMC is idle (its READY register reads 1). */
     public boolean nvmcReady() {
         return locked(nvmc::ready);

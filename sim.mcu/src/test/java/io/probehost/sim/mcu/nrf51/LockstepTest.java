@@ -35,6 +35,16 @@ class LockstepTest {
     }
 
     @Test
+    void withoutALinkTheCoreRunsFreeAgainOnceAllowed() throws Exception {
+        try (Nrf51822 mcu = Nrf51822.create(null)) {
+            startAt(mcu, COUNT_FOREVER);
+            mcu.setMayRunFree(true);
+            mcu.halt();
+            assertEquals(RunOutcome.CYCLE_LIMIT, mcu.runUntilHalted(100_000), "runs on its own thread");
+        }
+    }
+
+    @Test
     void aWordWriteKeepsTheAlgorithmBusyForItsModelledTimeAsSeenFromTheLink() throws Exception {
         try (Nrf51822 mcu = Nrf51822.create(null)) {
             startAt(mcu, WRITE_WORD_AND_WAIT);
@@ -50,7 +60,7 @@ class LockstepTest {
     private static void startAt(Nrf51822 mcu, byte[] code) {
         mcu.writeRam(Nrf51822.RAM_BASE + 0x100, code);
         mcu.halt();
-        mcu.clock().elapse(1); // a link is talking to the target: the core runs in lockstep only
+        mcu.setMayRunFree(false);
         mcu.writeCoreRegister(CoreRegister.PC, Nrf51822.RAM_BASE + 0x100);
         mcu.writeCoreRegister(CoreRegister.XPSR, 1 << 24);
         mcu.resume();
