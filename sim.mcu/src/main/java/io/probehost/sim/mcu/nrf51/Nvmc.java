@@ -44,7 +44,7 @@ final class Nvmc extends WordRegisters {
 
     /** A bus read of flash or UICR during an operation waits for its end: the clock moves on to it. */
     void stallUntilReady() {
-        clock.advance(busyUntil - clock.nowNanos());
+        clock.advanceTo(busyUntil);
     }
 
     boolean ready() {
