@@ -13,7 +13,6 @@ import io.probehost.api.debug.ResetType;
 import io.probehost.api.target.FlashAlgorithm;
 import io.probehost.api.target.TargetDescription;
 import io.probehost.flash.EraseMode;
-import io.probehost.flash.FlashException;
 import io.probehost.flash.FlashInterruptedException;
 import io.probehost.flash.FlashOptions;
 import io.probehost.flash.FlashPhase;
@@ -23,8 +22,9 @@ import io.probehost.flash.format.FirmwareImage;
 
 /**
  * One flash operation on a connected target: read back, decide what to erase, erase, program
- * (double-buffered when the algorithm has two page buffers), verify. A probe lost on the way becomes
- * a {@link FlashInterruptedException} naming the sectors finished.
+ * (double-buffered when the algorithm has two page buffers), verify (by CRCs computed on the target,
+ * or by reading back where the algorithm leaves no RAM for the CRC code). A probe lost on the way
+ * becomes a {@link FlashInterruptedException} naming the sectors finished.
  */
 public final class FlashJob {
     private static final Duration HALT_TIMEOUT = Duration.ofSeconds(1);
@@ -51,12 +51,14 @@ public final class FlashJob {
         return guarded(() -> {
             haltForFlashing();
             Map<FlashAlgorithm, List<Sector>> byAlgorithm = byAlgorithm(sectors);
+            Map<FlashAlgorithm, AlgorithmRunner> runners = new LinkedHashMap<>();
             boolean chip = false;
             int erased = 0;
             long programmed = 0;
             for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm.entrySet()) {
                 AlgorithmRunner runner = new AlgorithmRunner(target, entry.getKey());
                 runner.load();
+                runners.put(entry.getKey(), runner);
                 List<Sector> group = entry.getValue();
                 readBack(runner, group, options);
                 boolean chipErase = useChipErase(options.erase(), runner, group);
@@ -73,7 +75,7 @@ public final class FlashJob {
                 programmed += programSectors(runner, group.stream().filter(s -> s.changed).toList(),
                         options.doubleBuffer());
             }
-            long verified = options.verify() ? verify(sectors.stream().filter(s -> s.changed).toList()) : 0;
+            long verified = options.verify() ? verifyWritten(runners) : 0;
             if (options.resetAfter()) {
                 runFromReset();
             }
@@ -117,21 +119,34 @@ public final class FlashJob {
         });
     }
 
-    /** Compares the flash with the image; throws naming the first differing address. */
+    /**
+     * Compares the flash with the image's bytes, by CRCs computed on the target where the algorithm
+     * has RAM for the code (the core is halted for it, and started again from reset if it was
+     * running), else by reading back; throws naming the first differing address.
+     */
     public FlashResult verify(FirmwareImage image) {
         FlashPlan.checkFits(image, description);
         sectors = FlashPlan.sectors(image, description);
         return guarded(() -> {
-            long total = image.size();
-            long done = 0;
             phase = "verify";
-            for (Sector sector : sectors) {
-                byte[] now = target.memory().read(sector.address, sector.size());
-                if (!sector.imageBytesMatch(now)) {
-                    throw mismatch(sector, now, true);
+            boolean wasRunning = !target.core().isHalted();
+            boolean halted = false;
+            long total = image.size();
+            SectorVerifier verifier = new SectorVerifier(target.memory(), listener, true, total);
+            for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm(sectors).entrySet()) {
+                AlgorithmRunner runner = null;
+                if (SectorCrc.fits(entry.getKey())) {
+                    if (!halted) {
+                        target.core().halt(HALT_TIMEOUT);
+                        halted = true;
+                    }
+                    runner = new AlgorithmRunner(target, entry.getKey());
+                    runner.load();
                 }
-                done += countImageBytes(sector);
-                listener.progress(FlashPhase.VERIFY, done, total);
+                verifier.check(runner, entry.getValue());
+            }
+            if (halted && wasRunning) {
+                runFromReset();
             }
             return new FlashResult(0, 0, 0, 0, total, false);
         });
@@ -337,37 +352,15 @@ public final class FlashJob {
         return pages;
     }
 
-    private long verify(List<Sector> written) {
+    private long verifyWritten(Map<FlashAlgorithm, AlgorithmRunner> runners) {
         phase = "verify";
+        List<Sector> written = sectors.stream().filter(s -> s.changed).toList();
         long total = written.stream().mapToLong(Sector::size).sum();
-        long done = 0;
-        for (Sector sector : written) {
-            byte[] now = target.memory().read(sector.address, sector.size());
-            if (!Arrays.equals(now, sector.wanted)) {
-                throw mismatch(sector, now, false);
-            }
-            done += sector.size();
-            listener.progress(FlashPhase.VERIFY, done, total);
+        SectorVerifier verifier = new SectorVerifier(target.memory(), listener, false, total);
+        for (Map.Entry<FlashAlgorithm, List<Sector>> entry : byAlgorithm(written).entrySet()) {
+            verifier.check(SectorCrc.fits(entry.getKey()) ? runners.get(entry.getKey()) : null, entry.getValue());
         }
         return total;
-    }
-
-    private static FlashException mismatch(Sector sector, byte[] now, boolean imageBytesOnly) {
-        for (int i = 0; i < now.length; i++) {
-            if ((!imageBytesOnly || sector.fromImage[i]) && now[i] != sector.wanted[i]) {
-                return new FlashException(String.format("verify failed at 0x%08X: expected 0x%02X, read 0x%02X",
-                        sector.address + i, sector.wanted[i] & 0xFF, now[i] & 0xFF));
-            }
-        }
-        return new FlashException(String.format("verify failed in sector 0x%08X", sector.address));
-    }
-
-    private static long countImageBytes(Sector sector) {
-        long n = 0;
-        for (boolean b : sector.fromImage) {
-            n += b ? 1 : 0;
-        }
-        return n;
     }
 
     private static boolean allTrue(boolean[] flags) {

@@ -11,8 +11,9 @@ import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.target.FlashAlgorithm;
 
 /**
- * Computes CRC-32s of flash sectors on the target (pyOCD's "analyzer" idea), so that unchanged
- * sectors are recognised with a few words of traffic instead of reading them back. The code is
+ * Computes CRC-32s of flash sectors or ranges on the target (pyOCD's "analyzer" idea), so that
+ * unchanged sectors are recognised, and written ones verified (as SEGGER's tools do), with a few words
+ * of traffic instead of reading them back. The code is
  * src/main/c/sector_crc.c built for Cortex-M0 (Thumb-1, so it runs on every Cortex-M); it is loaded
  * into the algorithm's first page buffer, with its table and results after it, and returns through
  * the algorithm's BKPT trampoline.
@@ -39,25 +40,37 @@ final class SectorCrc {
         return !algorithm.pageBuffers().isEmpty() && batchSize(algorithm) > 0;
     }
 
+    /** A flash range whose CRC the target computes. */
+    record Range(long address, int length) {
+    }
+
     /** The CRC-32 of every sector's current content, computed on the target; the core must be halted. */
     static long[] onTarget(AlgorithmRunner runner, MemoryInterface memory, List<Sector> sectors) {
+        return ofRanges(runner, memory, sectors.stream().map(s -> new Range(s.address, s.size())).toList());
+    }
+
+    /**
+     * The CRC-32 of every range's current content, computed on the target; the core must be halted and
+     * the algorithm loaded (the code returns through its BKPT trampoline).
+     */
+    static long[] ofRanges(AlgorithmRunner runner, MemoryInterface memory, List<Range> ranges) {
         FlashAlgorithm algorithm = runner.algorithm();
         long base = algorithm.pageBuffers().get(0);
         long table = base + CODE_ROOM;
         memory.write(base, CODE);
-        long[] crcs = new long[sectors.size()];
+        long[] crcs = new long[ranges.size()];
         int batch = batchSize(algorithm);
-        for (int first = 0; first < sectors.size(); first += batch) {
-            int count = Math.min(batch, sectors.size() - first);
-            ByteBuffer ranges = ByteBuffer.allocate(count * 8).order(ByteOrder.LITTLE_ENDIAN);
+        for (int first = 0; first < ranges.size(); first += batch) {
+            int count = Math.min(batch, ranges.size() - first);
+            ByteBuffer pairs = ByteBuffer.allocate(count * 8).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < count; i++) {
-                Sector sector = sectors.get(first + i);
-                ranges.putInt((int) sector.address).putInt(sector.size());
+                Range range = ranges.get(first + i);
+                pairs.putInt((int) range.address()).putInt(range.length());
             }
             long out = table + count * 8L;
-            memory.write(table, ranges.array());
+            memory.write(table, pairs.array());
             memory.flush();
-            runner.start("sector CRC", base | 1, sectors.get(first).address, table, count, out);
+            runner.start("sector CRC", base | 1, ranges.get(first).address(), table, count, out);
             runner.await(Duration.ofSeconds(30));
             ByteBuffer results = ByteBuffer.wrap(memory.read(out, count * 4)).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < count; i++) {
@@ -68,8 +81,12 @@ final class SectorCrc {
     }
 
     static long of(byte[] data) {
+        return of(data, 0, data.length);
+    }
+
+    static long of(byte[] data, int offset, int length) {
         CRC32 crc = new CRC32();
-        crc.update(data);
+        crc.update(data, offset, length);
         return crc.getValue();
     }
 }

@@ -50,8 +50,16 @@ final class VirtualNrf51 implements AutoCloseable {
 
     /** Opens the probe and connects the core (again after an unplug: plug it back first). */
     DebugTarget connect() {
+        return connect(0);
+    }
+
+    /** As {@link #connect()}, with the probe's SWD clock set to {@code clockHz} (0: the driver's default). */
+    DebugTarget connect(long clockHz) {
         disconnect();
         probe = driver.open(driver.probes().get(0), SessionOptions.defaults());
+        if (clockHz > 0) {
+            probe.setClockHz(clockHz);
+        }
         cortex = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
         CortexMTarget connected = cortex;
         return new DebugTarget() {

@@ -1,26 +1,40 @@
 package io.probehost.sim.mcu.cpu;
 
+import io.probehost.sim.mcu.VirtualClock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs a {@link Core} on its own thread. One fair lock guards the core and everything on its bus;
- * the thread executes batches of instructions under it and lets other users in between batches.
- * When the core cannot run (halted, held in reset, locked up, asleep) the thread waits on a condition.
+ * Runs a {@link Core}. One fair lock guards the core and everything on its bus.
+ *
+ * <p>Two ways time passes. In lockstep, a debug link lets modelled time elapse ({@link #runFor}) and
+ * the core executes, on the caller's thread, exactly as many cycles as fit into that time before the
+ * link's next transaction is served; so a flash algorithm takes its modelled time as seen from the
+ * link, and a debugger polling it finds it still busy as on silicon. When no link has let time pass
+ * for {@link #LOCKSTEP_LEASE_NANOS} of host time (nobody is talking to the target), the core runs
+ * free on its own thread, in batches of instructions, letting other users in between batches. When
+ * the core cannot run (halted, held in reset, locked up, asleep) that thread waits on a condition.
  */
 public final class CoreRunner implements AutoCloseable {
+    /** Host time after the last {@link #runFor} during which the core only runs in lockstep. */
+    public static final long LOCKSTEP_LEASE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final int BATCH = 2000;
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition changed = lock.newCondition();
     private final Core core;
+    private final VirtualClock clock;
     private final Thread thread;
     private boolean closed;
+    private boolean mayRunFree = true;
+    private boolean lockstep;
+    private long lockstepEndsHostNanos;
 
-    public CoreRunner(Core core, String threadName) {
+    public CoreRunner(Core core, VirtualClock clock, String threadName) {
         this.core = core;
+        this.clock = clock;
         this.thread = new Thread(this::run, threadName);
         this.thread.setDaemon(true);
     }
@@ -39,6 +53,38 @@ public final class CoreRunner implements AutoCloseable {
     }
 
     /**
+     * Lets {@code nanos} of modelled time pass with the core executing in them (lockstep): steps the
+     * core on the caller's thread until the clock reaches the end of that time or the core cannot run,
+     * then moves the clock to it. An instruction (or a sleep until the next interrupt) that ends past
+     * it leaves the clock there.
+     */
+    public void runFor(long nanos) {
+        lock.lock();
+        try {
+            long until = clock.nowNanos() + nanos;
+            lockstep = true;
+            lockstepEndsHostNanos = System.nanoTime() + LOCKSTEP_LEASE_NANOS;
+            while (!closed && clock.nowNanos() < until && core.canRun()) {
+                core.step();
+            }
+            clock.advanceTo(until);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether the core may run free on its own thread when no link lets time pass (the default); with
+     * false it only ever runs in lockstep, so that figures taken from modelled time cannot depend on
+     * pauses of the host (benchmarks, tests of the lockstep). The caller holds the lock.
+     */
+    public void setMayRunFree(boolean mayRunFree) {
+        this.mayRunFree = mayRunFree;
+        changed.signalAll();
+    }
+
+    /**
      * Waits (holding the lock on return) until {@code condition} holds, re-checking after every
      * batch the CPU thread runs. Returns false if the runner closed first. The caller holds the lock.
      */
@@ -52,13 +98,37 @@ public final class CoreRunner implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Host nanoseconds until the core may run free on the CPU thread: 0 now, Long.MAX_VALUE not until
+     * something changes. The caller holds the lock.
+     */
+    private long nanosUntilFree() {
+        if (!mayRunFree) {
+            return Long.MAX_VALUE;
+        }
+        if (!lockstep) {
+            return 0;
+        }
+        long left = lockstepEndsHostNanos - System.nanoTime();
+        if (left <= 0) {
+            lockstep = false;
+            return 0;
+        }
+        return left;
+    }
+
     private void run() {
         lock.lock();
         try {
             while (!closed) {
-                if (!core.canRun()) {
+                long untilFree = nanosUntilFree();
+                if (untilFree > 0 || !core.canRun()) {
                     changed.signalAll();
-                    changed.await();
+                    if (untilFree > 0 && untilFree < Long.MAX_VALUE) {
+                        changed.awaitNanos(untilFree);
+                    } else {
+                        changed.await();
+                    }
                     continue;
                 }
                 for (int i = 0; i < BATCH && core.canRun(); i++) {

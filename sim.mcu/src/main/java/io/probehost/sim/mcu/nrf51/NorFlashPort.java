@@ -5,7 +5,7 @@ import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.bus.LittleEndian;
 
-/** The bus view of code flash or UICR: reads anywhere, word writes go through the NVMC. */
+/** The bus view of code flash or UICR: reads anywhere (after the NVMC's operation in flight), word writes go through the NVMC. */
 final class NorFlashPort implements MemoryPort {
     private final byte[] content;
     private final Nvmc nvmc;
@@ -17,6 +17,7 @@ final class NorFlashPort implements MemoryPort {
 
     @Override
     public int read(int offset, AccessSize size) {
+        nvmc.stallUntilReady();
         return LittleEndian.get(content, offset, size.bytes());
     }
 

@@ -102,7 +102,8 @@ public final class Nrf51822 implements DebuggableMcu {
         }
         plainPeripherals = plain;
         core.setPeripheralReset(this::resetPeripherals);
-        runner = new CoreRunner(core, "nrf51822-cpu");
+        runner = new CoreRunner(core, clock, "nrf51822-cpu");
+        clock.setPacer(runner::runFor);
         debugBus = new LockedBus();
         core.powerOnReset();
         runner.start();
@@ -264,7 +265,7 @@ public final class Nrf51822 implements DebuggableMcu {
         });
     }
 
-    /** A system reset, as SYSRESETREQ: core and peripherals, not the debug logic. */
+    /** A system reset, as SYSRESETREQ: core and peripherals (an NVMC operation in flight ends), not the debug logic. */
     public void reset() {
         locked(core::requestSystemReset);
     }
@@ -370,6 +371,20 @@ public final class Nrf51822 implements DebuggableMcu {
     /** Makes the core ignore debugger halt requests (fault injection); the back door still stops it. */
     public void setStuck(boolean stuck) {
         locked(() -> core.setStuck(stuck));
+    }
+
+    /**
+     * With false the core runs only while modelled time elapses on its clock (in lockstep with a probe's
+     * link), never on its own when the link is quiet: for benchmarks and tests whose figures must not
+     * depend on pauses of the host. {@link #runUntilHalted} needs the default, true.
+     */
+    public void setMayRunFree(boolean mayRunFree) {
+        locked(() -> runner.setMayRunFree(mayRunFree));
+    }
+
+    /** Whether the NVMC is idle (its READY register reads 1). */
+    public boolean nvmcReady() {
+        return locked(nvmc::ready);
     }
 
     /** Processor cycles executed since creation. */

@@ -8,7 +8,9 @@ import java.util.Arrays;
 /**
  * The nRF51 non-volatile memory controller at 0x4001E000. Programming only clears bits; erases set
  * 0xFF. READY stays low for the modelled duration of each operation (virtual time): 41 us per word
- * written, 22 ms per page, UICR or full erase (typical nRF51 figures).
+ * written, 22 ms per page, UICR or full erase (typical nRF51 figures). A read of the code flash or
+ * UICR meanwhile stalls until the operation ends, as the CPU does on silicon. Any reset ends the
+ * operation in flight (its effect on the bits is already applied): READY reads 1 after a reset.
  */
 final class Nvmc extends WordRegisters {
     static final int BASE = 0x4001_E000;
@@ -37,6 +39,12 @@ final class Nvmc extends WordRegisters {
 
     void reset() {
         setConfig(0);
+        busyUntil = 0;
+    }
+
+    /** A bus read of flash or UICR during an operation waits for its end: the clock moves on to it. */
+    void stallUntilReady() {
+        clock.advanceTo(busyUntil);
     }
 
     boolean ready() {

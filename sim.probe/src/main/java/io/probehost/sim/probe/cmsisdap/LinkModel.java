@@ -4,9 +4,11 @@ import io.probehost.sim.mcu.VirtualClock;
 
 /**
  * The modelled link of one virtual probe: counts packets, bytes and wire cycles, and turns them into
- * modelled time, which it also adds to the target's {@link VirtualClock} as it passes (latency when a
- * request starts executing, wire time after each transaction), so the target sees time go by while a
- * debugger polls it.
+ * modelled time, which it lets elapse on the target's {@link VirtualClock} as it passes (latency when
+ * a request starts executing, wire time after each transaction). The target runs in lockstep with it:
+ * a running core executes the cycles that fit into each stretch before the next transaction is served,
+ * so a flash algorithm takes its modelled time as the link sees it, and the link's modelled time is
+ * the whole job's, the target's execution included.
  */
 public final class LinkModel {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -89,7 +91,7 @@ public final class LinkModel {
     private void advance(long nanos) {
         if (nanos > 0) {
             modelledNanos += nanos;
-            clock.advance(nanos);
+            clock.elapse(nanos);
         }
     }
 }
