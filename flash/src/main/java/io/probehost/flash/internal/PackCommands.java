@@ -1,8 +1,6 @@
 package io.probehost.flash.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +19,8 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.host.TargetRegistry.PackInfo;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.command.CommandConsole;
+import io.probehost.command.CommandSyntax;
 
 /**
  * {@code pack:*} commands: install a CMSIS-Pack as a generated target-pack bundle (kept in the
@@ -40,15 +40,17 @@ public final class PackCommands {
         this.targets = targets;
     }
 
+    static final String INSTALL = "pack:install FILE";
+    static final String LIST = "pack:list";
+    static final String REMOVE = "pack:remove NAME";
+
     @Descriptor("install a CMSIS-Pack (.pack: .pdsc and .FLM files) as a target pack; its devices are targets at once")
-    public String install(CommandSession shell, @Descriptor("the .pack file") String file) {
-        Path path = FlashCommands.file(shell, file);
-        byte[] content;
-        try {
-            content = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new ProbeException("cannot read " + path + ": " + e.getMessage());
-        }
+    public Object install(CommandSession shell, @Descriptor(INSTALL) String... args) {
+        return CommandSyntax.of(INSTALL).run(args, line -> install(CommandConsole.file(shell, line.argument(0))));
+    }
+
+    private String install(Path path) {
+        byte[] content = CommandConsole.read(path);
         GeneratedPack pack = CmsisPackImporter.convert(path.getFileName().toString(), content);
         Bundle bundle = install(pack);
         List<String> names = pack.targets().stream().map(TargetDescription::name).toList();
@@ -80,7 +82,11 @@ public final class PackCommands {
     }
 
     @Descriptor("list the installed target packs: name, version, bundle id, targets")
-    public String list() {
+    public Object list(@Descriptor(LIST) String... args) {
+        return CommandSyntax.of(LIST).run(args, line -> packTable());
+    }
+
+    private String packTable() {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Pack", "Version", "Bundle", "Targets"});
         for (PackInfo pack : targets.packs()) {
@@ -91,7 +97,11 @@ public final class PackCommands {
     }
 
     @Descriptor("remove an installed target pack (its bundle) by pack name or bundle id")
-    public String remove(@Descriptor("pack name (pack:list) or bundle id") String name) {
+    public Object remove(@Descriptor(REMOVE) String... args) {
+        return CommandSyntax.of(REMOVE).run(args, line -> remove(line.argument(0)));
+    }
+
+    private String remove(String name) {
         PackInfo pack = targets.packs().stream().filter(p -> p.name().equalsIgnoreCase(name)
                 || Long.toString(p.bundleId()).equals(name)).findFirst()
                 .orElseThrow(() -> new ProbeException("no installed pack '" + name + "' (pack:list shows them)"));

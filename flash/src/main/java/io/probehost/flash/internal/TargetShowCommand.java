@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
+import io.probehost.command.CommandSyntax;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.target.CoreDescription;
 import io.probehost.api.target.FlashAlgorithm;
@@ -25,11 +26,16 @@ public final class TargetShowCommand {
         this.targets = targets;
     }
 
-    @Descriptor("show a target type: cores, memory map, flash algorithms")
-    public String show(@Descriptor("target type (target:list)") String name) {
-        TargetDescription target = targets.find(name).orElseThrow(
-                () -> new ProbeException("no installed pack describes target '" + name + "' (target:list shows them)"));
-        return describe(target);
+    static final String SHOW = "target:show NAME";
+
+    @Descriptor("show a target type (target:list names them): cores, memory map, flash algorithms")
+    public Object show(@Descriptor(SHOW) String... args) {
+        return CommandSyntax.of(SHOW).run(args, line -> {
+            String name = line.argument(0);
+            TargetDescription target = targets.find(name).orElseThrow(() -> new ProbeException(
+                    "no installed pack describes target '" + name + "' (target:list shows them)"));
+            return describe(target);
+        });
     }
 
     static String describe(TargetDescription target) {
