@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.apache.felix.service.command.Job;
+
 import io.probehost.api.text.Numbers;
 
 /**
@@ -81,7 +83,21 @@ public final class CommandSyntax {
             }
             return body.apply(line);
         } catch (RuntimeException | Error e) {
-            throw CommandFailure.of(e);
+            CommandFailure failure = CommandFailure.of(e);
+            traceOnTerminal(failure);
+            throw failure;
+        }
+    }
+
+    /**
+     * With {@code PROBEHOST_DEBUG=1}, the line editor also shows the stack trace (one-shot and piped
+     * runs print it in the launcher, which sees the failure).
+     */
+    private static void traceOnTerminal(CommandFailure failure) {
+        Job job = Job.Utils.current();
+        if (Boolean.getBoolean("probehost.debug") && job != null
+                && job.session().get(CommandConsole.TERMINAL_VARIABLE) != null) {
+            (failure.getCause() == null ? failure : failure.getCause()).printStackTrace(CommandConsole.out(job.session()));
         }
     }
 
