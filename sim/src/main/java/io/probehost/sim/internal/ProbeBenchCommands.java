@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.host.SessionManager;
+import io.probehost.api.text.Numbers;
 import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandSyntax;
 
@@ -50,10 +51,18 @@ public final class ProbeBenchCommands {
                             String.format("%.1f", result.modelledKiBPerSecond()));
                 }
             }
-            String clock = line.sessionOptions().containsKey("frequency")
-                    ? line.sessionOptions().get("frequency") + " Hz" : "the session's clock (option frequency)";
+            String clock = clock(line.sessionOptions().get("frequency"), probe.device().config().maxClockHz());
             return "64 KiB through " + probe.serial() + " (" + probe.target().name() + "), SWD at " + clock + "\n"
                     + table;
         });
+    }
+
+    /** The clock the probe runs at: the one asked for, capped at the probe's maximum as the firmware does. */
+    static String clock(String asked, long maxHz) {
+        if (asked == null) {
+            return "the session's clock (option frequency)";
+        }
+        long hz = Numbers.parse(asked, "frequency");
+        return hz > maxHz ? maxHz + " Hz (" + hz + " Hz asked; the probe's maximum)" : hz + " Hz";
     }
 }
