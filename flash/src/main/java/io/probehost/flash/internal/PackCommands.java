@@ -2,9 +2,7 @@ package io.probehost.flash.internal;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -19,6 +17,7 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.host.TargetRegistry.PackInfo;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandConsole;
 import io.probehost.command.CommandSyntax;
 
@@ -87,13 +86,11 @@ public final class PackCommands {
     }
 
     private String packTable() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Pack", "Version", "Bundle", "Targets"});
+        TextTable table = new TextTable("Pack", "Version", "Bundle", "Targets").numeric(2);
         for (PackInfo pack : targets.packs()) {
-            rows.add(new String[] {pack.name(), pack.version(), Long.toString(pack.bundleId()),
-                    String.join(", ", pack.targets())});
+            table.row(pack.name(), pack.version(), pack.bundleId(), String.join(", ", pack.targets()));
         }
-        return table(rows);
+        return table.isEmpty() ? "No target packs are installed" : table.toString();
     }
 
     @Descriptor("remove an installed target pack (its bundle) by pack name or bundle id")
@@ -116,23 +113,5 @@ public final class PackCommands {
         }
         return String.format("Removed pack %s %s (bundle %d, targets %s)", pack.name(), pack.version(),
                 pack.bundleId(), String.join(", ", pack.targets()));
-    }
-
-    static String table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString().stripTrailing();
     }
 }
