@@ -16,6 +16,7 @@ import io.probehost.api.text.Numbers;
 import io.probehost.command.CommandConsole;
 import io.probehost.command.CommandSessions;
 import io.probehost.command.CommandSyntax;
+import io.probehost.command.ProgressBar;
 
 /** {@code mem:*} commands: read and write target memory, and move it to and from files. */
 @Component(service = MemCommands.class, property = {"osgi.command.scope=mem", "osgi.command.function=read8",
@@ -87,9 +88,15 @@ public final class MemCommands {
             }
             MemoryInterface memory = sessions.session(line).target().memory();
             ByteArrayOutputStream data = new ByteArrayOutputStream(length);
-            for (int done = 0; done < length; done += CHUNK) {
-                int size = Math.min(CHUNK, length - done);
-                data.writeBytes(readBlock(memory, address + done, size));
+            ProgressBar progress = new ProgressBar(CommandConsole.out(shell), CommandConsole.isTerminal(shell));
+            try {
+                for (int done = 0; done < length; done += CHUNK) {
+                    int size = Math.min(CHUNK, length - done);
+                    data.writeBytes(readBlock(memory, address + done, size));
+                    progress.update("read", done + size, length);
+                }
+            } finally {
+                progress.finish();
             }
             CommandConsole.write(file, data.toByteArray());
             return "Saved " + length + " bytes from " + HexDump.hex32(address) + " to " + file;
