@@ -35,11 +35,6 @@ public final class MemCommands {
     static final String WRITE32 = "mem:write32 " + CommandSyntax.PROBE + " ADDR VALUE...";
     static final String DUMP = "mem:dump " + CommandSyntax.PROBE + " ADDR LEN FILE";
     static final String LOAD = "mem:load " + CommandSyntax.PROBE + " FILE ADDR";
-    private static final CommandSyntax[] READS = {CommandSyntax.of(READ8), CommandSyntax.of(READ16), null,
-        CommandSyntax.of(READ32)};
-    private static final CommandSyntax[] WRITES = {CommandSyntax.of(WRITE8), CommandSyntax.of(WRITE16), null,
-        CommandSyntax.of(WRITE32)};
-
     private final CommandSessions sessions;
 
     @Activate
@@ -49,32 +44,32 @@ public final class MemCommands {
 
     @Descriptor("read bytes (COUNT default 1)")
     public Object read8(@Descriptor(READ8) String... args) {
-        return read(args, 1);
+        return read(READ8, args, 1);
     }
 
     @Descriptor("read 16-bit halfwords (COUNT default 1)")
     public Object read16(@Descriptor(READ16) String... args) {
-        return read(args, 2);
+        return read(READ16, args, 2);
     }
 
     @Descriptor("read 32-bit words (COUNT default 1)")
     public Object read32(@Descriptor(READ32) String... args) {
-        return read(args, 4);
+        return read(READ32, args, 4);
     }
 
     @Descriptor("write bytes")
     public Object write8(@Descriptor(WRITE8) String... args) {
-        return write(args, 1);
+        return write(WRITE8, args, 1);
     }
 
     @Descriptor("write 16-bit halfwords")
     public Object write16(@Descriptor(WRITE16) String... args) {
-        return write(args, 2);
+        return write(WRITE16, args, 2);
     }
 
     @Descriptor("write 32-bit words")
     public Object write32(@Descriptor(WRITE32) String... args) {
-        return write(args, 4);
+        return write(WRITE32, args, 4);
     }
 
     @Descriptor("save LEN bytes of target memory from ADDR to a binary file")
@@ -120,8 +115,8 @@ public final class MemCommands {
         });
     }
 
-    private Object read(String[] args, int width) {
-        return READS[width - 1].run(args, line -> {
+    private Object read(String usage, String[] args, int width) {
+        return CommandSyntax.of(usage).run(args, line -> {
             long address = aligned(Numbers.address(line.argument(0)), width);
             int count = line.optionalArgument(1).map(c -> Numbers.count(c, "count")).orElse(1);
             MemoryInterface memory = sessions.session(line).target().memory();
@@ -138,8 +133,8 @@ public final class MemCommands {
         });
     }
 
-    private Object write(String[] args, int width) {
-        return WRITES[width - 1].run(args, line -> {
+    private Object write(String usage, String[] args, int width) {
+        return CommandSyntax.of(usage).run(args, line -> {
             long address = aligned(Numbers.address(line.argument(0)), width);
             long[] values = line.arguments().subList(1, line.arguments().size()).stream()
                     .mapToLong(v -> Numbers.value(v, width * 8)).toArray();
