@@ -125,7 +125,7 @@ public class FlashCommandsIT {
         String bundle = installed.replaceAll("(?s).* as bundle (\\d+):.*", "$1");
         String reinstalled = shell.run("pack:install " + pack);
         assertTrue(reinstalled, reinstalled.contains(" as bundle " + bundle + ": "));
-        assertTrue(shell.run("pack:list").contains("Probehost.NRF51_Test_DFP  1.2.0"));
+        assertTrue(shell.run("pack:list").matches("(?s).*Probehost.NRF51_Test_DFP +1.2.0 .*"));
         assertTrue(shell.run("target:show nrf51822_xxaa_ph").contains("algorithm nrf51_test: "));
 
         String programmed = shell.run("flash:program " + firmware("torture.elf") + " -t nrf51822_xxaa_ph -u 9900");

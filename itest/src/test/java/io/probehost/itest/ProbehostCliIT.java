@@ -29,6 +29,10 @@ public class ProbehostCliIT {
         deploy = Files.createTempDirectory("probehost-deploy");
     }
 
+    static Path stateFolder() {
+        return state;
+    }
+
     @Test
     public void probeListWithNoProbesPrintsTheEmptyMessageAndExitsZero() throws Exception {
         Result result = run(null, "probe:list");

@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -23,6 +25,8 @@ import org.osgi.framework.ServiceReference;
 final class CommandRunner {
     private static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
     private static final long READY_TIMEOUT_MILLIS = 5000;
+    /** Gogo's message when no method of a command takes the arguments given. */
+    private static final Pattern CANNOT_COERCE = Pattern.compile("^Cannot coerce (\\w+)\\(.*\\) to any of");
 
     private final BundleContext context;
     private final PrintStream out;
@@ -91,6 +95,10 @@ final class CommandRunner {
         }
     }
 
+    /**
+     * The failure's message on one line, as the commands' own failures print everywhere; Gogo's
+     * messages for a command it cannot find or cannot call with the arguments given are reworded.
+     */
     static String oneLine(Throwable failure) {
         Throwable cause = failure;
         while (cause instanceof InvocationTargetException && cause.getCause() != null) {
@@ -104,8 +112,12 @@ final class CommandRunner {
             message = "unknown command '" + message.substring("Command not found: ".length()).replace("*:", "")
                     + "' (help lists the commands)";
         }
+        Matcher coercion = CANNOT_COERCE.matcher(message);
+        if (coercion.find()) {
+            message = "bad arguments for " + coercion.group(1) + " (help " + coercion.group(1) + " shows its usage)";
+        }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return (newline < 0 ? message : message.substring(0, newline)).trim();
     }
 
     /** Waits until the command's service is registered, so start-up order never turns into "not found". */

@@ -27,7 +27,10 @@ public final class Main {
             err.println("Error: " + e.getMessage());
             status = 2;
         } catch (RuntimeException | Error e) {
-            err.println("Error: " + e);
+            err.println("Error: " + CommandRunner.oneLine(e));
+            if (Boolean.getBoolean("probehost.debug")) {
+                e.printStackTrace(err);
+            }
             status = 3;
         }
         out.flush();

@@ -2,6 +2,8 @@ package io.probehost.api.option;
 
 import java.util.Objects;
 
+import io.probehost.api.text.Numbers;
+
 /**
  * A typed session option, declared by the bundle that owns it through an {@link OptionProvider}.
  * Names are dotted and lower case, prefixed by their owner: {@code cmsis_dap.deferred_transfers}.
@@ -124,19 +126,9 @@ public final class OptionDescriptor<T> {
         }
     }
 
-    /** Decimal or 0x hex, with an optional k (thousand) or M (million) suffix: 4M, 400k, 0x100. */
+    /** As every number users type: {@link Numbers} (decimal, 0x hex, k or M suffix: 4M, 400k, 0x100). */
     private static long parseLong(String text) {
-        String clean = text.replace("_", "");
-        long multiplier = 1;
-        String lower = clean.toLowerCase();
-        if (lower.endsWith("k") && !lower.startsWith("0x")) {
-            multiplier = 1000;
-            clean = clean.substring(0, clean.length() - 1);
-        } else if (lower.endsWith("m") && !lower.startsWith("0x")) {
-            multiplier = 1_000_000;
-            clean = clean.substring(0, clean.length() - 1);
-        }
-        return Long.decode(clean) * multiplier;
+        return Numbers.parse(text, "number");
     }
 
     @Override

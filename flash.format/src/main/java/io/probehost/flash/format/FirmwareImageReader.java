@@ -2,7 +2,9 @@ package io.probehost.flash.format;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import io.probehost.flash.format.internal.BinReader;
 import io.probehost.flash.format.internal.ElfImageReader;
@@ -28,6 +30,8 @@ public final class FirmwareImageReader {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImageFormatException("no such file: " + file, e);
         } catch (IOException e) {
             throw new ImageFormatException(file + ": cannot read: " + e.getMessage(), e);
         }
@@ -51,5 +55,14 @@ public final class FirmwareImageReader {
      */
     public static ImageFormat detect(String fileName, byte[] content) {
         return FormatDetector.detect(fileName, content);
+    }
+
+    /**
+     * The format of {@code content} when its signature or the extension of {@code fileName} tells
+     * it; empty otherwise (a text file, a blob with no known extension), where a caller should ask
+     * for the format rather than take the bytes as BIN.
+     */
+    public static Optional<ImageFormat> recognise(String fileName, byte[] content) {
+        return FormatDetector.recognise(fileName, content);
     }
 }

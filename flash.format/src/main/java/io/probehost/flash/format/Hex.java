@@ -1,5 +1,9 @@
 package io.probehost.flash.format;
 
+import java.util.OptionalLong;
+
+import io.probehost.api.text.Numbers;
+
 /** Address formatting for messages, so every error prints addresses the same way. */
 public final class Hex {
 
@@ -16,21 +20,12 @@ public final class Hex {
         return address(start) + ".." + address(end - 1);
     }
 
-    /** Parses {@code 0x1F}/{@code 0X1f} as hex and anything else as decimal; null when malformed. */
+    /**
+     * A non-negative number as {@link Numbers} reads it (decimal, 0x hex); null when malformed or
+     * negative.
+     */
     public static Long parseNumber(String text) {
-        String t = text.trim();
-        if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        try {
-            if (t.startsWith("0x") || t.startsWith("0X")) {
-                String digits = t.substring(2);
-                return digits.isEmpty() || digits.startsWith("-") || digits.startsWith("+") ? null
-                        : Long.parseUnsignedLong(digits, 16);
-            }
-            return t.isEmpty() || t.startsWith("-") || t.startsWith("+") ? null : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        OptionalLong value = Numbers.tryParse(text);
+        return value.isPresent() && value.getAsLong() >= 0 && !text.trim().startsWith("-") ? value.getAsLong() : null;
     }
 }

@@ -22,6 +22,17 @@ public enum ImageFormat {
         return extensions;
     }
 
+    /** The format a user names: {@code bin}, {@code hex}, {@code elf}, {@code uf2} or another of its extensions. */
+    public static Optional<ImageFormat> fromName(String name) {
+        String lower = name.trim().toLowerCase(Locale.ROOT);
+        for (ImageFormat format : values()) {
+            if (format.extensions.contains(lower) || format.name().equalsIgnoreCase(lower)) {
+                return Optional.of(format);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The format a file name's extension suggests, if any. */
     public static Optional<ImageFormat> fromFileName(String fileName) {
         int dot = fileName.lastIndexOf('.');

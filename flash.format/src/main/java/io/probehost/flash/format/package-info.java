@@ -4,7 +4,7 @@
  * Everything here is pure parsing: no I/O beyond reading the named file, no OSGi services.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.probehost.flash.format;
 
 import org.osgi.annotation.bundle.Export;

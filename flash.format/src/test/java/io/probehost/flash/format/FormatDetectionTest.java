@@ -55,11 +55,28 @@ class FormatDetectionTest {
     }
 
     @Test
-    void reportsTheFileWhenItCannotBeRead(@TempDir Path dir) {
+    void saysNoSuchFileWhenTheFileIsMissing(@TempDir Path dir) {
         Path missing = dir.resolve("missing.hex");
 
         ImageFormatException e = assertThrows(ImageFormatException.class, () -> FirmwareImageReader.read(missing));
 
-        assertEquals(missing + ": cannot read: " + missing, e.getMessage());
+        assertEquals("no such file: " + missing, e.getMessage());
+    }
+
+    @Test
+    void recognisesNothingWhenNeitherContentNorExtensionTells() {
+        byte[] text = "root:x:0:0:root:/root:/bin/bash\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(java.util.Optional.empty(), FirmwareImageReader.recognise("passwd", text));
+        assertEquals(java.util.Optional.empty(), FirmwareImageReader.recognise("notes.txt", text));
+        assertEquals(java.util.Optional.of(ImageFormat.BIN), FirmwareImageReader.recognise("passwd.bin", text));
+        assertEquals(java.util.Optional.of(ImageFormat.ELF), FirmwareImageReader.recognise("a.out.txt", new TestElf().bytes()));
+    }
+
+    @Test
+    void formatsAreNamedByTheirExtensionOrName() {
+        assertEquals(java.util.Optional.of(ImageFormat.INTEL_HEX), ImageFormat.fromName("hex"));
+        assertEquals(java.util.Optional.of(ImageFormat.BIN), ImageFormat.fromName("BIN"));
+        assertEquals(java.util.Optional.of(ImageFormat.UF2), ImageFormat.fromName("uf2"));
+        assertEquals(java.util.Optional.empty(), ImageFormat.fromName("srec"));
     }
 }

@@ -1,25 +1,24 @@
 package io.probehost.flash.internal;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DebugSession;
-import io.probehost.api.host.ProbeSelector;
-import io.probehost.api.host.SessionManager;
 import io.probehost.api.target.MemoryRegion;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.api.text.Numbers;
+import io.probehost.command.CommandConsole;
+import io.probehost.command.CommandLine;
+import io.probehost.command.CommandSessions;
+import io.probehost.command.CommandSyntax;
 import io.probehost.flash.EraseMode;
 import io.probehost.flash.FlashLoader;
 import io.probehost.flash.FlashOptions;
@@ -33,114 +32,91 @@ import io.probehost.flash.format.ReadOptions;
 @Component(service = FlashCommands.class, property = {"osgi.command.scope=flash", "osgi.command.function=program",
         "osgi.command.function=erase", "osgi.command.function=verify"})
 public final class FlashCommands {
-    private static final String UID = "probe unique ID, whole or any part of it; driver:ID limits the driver";
-    private static final String NO_WAIT = "fail at once when no probe matches instead of waiting for one";
-    private static final String OPTION = "session option name=value (repeat -O for more; option:list shows them)";
-    private static final String TARGET = "target type (target:list); default: the open session's or the probe's";
+    static final String FORMATS = "bin|hex|elf|uf2";
+    static final String PROGRAM = "flash:program " + CommandSyntax.PROBE + " [-t TARGET] [-b|--base ADDR] "
+            + "[--format " + FORMATS + "] [-e|--erase chip|sector|auto] [--no-verify] [--no-skip] [--no-reset] FILE";
+    static final String ERASE = "flash:erase " + CommandSyntax.PROBE + " [-t TARGET] [-c|--chip] | ADDR [LEN]";
+    static final String VERIFY = "flash:verify " + CommandSyntax.PROBE + " [-t TARGET] [-b|--base ADDR] "
+            + "[--format " + FORMATS + "] FILE";
 
-    private final SessionOpener opener;
+    private final CommandSessions sessions;
 
     @Activate
-    public FlashCommands(@Reference SessionManager sessions, @Reference ProbeSelector selector) {
-        this.opener = new SessionOpener(sessions, selector);
+    public FlashCommands(@Reference CommandSessions sessions) {
+        this.sessions = sessions;
     }
 
     @Descriptor("program a firmware file (ELF, Intel HEX, UF2, BIN) into flash: unchanged sectors are skipped, "
-            + "written ones verified, then the target is reset")
-    public String program(CommandSession shell,
-            @Descriptor(TARGET) @Parameter(names = {"-t", "--target"}, absentValue = "") String target,
-            @Descriptor("load address of a BIN file (default: start of the boot flash)")
-            @Parameter(names = {"-b", "--base"}, absentValue = "") String base,
-            @Descriptor("erase mode: chip, sector or auto (chip when most of the chip changes)")
-            @Parameter(names = {"-e", "--erase"}, absentValue = "auto") String erase,
-            @Descriptor("do not read back and compare what was written")
-            @Parameter(names = {"--no-verify"}, presentValue = "true", absentValue = "false") boolean noVerify,
-            @Descriptor("write every sector, also those already holding the image")
-            @Parameter(names = {"--no-skip"}, presentValue = "true", absentValue = "false") boolean noSkip,
-            @Descriptor("leave the target halted instead of resetting it afterwards")
-            @Parameter(names = {"--no-reset"}, presentValue = "true", absentValue = "false") boolean noReset,
-            @Descriptor(UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("FILE") String... args) {
-        SessionOpener.Selection selection = SessionOpener.Selection.of(target, uid, noWait, option, args);
-        Path file = file(shell, single(selection.positional(), "flash:program FILE [-t TARGET] [--base ADDR] "
-                + "[--erase chip|sector|auto] [--no-verify] [--no-skip] [--no-reset] [-u UID] [-W] [-O name=value]"));
-        EraseMode mode = parseErase(erase);
-        byte[] content = read(file);
-        Optional<FirmwareImage> early = FirmwareImageReader.detect(file.getFileName().toString(), content)
-                == ImageFormat.BIN ? Optional.empty() : Optional.of(image(file, content, base, Optional.empty()));
-        DebugSession session = opener.open(selection);
-        TargetDescription description = description(session);
-        FirmwareImage image = early.orElseGet(() -> image(file, content, base, Optional.of(description)));
-        FlashLoader.checkFits(image, description);
-        FlashOptions flashOptions = FlashOptions.defaults().withErase(mode).withVerify(!noVerify)
-                .withSkipUnchanged(!noSkip).withResetAfter(!noReset)
-                .withKeepUnwritten(session.options().get(FlashOptionProvider.KEEP_UNWRITTEN));
-        PrintStream out = console(shell);
-        ProgressPrinter progress = new ProgressPrinter(out, System.console() != null);
-        long start = System.nanoTime();
-        FlashResult result;
-        try {
-            result = new FlashLoader(session.target(), description).program(image, flashOptions, progress);
-        } finally {
-            progress.finish();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format("Programmed %s (%,d bytes) into %s: %s in %.2f s (%.1f KB/s)", file.getFileName(),
-                image.size(), description.name(), result.summary(), seconds, image.size() / 1024.0 / seconds);
+            + "written ones verified, then the target is reset. --base: load address of a BIN file (default the "
+            + "boot flash); --format: for a file whose extension and content do not tell; --erase: chip, sector "
+            + "or auto (chip when most of the chip changes)")
+    public Object program(CommandSession shell, @Descriptor(PROGRAM) String... args) {
+        return CommandSyntax.of(PROGRAM).run(args, line -> {
+            Path file = CommandConsole.file(shell, line.argument(0));
+            EraseMode mode = parseErase(line.option("-e").orElse("auto"));
+            Optional<ImageFormat> forced = format(line);
+            byte[] content = CommandConsole.read(file);
+            ImageFormat format = imageFormat(file, content, forced);
+            Optional<FirmwareImage> early = format == ImageFormat.BIN ? Optional.empty()
+                    : Optional.of(image(file, content, format, line, Optional.empty()));
+            DebugSession session = sessions.session(line);
+            TargetDescription description = description(session);
+            FirmwareImage image = early.orElseGet(() -> image(file, content, format, line, Optional.of(description)));
+            FlashLoader.checkFits(image, description);
+            FlashOptions flashOptions = FlashOptions.defaults().withErase(mode).withVerify(!line.flag("--no-verify"))
+                    .withSkipUnchanged(!line.flag("--no-skip")).withResetAfter(!line.flag("--no-reset"))
+                    .withKeepUnwritten(session.options().get(FlashOptionProvider.KEEP_UNWRITTEN));
+            PrintStream out = CommandConsole.out(shell);
+            ProgressPrinter progress = new ProgressPrinter(out, CommandConsole.isTerminal(shell));
+            long start = System.nanoTime();
+            FlashResult result;
+            try {
+                result = new FlashLoader(session.target(), description).program(image, flashOptions, progress);
+            } finally {
+                progress.finish();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return String.format("Programmed %s (%,d bytes) into %s: %s in %.2f s (%.1f KB/s)", file.getFileName(),
+                    image.size(), description.name(), result.summary(), seconds, image.size() / 1024.0 / seconds);
+        });
     }
 
     @Descriptor("erase the whole flash (--chip) or the sectors of ADDR [LEN] (LEN default 1: one sector)")
-    public String erase(CommandSession shell,
-            @Descriptor("erase all flash") @Parameter(names = {"-c", "--chip"}, presentValue = "true",
-                    absentValue = "false") boolean chip,
-            @Descriptor(TARGET) @Parameter(names = {"-t", "--target"}, absentValue = "") String target,
-            @Descriptor(UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR [LEN]") String... args) {
-        SessionOpener.Selection selection = SessionOpener.Selection.of(target, uid, noWait, option, args);
-        List<String> positional = selection.positional();
-        String usage = "flash:erase --chip | ADDR [LEN]";
-        if (chip != positional.isEmpty() || positional.size() > 2) {
-            throw new ProbeException("usage: " + usage);
-        }
-        DebugSession session = opener.open(selection);
-        TargetDescription description = description(session);
-        FlashLoader loader = new FlashLoader(session.target(), description);
-        if (chip) {
-            FlashResult result = loader.eraseChip(null);
-            return "Erased all flash of " + description.name() + " (" + result.sectorsErased() + " sectors)";
-        }
-        long address = number(positional.get(0), "ADDR");
-        long length = positional.size() > 1 ? number(positional.get(1), "LEN") : 1;
-        FlashResult result = loader.erase(address, length, null);
-        return String.format("Erased %d sectors of %s from 0x%08X", result.sectorsErased(), description.name(),
-                address);
+    public Object erase(@Descriptor(ERASE) String... args) {
+        return CommandSyntax.of(ERASE).arguments(0, 2).run(args, line -> {
+            boolean chip = line.flag("-c");
+            if (chip != line.arguments().isEmpty()) {
+                throw line.usageError(chip ? "--chip takes no address" : "missing ADDR or --chip");
+            }
+            DebugSession session = sessions.session(line);
+            TargetDescription description = description(session);
+            FlashLoader loader = new FlashLoader(session.target(), description);
+            if (chip) {
+                FlashResult result = loader.eraseChip(null);
+                return "Erased all flash of " + description.name() + " (" + result.sectorsErased() + " sectors)";
+            }
+            long address = Numbers.address(line.argument(0));
+            long length = line.optionalArgument(1).map(l -> (long) Numbers.count(l, "LEN")).orElse(1L);
+            FlashResult result = loader.erase(address, length, null);
+            return String.format("Erased %d sectors of %s from 0x%08X", result.sectorsErased(), description.name(),
+                    address);
+        });
     }
 
     @Descriptor("compare the flash with a firmware file; names the first differing address")
-    public String verify(CommandSession shell,
-            @Descriptor(TARGET) @Parameter(names = {"-t", "--target"}, absentValue = "") String target,
-            @Descriptor("load address of a BIN file (default: start of the boot flash)")
-            @Parameter(names = {"-b", "--base"}, absentValue = "") String base,
-            @Descriptor(UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("FILE") String... args) {
-        SessionOpener.Selection selection = SessionOpener.Selection.of(target, uid, noWait, option, args);
-        Path file = file(shell, single(selection.positional(), "flash:verify FILE [-t TARGET] [--base ADDR] [-u UID] [-W]"));
-        byte[] content = read(file);
-        DebugSession session = opener.open(selection);
-        TargetDescription description = description(session);
-        FirmwareImage image = image(file, content, base, Optional.of(description));
-        new FlashLoader(session.target(), description).verify(image, null);
-        return String.format("Verified %s (%,d bytes): flash of %s matches", file.getFileName(), image.size(),
-                description.name());
+    public Object verify(CommandSession shell, @Descriptor(VERIFY) String... args) {
+        return CommandSyntax.of(VERIFY).run(args, line -> {
+            Path file = CommandConsole.file(shell, line.argument(0));
+            Optional<ImageFormat> forced = format(line);
+            byte[] content = CommandConsole.read(file);
+            ImageFormat format = imageFormat(file, content, forced);
+            DebugSession session = sessions.session(line);
+            TargetDescription description = description(session);
+            FirmwareImage image = image(file, content, format, line, Optional.of(description));
+            new FlashLoader(session.target(), description).verify(image, null);
+            return String.format("Verified %s (%,d bytes): flash of %s matches", file.getFileName(), image.size(),
+                    description.name());
+        });
     }
 
     static TargetDescription description(DebugSession session) {
@@ -149,10 +125,27 @@ public final class FlashCommands {
                         .map(t -> " '" + t + "'").orElse("") + "; name one with -t TARGET (target:list shows them)"));
     }
 
-    private static FirmwareImage image(Path file, byte[] content, String base, Optional<TargetDescription> target) {
-        ReadOptions options = ReadOptions.defaults();
-        if (!base.isEmpty()) {
-            options = options.withBaseAddress(number(base, "--base"));
+    private static Optional<ImageFormat> format(CommandLine line) {
+        return line.option("--format").map(name -> ImageFormat.fromName(name)
+                .orElseThrow(() -> line.usageError("unknown format '" + name + "' (" + FORMATS + ")")));
+    }
+
+    /**
+     * The format given, else the one the content or the extension tells; a file that tells nothing (a
+     * text file, say) is refused rather than programmed as raw bytes, as pyOCD does.
+     */
+    static ImageFormat imageFormat(Path file, byte[] content, Optional<ImageFormat> forced) {
+        return forced.or(() -> FirmwareImageReader.recognise(file.getFileName().toString(), content))
+                .orElseThrow(() -> new ProbeException("cannot tell the format of " + file + " from its name or "
+                        + "content; name it with --format " + FORMATS));
+    }
+
+    private static FirmwareImage image(Path file, byte[] content, ImageFormat format, CommandLine line,
+            Optional<TargetDescription> target) {
+        ReadOptions options = ReadOptions.defaults().withFormat(format);
+        Optional<String> base = line.option("-b");
+        if (base.isPresent()) {
+            options = options.withBaseAddress(Numbers.address(base.get()));
         } else if (target.isPresent()) {
             options = options.withBaseAddress(bootFlash(target.get()));
         }
@@ -171,42 +164,5 @@ public final class FlashCommands {
         } catch (IllegalArgumentException e) {
             throw new ProbeException(e.getMessage());
         }
-    }
-
-    static long number(String text, String what) {
-        try {
-            String t = text.trim().toLowerCase().replace("_", "");
-            return t.startsWith("0x") ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new ProbeException(what + " '" + text + "' is not a number (decimal or 0x hex)");
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ProbeException("cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static String single(List<String> positional, String usage) {
-        if (positional.size() != 1) {
-            throw new ProbeException((positional.isEmpty() ? "missing FILE" : "unexpected argument '"
-                    + positional.get(1) + "'") + "; usage: " + usage);
-        }
-        return positional.get(0);
-    }
-
-    static PrintStream console(CommandSession shell) {
-        return shell == null || shell.getConsole() == null ? System.out : shell.getConsole();
-    }
-
-    static Path file(CommandSession shell, String name) {
-        Path path = Path.of(name);
-        if (path.isAbsolute() || shell == null || shell.currentDir() == null) {
-            return path.toAbsolutePath();
-        }
-        return shell.currentDir().resolve(path);
     }
 }

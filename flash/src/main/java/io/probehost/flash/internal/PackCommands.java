@@ -1,12 +1,8 @@
 package io.probehost.flash.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -21,6 +17,9 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.host.TargetRegistry.PackInfo;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandConsole;
+import io.probehost.command.CommandSyntax;
 
 /**
  * {@code pack:*} commands: install a CMSIS-Pack as a generated target-pack bundle (kept in the
@@ -40,15 +39,17 @@ public final class PackCommands {
         this.targets = targets;
     }
 
+    static final String INSTALL = "pack:install FILE";
+    static final String LIST = "pack:list";
+    static final String REMOVE = "pack:remove NAME";
+
     @Descriptor("install a CMSIS-Pack (.pack: .pdsc and .FLM files) as a target pack; its devices are targets at once")
-    public String install(CommandSession shell, @Descriptor("the .pack file") String file) {
-        Path path = FlashCommands.file(shell, file);
-        byte[] content;
-        try {
-            content = Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new ProbeException("cannot read " + path + ": " + e.getMessage());
-        }
+    public Object install(CommandSession shell, @Descriptor(INSTALL) String... args) {
+        return CommandSyntax.of(INSTALL).run(args, line -> install(CommandConsole.file(shell, line.argument(0))));
+    }
+
+    private String install(Path path) {
+        byte[] content = CommandConsole.read(path);
         GeneratedPack pack = CmsisPackImporter.convert(path.getFileName().toString(), content);
         Bundle bundle = install(pack);
         List<String> names = pack.targets().stream().map(TargetDescription::name).toList();
@@ -80,18 +81,24 @@ public final class PackCommands {
     }
 
     @Descriptor("list the installed target packs: name, version, bundle id, targets")
-    public String list() {
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Pack", "Version", "Bundle", "Targets"});
+    public Object list(@Descriptor(LIST) String... args) {
+        return CommandSyntax.of(LIST).run(args, line -> packTable());
+    }
+
+    private String packTable() {
+        TextTable table = new TextTable("Pack", "Version", "Bundle", "Targets").numeric(2);
         for (PackInfo pack : targets.packs()) {
-            rows.add(new String[] {pack.name(), pack.version(), Long.toString(pack.bundleId()),
-                    String.join(", ", pack.targets())});
+            table.row(pack.name(), pack.version(), pack.bundleId(), String.join(", ", pack.targets()));
         }
-        return table(rows);
+        return table.isEmpty() ? "No target packs are installed" : table.toString();
     }
 
     @Descriptor("remove an installed target pack (its bundle) by pack name or bundle id")
-    public String remove(@Descriptor("pack name (pack:list) or bundle id") String name) {
+    public Object remove(@Descriptor(REMOVE) String... args) {
+        return CommandSyntax.of(REMOVE).run(args, line -> remove(line.argument(0)));
+    }
+
+    private String remove(String name) {
         PackInfo pack = targets.packs().stream().filter(p -> p.name().equalsIgnoreCase(name)
                 || Long.toString(p.bundleId()).equals(name)).findFirst()
                 .orElseThrow(() -> new ProbeException("no installed pack '" + name + "' (pack:list shows them)"));
@@ -106,23 +113,5 @@ public final class PackCommands {
         }
         return String.format("Removed pack %s %s (bundle %d, targets %s)", pack.name(), pack.version(),
                 pack.bundleId(), String.join(", ", pack.targets()));
-    }
-
-    static String table(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%-" + widths[i] + "s", row[i]));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString().stripTrailing();
     }
 }

@@ -1,7 +1,5 @@
 package io.probehost.flash.internal;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
@@ -9,6 +7,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
+import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandSyntax;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.target.CoreDescription;
 import io.probehost.api.target.FlashAlgorithm;
@@ -25,11 +25,16 @@ public final class TargetShowCommand {
         this.targets = targets;
     }
 
-    @Descriptor("show a target type: cores, memory map, flash algorithms")
-    public String show(@Descriptor("target type (target:list)") String name) {
-        TargetDescription target = targets.find(name).orElseThrow(
-                () -> new ProbeException("no installed pack describes target '" + name + "' (target:list shows them)"));
-        return describe(target);
+    static final String SHOW = "target:show NAME";
+
+    @Descriptor("show a target type (target:list names them): cores, memory map, flash algorithms")
+    public Object show(@Descriptor(SHOW) String... args) {
+        return CommandSyntax.of(SHOW).run(args, line -> {
+            String name = line.argument(0);
+            TargetDescription target = targets.find(name).orElseThrow(() -> new ProbeException(
+                    "no installed pack describes target '" + name + "' (target:list shows them)"));
+            return describe(target);
+        });
     }
 
     static String describe(TargetDescription target) {
@@ -40,15 +45,14 @@ public final class TargetShowCommand {
             out.append(String.format("  core %s: %s (%s), AP %d%n", core.name(), core.type(), core.architecture(),
                     core.apAddress()));
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"Region", "Kind", "Start", "End", "Sector", "Page", "Algorithm"});
+        TextTable table = new TextTable("Region", "Kind", "Start", "End", "Sector", "Page", "Algorithm");
         for (MemoryRegion r : target.memoryMap()) {
-            rows.add(new String[] {r.name() + (r.bootMemory() ? " (boot)" : ""), r.kind().name().toLowerCase(),
+            table.row(r.name() + (r.bootMemory() ? " (boot)" : ""), r.kind().name().toLowerCase(),
                     String.format("0x%08X", r.start()), String.format("0x%08X", r.end() - 1),
                     r.isFlash() ? String.format("0x%X", r.sectorSize()) : "",
-                    r.isFlash() && r.pageSize() > 0 ? String.format("0x%X", r.pageSize()) : "", r.algorithm()});
+                    r.isFlash() && r.pageSize() > 0 ? String.format("0x%X", r.pageSize()) : "", r.algorithm());
         }
-        out.append(PackCommands.table(rows)).append('\n');
+        out.append(table).append('\n');
         for (FlashAlgorithm a : target.algorithms()) {
             out.append(String.format("  algorithm %s: %d bytes at 0x%08X, stack 0x%08X, %d page buffer%s of 0x%X%s%n",
                     a.name(), a.instructions().length, a.loadAddress(), a.beginStack(), a.pageBuffers().size(),

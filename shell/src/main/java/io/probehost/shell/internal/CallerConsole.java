@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Job;
 
+import io.probehost.command.CommandConsole;
+
 /**
  * Where the command asking for a probe talks to its user: the output for the waiting message and the
  * list, and the terminal to prompt on when there is one.
@@ -20,7 +22,7 @@ import org.apache.felix.service.command.Job;
  */
 record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream out) {
     /** Gogo's jline shell keeps its terminal in this session variable. */
-    private static final String TERMINAL_VARIABLE = ".terminal";
+    private static final String TERMINAL_VARIABLE = CommandConsole.TERMINAL_VARIABLE;
 
     /**
      * The console of the Gogo command running on this thread, whichever bundle provides the
@@ -32,7 +34,7 @@ record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream
     }
 
     static CallerConsole of(CommandSession shell) {
-        return new CallerConsole(terminal(shell), SessionAccess.console(shell));
+        return new CallerConsole(terminal(shell), CommandConsole.out(shell));
     }
 
     /**
@@ -41,7 +43,7 @@ record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream
      */
     private static Optional<ShellProbeSelector.Terminal> terminal(CommandSession shell) {
         if (shell != null && shell.get(TERMINAL_VARIABLE) != null && shell.getKeyboard() != null) {
-            PrintStream out = SessionAccess.console(shell);
+            PrintStream out = CommandConsole.out(shell);
             InputStream in = shell.getKeyboard();
             return Optional.of(prompt -> {
                 out.print(prompt);
@@ -54,7 +56,7 @@ record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream
             return Optional.empty();
         }
         return Optional.of(prompt -> {
-            SessionAccess.console(shell).flush();
+            CommandConsole.out(shell).flush();
             return console.readLine("%s", prompt);
         });
     }

@@ -14,6 +14,7 @@ import io.probehost.api.host.DriverInfo;
 import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.probe.ProbeDriver;
 import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandSyntax;
 
 /** {@code driver:*} commands: the installed probe drivers, and adding or removing driver bundles at run time. */
 @Component(service = DriverCommands.class, property = {"osgi.command.scope=driver", "osgi.command.function=list",
@@ -30,8 +31,17 @@ public final class DriverCommands {
         this.bundles = new BundleOperations(context);
     }
 
+    static final String LIST = "driver:list";
+    static final String INSTALL = "driver:install LOCATION";
+    static final String UPDATE = "driver:update DRIVER [LOCATION]";
+    static final String UNINSTALL = "driver:uninstall DRIVER";
+
     @Descriptor("list the installed probe drivers and their bundles")
-    public String list() {
+    public Object list(@Descriptor(LIST) String... args) {
+        return CommandSyntax.of(LIST).run(args, line -> table());
+    }
+
+    private String table() {
         TextTable table = new TextTable("Driver", "Bundle", "Version", "State", "Probes", "Description").numeric(1, 4);
         for (DriverInfo info : registry.drivers()) {
             Bundle bundle = context.getBundle(info.bundleId());
@@ -41,31 +51,29 @@ public final class DriverCommands {
         return table.isEmpty() ? "No probe drivers are installed" : table.toString();
     }
 
-    @Descriptor("install and start a driver or target-pack bundle")
-    public String install(@Descriptor("path or URL of the bundle jar") String location) {
-        Bundle bundle = bundles.install(location);
-        return "Installed " + describe(bundle);
+    @Descriptor("install and start a driver or target-pack bundle; LOCATION: path or URL of the bundle jar")
+    public Object install(@Descriptor(INSTALL) String... args) {
+        return CommandSyntax.of(INSTALL).run(args, line -> "Installed " + describe(bundles.install(line.argument(0))));
     }
 
-    @Descriptor("update a driver bundle from its original location")
-    public String update(@Descriptor("driver name, bundle symbolic name or bundle id") String driver) {
-        return update(driver, null);
+    @Descriptor("update a driver bundle (driver name, bundle symbolic name or id) from its original location or "
+            + "from a new jar")
+    public Object update(@Descriptor(UPDATE) String... args) {
+        return CommandSyntax.of(UPDATE).run(args, line -> {
+            Bundle bundle = find(line.argument(0));
+            bundles.update(bundle, line.optionalArgument(1).orElse(null));
+            return "Updated " + describe(bundle);
+        });
     }
 
-    @Descriptor("update a driver bundle from a new jar")
-    public String update(@Descriptor("driver name, bundle symbolic name or bundle id") String driver,
-            @Descriptor("path or URL of the new bundle jar") String location) {
-        Bundle bundle = find(driver);
-        bundles.update(bundle, location);
-        return "Updated " + describe(bundle);
-    }
-
-    @Descriptor("stop and remove a driver bundle")
-    public String uninstall(@Descriptor("driver name, bundle symbolic name or bundle id") String driver) {
-        Bundle bundle = find(driver);
-        String description = describe(bundle);
-        bundles.uninstall(bundle);
-        return "Uninstalled " + description;
+    @Descriptor("stop and remove a driver bundle (driver name, bundle symbolic name or id)")
+    public Object uninstall(@Descriptor(UNINSTALL) String... args) {
+        return CommandSyntax.of(UNINSTALL).run(args, line -> {
+            Bundle bundle = find(line.argument(0));
+            String description = describe(bundle);
+            bundles.uninstall(bundle);
+            return "Uninstalled " + description;
+        });
     }
 
     private Bundle find(String nameOrId) {

@@ -33,4 +33,9 @@ final class HexDump {
         }
         return out.toString();
     }
+
+    /** {@code 0x20000000}: a 32-bit address or value as every command prints it. */
+    static String hex32(long value) {
+        return String.format("0x%08x", value & 0xFFFF_FFFFL);
+    }
 }

@@ -1,13 +1,10 @@
 package io.probehost.shell.internal;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,6 +12,11 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.text.Numbers;
+import io.probehost.command.CommandConsole;
+import io.probehost.command.CommandSessions;
+import io.probehost.command.CommandSyntax;
+import io.probehost.command.ProgressBar;
 
 /** {@code mem:*} commands: read and write target memory, and move it to and from files. */
 @Component(service = MemCommands.class, property = {"osgi.command.scope=mem", "osgi.command.function=read8",
@@ -25,163 +27,131 @@ public final class MemCommands {
     private static final int CHUNK = 4096;
     private static final int MAX_DUMP = 64 * 1024 * 1024;
 
-    private final SessionAccess access;
+    static final String READ8 = "mem:read8 " + CommandSyntax.PROBE + " ADDR [COUNT]";
+    static final String READ16 = "mem:read16 " + CommandSyntax.PROBE + " ADDR [COUNT]";
+    static final String READ32 = "mem:read32 " + CommandSyntax.PROBE + " ADDR [COUNT]";
+    static final String WRITE8 = "mem:write8 " + CommandSyntax.PROBE + " ADDR VALUE...";
+    static final String WRITE16 = "mem:write16 " + CommandSyntax.PROBE + " ADDR VALUE...";
+    static final String WRITE32 = "mem:write32 " + CommandSyntax.PROBE + " ADDR VALUE...";
+    static final String DUMP = "mem:dump " + CommandSyntax.PROBE + " ADDR LEN FILE";
+    static final String LOAD = "mem:load " + CommandSyntax.PROBE + " FILE ADDR";
+    private final CommandSessions sessions;
 
     @Activate
-    public MemCommands(@Reference SessionAccess access) {
-        this.access = access;
+    public MemCommands(@Reference CommandSessions sessions) {
+        this.sessions = sessions;
     }
 
-    @Descriptor("read bytes: mem:read8 ADDR [COUNT]")
-    public String read8(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR [COUNT]: address and number of bytes (default 1)") String... args) {
-        return read(shell, Invocation.of(uid, noWait, option, args), 1);
+    @Descriptor("read bytes (COUNT default 1)")
+    public Object read8(@Descriptor(READ8) String... args) {
+        return read(READ8, args, 1);
     }
 
-    @Descriptor("read 16-bit halfwords: mem:read16 ADDR [COUNT]")
-    public String read16(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR [COUNT]: address and number of halfwords (default 1)") String... args) {
-        return read(shell, Invocation.of(uid, noWait, option, args), 2);
+    @Descriptor("read 16-bit halfwords (COUNT default 1)")
+    public Object read16(@Descriptor(READ16) String... args) {
+        return read(READ16, args, 2);
     }
 
-    @Descriptor("read 32-bit words: mem:read32 ADDR [COUNT]")
-    public String read32(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR [COUNT]: address and number of words (default 1)") String... args) {
-        return read(shell, Invocation.of(uid, noWait, option, args), 4);
+    @Descriptor("read 32-bit words (COUNT default 1)")
+    public Object read32(@Descriptor(READ32) String... args) {
+        return read(READ32, args, 4);
     }
 
-    @Descriptor("write bytes: mem:write8 ADDR VALUE...")
-    public String write8(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR VALUE...: address and the bytes to write there") String... args) {
-        return write(shell, Invocation.of(uid, noWait, option, args), 1);
+    @Descriptor("write bytes")
+    public Object write8(@Descriptor(WRITE8) String... args) {
+        return write(WRITE8, args, 1);
     }
 
-    @Descriptor("write 16-bit halfwords: mem:write16 ADDR VALUE...")
-    public String write16(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR VALUE...: address and the halfwords to write there") String... args) {
-        return write(shell, Invocation.of(uid, noWait, option, args), 2);
+    @Descriptor("write 16-bit halfwords")
+    public Object write16(@Descriptor(WRITE16) String... args) {
+        return write(WRITE16, args, 2);
     }
 
-    @Descriptor("write 32-bit words: mem:write32 ADDR VALUE...")
-    public String write32(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR VALUE...: address and the words to write there") String... args) {
-        return write(shell, Invocation.of(uid, noWait, option, args), 4);
+    @Descriptor("write 32-bit words")
+    public Object write32(@Descriptor(WRITE32) String... args) {
+        return write(WRITE32, args, 4);
     }
 
-    @Descriptor("save target memory to a binary file: mem:dump ADDR LEN FILE")
-    public String dump(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("ADDR LEN FILE: start address, number of bytes, file to write") String... args) {
-        String usage = "mem:dump ADDR LEN FILE";
-        Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(3, usage);
-        long address = Numbers.address(invocation.argument(0, usage));
-        int length = Numbers.count(invocation.argument(1, usage), "length");
-        Path file = SessionAccess.file(shell, invocation.argument(2, usage));
-        if (length > MAX_DUMP) {
-            throw new ProbeException("length " + length + " is more than the " + MAX_DUMP + " bytes mem:dump saves");
-        }
-        MemoryInterface memory = access.session(invocation).target().memory();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            for (int done = 0; done < length; done += CHUNK) {
-                int size = Math.min(CHUNK, length - done);
-                out.write(readBlock(memory, address + done, size));
+    @Descriptor("save LEN bytes of target memory from ADDR to a binary file")
+    public Object dump(CommandSession shell, @Descriptor(DUMP) String... args) {
+        return CommandSyntax.of(DUMP).run(args, line -> {
+            long address = Numbers.address(line.argument(0));
+            int length = Numbers.count(line.argument(1), "length");
+            Path file = CommandConsole.file(shell, line.argument(2));
+            if (length > MAX_DUMP) {
+                throw new ProbeException("length " + length + " is more than the " + MAX_DUMP + " bytes mem:dump saves");
             }
-        } catch (IOException e) {
-            throw new ProbeException("cannot write " + file + ": " + e.getMessage());
-        }
-        return "Saved " + length + " bytes from " + Numbers.hex32(address) + " to " + file;
-    }
-
-    @Descriptor("write a binary file into target memory: mem:load FILE ADDR")
-    public String load(CommandSession shell,
-            @Descriptor(Flags.UID) @Parameter(names = {"-u", "--uid", "--probe"}, absentValue = "") String uid,
-            @Descriptor(Flags.NO_WAIT) @Parameter(names = {"-W", "--no-wait"}, presentValue = "true",
-                    absentValue = "false") boolean noWait,
-            @Descriptor(Flags.OPTION) @Parameter(names = {"-O", "--option"}, absentValue = "") String option,
-            @Descriptor("FILE ADDR: file to read, start address in target memory") String... args) {
-        String usage = "mem:load FILE ADDR";
-        Invocation invocation = Invocation.of(uid, noWait, option, args).atMost(2, usage);
-        Path file = SessionAccess.file(shell, invocation.argument(0, usage));
-        long address = Numbers.address(invocation.argument(1, usage));
-        byte[] data;
-        try {
-            data = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ProbeException("cannot read " + file + ": " + e.getMessage());
-        }
-        MemoryInterface memory = access.session(invocation).target().memory();
-        try {
-            memory.write(address, data);
-            memory.flush();
-        } catch (TransferFaultException e) {
-            throw named(e, address, "write");
-        }
-        return "Loaded " + data.length + " bytes from " + file + " to " + Numbers.hex32(address);
-    }
-
-    private String read(CommandSession shell, Invocation invocation, int width) {
-        String usage = "mem:read" + width * 8 + " ADDR [COUNT]";
-        invocation.atMost(2, usage);
-        long address = aligned(Numbers.address(invocation.argument(0, usage)), width);
-        int count = invocation.optionalArgument(1).map(c -> Numbers.count(c, "count")).orElse(1);
-        MemoryInterface memory = access.session(invocation).target().memory();
-        long[] values = new long[count];
-        for (int i = 0; i < count; i++) {
-            long at = address + (long) i * width;
+            MemoryInterface memory = sessions.session(line).target().memory();
+            ByteArrayOutputStream data = new ByteArrayOutputStream(length);
+            ProgressBar progress = new ProgressBar(CommandConsole.out(shell), CommandConsole.isTerminal(shell));
             try {
-                values[i] = readUnit(memory, at, width);
-            } catch (TransferFaultException e) {
-                throw named(e, at, "read");
+                for (int done = 0; done < length; done += CHUNK) {
+                    int size = Math.min(CHUNK, length - done);
+                    data.writeBytes(readBlock(memory, address + done, size));
+                    progress.update("read", done + size, length);
+                }
+            } finally {
+                progress.finish();
             }
-        }
-        return HexDump.format(address, values, width);
+            CommandConsole.write(file, data.toByteArray());
+            return "Saved " + length + " bytes from " + HexDump.hex32(address) + " to " + file;
+        });
     }
 
-    private String write(CommandSession shell, Invocation invocation, int width) {
-        String usage = "mem:write" + width * 8 + " ADDR VALUE...";
-        long address = aligned(Numbers.address(invocation.argument(0, usage)), width);
-        invocation.argument(1, usage);
-        long[] values = invocation.arguments().subList(1, invocation.arguments().size()).stream()
-                .mapToLong(v -> Numbers.value(v, width * 8)).toArray();
-        MemoryInterface memory = access.session(invocation).target().memory();
-        long at = address;
-        try {
-            for (long value : values) {
-                writeUnit(memory, at, width, (int) value);
-                at += width;
+    @Descriptor("write a binary file into target memory at ADDR")
+    public Object load(CommandSession shell, @Descriptor(LOAD) String... args) {
+        return CommandSyntax.of(LOAD).run(args, line -> {
+            Path file = CommandConsole.file(shell, line.argument(0));
+            long address = Numbers.address(line.argument(1));
+            byte[] data = CommandConsole.read(file);
+            MemoryInterface memory = sessions.session(line).target().memory();
+            try {
+                memory.write(address, data);
+                memory.flush();
+            } catch (TransferFaultException e) {
+                throw named(e, address, "write");
             }
-            memory.flush();
-        } catch (TransferFaultException e) {
-            throw named(e, at, "write");
-        }
-        return "Wrote " + values.length + (values.length == 1 ? " value" : " values") + " at " + Numbers.hex32(address);
+            return "Loaded " + data.length + " bytes from " + file + " to " + HexDump.hex32(address);
+        });
+    }
+
+    private Object read(String usage, String[] args, int width) {
+        return CommandSyntax.of(usage).run(args, line -> {
+            long address = aligned(Numbers.address(line.argument(0)), width);
+            int count = line.optionalArgument(1).map(c -> Numbers.count(c, "count")).orElse(1);
+            MemoryInterface memory = sessions.session(line).target().memory();
+            long[] values = new long[count];
+            for (int i = 0; i < count; i++) {
+                long at = address + (long) i * width;
+                try {
+                    values[i] = readUnit(memory, at, width);
+                } catch (TransferFaultException e) {
+                    throw named(e, at, "read");
+                }
+            }
+            return HexDump.format(address, values, width);
+        });
+    }
+
+    private Object write(String usage, String[] args, int width) {
+        return CommandSyntax.of(usage).run(args, line -> {
+            long address = aligned(Numbers.address(line.argument(0)), width);
+            long[] values = line.arguments().subList(1, line.arguments().size()).stream()
+                    .mapToLong(v -> Numbers.value(v, width * 8)).toArray();
+            MemoryInterface memory = sessions.session(line).target().memory();
+            long at = address;
+            try {
+                for (long value : values) {
+                    writeUnit(memory, at, width, (int) value);
+                    at += width;
+                }
+                memory.flush();
+            } catch (TransferFaultException e) {
+                throw named(e, at, "write");
+            }
+            return "Wrote " + values.length + (values.length == 1 ? " value" : " values") + " at "
+                    + HexDump.hex32(address);
+        });
     }
 
     private static byte[] readBlock(MemoryInterface memory, long address, int size) {
@@ -218,7 +188,7 @@ public final class MemCommands {
 
     private static long aligned(long address, int width) {
         if (address % width != 0) {
-            throw new ProbeException("address " + Numbers.hex32(address) + " is not aligned to " + width + " bytes");
+            throw new ProbeException("address " + HexDump.hex32(address) + " is not aligned to " + width + " bytes");
         }
         return address;
     }

@@ -13,6 +13,7 @@ import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandSyntax;
 
 /** {@code probe:*} commands. */
 @Component(service = ProbeCommands.class, property = {"osgi.command.scope=probe", "osgi.command.function=list"})
@@ -30,9 +31,11 @@ public final class ProbeCommands {
         this.targets = targets;
     }
 
+    static final String LIST = "probe:list";
+
     @Descriptor("list the connected debug probes, with the target each reports")
-    public String list() {
-        return format(probes.probes());
+    public Object list(@Descriptor(LIST) String... args) {
+        return CommandSyntax.of(LIST).run(args, line -> format(probes.probes()));
     }
 
     String format(ProbeListing listing) {

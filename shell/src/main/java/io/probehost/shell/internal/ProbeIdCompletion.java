@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.probe.ProbeDescription;
+import io.probehost.command.CommandSyntax;
 
 /** {@code probe:ids}: the unique IDs of the connected probes, space-separated; the shell's tab completion uses it. */
 @Component(service = ProbeIdCompletion.class, property = {"osgi.command.scope=probe", "osgi.command.function=ids"})
@@ -22,7 +23,11 @@ public final class ProbeIdCompletion {
     }
 
     @Descriptor("print the unique IDs of the connected probes (for scripts and tab completion)")
-    public String ids() {
+    public Object ids(@Descriptor("probe:ids") String... args) {
+        return CommandSyntax.of("probe:ids").run(args, line -> idsText());
+    }
+
+    private String idsText() {
         try {
             return probes.probes().probes().stream().map(ProbeDescription::uniqueId).collect(Collectors.joining(" "));
         } catch (ProbeException e) {

@@ -7,7 +7,9 @@ import java.util.function.Function;
 import java.util.function.LongPredicate;
 
 import io.probehost.api.ProbeException;
+import io.probehost.api.text.Numbers;
 import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandLine;
 
 /** What {@code break:*} and {@code watch:*} share: removal by address and the table of what is set. */
 final class StopPoints {
@@ -15,18 +17,16 @@ final class StopPoints {
     }
 
     /**
-     * Removes the {@code noun} at the invocation's one address; {@code remover} is asked only once
+     * Removes the {@code noun} at the command line's one address; {@code remover} is asked only once
      * the address has parsed, and says whether there was one to remove.
      */
-    static String remove(Invocation invocation, String scope, String noun, LongPredicate remover) {
-        String usage = scope + ":remove ADDR";
-        invocation.atMost(1, usage);
-        long address = Numbers.address(invocation.argument(0, usage));
+    static String remove(CommandLine line, String scope, String noun, LongPredicate remover) {
+        long address = Numbers.address(line.argument(0));
         if (!remover.test(address)) {
             throw new ProbeException(
-                    "no " + noun + " at " + Numbers.hex32(address) + " (" + scope + ":list shows them)");
+                    "no " + noun + " at " + HexDump.hex32(address) + " (" + scope + ":list shows them)");
         }
-        return "Removed " + noun + " at " + Numbers.hex32(address);
+        return "Removed " + noun + " at " + HexDump.hex32(address);
     }
 
     /** The points numbered from 0 in the first column, or "No {@code plural}" when there are none. */

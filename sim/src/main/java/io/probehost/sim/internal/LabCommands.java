@@ -5,13 +5,14 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
+import io.probehost.api.text.Numbers;
 import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandSyntax;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.adi.rbb.RemoteBitbangServer;
@@ -31,8 +32,16 @@ public final class LabCommands {
         this.component = component;
     }
 
+    static final String LIST = "lab:list";
+    static final String RBB = "lab:rbb [-p|--port PORT] [-t TARGET]";
+    static final String FAULT = "lab:fault KIND [ARGS...]";
+
     @Descriptor("list the lab's virtual targets and probes, with each probe's link counters")
-    public String list() {
+    public Object list(@Descriptor(LIST) String... args) {
+        return CommandSyntax.of(LIST).run(args, line -> table());
+    }
+
+    private String table() {
         Lab lab = component.lab();
         StringBuilder out = new StringBuilder();
         TextTable targets = new TextTable("Target", "Part", "Core", "Wire");
@@ -54,10 +63,24 @@ public final class LabCommands {
     }
 
     @Descriptor("serve a lab target's JTAG port with OpenOCD's remote_bitbang protocol on loopback until stopped")
-    public void rbb(
-            @Descriptor("TCP port (0 picks a free one)") @Parameter(names = {"-p", "--port"}, absentValue = "9824") int port,
-            @Descriptor("lab target") @Parameter(names = {"-t", "--target"}, absentValue = "microbit") String target)
-            throws IOException, InterruptedException {
+    public Object rbb(@Descriptor(RBB) String... args) {
+        return CommandSyntax.of(RBB).run(args, line -> {
+            int port = (int) Numbers.parse(line.option("-p").orElse(Integer.toString(DEFAULT_RBB_PORT)), "port");
+            if (port < 0 || port > 0xFFFF) {
+                throw line.usageError("port " + port + " is not a TCP port (0 picks a free one)");
+            }
+            try {
+                serve(line.target().orElse("microbit"), port);
+            } catch (IOException e) {
+                throw new ProbeException("remote_bitbang: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+    }
+
+    private void serve(String target, int port) throws IOException, InterruptedException {
         Lab.Target chosen = component.lab().target(target);
         if (chosen.port().wireMode() != WireMode.JTAG) {
             switchToJtag(chosen.port());
@@ -78,8 +101,12 @@ public final class LabCommands {
 
     @Descriptor("inject a fault: unplug|plug PROBE, garble PROBE COUNT, truncate PROBE COUNT LENGTH, mute|unmute PROBE,"
             + " wait-storm TARGET COUNT, bus-fault TARGET ADDRESS LENGTH, stuck TARGET on|off, clear")
-    public String fault(@Descriptor("fault kind") String kind, @Descriptor("probe serial prefix or target name, and value")
-            String... args) {
+    public Object fault(@Descriptor(FAULT) String... args) {
+        return CommandSyntax.of(FAULT).run(args, line -> fault(line.argument(0),
+                line.arguments().subList(1, line.arguments().size()).toArray(String[]::new)));
+    }
+
+    private String fault(String kind, String[] args) {
         Lab lab = component.lab();
         switch (kind) {
             case "unplug":
@@ -90,12 +117,12 @@ public final class LabCommands {
                 return "Plugged " + probe(lab, args).serial();
             case "garble":
                 require(args, 2, "garble PROBE COUNT");
-                probe(lab, args).device().faults().garbleNextResponses(Integer.parseInt(args[1]));
+                probe(lab, args).device().faults().garbleNextResponses(count(args[1]));
                 return "The next " + args[1] + " responses of " + probe(lab, args).serial() + " carry a wrong echo";
             case "truncate":
                 require(args, 3, "truncate PROBE COUNT LENGTH");
-                probe(lab, args).device().faults().truncateNextResponses(Integer.parseInt(args[1]),
-                        Integer.parseInt(args[2]));
+                probe(lab, args).device().faults().truncateNextResponses(count(args[1]),
+                        count(args[2]));
                 return "The next " + args[1] + " responses of " + probe(lab, args).serial() + " are cut to "
                         + args[2] + " bytes";
             case "mute":
@@ -106,11 +133,11 @@ public final class LabCommands {
                 return probe(lab, args).serial() + " answers again";
             case "bus-fault":
                 require(args, 3, "bus-fault TARGET ADDRESS LENGTH");
-                lab.target(args[0]).port().faultRange(Integer.decode(args[1]), Integer.decode(args[2]));
+                lab.target(args[0]).port().faultRange((int) Numbers.address(args[1]), count(args[2]));
                 return "Accesses to " + args[1] + " (+" + args[2] + ") on " + args[0] + " answer FAULT";
             case "wait-storm":
                 require(args, 2, "wait-storm TARGET COUNT");
-                lab.target(args[0]).port().injectWaitStorm(Integer.parseInt(args[1]));
+                lab.target(args[0]).port().injectWaitStorm(count(args[1]));
                 return "The next " + args[1] + " transfers to " + args[0] + " answer WAIT";
             case "stuck":
                 require(args, 2, "stuck TARGET on|off");
@@ -135,6 +162,10 @@ public final class LabCommands {
     private static Lab.Probe probe(Lab lab, String[] args) {
         require(args, 1, "unplug|plug PROBE");
         return lab.probe(args[0]).orElseThrow(() -> new ProbeException("no lab probe '" + args[0] + "'"));
+    }
+
+    private static int count(String text) {
+        return (int) Numbers.parse(text, "count");
     }
 
     private static void require(String[] args, int count, String usage) {

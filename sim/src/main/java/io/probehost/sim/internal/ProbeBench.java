@@ -61,7 +61,13 @@ final class ProbeBench {
     }
 
     Result[] run(boolean v1) {
-        Map<String, String> options = Map.of("cmsis_dap.prefer_v1", Boolean.toString(v1));
+        return run(v1, Map.of());
+    }
+
+    /** As {@link #run(boolean)}, with session options ({@code frequency}...) on top of the transport choice. */
+    Result[] run(boolean v1, Map<String, String> sessionOptions) {
+        Map<String, String> options = new java.util.LinkedHashMap<>(sessionOptions);
+        options.put("cmsis_dap.prefer_v1", Boolean.toString(v1));
         DebugSession session = sessions.connect(new SessionRequest(description, options, Optional.empty(),
                 Optional.of(WireProtocol.SWD), 0));
         try {

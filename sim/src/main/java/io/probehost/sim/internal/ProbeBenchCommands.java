@@ -1,7 +1,6 @@
 package io.probehost.sim.internal;
 
 import org.apache.felix.service.command.Descriptor;
-import org.apache.felix.service.command.Parameter;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -9,7 +8,9 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.host.SessionManager;
+import io.probehost.api.text.Numbers;
 import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandSyntax;
 
 /** {@code probe:bench}: memory throughput of a lab probe over CMSIS-DAP v2 and v1, from the link model. */
 @Component(service = ProbeBenchCommands.class, property = {"osgi.command.scope=probe", "osgi.command.function=bench"})
@@ -26,24 +27,42 @@ public final class ProbeBenchCommands {
         this.sessions = sessions;
     }
 
-    @Descriptor("write and read 64 KiB of a lab target's RAM over CMSIS-DAP v2 and v1; print round trips and modelled KB/s")
-    public String bench(@Descriptor("lab probe (unique ID or its start); it must offer v1 and v2 for both rows")
-            @Parameter(names = {"-u", "--uid"}, absentValue = "9900") String uid) {
-        Lab.Probe probe = lab.lab().probe(uid).orElseThrow(() -> new ProbeException("no lab probe '" + uid + "'"));
-        ProbeBench bench = new ProbeBench(probe, probes, sessions);
-        TextTable table = new TextTable("Transport", "Direction", "Packet", "Round trips", "Minimum", "Over min",
-                "Bytes out", "Bytes in", "Wire bits", "Modelled ms", "KB/s").numeric(2, 3, 4, 5, 6, 7, 8, 9, 10);
-        boolean hasV1 = probe.device().config().hid();
-        for (boolean v1 : hasV1 ? new boolean[] {false, true} : new boolean[] {false}) {
-            for (ProbeBench.Result result : bench.run(v1)) {
-                table.row(result.transport(), result.direction(), result.packetSize(), result.stats().roundTrips(),
-                        result.minimumRoundTrips(), String.format("%.1f%%", result.overMinimumPercent()),
-                        result.stats().bytesOut(), result.stats().bytesIn(), result.stats().wireBits(),
-                        String.format("%.1f", result.stats().modelledNanos() / 1e6),
-                        String.format("%.1f", result.modelledKiBPerSecond()));
+    static final String BENCH = "probe:bench [-u UID] [-O name=value]";
+    static final String DEFAULT_PROBE = "9900";
+
+    @Descriptor("write and read 64 KiB of a lab target's RAM over CMSIS-DAP v2 and v1; print round trips and "
+            + "modelled KB/s. -u: lab probe (unique ID or its start, default 9900; it must offer v1 and v2 for "
+            + "both rows); -O: session options such as frequency=4000000")
+    public Object bench(@Descriptor(BENCH) String... args) {
+        return CommandSyntax.of(BENCH).run(args, line -> {
+            String uid = line.uid().orElse(DEFAULT_PROBE);
+            Lab.Probe probe = lab.lab().probe(uid).orElseThrow(() -> new ProbeException("no lab probe '" + uid + "'"));
+            ProbeBench bench = new ProbeBench(probe, probes, sessions);
+            TextTable table = new TextTable("Transport", "Direction", "Packet", "Round trips", "Minimum", "Over min",
+                    "Bytes out", "Bytes in", "Wire bits", "Modelled ms", "KB/s").numeric(2, 3, 4, 5, 6, 7, 8, 9, 10);
+            boolean hasV1 = probe.device().config().hid();
+            for (boolean v1 : hasV1 ? new boolean[] {false, true} : new boolean[] {false}) {
+                for (ProbeBench.Result result : bench.run(v1, line.sessionOptions())) {
+                    table.row(result.transport(), result.direction(), result.packetSize(),
+                            result.stats().roundTrips(), result.minimumRoundTrips(),
+                            String.format("%.1f%%", result.overMinimumPercent()), result.stats().bytesOut(),
+                            result.stats().bytesIn(), result.stats().wireBits(),
+                            String.format("%.1f", result.stats().modelledNanos() / 1e6),
+                            String.format("%.1f", result.modelledKiBPerSecond()));
+                }
             }
+            String clock = clock(line.sessionOptions().get("frequency"), probe.device().config().maxClockHz());
+            return "64 KiB through " + probe.serial() + " (" + probe.target().name() + "), SWD at " + clock + "\n"
+                    + table;
+        });
+    }
+
+    /** The clock the probe runs at: the one asked for, capped at the probe's maximum as the firmware does. */
+    static String clock(String asked, long maxHz) {
+        if (asked == null) {
+            return "the session's clock (option frequency)";
         }
-        return "64 KiB through " + probe.serial() + " (" + probe.target().name() + "), SWD at the session's clock\n"
-                + table;
+        long hz = Numbers.parse(asked, "frequency");
+        return hz > maxHz ? maxHz + " Hz (" + hz + " Hz asked; the probe's maximum)" : hz + " Hz";
     }
 }

@@ -1,5 +1,7 @@
 package io.probehost.flash.format.internal;
 
+import java.util.Optional;
+
 import io.probehost.flash.format.ImageFormat;
 
 /** Recognises a firmware file by its first bytes, falling back to its extension. */
@@ -9,17 +11,26 @@ public final class FormatDetector {
     }
 
     public static ImageFormat detect(String fileName, byte[] content) {
+        return recognise(fileName, content).orElse(ImageFormat.BIN);
+    }
+
+    /** The format the content's signature tells, else the extension's; empty when neither tells. */
+    public static Optional<ImageFormat> recognise(String fileName, byte[] content) {
+        return bySignature(content).or(() -> ImageFormat.fromFileName(fileName));
+    }
+
+    private static Optional<ImageFormat> bySignature(byte[] content) {
         if (content.length >= 4 && content[0] == 0x7F && content[1] == 'E' && content[2] == 'L' && content[3] == 'F') {
-            return ImageFormat.ELF;
+            return Optional.of(ImageFormat.ELF);
         }
         if (content.length >= 8 && LittleEndian.u32(content, 0) == Uf2Reader.MAGIC_START0
                 && LittleEndian.u32(content, 4) == Uf2Reader.MAGIC_START1) {
-            return ImageFormat.UF2;
+            return Optional.of(ImageFormat.UF2);
         }
         if (looksLikeHexRecords(content)) {
-            return ImageFormat.INTEL_HEX;
+            return Optional.of(ImageFormat.INTEL_HEX);
         }
-        return ImageFormat.fromFileName(fileName).orElse(ImageFormat.BIN);
+        return Optional.empty();
     }
 
     /** A ':' after optional blank space, followed by hex digits up to the first line end. */

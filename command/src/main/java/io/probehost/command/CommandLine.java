@@ -1,0 +1,89 @@
+package io.probehost.command;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A command line parsed by its {@link CommandSyntax}: the flags and options given, the session
+ * options of {@code -O name=value}, and the positional arguments, whose number the syntax checked.
+ */
+public final class CommandLine {
+    private final CommandSyntax syntax;
+    private final Map<String, List<String>> values;
+    private final Map<String, String> sessionOptions;
+    private final List<String> arguments;
+    private final boolean help;
+
+    CommandLine(CommandSyntax syntax, Map<String, List<String>> values, Map<String, String> sessionOptions,
+            List<String> arguments, boolean help) {
+        this.syntax = syntax;
+        this.values = Map.copyOf(values);
+        this.sessionOptions = Collections.unmodifiableMap(new LinkedHashMap<>(sessionOptions));
+        this.arguments = List.copyOf(arguments);
+        this.help = help;
+    }
+
+    public List<String> arguments() {
+        return arguments;
+    }
+
+    /** The positional argument at {@code index}; the syntax made sure the required ones are there. */
+    public String argument(int index) {
+        if (index >= arguments.size()) {
+            throw syntax.usageError("missing argument");
+        }
+        return arguments.get(index);
+    }
+
+    public Optional<String> optionalArgument(int index) {
+        return index < arguments.size() ? Optional.of(arguments.get(index)) : Optional.empty();
+    }
+
+    /** Whether the flag was given, under any of its names. */
+    public boolean flag(String name) {
+        return values.containsKey(syntax.key(name));
+    }
+
+    /** The option's value (the last one when given more than once). */
+    public Optional<String> option(String name) {
+        List<String> given = values.get(syntax.key(name));
+        return given == null ? Optional.empty() : Optional.of(given.get(given.size() - 1));
+    }
+
+    /** {@code -u}: the probe's unique ID, whole or part. */
+    public Optional<String> uid() {
+        return option("-u").map(String::trim).filter(u -> !u.isEmpty());
+    }
+
+    /** {@code -W}: fail at once instead of waiting for a probe. */
+    public boolean noWait() {
+        return flag("-W");
+    }
+
+    /** {@code -t}: the target type. */
+    public Optional<String> target() {
+        return option("-t").map(String::trim).filter(t -> !t.isEmpty());
+    }
+
+    /** The {@code -O name=value} session options, in order. */
+    public Map<String, String> sessionOptions() {
+        return sessionOptions;
+    }
+
+    /** Whether the line asks for nothing beyond the open session. */
+    public boolean selectsNothing() {
+        return uid().isEmpty() && sessionOptions.isEmpty() && target().isEmpty();
+    }
+
+    /** A failure for an argument the body finds wrong: the problem, then the usage. */
+    public CommandFailure usageError(String problem) {
+        return syntax.usageError(problem);
+    }
+
+    boolean helpRequested() {
+        return help;
+    }
+}
