@@ -25,6 +25,11 @@ final class DisconnectGuard implements InvocationHandler {
         this.onDisconnect = onDisconnect;
     }
 
+    static <T> T wrap(Class<T> type, T delegate,
+            Function<ProbeDisconnectedException, RuntimeException> onDisconnect) {
+        return wrap(type, delegate, () -> { }, onDisconnect);
+    }
+
     /**
      * @param precondition run before every call; throws to refuse it
      */
