@@ -47,7 +47,7 @@ final class CacheLease implements AutoCloseable {
                 return new CacheLease(shared, channel, lock);
             }
             channel.close();
-            Path temporary = Files.createTempDirectory(shared.getFileName() + "-");
+            Path temporary = Files.createTempDirectory("probehost-" + shared.getFileName() + "-");
             System.err.println("Warning: another probehost is using " + shared + "; this one runs on a temporary "
                     + "framework cache (bundles added with driver:install are not there)");
             return new CacheLease(temporary, null, null);
