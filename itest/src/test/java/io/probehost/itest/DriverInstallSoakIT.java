@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.Test;
 
@@ -49,7 +51,8 @@ public class DriverInstallSoakIT {
     @Test
     public void tenThousandInstallUninstallCyclesLeaveNoUninstalledBundleReachable() throws Exception {
         Path jar = ShippedRuntime.testDriverJar();
-        Process probehost = start();
+        Path state = stateFolder();
+        Process probehost = start(state);
         AtomicInteger installed = new AtomicInteger();
         AtomicInteger uninstalled = new AtomicInteger();
         StringBuilder errors = new StringBuilder();
@@ -83,6 +86,7 @@ public class DriverInstallSoakIT {
             }
             reader.join(10_000);
             errorReader.join(10_000);
+            deleteRecursively(state);
         }
         assertEquals("every cycle's driver was started by DS: " + errors, WARM_UP_CYCLES + CYCLES, installed.get());
         assertEquals(errors.toString(), 0, probehost.exitValue());
@@ -92,10 +96,21 @@ public class DriverInstallSoakIT {
      * The soak measures memory, not the disk: the state folder (the framework cache, which every
      * install and removal writes) lives in memory when the machine has a tmpfs.
      */
-    private static Process start() throws IOException {
+    private static Path stateFolder() throws IOException {
         Path shm = Path.of("/dev/shm");
-        Path state = Files.isDirectory(shm) && Files.isWritable(shm)
+        return Files.isDirectory(shm) && Files.isWritable(shm)
                 ? Files.createTempDirectory(shm, "probehost-soak") : Files.createTempDirectory("probehost-soak");
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static Process start(Path state) throws IOException {
         Path deploy = Files.createTempDirectory("probehost-soak-deploy");
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder(top.resolve("probehost").toString(), "--sim");
