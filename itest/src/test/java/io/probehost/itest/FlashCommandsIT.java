@@ -1,6 +1,8 @@
 package io.probehost.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
@@ -13,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -141,28 +145,30 @@ public class FlashCommandsIT {
     }
 
     @Test
-    public void probeUnpluggedMidFlashNamesTheSectorsDoneAndTheNextFlashFinishes() throws Exception {
+    public void probeUnpluggedMidFlashNamesTheSectorsDoneAndTheFirstFlashAfterReplugFinishes() throws Exception {
         Path image = Files.createTempDirectory("probehost-flash-unplug").resolve("random.bin");
         byte[] random = new byte[160 * 1024];
         new java.util.Random(3).nextBytes(random);
         Files.write(image, random);
         shell.run("target:connect -u 9900");
         long before = roundTrips();
-        String[] failure = new String[1];
-        Thread flashing = new Thread(() -> failure[0] = shell.fail("flash:program " + image + " --no-reset"));
-        flashing.start();
-        for (int i = 0; i < 2000 && roundTrips() < before + 1500; i++) {
+        FutureTask<String> flashing = new FutureTask<>(() -> shell.run("flash:program " + image + " --no-reset"));
+        new Thread(flashing, "flashing").start();
+        for (int i = 0; i < 2000 && roundTrips() < before + 1500 && !flashing.isDone(); i++) {
             Thread.sleep(5);
         }
+        assertFalse("the flash ended before the probe could be unplugged", flashing.isDone());
         shell.run("lab:fault unplug 9900");
-        flashing.join(60_000);
 
-        assertTrue(failure[0], failure[0].startsWith("probe lost during "));
-        assertTrue(failure[0], failure[0].contains(" sectors done") && failure[0].contains("flash again to finish"));
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> flashing.get(60, TimeUnit.SECONDS));
+        String failure = failed.getCause().getMessage();
+        assertTrue(failure, failure.startsWith("probe lost during "));
+        assertTrue(failure, failure.contains(" sectors done") && failure.contains("flash again to finish"));
         shell.run("lab:fault plug 9900");
-        String finished = shell.run("flash:program " + image + " -u 9900 --no-reset");
+        // The session's probe is back: the very next command, with no -u, opens a new session on it.
+        String finished = shell.run("flash:program " + image + " --no-reset");
         assertTrue(finished, finished.startsWith("Programmed random.bin"));
-        assertTrue(shell.run("flash:verify " + image + " -u 9900").startsWith("Verified random.bin"));
+        assertTrue(shell.run("flash:verify " + image).startsWith("Verified random.bin"));
     }
 
     /** The DAPLink's round-trip counter from lab:list. */

@@ -44,7 +44,7 @@ public class LabFaultsCliIT {
                 "lab:fault unplug 9900",
                 "mem:read32 0x20000100 1",
                 "lab:fault plug 9900",
-                "mem:read32 -u 9900 0x20000100 1",
+                "mem:read32 0x20000100 1",
                 "");
         ProbehostCliIT.Result result = ProbehostCliIT.run(script, "--sim");
 

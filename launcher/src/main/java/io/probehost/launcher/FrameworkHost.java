@@ -26,20 +26,55 @@ final class FrameworkHost implements AutoCloseable {
     static final String LOCATION_PREFIX = "reference:";
     private static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
 
+    /** How long a run waits for another process to release the state folder's cache. */
+    private static final long CACHE_WAIT_MILLIS = 2000;
+
     private final Framework framework;
     private final RuntimeLayout layout;
+    private final CacheLease lease;
     private Bundle console;
 
-    private FrameworkHost(Framework framework, RuntimeLayout layout) {
+    private FrameworkHost(Framework framework, RuntimeLayout layout, CacheLease lease) {
         this.framework = framework;
         this.layout = layout;
+        this.lease = lease;
     }
 
+    /**
+     * Starts the runtime on the state folder's cache (or a temporary one when another process
+     * holds it). A cache the framework cannot start from is deleted and built again, with a warning.
+     */
     static FrameworkHost start(RuntimeLayout layout, LaunchOptions options, StartupTimer timer) {
         timer.mark("launcher entered");
-        Framework framework = newFramework(layout, options);
+        createDirectories(layout.deploy());
+        CacheLease lease = CacheLease.take(layout.cache(), CACHE_WAIT_MILLIS);
+        try {
+            try {
+                return startOn(lease, layout, options, timer);
+            } catch (BundleException damaged) {
+                if (!lease.shared()) {
+                    throw damaged;
+                }
+                System.err.println("Warning: the framework cache " + lease.cache() + " was damaged ("
+                        + firstLine(damaged.getMessage()) + "); it is built again (bundles added with "
+                        + "driver:install must be installed again)");
+                lease.wipe();
+                return startOn(lease, layout, options, timer);
+            }
+        } catch (BundleException e) {
+            lease.close();
+            throw new IllegalStateException("the runtime did not start: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    private static FrameworkHost startOn(CacheLease lease, RuntimeLayout layout, LaunchOptions options,
+            StartupTimer timer) throws BundleException {
+        Framework framework = newFramework(layout, lease.cache(), options);
         timer.mark("framework made");
-        FrameworkHost host = new FrameworkHost(framework, layout);
+        FrameworkHost host = new FrameworkHost(framework, layout, lease);
         try {
             framework.init();
             timer.mark("framework init");
@@ -53,16 +88,21 @@ final class FrameworkHost implements AutoCloseable {
             new DeployFolderSync(framework.getBundleContext(), layout.deploy()).awaitSettled(3000);
             timer.mark("deploy settled");
             return host;
-        } catch (BundleException e) {
-            host.close();
-            throw new IllegalStateException("the runtime did not start: " + e.getMessage(), e);
+        } catch (BundleException | RuntimeException e) {
+            host.stopFramework();
+            throw e;
         }
     }
 
-    private static Framework newFramework(RuntimeLayout layout, LaunchOptions options) {
-        createDirectories(layout.cache(), layout.deploy());
+    private static String firstLine(String message) {
+        String text = String.valueOf(message);
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static Framework newFramework(RuntimeLayout layout, Path cache, LaunchOptions options) {
         Map<String, String> config = new HashMap<>();
-        config.put(Constants.FRAMEWORK_STORAGE, layout.cache().toString());
+        config.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         config.put(Constants.FRAMEWORK_STORAGE_CLEAN, "none");
         config.put("felix.log.level", "1");
         config.put("ds.loglevel", "warn");
@@ -173,8 +213,14 @@ final class FrameworkHost implements AutoCloseable {
         return framework.getBundleContext();
     }
 
+    /** Stops the runtime and lets the cache go. Idempotent (a shutdown hook may call it again). */
     @Override
     public void close() {
+        stopFramework();
+        lease.close();
+    }
+
+    private void stopFramework() {
         try {
             framework.stop();
             framework.waitForStop(10_000);

@@ -5,6 +5,9 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.option.OptionDescriptor;
@@ -13,10 +16,12 @@ import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ProbeDriver;
+import io.probehost.api.usb.UsbBus;
 
 /**
  * A driver that finds three fixed probes (a known target, none, an unknown one) and opens none: enough to watch a driver bundle come, change
- * and go. The framework property {@code itest.driver.fail} makes enumeration throw.
+ * and go. The framework property {@code itest.driver.fail} makes enumeration throw. Like a real driver it
+ * is given the USB buses (which it does not search), so the framework records services it uses.
  */
 @Component(service = {ProbeDriver.class, OptionProvider.class}, property = ProbeDriver.NAME_PROPERTY + "=testprobe")
 public final class TestProbeDriver implements ProbeDriver, OptionProvider {
@@ -24,6 +29,9 @@ public final class TestProbeDriver implements ProbeDriver, OptionProvider {
             OptionDescriptor.of("testprobe.verbose", Boolean.class, false, "print every test-probe call");
 
     private final boolean failing;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<UsbBus> buses;
 
     @Activate
     public TestProbeDriver(BundleContext context) {

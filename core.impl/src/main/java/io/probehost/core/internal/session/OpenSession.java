@@ -17,8 +17,10 @@ import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.target.TargetDescription;
 
 /**
- * A connected probe and target. Its target's interfaces are guarded: when the probe vanishes the
- * session closes itself, so the next command opens a new one.
+ * A connected probe and target. Its target's interfaces are guarded: when the probe vanishes (an
+ * operation finds it gone, or the bus reports it unplugged) the session is detached: every later
+ * operation fails at once as disconnected, and the session manager opens a new session on the
+ * next command once the probe is back.
  */
 final class OpenSession implements DebugSession {
     private final SessionRequest request;
@@ -28,6 +30,8 @@ final class OpenSession implements DebugSession {
     private final DebugTarget rawTarget;
     private final DebugTarget guardedTarget;
     private volatile boolean open = true;
+    private volatile boolean detached;
+    private boolean released;
 
     OpenSession(SessionRequest request, DebugProbe probe, Optional<TargetDescription> description,
             SessionOptions options, DebugTarget target) {
@@ -37,6 +41,20 @@ final class OpenSession implements DebugSession {
         this.options = options;
         this.rawTarget = target;
         this.guardedTarget = new GuardedTarget();
+    }
+
+    /** Whether the probe went away while this session was open. */
+    boolean isDetached() {
+        return detached;
+    }
+
+    /**
+     * The bus reports the probe unplugged. Touches no hardware (an operation in flight fails by
+     * itself); the probe handle is released when the session manager drops this session.
+     */
+    void detach() {
+        detached = true;
+        open = false;
     }
 
     SessionRequest request() {
@@ -75,29 +93,47 @@ final class OpenSession implements DebugSession {
 
     @Override
     public synchronized void close() {
-        if (!open) {
+        open = false;
+        if (released) {
             return;
         }
-        open = false;
         try {
-            rawTarget.close();
+            if (!detached) {
+                rawTarget.close();
+            }
         } catch (RuntimeException ignored) {
             // the target may be gone with its probe; the probe is released below all the same
         } finally {
-            closeProbe();
+            releaseProbe();
         }
     }
 
     private RuntimeException lost(ProbeDisconnectedException cause) {
         synchronized (this) {
-            open = false;
-            closeProbe();
+            detach();
+            releaseProbe();
         }
         return new ProbeDisconnectedException("probe " + request.probe().uniqueId() + " disconnected ("
                 + cause.getMessage() + "); the session is closed", cause);
     }
 
-    private void closeProbe() {
+    /** Refuses an operation on a session that is no longer usable, without touching the probe. */
+    private void requireOpen() {
+        if (detached) {
+            throw new ProbeDisconnectedException("probe " + request.probe().uniqueId()
+                    + " disconnected; the session is closed (the next command reconnects once it is back)");
+        }
+        if (!open) {
+            throw new ProbeDisconnectedException("the session with probe " + request.probe().uniqueId()
+                    + " is closed");
+        }
+    }
+
+    private synchronized void releaseProbe() {
+        if (released) {
+            return;
+        }
+        released = true;
         try {
             probe.close();
         } catch (RuntimeException ignored) {
@@ -108,13 +144,17 @@ final class OpenSession implements DebugSession {
     /** The target, with every interface behind a {@link DisconnectGuard}. */
     private final class GuardedTarget implements DebugTarget {
         private final MemoryInterface memory =
-                DisconnectGuard.wrap(MemoryInterface.class, rawTarget.memory(), OpenSession.this::lost);
+                DisconnectGuard.wrap(MemoryInterface.class, rawTarget.memory(), OpenSession.this::requireOpen,
+                        OpenSession.this::lost);
         private final CoreControl core =
-                DisconnectGuard.wrap(CoreControl.class, rawTarget.core(), OpenSession.this::lost);
+                DisconnectGuard.wrap(CoreControl.class, rawTarget.core(), OpenSession.this::requireOpen,
+                        OpenSession.this::lost);
         private final BreakpointControl breakpoints =
-                DisconnectGuard.wrap(BreakpointControl.class, rawTarget.breakpoints(), OpenSession.this::lost);
+                DisconnectGuard.wrap(BreakpointControl.class, rawTarget.breakpoints(), OpenSession.this::requireOpen,
+                        OpenSession.this::lost);
         private final WatchpointControl watchpoints =
-                DisconnectGuard.wrap(WatchpointControl.class, rawTarget.watchpoints(), OpenSession.this::lost);
+                DisconnectGuard.wrap(WatchpointControl.class, rawTarget.watchpoints(), OpenSession.this::requireOpen,
+                        OpenSession.this::lost);
 
         @Override
         public String description() {

@@ -27,13 +27,20 @@ import io.probehost.api.host.SessionRequest;
 import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.WireProtocol;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.api.usb.UsbBus;
+import io.probehost.api.usb.UsbDeviceInfo;
 
 /**
  * Keeps one debug session. A request for the same probe, target, protocol, clock and options gets
  * the open session; any other request closes it and opens a new one. Deactivation (the runtime
  * stopping, as after a one-shot command) closes the session.
+ *
+ * <p>A session whose probe is unplugged (the USB bus says so, or an operation finds it gone) is
+ * detached, not forgotten: it stays the current session, failing as disconnected, and the first
+ * command after the probe is back opens a new session with the same request.
  */
 @Component(service = SessionManager.class)
 public final class SessionManagerImpl implements SessionManager {
@@ -44,7 +51,9 @@ public final class SessionManagerImpl implements SessionManager {
     private final TargetRegistry targets;
     private final OptionRegistry optionRegistry;
     private final List<TargetConnector> connectors = new CopyOnWriteArrayList<>();
-    private OpenSession session;
+    private final List<UsbBus> buses = new CopyOnWriteArrayList<>();
+    private final UnplugWatch unplugWatch = new UnplugWatch(this::sessionUnplugged);
+    private volatile OpenSession session;
 
     @Activate
     public SessionManagerImpl(@Reference ProbeRegistry probes, @Reference TargetRegistry targets,
@@ -64,8 +73,30 @@ public final class SessionManagerImpl implements SessionManager {
         connectors.remove(connector);
     }
 
+    /** Buses are watched for unplugged probes once a session has been opened (libusb starts on first use). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addBus(UsbBus bus) {
+        buses.add(bus);
+        unplugWatch.busAdded(bus);
+    }
+
+    void removeBus(UsbBus bus) {
+        buses.remove(bus);
+        unplugWatch.busRemoved(bus);
+    }
+
+    /** Called on a bus's thread: marks the session detached without waiting for a command in progress. */
+    private void sessionUnplugged(UsbBus bus, UsbDeviceInfo device) {
+        OpenSession current = session;
+        if (current != null && UnplugWatch.isOn(current.probeDescription(), bus, device)) {
+            current.detach();
+        }
+    }
+
     @Deactivate
     void deactivate() {
+        unplugWatch.stop();
         disconnect();
     }
 
@@ -89,8 +120,10 @@ public final class SessionManagerImpl implements SessionManager {
             }
             probe.setClockHz(clock);
             DebugTarget connected = connector.connect(probe, protocol, options, target);
-            session = new OpenSession(request, probe, target, options, connected);
-            return session;
+            OpenSession opened = new OpenSession(request, probe, target, options, connected);
+            session = opened;
+            unplugWatch.start(buses);
+            return opened;
         } catch (RuntimeException e) {
             probe.close();
             throw e;
@@ -105,12 +138,37 @@ public final class SessionManagerImpl implements SessionManager {
         }
     }
 
+    /**
+     * The open session; a detached one is reopened when its probe is back, and otherwise returned
+     * as it is (its operations fail as disconnected) so that commands keep meaning its probe.
+     */
     @Override
     public synchronized Optional<DebugSession> current() {
-        if (session != null && !session.isOpen()) {
-            session = null;
+        OpenSession current = session;
+        if (current == null) {
+            return Optional.empty();
         }
-        return Optional.ofNullable(session);
+        if (current.isDetached()) {
+            Optional<ProbeDescription> back = present(current.probeDescription());
+            if (back.isEmpty()) {
+                return Optional.of(current);
+            }
+            SessionRequest before = current.request();
+            return Optional.of(connect(new SessionRequest(back.get(), before.options(), before.targetName(),
+                    before.protocol(), before.clockHz())));
+        }
+        if (!current.isOpen()) {
+            session = null;
+            return Optional.empty();
+        }
+        return Optional.of(current);
+    }
+
+    /** The probe as enumeration finds it now (its location may have changed), if it is connected. */
+    private Optional<ProbeDescription> present(ProbeDescription probe) {
+        return probes.probes().probes().stream()
+                .filter(p -> p.driver().equals(probe.driver()) && p.uniqueId().equals(probe.uniqueId()))
+                .findFirst();
     }
 
     @Override

@@ -40,6 +40,10 @@ final class SessionFakes {
     final List<WireProtocol> connectedProtocols = new ArrayList<>();
     Set<WireProtocol> protocols = Set.of(WireProtocol.SWD, WireProtocol.JTAG);
     boolean unplugged;
+    /** Memory operations that reached a target. */
+    int targetCalls;
+    /** What enumeration finds now. */
+    final List<ProbeDescription> listed = new ArrayList<>();
 
     final ProbeRegistry probes = new ProbeRegistry() {
         @Override
@@ -54,7 +58,7 @@ final class SessionFakes {
 
         @Override
         public ProbeListing probes() {
-            return new ProbeListing(List.of(), List.of());
+            return new ProbeListing(List.copyOf(listed), List.of());
         }
 
         @Override
@@ -198,6 +202,7 @@ final class SessionFakes {
         public MemoryInterface memory() {
             return new MemoryInterface() {
                 private int check(int value) {
+                    targetCalls++;
                     if (unplugged) {
                         throw new IllegalStateException("wrapped",
                                 new ProbeDisconnectedException("USB device is gone"));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,10 @@ import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.WireProtocol;
 import io.probehost.api.target.CoreDescription;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.api.usb.UsbBus;
+import io.probehost.api.usb.UsbDevice;
+import io.probehost.api.usb.UsbDeviceInfo;
+import io.probehost.api.usb.UsbHotplugListener;
 
 class SessionManagerImplTest {
     private static final ProbeDescription DAPLINK = new ProbeDescription("cmsisdap", "9900ABCD", "ARM",
@@ -37,6 +42,9 @@ class SessionManagerImplTest {
             List.of(new CoreDescription("core0", "Cortex-M4", "armv7em", 0)), List.of(), List.of(), "");
     private static final TargetDescription RISCV = new TargetDescription("gd32vf103", "GigaDevice", "GD32V",
             List.of(new CoreDescription("hart0", "RV32IMAC", "riscv", 0)), List.of(), List.of(), "");
+
+    private static final UsbDeviceInfo DAPLINK_DEVICE = new UsbDeviceInfo("lab", "1", 0x0d28, 0x0204, 0, "ARM",
+            "DAPLink CMSIS-DAP", "9900ABCD", List.of());
 
     private final SessionFakes fakes = new SessionFakes();
     private final SessionManagerImpl manager = fakes.manager();
@@ -122,7 +130,7 @@ class SessionManagerImplTest {
     }
 
     @Test
-    void vanishedProbeClosesTheSessionAndTheNextConnectReopens() {
+    void vanishedProbeDetachesTheSessionAndTheNextConnectReopens() {
         DebugSession session = manager.connect(request(DAPLINK));
         fakes.unplugged = true;
         ProbeDisconnectedException gone = assertThrows(ProbeDisconnectedException.class,
@@ -130,7 +138,7 @@ class SessionManagerImplTest {
         assertTrue(gone.getMessage().startsWith("probe 9900ABCD disconnected (USB device is gone)"), gone.getMessage());
         assertFalse(session.isOpen());
         assertTrue(fakes.opened.get(0).closed);
-        assertEquals(Optional.empty(), manager.current());
+        assertEquals(Optional.of(session), manager.current(), "the lost session still names its probe");
 
         fakes.unplugged = false;
         DebugSession again = manager.connect(request(DAPLINK));
@@ -151,6 +159,56 @@ class SessionManagerImplTest {
     }
 
     @Test
+    void unpluggedProbeFailsTheNextCommandAtOnceWithoutTouchingTheProbe() {
+        FakeBus bus = new FakeBus();
+        manager.addBus(bus);
+        DebugSession session = manager.connect(request(DAPLINK));
+        bus.unplug(DAPLINK_DEVICE);
+        assertFalse(session.isOpen());
+
+        ProbeDisconnectedException refused = assertThrows(ProbeDisconnectedException.class,
+                () -> manager.current().orElseThrow().target().memory().read32(0x20000000L));
+        assertTrue(refused.getMessage().startsWith("probe 9900ABCD disconnected"), refused.getMessage());
+        assertEquals(0, fakes.targetCalls, "the dead handle is not used");
+    }
+
+    @Test
+    void repluggedProbeGetsANewSessionOnTheFirstCommand() {
+        FakeBus bus = new FakeBus();
+        manager.addBus(bus);
+        DebugSession first = manager.connect(request(DAPLINK));
+        bus.unplug(DAPLINK_DEVICE);
+        fakes.listed.add(DAPLINK);
+
+        DebugSession second = manager.current().orElseThrow();
+        assertNotSame(first, second);
+        assertEquals(0x12345678, second.target().memory().read32(0x20000000L));
+        assertTrue(fakes.opened.get(0).closed, "the dead probe handle is released");
+        assertEquals(2, fakes.opened.size());
+    }
+
+    @Test
+    void anotherDeviceLeavingTheBusLeavesTheSessionAlone() {
+        FakeBus bus = new FakeBus();
+        manager.addBus(bus);
+        DebugSession session = manager.connect(request(DAPLINK));
+        bus.unplug(new UsbDeviceInfo("lab", "2", 0xc251, 0xf002, 0, "", "", "PHLAB0001", List.of()));
+        assertTrue(session.isOpen());
+        assertEquals(Optional.of(session), manager.current());
+    }
+
+    @Test
+    void busesAreNotWatchedBeforeTheFirstSession() {
+        FakeBus bus = new FakeBus();
+        manager.addBus(bus);
+        assertTrue(bus.listeners.isEmpty());
+        manager.connect(request(DAPLINK));
+        assertEquals(1, bus.listeners.size());
+        manager.deactivate();
+        assertTrue(bus.listeners.isEmpty());
+    }
+
+    @Test
     void deactivationClosesTheSession() {
         DebugSession session = manager.connect(request(DAPLINK));
         manager.deactivate();
@@ -163,5 +221,39 @@ class SessionManagerImplTest {
         ProbeException unknown = assertThrows(ProbeException.class, () -> manager.connect(
                 new SessionRequest(DAPLINK, Map.of("no_such", "1"), Optional.empty(), Optional.empty(), 0)));
         assertTrue(unknown.getMessage().contains("no_such"));
+    }
+
+    /** A bus that only reports devices leaving it. */
+    private static final class FakeBus implements UsbBus {
+        final List<UsbHotplugListener> listeners = new ArrayList<>();
+
+        void unplug(UsbDeviceInfo device) {
+            List.copyOf(listeners).forEach(l -> l.deviceDetached(this, device));
+        }
+
+        @Override
+        public String name() {
+            return "lab";
+        }
+
+        @Override
+        public List<UsbDeviceInfo> devices() {
+            return List.of();
+        }
+
+        @Override
+        public UsbDevice open(UsbDeviceInfo device) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void addHotplugListener(UsbHotplugListener listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeHotplugListener(UsbHotplugListener listener) {
+            listeners.remove(listener);
+        }
     }
 }

@@ -61,7 +61,8 @@ final class NonVolatileMemory {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
+            // A temporary file of its own: two runs on one state folder may save at the same time.
+            Path temp = Files.createTempFile(file.getParent(), FILE_NAME + ".", ".tmp");
             byte[] content = Arrays.copyOf(flash, flash.length + uicr.length);
             System.arraycopy(uicr, 0, content, flash.length, uicr.length);
             Files.write(temp, content);
