@@ -280,18 +280,20 @@ public final class CortexMCore implements CoreControl {
     }
 
     /**
-     * Queues DCRSR write, DHCSR read and DCRDR read for every register, so a probe can batch them;
-     * a register whose DHCSR did not show S_REGRDY is read again the slow way, polling.
+     * Queues DCRSR write, DHCSR read and DCRDR read for every register through the banked data
+     * registers (one TAR write for all), so a probe can batch them; a register whose DHCSR did not
+     * show S_REGRDY is read again the slow way, polling.
      */
     @Override
     public long[] readRegisters(List<CoreRegister> wanted) {
         wanted.forEach(this::checkRegister);
+        MemAp.BankedBlock debug = memory.bankedBlock(Scs.DHCSR);
         DapAccess.DapRead[] status = new DapAccess.DapRead[wanted.size()];
         DapAccess.DapRead[] data = new DapAccess.DapRead[wanted.size()];
         for (int i = 0; i < status.length; i++) {
-            memory.write32(Scs.DCRSR, selector(wanted.get(i)));
-            status[i] = memory.queueRead32(Scs.DHCSR);
-            data[i] = memory.queueRead32(Scs.DCRDR);
+            debug.write32(Scs.DCRSR, selector(wanted.get(i)));
+            status[i] = debug.queueRead32(Scs.DHCSR);
+            data[i] = debug.queueRead32(Scs.DCRDR);
         }
         long[] values = new long[status.length];
         for (int i = 0; i < status.length; i++) {
@@ -307,6 +309,70 @@ public final class CortexMCore implements CoreControl {
             values[i] = decode(register, raw);
         }
         return values;
+    }
+
+    /**
+     * Writes the registers and lets the core run, as one batch a probe sends in as few packets as it
+     * can (pyOCD queues register writes the same way): DFSR cleared, then through the banked data
+     * registers DCRDR and DCRSR for each register, one DHCSR read, and the DHCSR resume. No poll
+     * between the writes: a DCRSR transfer takes the core a few cycles, an SWD transfer dozens of
+     * clocks. The DHCSR read, which precedes the resume, shows whether the core was halted and
+     * whether the last transfer completed; a write that did not (S_REGRDY 0) halts the core again
+     * and throws, naming the registers. With breakpoints set, it writes and resumes one by one, so
+     * that resuming can step off a breakpoint at the new PC.
+     *
+     * @throws TargetException when the core is running, or a register write did not complete
+     */
+    public void writeRegistersAndResume(List<CoreRegister> targets, long[] values) {
+        if (targets.size() != values.length) {
+            throw new IllegalArgumentException(targets.size() + " registers but " + values.length + " values");
+        }
+        for (int i = 0; i < values.length; i++) {
+            CoreRegister register = targets.get(i);
+            checkValue(register, values[i]);
+            if (CortexMRegisters.isPacked(register)) {
+                throw new IllegalArgumentException("register " + register.name() + " shares its DCRSR selector "
+                        + "with others and cannot be written in a batch");
+            }
+        }
+        if (breakpoints != null && !breakpoints.isEmpty()) {
+            for (int i = 0; i < values.length; i++) {
+                writeRegister(targets.get(i), values[i]);
+            }
+            resume();
+            return;
+        }
+        memory.write32(Scs.DFSR, Scs.DFSR_ALL);
+        MemAp.BankedBlock debug = memory.bankedBlock(Scs.DHCSR);
+        for (int i = 0; i < values.length; i++) {
+            debug.write32(Scs.DCRDR, (int) values[i]);
+            debug.write32(Scs.DCRSR, targets.get(i).number() | Scs.DCRSR_WRITE);
+        }
+        DapAccess.DapRead status = debug.queueRead32(Scs.DHCSR);
+        debug.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
+        memory.flush();
+        knownHaltReason = null;
+        int dhcsr = status.get();
+        if ((dhcsr & Scs.S_HALT) == 0) {
+            throw new TargetException(String.format("cannot write registers %s: %s is running (halt it first)",
+                    names(targets), coreName()));
+        }
+        if ((dhcsr & Scs.S_REGRDY) == 0) {
+            String halted;
+            try {
+                halt(timeout);
+                halted = "halted it again";
+            } catch (TargetException stillRunning) {
+                halted = "it did not halt again: " + stillRunning.getMessage();
+            }
+            throw new TargetException(String.format("register write of %s did not complete: DHCSR.S_REGRDY was 0 "
+                    + "after the last (DHCSR 0x%08X); the core was resumed with them, %s", names(targets), dhcsr,
+                    halted));
+        }
+    }
+
+    private static String names(List<CoreRegister> targets) {
+        return String.join(", ", targets.stream().map(CoreRegister::name).toList());
     }
 
     private static int selector(CoreRegister register) {
@@ -327,11 +393,7 @@ public final class CortexMCore implements CoreControl {
 
     @Override
     public void writeRegister(CoreRegister register, long value) {
-        checkRegister(register);
-        if ((value & ~register.mask()) != 0) {
-            throw new IllegalArgumentException(String.format("0x%X does not fit the %d-bit register %s",
-                    value, register.bitWidth(), register.name()));
-        }
+        checkValue(register, value);
         if (CortexMRegisters.isPacked(register)) {
             int shift = 8 * CortexMRegisters.packedByte(register);
             int packed = readSelector(CortexMRegisters.PACKED_SPECIAL_SELECTOR, register);
@@ -339,6 +401,14 @@ public final class CortexMCore implements CoreControl {
             writeSelector(CortexMRegisters.PACKED_SPECIAL_SELECTOR, updated, register);
         } else {
             writeSelector(register.number(), (int) value, register);
+        }
+    }
+
+    private void checkValue(CoreRegister register, long value) {
+        checkRegister(register);
+        if ((value & ~register.mask()) != 0) {
+            throw new IllegalArgumentException(String.format("0x%X does not fit the %d-bit register %s",
+                    value, register.bitWidth(), register.name()));
         }
     }
 

@@ -63,7 +63,7 @@ class CortexMFunctionCallerTest {
                 ArmConnectOptions.defaults().withTimeout(Duration.ofMillis(20)));
         connected.core().halt(Duration.ofMillis(20));
         target.words.put(TRAP, 0xE7FD_BE00); // BKPT #0; B .-2, as pyOCD's trampoline
-        return new CortexMFunctionCaller(connected.core(), ticker);
+        return new CortexMFunctionCaller((CortexMCore) connected.core(), ticker);
     }
 
     /** The function: records the registers it was entered with, puts {@code result} in R0 and returns (BX LR). */

@@ -158,6 +158,7 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
             case ApRegister.CSW -> csw;
             case ApRegister.TAR -> tar;
             case ApRegister.DRW -> drwRead();
+            case ApRegister.BD0, ApRegister.BD0 + 0x4, ApRegister.BD0 + 0x8, ApRegister.BD0 + 0xC -> bankedRead(offset);
             case ApRegister.BASE -> base;
             default -> 0;
         };
@@ -187,8 +188,24 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
                     deferredFault = fault;
                 }
             }
+            case ApRegister.BD0, ApRegister.BD0 + 0x4, ApRegister.BD0 + 0x8, ApRegister.BD0 + 0xC -> {
+                long address = bankedAddress(offset);
+                faultIfInRange(address);
+                target.write32(address, value);
+            }
             default -> { }
         }
+    }
+
+    /** BD0-BD3 reach TAR[31:4] plus their offset and leave TAR as it is. */
+    private long bankedAddress(int offset) {
+        return (tar & 0xFFFFFFF0L) | (offset & 0xC);
+    }
+
+    private int bankedRead(int offset) {
+        long address = bankedAddress(offset);
+        faultIfInRange(address);
+        return target.read32(address);
     }
 
     @Override
