@@ -28,6 +28,8 @@ public final class CortexMCore implements CoreControl {
     }
 
     private final MemAp memory;
+    /** DHCSR, DCRSR, DCRDR and DEMCR through BD0-BD3: polls and register batches share one TAR write. */
+    private final MemAp.BankedBlock debugRegisters;
     private final DebugPort dp;
     private final Optional<ResetControl> resetControl;
     private final Duration timeout;
@@ -40,6 +42,7 @@ public final class CortexMCore implements CoreControl {
 
     public CortexMCore(MemAp memory, DebugPort dp, Optional<ResetControl> resetControl, Duration timeout) {
         this.memory = memory;
+        this.debugRegisters = memory.bankedBlock(Scs.DHCSR);
         this.dp = dp;
         this.resetControl = resetControl;
         this.timeout = timeout;
@@ -129,9 +132,10 @@ public final class CortexMCore implements CoreControl {
         memory.flush();
     }
 
+    /** Reads DHCSR through the banked data registers: a poll that repeats needs no TAR write. */
     @Override
     public boolean isHalted() {
-        return (memory.read32(Scs.DHCSR) & Scs.S_HALT) != 0;
+        return (debugRegisters.queueRead32(Scs.DHCSR).get() & Scs.S_HALT) != 0;
     }
 
     @Override
@@ -287,13 +291,12 @@ public final class CortexMCore implements CoreControl {
     @Override
     public long[] readRegisters(List<CoreRegister> wanted) {
         wanted.forEach(this::checkRegister);
-        MemAp.BankedBlock debug = memory.bankedBlock(Scs.DHCSR);
         DapAccess.DapRead[] status = new DapAccess.DapRead[wanted.size()];
         DapAccess.DapRead[] data = new DapAccess.DapRead[wanted.size()];
         for (int i = 0; i < status.length; i++) {
-            debug.write32(Scs.DCRSR, selector(wanted.get(i)));
-            status[i] = debug.queueRead32(Scs.DHCSR);
-            data[i] = debug.queueRead32(Scs.DCRDR);
+            debugRegisters.write32(Scs.DCRSR, selector(wanted.get(i)));
+            status[i] = debugRegisters.queueRead32(Scs.DHCSR);
+            data[i] = debugRegisters.queueRead32(Scs.DCRDR);
         }
         long[] values = new long[status.length];
         for (int i = 0; i < status.length; i++) {
@@ -343,13 +346,12 @@ public final class CortexMCore implements CoreControl {
             return;
         }
         memory.write32(Scs.DFSR, Scs.DFSR_ALL);
-        MemAp.BankedBlock debug = memory.bankedBlock(Scs.DHCSR);
         for (int i = 0; i < values.length; i++) {
-            debug.write32(Scs.DCRDR, (int) values[i]);
-            debug.write32(Scs.DCRSR, targets.get(i).number() | Scs.DCRSR_WRITE);
+            debugRegisters.write32(Scs.DCRDR, (int) values[i]);
+            debugRegisters.write32(Scs.DCRSR, targets.get(i).number() | Scs.DCRSR_WRITE);
         }
-        DapAccess.DapRead status = debug.queueRead32(Scs.DHCSR);
-        debug.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
+        DapAccess.DapRead status = debugRegisters.queueRead32(Scs.DHCSR);
+        debugRegisters.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
         memory.flush();
         knownHaltReason = null;
         int dhcsr = status.get();

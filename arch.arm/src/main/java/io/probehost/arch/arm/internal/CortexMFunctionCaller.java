@@ -18,6 +18,11 @@ import io.probehost.api.debug.FunctionCaller;
  * function that returned leaves R9, SP and xPSR as they were, so later calls need not write them).
  * The trap is a {@code BKPT} the caller placed; with C_DEBUGEN set, returning into it halts the core
  * (DFSR.BKPT) instead of escalating to a HardFault. The result is R0.
+ *
+ * <p>Each call costs few probe round trips: {@link #start} sends every register write and the
+ * resume as one batch ({@link CortexMCore#writeRegistersAndResume}); {@link #await} polls DHCSR
+ * through the banked data registers and, once the core halted, reads R0 and the PC in one batch.
+ * The register reads wait for the halt the poll saw: DCRSR must not be written while the core runs.
  */
 public final class CortexMFunctionCaller implements FunctionCaller {
     /** EPSR.T: Cortex-M executes Thumb only; a clear T bit faults on the first instruction. */
