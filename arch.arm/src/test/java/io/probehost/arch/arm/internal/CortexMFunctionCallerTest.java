@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.TargetException;
+import io.probehost.api.debug.BreakpointKind;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CoreRegister;
 import io.probehost.api.debug.DebugTarget;
@@ -229,6 +230,20 @@ class CortexMFunctionCallerTest {
         assertTrue(target.halted);
         assertThrows(IllegalStateException.class, () -> caller.await(Duration.ofMillis(1)),
                 "a start that failed leaves no call to await");
+    }
+
+    @Test
+    void callWithABreakpointSetWritesOneByOneSoThatResumeCanStepOffOneAtThePc() {
+        FunctionCaller caller = caller();
+        functionReturning(3);
+        connected.breakpoints().addBreakpoint(0x400, BreakpointKind.HARDWARE);
+        int before = dap.exchanges;
+
+        long result = caller.call(FunctionCall.of("Init", ENTRY, TRAP, 1), Duration.ofSeconds(1));
+
+        assertEquals(3, result);
+        assertEquals(1, registersAtResume[0]);
+        assertTrue(dap.exchanges - before > 5, "one-by-one writes wait for S_REGRDY each");
     }
 
     private static long transfers(List<String> log) {
