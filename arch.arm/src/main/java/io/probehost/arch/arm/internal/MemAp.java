@@ -11,7 +11,9 @@ import io.probehost.api.probe.DapAccess;
 
 /**
  * Memory through an ADIv5 MEM-AP: CSW cached, TAR written per access, byte and halfword data on
- * the lanes TAR[1:0] selects, word bursts through DRW that never cross a 1 KiB TAR boundary.
+ * the lanes TAR[1:0] selects, word bursts through DRW that never cross a 1 KiB TAR boundary. A
+ * {@link BankedBlock} reaches the four words of one 16-byte block through BD0-BD3 and writes TAR
+ * only when another access moved it.
  */
 public final class MemAp implements MemoryInterface {
     /** Auto-increment is only guaranteed inside an aligned 1 KiB block (ADIv5 TAR[9:0]). */
