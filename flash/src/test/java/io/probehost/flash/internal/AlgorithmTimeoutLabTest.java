@@ -20,6 +20,7 @@ import io.probehost.api.debug.TargetCapability;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.target.FlashAlgorithm;
 import io.probehost.api.target.TargetDescription;
+import io.probehost.arch.arm.internal.CortexMCore;
 import io.probehost.arch.arm.internal.CortexMFunctionCaller;
 import io.probehost.arch.arm.internal.Ticker;
 import io.probehost.flash.FlashAlgorithmFailedException;
@@ -67,7 +68,7 @@ class AlgorithmTimeoutLabTest {
 
     /** The lab target, calling functions on fake time. */
     private static DebugTarget onFakeTime(DebugTarget target, Ticker ticker) {
-        FunctionCaller caller = new CortexMFunctionCaller(target.core(), ticker);
+        FunctionCaller caller = new CortexMFunctionCaller((CortexMCore) target.core(), ticker);
         return new DebugTarget() {
             @Override
             public String description() {

@@ -5,6 +5,8 @@ final class ApRegister {
     static final int CSW = 0x00;
     static final int TAR = 0x04;
     static final int DRW = 0x0C;
+    /** Banked data: BD0-BD3 reach TAR[31:4] + 0x0, 0x4, 0x8, 0xC without moving TAR. */
+    static final int BD0 = 0x10;
     static final int CFG = 0xF4;
     static final int BASE = 0xF8;
     static final int IDR = 0xFC;
@@ -25,6 +27,10 @@ final class ApRegister {
             case CSW -> "CSW";
             case TAR -> "TAR";
             case DRW -> "DRW";
+            case BD0 -> "BD0";
+            case BD0 + 0x4 -> "BD1";
+            case BD0 + 0x8 -> "BD2";
+            case BD0 + 0xC -> "BD3";
             case CFG -> "CFG";
             case BASE -> "BASE";
             case IDR -> "IDR";

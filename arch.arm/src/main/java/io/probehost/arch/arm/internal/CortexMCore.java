@@ -28,6 +28,8 @@ public final class CortexMCore implements CoreControl {
     }
 
     private final MemAp memory;
+    /** DHCSR, DCRSR, DCRDR and DEMCR through BD0-BD3: polls and register batches share one TAR write. */
+    private final MemAp.BankedBlock debugRegisters;
     private final DebugPort dp;
     private final Optional<ResetControl> resetControl;
     private final Duration timeout;
@@ -40,6 +42,7 @@ public final class CortexMCore implements CoreControl {
 
     public CortexMCore(MemAp memory, DebugPort dp, Optional<ResetControl> resetControl, Duration timeout) {
         this.memory = memory;
+        this.debugRegisters = memory.bankedBlock(Scs.DHCSR);
         this.dp = dp;
         this.resetControl = resetControl;
         this.timeout = timeout;
@@ -129,9 +132,10 @@ public final class CortexMCore implements CoreControl {
         memory.flush();
     }
 
+    /** Reads DHCSR through the banked data registers: a poll that repeats needs no TAR write. */
     @Override
     public boolean isHalted() {
-        return (memory.read32(Scs.DHCSR) & Scs.S_HALT) != 0;
+        return (debugRegisters.queueRead32(Scs.DHCSR).get() & Scs.S_HALT) != 0;
     }
 
     @Override
@@ -280,8 +284,9 @@ public final class CortexMCore implements CoreControl {
     }
 
     /**
-     * Queues DCRSR write, DHCSR read and DCRDR read for every register, so a probe can batch them;
-     * a register whose DHCSR did not show S_REGRDY is read again the slow way, polling.
+     * Queues DCRSR write, DHCSR read and DCRDR read for every register through the banked data
+     * registers (one TAR write for all), so a probe can batch them; a register whose DHCSR did not
+     * show S_REGRDY is read again the slow way, polling.
      */
     @Override
     public long[] readRegisters(List<CoreRegister> wanted) {
@@ -289,9 +294,9 @@ public final class CortexMCore implements CoreControl {
         DapAccess.DapRead[] status = new DapAccess.DapRead[wanted.size()];
         DapAccess.DapRead[] data = new DapAccess.DapRead[wanted.size()];
         for (int i = 0; i < status.length; i++) {
-            memory.write32(Scs.DCRSR, selector(wanted.get(i)));
-            status[i] = memory.queueRead32(Scs.DHCSR);
-            data[i] = memory.queueRead32(Scs.DCRDR);
+            debugRegisters.write32(Scs.DCRSR, selector(wanted.get(i)));
+            status[i] = debugRegisters.queueRead32(Scs.DHCSR);
+            data[i] = debugRegisters.queueRead32(Scs.DCRDR);
         }
         long[] values = new long[status.length];
         for (int i = 0; i < status.length; i++) {
@@ -307,6 +312,69 @@ public final class CortexMCore implements CoreControl {
             values[i] = decode(register, raw);
         }
         return values;
+    }
+
+    /**
+     * Writes the registers and lets the core run, as one batch a probe sends in as few packets as it
+     * can (pyOCD queues register writes the same way): DFSR cleared, then through the banked data
+     * registers DCRDR and DCRSR for each register, one DHCSR read, and the DHCSR resume. No poll
+     * between the writes: a DCRSR transfer takes the core a few cycles, an SWD transfer dozens of
+     * clocks. The DHCSR read, which precedes the resume, shows whether the core was halted and
+     * whether the last transfer completed; a write that did not (S_REGRDY 0) halts the core again
+     * and throws, naming the registers. With breakpoints set, it writes and resumes one by one, so
+     * that resuming can step off a breakpoint at the new PC.
+     *
+     * @throws TargetException when the core is running, or a register write did not complete
+     */
+    public void writeRegistersAndResume(List<CoreRegister> targets, long[] values) {
+        if (targets.size() != values.length) {
+            throw new IllegalArgumentException(targets.size() + " registers but " + values.length + " values");
+        }
+        for (int i = 0; i < values.length; i++) {
+            CoreRegister register = targets.get(i);
+            checkValue(register, values[i]);
+            if (CortexMRegisters.isPacked(register)) {
+                throw new IllegalArgumentException("register " + register.name() + " shares its DCRSR selector "
+                        + "with others and cannot be written in a batch");
+            }
+        }
+        if (breakpoints != null && !breakpoints.isEmpty()) {
+            for (int i = 0; i < values.length; i++) {
+                writeRegister(targets.get(i), values[i]);
+            }
+            resume();
+            return;
+        }
+        memory.write32(Scs.DFSR, Scs.DFSR_ALL);
+        for (int i = 0; i < values.length; i++) {
+            debugRegisters.write32(Scs.DCRDR, (int) values[i]);
+            debugRegisters.write32(Scs.DCRSR, targets.get(i).number() | Scs.DCRSR_WRITE);
+        }
+        DapAccess.DapRead status = debugRegisters.queueRead32(Scs.DHCSR);
+        debugRegisters.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
+        memory.flush();
+        knownHaltReason = null;
+        int dhcsr = status.get();
+        if ((dhcsr & Scs.S_HALT) == 0) {
+            throw new TargetException(String.format("cannot write registers %s: %s is running (halt it first)",
+                    names(targets), coreName()));
+        }
+        if ((dhcsr & Scs.S_REGRDY) == 0) {
+            String halted;
+            try {
+                halt(timeout);
+                halted = "halted it again";
+            } catch (TargetException stillRunning) {
+                halted = "it did not halt again: " + stillRunning.getMessage();
+            }
+            throw new TargetException(String.format("register write of %s did not complete: DHCSR.S_REGRDY was 0 "
+                    + "after the last (DHCSR 0x%08X); the core was resumed with them, %s", names(targets), dhcsr,
+                    halted));
+        }
+    }
+
+    private static String names(List<CoreRegister> targets) {
+        return String.join(", ", targets.stream().map(CoreRegister::name).toList());
     }
 
     private static int selector(CoreRegister register) {
@@ -327,11 +395,7 @@ public final class CortexMCore implements CoreControl {
 
     @Override
     public void writeRegister(CoreRegister register, long value) {
-        checkRegister(register);
-        if ((value & ~register.mask()) != 0) {
-            throw new IllegalArgumentException(String.format("0x%X does not fit the %d-bit register %s",
-                    value, register.bitWidth(), register.name()));
-        }
+        checkValue(register, value);
         if (CortexMRegisters.isPacked(register)) {
             int shift = 8 * CortexMRegisters.packedByte(register);
             int packed = readSelector(CortexMRegisters.PACKED_SPECIAL_SELECTOR, register);
@@ -339,6 +403,14 @@ public final class CortexMCore implements CoreControl {
             writeSelector(CortexMRegisters.PACKED_SPECIAL_SELECTOR, updated, register);
         } else {
             writeSelector(register.number(), (int) value, register);
+        }
+    }
+
+    private void checkValue(CoreRegister register, long value) {
+        checkRegister(register);
+        if ((value & ~register.mask()) != 0) {
+            throw new IllegalArgumentException(String.format("0x%X does not fit the %d-bit register %s",
+                    value, register.bitWidth(), register.name()));
         }
     }
 

@@ -1,10 +1,10 @@
 package io.probehost.arch.arm.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.probehost.api.TargetException;
-import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CoreRegister;
 import io.probehost.api.debug.FunctionCall;
 import io.probehost.api.debug.FunctionCallException;
@@ -18,6 +18,11 @@ import io.probehost.api.debug.FunctionCaller;
  * function that returned leaves R9, SP and xPSR as they were, so later calls need not write them).
  * The trap is a {@code BKPT} the caller placed; with C_DEBUGEN set, returning into it halts the core
  * (DFSR.BKPT) instead of escalating to a HardFault. The result is R0.
+ *
+ * <p>Each call costs few probe round trips: {@link #start} sends every register write and the
+ * resume as one batch ({@link CortexMCore#writeRegistersAndResume}); {@link #await} polls DHCSR
+ * through the banked data registers and, once the core halted, reads R0 and the PC in one batch.
+ * The register reads wait for the halt the poll saw: DCRSR must not be written while the core runs.
  */
 public final class CortexMFunctionCaller implements FunctionCaller {
     /** EPSR.T: Cortex-M executes Thumb only; a clear T bit faults on the first instruction. */
@@ -29,16 +34,16 @@ public final class CortexMFunctionCaller implements FunctionCaller {
     private static final CoreRegister STATIC_BASE = CortexMRegisters.general(9);
     private static final CoreRegister RESULT = ARGUMENTS.get(0);
 
-    private final CoreControl core;
+    private final CortexMCore core;
     private final Ticker ticker;
     private FunctionCall running;
 
-    public CortexMFunctionCaller(CoreControl core) {
+    public CortexMFunctionCaller(CortexMCore core) {
         this(core, Ticker.YIELDING);
     }
 
     /** A caller that waits by {@code ticker}'s time (a fake one in tests). */
-    public CortexMFunctionCaller(CoreControl core, Ticker ticker) {
+    public CortexMFunctionCaller(CortexMCore core, Ticker ticker) {
         this.core = core;
         this.ticker = ticker;
     }
@@ -55,20 +60,20 @@ public final class CortexMFunctionCaller implements FunctionCaller {
                     + "registers", call.name(), call.arguments().size(), ARGUMENTS.size()));
         }
         running = null;
-        for (int i = 0; i < call.arguments().size(); i++) {
-            core.writeRegister(ARGUMENTS.get(i), call.arguments().get(i));
-        }
+        List<CoreRegister> registers = new ArrayList<>(ARGUMENTS.subList(0, call.arguments().size()));
+        List<Long> values = new ArrayList<>(call.arguments());
         if (call.staticBase().isPresent()) {
-            core.writeRegister(STATIC_BASE, call.staticBase().getAsLong());
+            registers.add(STATIC_BASE);
+            values.add(call.staticBase().getAsLong());
         }
         if (call.stackPointer().isPresent()) {
-            core.writeRegister(CortexMRegisters.SP, call.stackPointer().getAsLong());
-            core.writeRegister(CortexMRegisters.XPSR, XPSR_THUMB);
+            registers.addAll(List.of(CortexMRegisters.SP, CortexMRegisters.XPSR));
+            values.addAll(List.of(call.stackPointer().getAsLong(), XPSR_THUMB));
         }
-        core.writeRegister(CortexMRegisters.LR, trap(call) | THUMB_BIT);
-        core.writeRegister(CortexMRegisters.PC, call.entry() | THUMB_BIT);
+        registers.addAll(List.of(CortexMRegisters.LR, CortexMRegisters.PC));
+        values.addAll(List.of(trap(call) | THUMB_BIT, call.entry() | THUMB_BIT));
+        core.writeRegistersAndResume(registers, values.stream().mapToLong(Long::longValue).toArray());
         running = call;
-        core.resume();
     }
 
     @Override

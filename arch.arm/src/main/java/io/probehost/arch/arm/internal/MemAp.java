@@ -11,7 +11,9 @@ import io.probehost.api.probe.DapAccess;
 
 /**
  * Memory through an ADIv5 MEM-AP: CSW cached, TAR written per access, byte and halfword data on
- * the lanes TAR[1:0] selects, word bursts through DRW that never cross a 1 KiB TAR boundary.
+ * the lanes TAR[1:0] selects, word bursts through DRW that never cross a 1 KiB TAR boundary. A
+ * {@link BankedBlock} reaches the four words of one 16-byte block through BD0-BD3 and writes TAR
+ * only when another access moved it.
  */
 public final class MemAp implements MemoryInterface {
     /** Auto-increment is only guaranteed inside an aligned 1 KiB block (ADIv5 TAR[9:0]). */
@@ -25,6 +27,8 @@ public final class MemAp implements MemoryInterface {
 
     private int csw;
     private boolean cswKnown;
+    /** Counts TAR writes; a {@link BankedBlock} whose TAR write is no longer the last one writes it again. */
+    private long tarWrites;
     /** Address of the first write since the last flush, to name it when a batched write faults. */
     private long firstUnflushedWrite = NONE;
 
@@ -354,6 +358,67 @@ public final class MemAp implements MemoryInterface {
             cswKnown = true;
         }
         dp.writeAp(ap, ApRegister.TAR, (int) address);
+        tarWrites++;
+    }
+
+    /**
+     * The four words of the aligned 16-byte block at {@code block} through the banked data registers
+     * BD0-BD3: one TAR write serves every access to the block (DHCSR, DCRSR, DCRDR and DEMCR share
+     * one), and the accesses queue like the others. Any other access through this MEM-AP moves TAR;
+     * the block then writes it again before its next access.
+     */
+    public BankedBlock bankedBlock(long block) {
+        checkRange(block, 16);
+        if ((block & 0xF) != 0) {
+            throw new IllegalArgumentException(String.format("banked block at 0x%08X is not 16-byte aligned", block));
+        }
+        return new BankedBlock(block);
+    }
+
+    /** Word accesses within one 16-byte block through BD0-BD3; see {@link #bankedBlock(long)}. */
+    public final class BankedBlock {
+        private final long block;
+        private long tarWrite = -1;
+
+        private BankedBlock(long block) {
+            this.block = block;
+        }
+
+        public void write32(long address, int value) {
+            int register = register(address);
+            transactRun(address, "32-bit write", () -> {
+                select();
+                dp.writeAp(ap, register, value);
+                noteWrite(address);
+            });
+        }
+
+        /** Queues a 32-bit read; its value and any fault (naming {@code address}) come from the returned read. */
+        public DapAccess.DapRead queueRead32(long address) {
+            int register = register(address);
+            DapAccess.DapRead queued = transact(address, "32-bit read", () -> {
+                select();
+                return dp.queueReadAp(ap, register);
+            });
+            return () -> transact(address, "32-bit read", queued::get);
+        }
+
+        private int register(long address) {
+            if ((address & ~0xFL) != block || (address & 3) != 0) {
+                throw new IllegalArgumentException(String.format("0x%08X is not a word of the banked block at 0x%08X",
+                        address, block));
+            }
+            return ApRegister.BD0 + (int) (address & 0xC);
+        }
+
+        /** TAR and a word-sized CSW, written again whenever another access or a link error may have changed them. */
+        private void select() {
+            int wanted = cswBase | MemApSize.WORD.code | ApRegister.CSW_ADDRINC_SINGLE;
+            if (!cswKnown || csw != wanted || tarWrite != tarWrites) {
+                selectTransfer(block, MemApSize.WORD);
+                tarWrite = tarWrites;
+            }
+        }
     }
 
     private static void checkRange(long address, int length) {

@@ -92,7 +92,7 @@ class CortexMCoreTest {
     }
 
     @Test
-    void registerReadSelectsInDcrsrWaitsForRegRdyThenReadsDcrdr() {
+    void registerReadSelectsInDcrsrThenReadsDhcsrAndDcrdrThroughBankedRegisters() {
         CoreControl core = haltedCore();
         target.registers[15] = 0x1F4;
 
@@ -100,9 +100,8 @@ class CortexMCoreTest {
 
         assertEquals(0x1F4, pc);
         assertEquals(List.of(
-                "W TAR 0xE000EDF4", "W DRW 0x0000000F",
-                "W TAR 0xE000EDF0", "R DRW",
-                "W TAR 0xE000EDF8", "R DRW"), dap.takeLog());
+                "W TAR 0xE000EDF0", "W SELECT 0x00000010",
+                "W BD1 0x0000000F", "R BD0", "R BD2"), dap.takeLog());
     }
 
     @Test
@@ -129,12 +128,9 @@ class CortexMCoreTest {
         assertEquals(0x11, values[0]);
         assertEquals(1, values[1]);
         assertEquals(List.of(
-                "W TAR 0xE000EDF4", "W DRW 0x00000000",
-                "W TAR 0xE000EDF0", "R DRW",
-                "W TAR 0xE000EDF8", "R DRW",
-                "W TAR 0xE000EDF4", "W DRW 0x00000014",
-                "W TAR 0xE000EDF0", "R DRW",
-                "W TAR 0xE000EDF8", "R DRW"), dap.takeLog());
+                "W TAR 0xE000EDF0", "W SELECT 0x00000010",
+                "W BD1 0x00000000", "R BD0", "R BD2",
+                "W BD1 0x00000014", "R BD0", "R BD2"), dap.takeLog());
     }
 
     @Test

@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.TargetException;
+import io.probehost.api.debug.BreakpointKind;
+import io.probehost.api.debug.CoreControl;
+import io.probehost.api.debug.CoreRegister;
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.FunctionCall;
 import io.probehost.api.debug.FunctionCallException;
@@ -63,7 +67,7 @@ class CortexMFunctionCallerTest {
                 ArmConnectOptions.defaults().withTimeout(Duration.ofMillis(20)));
         connected.core().halt(Duration.ofMillis(20));
         target.words.put(TRAP, 0xE7FD_BE00); // BKPT #0; B .-2, as pyOCD's trampoline
-        return new CortexMFunctionCaller(connected.core(), ticker);
+        return new CortexMFunctionCaller((CortexMCore) connected.core(), ticker);
     }
 
     /** The function: records the registers it was entered with, puts {@code result} in R0 and returns (BX LR). */
@@ -160,6 +164,90 @@ class CortexMFunctionCallerTest {
         assertEquals("EraseChip at 0x20000020 stopped at PC 0x20000040 (BREAKPOINT) instead of returning to 0x20000000",
                 e.getMessage());
         assertFalse(e instanceof FunctionCallTimeoutException);
+    }
+
+    @Test
+    void startSendsEveryRegisterAndTheResumeInOneExchangeWhereOneByOneTookSeven() {
+        FunctionCaller caller = caller();
+        functionReturning(0);
+        CoreControl core = connected.core();
+        List<CoreRegister> registers = List.of(CortexMRegisters.general(0), CortexMRegisters.general(1),
+                CortexMRegisters.general(2), CortexMRegisters.LR, CortexMRegisters.PC);
+        long[] values = {0x400, 0x400, 0x2000_2000L, TRAP | 1, ENTRY | 1};
+        dap.takeLog();
+        int before = dap.exchanges;
+        for (int i = 0; i < values.length; i++) {
+            core.writeRegister(registers.get(i), values[i]);
+        }
+        core.resume();
+        int oneByOneExchanges = dap.exchanges - before;
+        long oneByOneTransfers = transfers(dap.takeLog());
+        assertTrue(target.halted, "the function returned to its trap");
+
+        before = dap.exchanges;
+        caller.start(FunctionCall.of("ProgramPage", ENTRY, TRAP, 0x400, 0x400, 0x2000_2000L));
+        int batchedExchanges = dap.exchanges - before;
+        List<String> batched = dap.takeLog();
+
+        assertEquals(7, oneByOneExchanges);
+        assertEquals(1, batchedExchanges);
+        assertEquals(List.of("W TAR 0xE000ED30", "W DRW 0x0000001F", "W TAR 0xE000EDF0", "W SELECT 0x00000010",
+                "W BD2 0x00000400", "W BD1 0x00010000", "W BD2 0x00000400", "W BD1 0x00010001",
+                "W BD2 0x20002000", "W BD1 0x00010002", "W BD2 0x20000001", "W BD1 0x0001000E",
+                "W BD2 0x20000021", "W BD1 0x0001000F", "R BD0", "W BD0 0xA05F0001", "FLUSH"), batched);
+        assertTrue(transfers(batched) < oneByOneTransfers, batched.size() + " vs " + oneByOneTransfers);
+        assertArrayEquals(new int[] {0x400, 0x400, 0x2000_2000}, java.util.Arrays.copyOf(registersAtResume, 3));
+    }
+
+    @Test
+    void awaitOfAFunctionThatReturnedPollsOnceThenReadsR0AndPcInOneExchange() {
+        FunctionCaller caller = caller();
+        functionReturning(5);
+        caller.start(FunctionCall.of("ProgramPage", ENTRY, TRAP, 0x400, 0x400, 0x2000_2000L));
+        connected.memory().write32(0x2000_2000L, 0x1234_5678); // the next page, moving TAR away
+        connected.memory().flush();
+        dap.takeLog();
+        int before = dap.exchanges;
+
+        long result = caller.await(Duration.ofSeconds(1));
+
+        assertEquals(5, result);
+        assertEquals(2, dap.exchanges - before);
+        assertEquals(List.of("W TAR 0xE000EDF0", "W SELECT 0x00000010", "R BD0",
+                "W BD1 0x00000000", "R BD0", "R BD2", "W BD1 0x0000000F", "R BD0", "R BD2"), dap.takeLog());
+    }
+
+    @Test
+    void registerWriteThatDoesNotCompleteIsReportedAndTheCoreHaltedAgain() {
+        FunctionCaller caller = caller();
+        target.registersReady = false;
+
+        TargetException e = assertThrows(TargetException.class,
+                () -> caller.start(FunctionCall.of("ProgramPage", ENTRY, TRAP, 0x400, 0x400, 0x2000_2000L)));
+
+        assertEquals("register write of R0, R1, R2, LR, PC did not complete: DHCSR.S_REGRDY was 0 after the last "
+                + "(DHCSR 0x00020003); the core was resumed with them, halted it again", e.getMessage());
+        assertTrue(target.halted);
+        assertThrows(IllegalStateException.class, () -> caller.await(Duration.ofMillis(1)),
+                "a start that failed leaves no call to await");
+    }
+
+    @Test
+    void callWithABreakpointSetWritesOneByOneSoThatResumeCanStepOffOneAtThePc() {
+        FunctionCaller caller = caller();
+        functionReturning(3);
+        connected.breakpoints().addBreakpoint(0x400, BreakpointKind.HARDWARE);
+        int before = dap.exchanges;
+
+        long result = caller.call(FunctionCall.of("Init", ENTRY, TRAP, 1), Duration.ofSeconds(1));
+
+        assertEquals(3, result);
+        assertEquals(1, registersAtResume[0]);
+        assertTrue(dap.exchanges - before > 5, "one-by-one writes wait for S_REGRDY each");
+    }
+
+    private static long transfers(List<String> log) {
+        return log.stream().filter(line -> !line.equals("FLUSH")).count();
     }
 
     @Test

@@ -33,6 +33,13 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     /** With deferBlockReads, a FAULT is found by the next queued block read, as when packets are in flight. */
     boolean reportFaultsWhileQueuing;
     private TransferFaultException deferredFault;
+    /**
+     * Round trips a batching probe would make: one whenever the host waits for answers (a flush, a
+     * block read, or the first get() of a read queued since the last one) with accesses outstanding.
+     */
+    int exchanges;
+    private int sent;
+    private int answered;
     long faultFrom = -1;
     long faultTo = -1;
 
@@ -61,7 +68,19 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     @Override
     public DapRead queueReadDp(int register) {
         int value = readDpNow(register);
-        return () -> value;
+        int sequence = ++sent;
+        return () -> {
+            exchangeUpTo(sequence);
+            return value;
+        };
+    }
+
+    /** The host waits for the answer of access {@code sequence}: one round trip for all sent so far, if any is open. */
+    private void exchangeUpTo(int sequence) {
+        if (sequence > answered) {
+            exchanges++;
+            answered = sent;
+        }
     }
 
     private int readDpNow(int register) {
@@ -103,6 +122,7 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
 
     @Override
     public void writeDp(int register, int value) {
+        sent++;
         switch (register) {
             case 0x0 -> writeAbort(value);
             case 0x4 -> {
@@ -141,7 +161,11 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     @Override
     public DapRead queueReadAp(int register) {
         int value = readApNow(register);
-        return () -> value;
+        int sequence = ++sent;
+        return () -> {
+            exchangeUpTo(sequence);
+            return value;
+        };
     }
 
     private int readApNow(int register) {
@@ -158,6 +182,7 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
             case ApRegister.CSW -> csw;
             case ApRegister.TAR -> tar;
             case ApRegister.DRW -> drwRead();
+            case ApRegister.BD0, ApRegister.BD0 + 0x4, ApRegister.BD0 + 0x8, ApRegister.BD0 + 0xC -> bankedRead(offset);
             case ApRegister.BASE -> base;
             default -> 0;
         };
@@ -166,6 +191,7 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     @Override
     public void writeAp(int register, int value) {
         int offset = apRegister(register);
+        sent++;
         log.add(String.format("W %s 0x%08X", ApRegister.name(offset), value));
         if (deferredFault != null) {
             return; // a batching probe skips the rest of a batch after a FAULT
@@ -187,13 +213,30 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
                     deferredFault = fault;
                 }
             }
+            case ApRegister.BD0, ApRegister.BD0 + 0x4, ApRegister.BD0 + 0x8, ApRegister.BD0 + 0xC -> {
+                long address = bankedAddress(offset);
+                faultIfInRange(address);
+                target.write32(address, value);
+            }
             default -> { }
         }
+    }
+
+    /** BD0-BD3 reach TAR[31:4] plus their offset and leave TAR as it is. */
+    private long bankedAddress(int offset) {
+        return (tar & 0xFFFFFFF0L) | (offset & 0xC);
+    }
+
+    private int bankedRead(int offset) {
+        long address = bankedAddress(offset);
+        faultIfInRange(address);
+        return target.read32(address);
     }
 
     @Override
     public int[] readApBlock(int register, int count) {
         log.add("RB " + ApRegister.name(apRegister(register)) + " x" + count);
+        exchangeUpTo(++sent);
         checkSticky();
         int[] values = new int[count];
         for (int i = 0; i < count; i++) {
@@ -244,6 +287,7 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     @Override
     public void writeApBlock(int register, int[] values, int offset, int count) {
         log.add("WB " + ApRegister.name(apRegister(register)) + " x" + count);
+        sent++;
         checkSticky();
         for (int i = 0; i < count; i++) {
             drwWrite(values[offset + i]);
@@ -253,6 +297,7 @@ final class FakeDap implements DapAccess, SwjControl, ResetControl {
     @Override
     public void flush() {
         log.add("FLUSH");
+        exchangeUpTo(sent);
         if (deferredFault != null) {
             TransferFaultException fault = deferredFault;
             deferredFault = null;

@@ -220,4 +220,53 @@ class MemApTest {
 
         assertEquals("4 bytes at 0xFFFFFFFE do not fit the 32-bit MEM-AP address space", refused.getMessage());
     }
+
+    @Test
+    void bankedBlockWritesTarOnceAndAgainOnlyAfterAnotherAccessMovedIt() {
+        target.words.put(0x20000000L, 0x11223344);
+        target.words.put(0x20000108L, 0x55);
+        MemAp.BankedBlock block = memory.bankedBlock(0x20000100L);
+
+        block.write32(0x20000104L, 7);
+        int banked = block.queueRead32(0x20000108L).get();
+        memory.read32(0x20000000L);
+        memory.read8(0x20000001L);
+        block.write32(0x2000010CL, 9);
+
+        assertEquals(0x55, banked);
+        assertEquals(7, target.words.get(0x20000104L));
+        assertEquals(9, target.words.get(0x2000010CL));
+        assertEquals(List.of(
+                "W CSW 0x23000012", "W TAR 0x20000100", "W SELECT 0x00000010", "W BD1 0x00000007", "R BD2",
+                "W SELECT 0x00000000", "W TAR 0x20000000", "R DRW",
+                "W CSW 0x23000010", "W TAR 0x20000001", "R DRW",
+                "W CSW 0x23000012", "W TAR 0x20000100", "W SELECT 0x00000010", "W BD3 0x00000009"), dap.takeLog());
+    }
+
+    @Test
+    void bankedBlockRefusesAWordOutsideItAndAnUnalignedBlock() {
+        MemAp.BankedBlock block = memory.bankedBlock(0xE000EDF0L);
+
+        assertThrows(IllegalArgumentException.class, () -> block.write32(0xE000ED30L, 0));
+        assertThrows(IllegalArgumentException.class, () -> block.queueRead32(0xE000EDF2L));
+        assertThrows(IllegalArgumentException.class, () -> memory.bankedBlock(0xE000EDF4L));
+    }
+
+    @Test
+    void bankedAccessFaultNamesTheAddressAndForgetsTheCachedTar() {
+        MemAp.BankedBlock block = memory.bankedBlock(0x20000100L);
+        block.write32(0x20000100L, 1);
+        dap.faultAt(0x20000104L, 0x20000108L);
+
+        TransferFaultException e = assertThrows(TransferFaultException.class, () -> block.write32(0x20000104L, 2));
+        dap.takeLog();
+        block.write32(0x20000108L, 3);
+
+        assertEquals(0x20000104L, e.address().getAsLong());
+        assertEquals("32-bit write at 0x20000104: FAULT on AP0 BD1 write (CTRL/STAT 0xF0000020 STICKYERR)",
+                e.getMessage());
+        assertEquals(List.of("W SELECT 0x00000000", "W CSW 0x23000012", "W TAR 0x20000100", "W SELECT 0x00000010",
+                "W BD2 0x00000003"), dap.takeLog());
+        assertEquals(3, target.words.get(0x20000108L));
+    }
 }
