@@ -1,0 +1,68 @@
+package io.probehost.firmware.riscv;
+
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.Memory;
+import io.probehost.sim.mcu.bus.SystemBus;
+import io.probehost.sim.riscv.Hart;
+import io.probehost.sim.riscv.HartIdentity;
+import io.probehost.sim.riscv.MisalignedAccess;
+
+/**
+ * The lab hart on the GD32VF103's memory map and nothing else: 128 KiB of flash at 0x08000000
+ * (aliased at 0), 32 KiB of SRAM at 0x20000000. Misaligned loads and stores are split, as QEMU
+ * virt does (the real Bumblebee core traps them). Runs in bounded slices on the caller's thread.
+ */
+final class LabBoard {
+    static final int FLASH_BASE = 0x0800_0000;
+    static final int FLASH_SIZE = 128 * 1024;
+    static final int SRAM_BASE = 0x2000_0000;
+    static final int SRAM_SIZE = 32 * 1024;
+    static final long SLICE_INSTRUCTIONS = 1_000_000;
+    static final long MAX_INSTRUCTIONS = 200_000_000;
+
+    private final Memory flash = new Memory(FLASH_SIZE);
+    private final Memory sram = new Memory(SRAM_SIZE);
+    private final SystemBus bus = new SystemBus()
+            .map(FLASH_BASE, FLASH_SIZE, flash)
+            .map(0, FLASH_SIZE, flash)
+            .map(SRAM_BASE, SRAM_SIZE, sram);
+    private final Hart hart = new Hart(bus, new VirtualClock(), MisalignedAccess.SPLIT, HartIdentity.GENERIC,
+            Hart.GD32VF103_CLOCK_HZ);
+
+    void load(byte[] image) {
+        System.arraycopy(image, 0, flash.bytes(), 0, image.length);
+        hart.reset(FLASH_BASE);
+    }
+
+    Hart hart() {
+        return hart;
+    }
+
+    /** Runs until the status word reads DONE or FAIL; fails after {@link #MAX_INSTRUCTIONS}. */
+    ResultBlock awaitResultBlock() {
+        int address = Platform.LAB.resultBlockAddress();
+        long spent = 0;
+        while (!ResultBlock.isFinished(readWords(address, 1)[0])) {
+            if (spent >= MAX_INSTRUCTIONS || hart.waitingForInterrupt()) {
+                throw new AssertionError("lab hart gave no DONE/FAIL status after " + spent + " steps (pc 0x"
+                        + Integer.toHexString(hart.pc()) + ", WFI " + hart.waitingForInterrupt() + ")");
+            }
+            spent += hart.run(SLICE_INSTRUCTIONS);
+        }
+        return new ResultBlock(readWords(address, ResultBlock.WORDS));
+    }
+
+    int[] readWords(int address, int count) {
+        int[] words = new int[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                words[i] = bus.read(address + 4 * i, AccessSize.WORD);
+            }
+        } catch (BusFault e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return words;
+    }
+}
