@@ -45,6 +45,9 @@ final class AtomicExecutor {
             hart.store(address, AccessSize.WORD, operand);
             return 0;
         }
+        if (!isAmo(funct5)) {
+            throw Rv32Executor.illegal(original);
+        }
         hart.checkAtomicAlignment(address, TrapCause.STORE_ADDRESS_MISALIGNED);
         int old = loadForAmo(address);
         int updated = switch (funct5) {
@@ -56,11 +59,17 @@ final class AtomicExecutor {
             case 0x10 -> Math.min(old, operand);
             case 0x14 -> Math.max(old, operand);
             case 0x18 -> Integer.compareUnsigned(old, operand) <= 0 ? old : operand;
-            case 0x1C -> Integer.compareUnsigned(old, operand) >= 0 ? old : operand;
-            default -> throw Rv32Executor.illegal(original);
+            default -> Integer.compareUnsigned(old, operand) >= 0 ? old : operand; // 0x1C AMOMAXU
         };
         hart.store(address, AccessSize.WORD, updated);
         return old;
+    }
+
+    private static boolean isAmo(int funct5) {
+        return switch (funct5) {
+            case 0x00, 0x01, 0x04, 0x08, 0x0C, 0x10, 0x14, 0x18, 0x1C -> true;
+            default -> false;
+        };
     }
 
     /** An AMO's read faults as a store/AMO access fault (cause 7). */

@@ -29,6 +29,8 @@ public final class Hart {
     int reservationValue;
     private boolean waitingForInterrupt;
     private long pendingClockCycles;
+    private long elapsedCycles;
+    private long elapsedNanos;
 
     public Hart(MemoryPort bus, VirtualClock clock, MisalignedAccess misaligned, HartIdentity identity, long clockHz) {
         this.bus = bus;
@@ -104,13 +106,18 @@ public final class Hart {
         return csrs.minstret;
     }
 
+    /** Brings the virtual clock up to date with the cycles executed so far (step() batches it). */
+    public void syncClock() {
+        flushClock();
+    }
+
     /**
      * Executes up to {@code maxInstructions} instructions (or trap entries); stops early while
      * waiting for an interrupt. Returns how many steps were taken.
      */
     public long run(long maxInstructions) {
         long steps = 0;
-        while (steps < maxInstructions && !waitingForInterrupt) {
+        while (steps < maxInstructions && !(waitingForInterrupt && (csrs.mip() & csrs.mie) == 0)) {
             step();
             steps++;
         }
@@ -162,8 +169,11 @@ public final class Hart {
 
     private void flushClock() {
         if (pendingClockCycles > 0) {
-            clock.advance(pendingClockCycles * 1_000_000_000L / clockHz);
+            elapsedCycles += pendingClockCycles;
             pendingClockCycles = 0;
+            long nanos = (long) (elapsedCycles * (1_000_000_000.0 / clockHz));
+            clock.advance(nanos - elapsedNanos);
+            elapsedNanos = nanos;
         }
     }
 
