@@ -36,6 +36,11 @@ final class LabBoard {
         hart.reset(FLASH_BASE);
     }
 
+    /** Zeroes SRAM (as after power-on), so a reloaded program starts from a clean result block. */
+    void clearRam() {
+        java.util.Arrays.fill(sram.bytes(), (byte) 0);
+    }
+
     Hart hart() {
         return hart;
     }
