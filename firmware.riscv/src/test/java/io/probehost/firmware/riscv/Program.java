@@ -9,7 +9,8 @@ import java.nio.file.StandardCopyOption;
 
 /** The test programs, each built twice (see the Makefile), loaded from the classpath. */
 enum Program {
-    TORTURE("torture");
+    TORTURE("torture"),
+    FUZZ("fuzz");
 
     private final String name;
 

@@ -87,6 +87,17 @@ public final class Hart {
         }
     }
 
+    /**
+     * A debugger's CSR write: the CSR's WARL rules apply; throws for an unknown or read-only CSR.
+     */
+    public void writeCsr(int csr, int value) {
+        readCsr(csr);
+        if (ControlStatusRegisters.readOnly(csr)) {
+            throw new IllegalArgumentException(String.format("CSR 0x%03X is read-only", csr));
+        }
+        csrs.write(csr, value);
+    }
+
     /** Drives an interrupt line (MSIP, MTIP or MEIP) into {@code mip}. */
     public void setInterruptPending(TrapCause interrupt, boolean pending) {
         int bit = interrupt.pendingBit();
