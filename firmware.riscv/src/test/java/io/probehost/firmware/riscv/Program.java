@@ -10,7 +10,8 @@ import java.nio.file.StandardCopyOption;
 /** The test programs, each built twice (see the Makefile), loaded from the classpath. */
 enum Program {
     TORTURE("torture"),
-    FUZZ("fuzz");
+    FUZZ("fuzz"),
+    IRQ("irq");
 
     private final String name;
 
