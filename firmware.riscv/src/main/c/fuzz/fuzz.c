@@ -39,8 +39,12 @@ static uint32_t rs(void) {
     return r == 0 ? 0 : r + 4;
 }
 
+/* Every PRNG draw is its own statement: FuzzModel in the tests replays them in this order. */
 static uint32_t r_type(uint32_t funct7, uint32_t funct3) {
-    return funct7 << 25 | rs() << 20 | rs() << 15 | funct3 << 12 | rd() << 7 | 0x33;
+    uint32_t rs2 = rs();
+    uint32_t rs1 = rs();
+    uint32_t d = rd();
+    return funct7 << 25 | rs2 << 20 | rs1 << 15 | funct3 << 12 | d << 7 | 0x33;
 }
 
 static uint32_t instruction32(void) {
@@ -60,10 +64,15 @@ static uint32_t instruction32(void) {
         } else if (funct3 == 5) {
             imm = (imm & 0x1F) | (below(2) ? 0x400 : 0);
         }
-        return imm << 20 | rs() << 15 | funct3 << 12 | rd() << 7 | 0x13;
+        uint32_t rs1 = rs();
+        uint32_t d = rd();
+        return imm << 20 | rs1 << 15 | funct3 << 12 | d << 7 | 0x13;
     }
-    default:
-        return (prng() & 0xFFFFF000u) | rd() << 7 | 0x37;
+    default: {
+        uint32_t upper = prng() & 0xFFFFF000u;
+        uint32_t d = rd();
+        return upper | d << 7 | 0x37;
+    }
     }
 }
 
@@ -76,8 +85,10 @@ static uint32_t nonzero6(void) {
 }
 
 static uint32_t instruction16(void) {
-    uint32_t d = rd(), imm = prng() & 0x3F;
-    uint32_t dp = below(8), sp = below(8); /* x8-x15 */
+    uint32_t d = rd();
+    uint32_t imm = prng() & 0x3F;
+    uint32_t dp = below(8); /* x8-x15 */
+    uint32_t sp = below(8);
     uint32_t rs2 = 5 + below(27);
     switch (below(10)) {
     case 0: /* c.li */
@@ -131,7 +142,12 @@ int main(void) {
     result.program = PROGRAM_ID;
     for (int b = 0; b < BLOCKS; b++) {
         for (int s = 0; s < SLOTS; s++) {
-            code[s] = below(2) ? instruction32() : instruction16() | instruction16() << 16;
+            if (below(2)) {
+                code[s] = instruction32();
+            } else {
+                uint32_t first = instruction16();
+                code[s] = first | instruction16() << 16;
+            }
         }
         code[SLOTS] = 0x00018082u; /* c.jr ra; c.nop */
         __asm__ volatile ("fence.i" ::: "memory");
