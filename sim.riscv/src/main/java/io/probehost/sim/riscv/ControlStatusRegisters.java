@@ -107,7 +107,7 @@ public final class ControlStatusRegisters {
     int read(int csr, int instruction) throws Trap {
         switch (csr) {
             case MSTATUS: return mstatus();
-            case MISA: return MISA_RV32IMAC;
+            case MISA: return identity.misa();
             case MIE: return mie;
             case MTVEC: return mtvec;
             case MSTATUSH: return 0;

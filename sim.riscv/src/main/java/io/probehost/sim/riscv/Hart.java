@@ -4,6 +4,7 @@ import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.VirtualClock;
+import java.util.Arrays;
 
 /**
  * One RV32IMAC hart in M-mode: registers, pc, CSRs, the LR/SC reservation, and the step loop with
@@ -14,6 +15,8 @@ import io.probehost.sim.mcu.VirtualClock;
 public final class Hart {
     /** The GD32VF103's maximum core clock. */
     public static final long GD32VF103_CLOCK_HZ = 108_000_000L;
+    /** Cycles the virtual clock may lag behind execution between {@link #run} slices. */
+    private static final int CLOCK_BATCH_CYCLES = 1024;
 
     private final MemoryPort bus;
     private final VirtualClock clock;
@@ -44,7 +47,7 @@ public final class Hart {
     /** Resets the hart: x1-x31 and CSRs to zero, pc to {@code resetVector}, no reservation. */
     public void reset(int resetVector) {
         this.resetVector = resetVector;
-        java.util.Arrays.fill(x, 0);
+        Arrays.fill(x, 0);
         pc = resetVector;
         csrs.reset();
         reservationValid = false;
@@ -173,7 +176,7 @@ public final class Hart {
     private void tick(int retired) {
         csrs.count(retired);
         pendingClockCycles++;
-        if (pendingClockCycles >= 1024) {
+        if (pendingClockCycles >= CLOCK_BATCH_CYCLES) {
             flushClock();
         }
     }
