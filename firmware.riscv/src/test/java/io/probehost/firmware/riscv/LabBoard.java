@@ -13,8 +13,9 @@ import io.probehost.sim.riscv.TrapCause;
 
 /**
  * The lab hart on the GD32VF103's memory map and nothing else: 128 KiB of flash at 0x08000000
- * (aliased at 0), 32 KiB of SRAM at 0x20000000, and QEMU virt's MSIP register at 0x02000000. Misaligned loads and stores are split, as QEMU
- * virt does (the real Bumblebee core traps them). Runs in bounded slices on the caller's thread.
+ * (aliased at 0), 32 KiB of SRAM at 0x20000000, and QEMU virt's MSIP register at 0x02000000.
+ * Misaligned loads and stores are split as QEMU virt does, or trap as the real Bumblebee core
+ * does. Runs in bounded slices on the caller's thread.
  */
 final class LabBoard {
     static final int FLASH_BASE = 0x0800_0000;
@@ -30,10 +31,15 @@ final class LabBoard {
     private final Memory flash = new Memory(FLASH_SIZE);
     private final Memory sram = new Memory(SRAM_SIZE);
     private final SystemBus bus = new SystemBus();
-    private final Hart hart = new Hart(bus, new VirtualClock(), MisalignedAccess.SPLIT, HartIdentity.GENERIC,
-            Hart.GD32VF103_CLOCK_HZ);
+    private final Hart hart;
 
+    /** Misaligned loads and stores split into bytes, as on QEMU virt. */
     LabBoard() {
+        this(MisalignedAccess.SPLIT);
+    }
+
+    LabBoard(MisalignedAccess misaligned) {
+        hart = new Hart(bus, new VirtualClock(), misaligned, HartIdentity.GENERIC, Hart.GD32VF103_CLOCK_HZ);
         bus.map(FLASH_BASE, FLASH_SIZE, flash).map(0, FLASH_SIZE, flash).map(SRAM_BASE, SRAM_SIZE, sram)
                 .map(MSIP, 4, new SoftwareInterruptRegister());
     }

@@ -23,6 +23,12 @@ record ResultBlock(int[] words) {
         words = words.clone();
     }
 
+    /** A copy: the block stays as read. */
+    @Override
+    public int[] words() {
+        return words.clone();
+    }
+
     static boolean isFinished(int statusWord) {
         return statusWord == STATUS_DONE || statusWord == STATUS_FAIL;
     }
