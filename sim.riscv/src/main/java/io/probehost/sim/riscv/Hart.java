@@ -1,0 +1,276 @@
+package io.probehost.sim.riscv;
+
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.MemoryPort;
+import io.probehost.sim.mcu.VirtualClock;
+import java.util.Arrays;
+
+/**
+ * One RV32IMAC hart in M-mode: registers, pc, CSRs, the LR/SC reservation, and the step loop with
+ * trap entry (exceptions before interrupts are checked, interrupts between instructions). One
+ * instruction takes one cycle of {@code clockHz} on the virtual clock. Not thread-safe: one thread
+ * steps the hart; the owner serialises debugger access.
+ */
+public final class Hart {
+    /** The GD32VF103's maximum core clock. */
+    public static final long GD32VF103_CLOCK_HZ = 108_000_000L;
+    /** Cycles the virtual clock may lag behind execution between {@link #run} slices. */
+    private static final int CLOCK_BATCH_CYCLES = 1024;
+
+    private final MemoryPort bus;
+    private final VirtualClock clock;
+    private final MisalignedAccess misaligned;
+    private final long clockHz;
+    private final ControlStatusRegisters csrs;
+    private final Rv32Executor executor;
+    final int[] x = new int[32];
+    int pc;
+    private int resetVector;
+    boolean reservationValid;
+    int reservationAddress;
+    int reservationValue;
+    private boolean waitingForInterrupt;
+    private long pendingClockCycles;
+    private long elapsedCycles;
+    private long elapsedNanos;
+
+    public Hart(MemoryPort bus, VirtualClock clock, MisalignedAccess misaligned, HartIdentity identity, long clockHz) {
+        this.bus = bus;
+        this.clock = clock;
+        this.misaligned = misaligned;
+        this.clockHz = clockHz;
+        this.csrs = new ControlStatusRegisters(identity);
+        this.executor = new Rv32Executor(this, csrs);
+    }
+
+    /** Resets the hart: x1-x31 and CSRs to zero, pc to {@code resetVector}, no reservation. */
+    public void reset(int resetVector) {
+        this.resetVector = resetVector;
+        Arrays.fill(x, 0);
+        pc = resetVector;
+        csrs.reset();
+        reservationValid = false;
+        waitingForInterrupt = false;
+    }
+
+    public int resetVector() {
+        return resetVector;
+    }
+
+    public int pc() {
+        return pc;
+    }
+
+    public void setPc(int value) {
+        pc = value & ~1;
+    }
+
+    /** x0 reads zero. */
+    public int register(int index) {
+        return x[index];
+    }
+
+    public void setRegister(int index, int value) {
+        if (index != 0) {
+            x[index] = value;
+        }
+    }
+
+    public ControlStatusRegisters csrs() {
+        return csrs;
+    }
+
+    /** A CSR as the core reads it, for a debugger; throws for an unknown CSR. */
+    public int readCsr(int csr) {
+        try {
+            return csrs.read(csr, 0);
+        } catch (Trap e) {
+            throw new IllegalArgumentException(String.format("no CSR 0x%03X", csr), e);
+        }
+    }
+
+    /**
+     * A debugger's CSR write: the CSR's WARL rules apply; throws for an unknown or read-only CSR.
+     */
+    public void writeCsr(int csr, int value) {
+        readCsr(csr);
+        if (ControlStatusRegisters.readOnly(csr)) {
+            throw new IllegalArgumentException(String.format("CSR 0x%03X is read-only", csr));
+        }
+        csrs.write(csr, value);
+    }
+
+    /** Drives an interrupt line (MSIP, MTIP or MEIP) into {@code mip}. */
+    public void setInterruptPending(TrapCause interrupt, boolean pending) {
+        int bit = interrupt.pendingBit();
+        csrs.interruptLines = pending ? csrs.interruptLines | bit : csrs.interruptLines & ~bit;
+    }
+
+    /** True after WFI until an interrupt is pending and enabled in {@code mie} (whatever mstatus.MIE). */
+    public boolean waitingForInterrupt() {
+        return waitingForInterrupt;
+    }
+
+    public long cycles() {
+        return csrs.mcycle;
+    }
+
+    public long instructionsRetired() {
+        return csrs.minstret;
+    }
+
+    /** Brings the virtual clock up to date with the cycles executed so far (step() batches it). */
+    public void syncClock() {
+        flushClock();
+    }
+
+    /**
+     * Executes up to {@code maxInstructions} instructions (or trap entries); stops early while
+     * waiting for an interrupt. Returns how many steps were taken.
+     */
+    public long run(long maxInstructions) {
+        long steps = 0;
+        while (steps < maxInstructions && !(waitingForInterrupt && (csrs.mip() & csrs.mie) == 0)) {
+            step();
+            steps++;
+        }
+        flushClock();
+        return steps;
+    }
+
+    /** One instruction, or the entry into a pending interrupt's handler, or nothing while in WFI. */
+    public void step() {
+        int pendingEnabled = csrs.mip() & csrs.mie;
+        if (waitingForInterrupt) {
+            if (pendingEnabled == 0) {
+                return;
+            }
+            waitingForInterrupt = false;
+        }
+        if (pendingEnabled != 0 && (csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE) != 0) {
+            enterTrap(highestPriority(pendingEnabled), 0, pc);
+            tick(0);
+            return;
+        }
+        int instructionPc = pc;
+        try {
+            executor.execute(fetch(instructionPc));
+            tick(1);
+        } catch (Trap trap) {
+            enterTrap(trap.cause(), trap.tval(), instructionPc);
+            tick(0);
+        }
+    }
+
+    private static TrapCause highestPriority(int pendingEnabled) {
+        if ((pendingEnabled & TrapCause.MACHINE_EXTERNAL_INTERRUPT.pendingBit()) != 0) {
+            return TrapCause.MACHINE_EXTERNAL_INTERRUPT;
+        }
+        if ((pendingEnabled & TrapCause.MACHINE_SOFTWARE_INTERRUPT.pendingBit()) != 0) {
+            return TrapCause.MACHINE_SOFTWARE_INTERRUPT;
+        }
+        return TrapCause.MACHINE_TIMER_INTERRUPT;
+    }
+
+    private void tick(int retired) {
+        csrs.count(retired);
+        pendingClockCycles++;
+        if (pendingClockCycles >= CLOCK_BATCH_CYCLES) {
+            flushClock();
+        }
+    }
+
+    private void flushClock() {
+        if (pendingClockCycles > 0) {
+            elapsedCycles += pendingClockCycles;
+            pendingClockCycles = 0;
+            long nanos = (long) (elapsedCycles * (1_000_000_000.0 / clockHz));
+            clock.advance(nanos - elapsedNanos);
+            elapsedNanos = nanos;
+        }
+    }
+
+    /** Trap entry: mepc, mcause, mtval, MPIE = MIE, MIE = 0, pc = mtvec (vectored for interrupts). */
+    private void enterTrap(TrapCause cause, int tval, int epc) {
+        csrs.mepc = epc;
+        csrs.mcause = cause.mcause();
+        csrs.mtval = tval;
+        int mie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE;
+        csrs.mstatus = mie != 0 ? ControlStatusRegisters.MSTATUS_MPIE : 0;
+        int base = csrs.mtvec & ~3;
+        pc = cause.interrupt() && (csrs.mtvec & 3) == 1 ? base + 4 * cause.code() : base;
+    }
+
+    /** MRET: MIE = MPIE, MPIE = 1, pc = mepc. */
+    void returnFromTrap() {
+        int mpie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MPIE;
+        csrs.mstatus = ControlStatusRegisters.MSTATUS_MPIE | (mpie != 0 ? ControlStatusRegisters.MSTATUS_MIE : 0);
+        pc = csrs.mepc;
+    }
+
+    void waitForInterrupt() {
+        if ((csrs.mip() & csrs.mie) == 0) {
+            waitingForInterrupt = true;
+        }
+    }
+
+    /** The instruction at {@code address}: 16 bits (compressed, not yet expanded) or 32. */
+    private int fetch(int address) throws Trap {
+        int low = fetchHalfword(address);
+        if ((low & 3) != 3) {
+            return low;
+        }
+        return low | fetchHalfword(address + 2) << 16;
+    }
+
+    private int fetchHalfword(int address) throws Trap {
+        try {
+            return bus.read(address, AccessSize.HALFWORD);
+        } catch (BusFault e) {
+            throw new Trap(TrapCause.INSTRUCTION_ACCESS_FAULT, address);
+        }
+    }
+
+    int load(int address, AccessSize size) throws Trap {
+        if ((address & (size.bytes() - 1)) != 0) {
+            if (misaligned == MisalignedAccess.TRAP) {
+                throw new Trap(TrapCause.LOAD_ADDRESS_MISALIGNED, address);
+            }
+            int value = 0;
+            for (int i = size.bytes() - 1; i >= 0; i--) {
+                value = value << 8 | load(address + i, AccessSize.BYTE);
+            }
+            return value;
+        }
+        try {
+            return bus.read(address, size);
+        } catch (BusFault e) {
+            throw new Trap(TrapCause.LOAD_ACCESS_FAULT, address);
+        }
+    }
+
+    void store(int address, AccessSize size, int value) throws Trap {
+        if ((address & (size.bytes() - 1)) != 0) {
+            if (misaligned == MisalignedAccess.TRAP) {
+                throw new Trap(TrapCause.STORE_ADDRESS_MISALIGNED, address);
+            }
+            for (int i = 0; i < size.bytes(); i++) {
+                store(address + i, AccessSize.BYTE, value >>> (8 * i));
+            }
+            return;
+        }
+        try {
+            bus.write(address, size, value);
+        } catch (BusFault e) {
+            throw new Trap(TrapCause.STORE_ACCESS_FAULT, address);
+        }
+    }
+
+    /** LR/SC/AMO accesses: always word-aligned, else a trap ({@code cause}) whatever the policy. */
+    void checkAtomicAlignment(int address, TrapCause cause) throws Trap {
+        if ((address & 3) != 0) {
+            throw new Trap(cause, address);
+        }
+    }
+}
