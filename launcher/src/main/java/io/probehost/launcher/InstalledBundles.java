@@ -6,10 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -90,7 +89,7 @@ final class InstalledBundles {
             return Optional.empty();
         }
         List<String> lines = Files.readAllLines(info);
-        if (lines.size() < 3 || lines.get(1).isBlank() || !lines.get(2).matches("\\d+")) {
+        if (lines.size() < 3 || lines.get(1).isBlank() || number("state" + lines.get(2), "state") < 0) {
             skipped(folder, "its " + INFO + " is incomplete");
             return Optional.empty();
         }
@@ -110,42 +109,66 @@ final class InstalledBundles {
 
     /** The {@code bundleN} folders but the framework's own ({@code bundle0}), by id. */
     private List<Path> bundleFolders() {
-        if (!Files.isDirectory(cache)) {
+        String[] names = cache.toFile().list();
+        if (names == null) {
             return List.of();
         }
-        try (Stream<Path> files = Files.list(cache)) {
-            return files.filter(p -> idOf(p, "bundle") > 0 && Files.isDirectory(p))
-                    .sorted(Comparator.comparingLong(p -> idOf(p, "bundle"))).toList();
-        } catch (IOException e) {
-            warnings.println("Warning: cannot list " + cache + " (" + e.getMessage() + "); installed bundles are missing");
-            return List.of();
+        long[] ids = new long[names.length];
+        int count = 0;
+        for (String name : names) {
+            long id = number(name, "bundle");
+            if (id > 0) {
+                ids[count++] = id;
+            }
         }
+        Arrays.sort(ids, 0, count);
+        List<Path> folders = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            folders.add(cache.resolve("bundle" + ids[i]));
+        }
+        return folders;
     }
 
     /** The jar of the newest revision ({@code versionR.V}, highest R then V) that has one. */
-    private static Optional<Path> newestRevisionJar(Path folder) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(p -> revisionOf(p) != null && Files.isRegularFile(p.resolve(JAR)))
-                    .max(Comparator.comparing(InstalledBundles::revisionOf, Comparator
-                            .comparingLong((long[] revision) -> revision[0]).thenComparingLong(revision -> revision[1])))
-                    .map(p -> p.resolve(JAR));
+    private static Optional<Path> newestRevisionJar(Path folder) {
+        String[] names = folder.toFile().list();
+        Path newest = null;
+        long[] newestRevision = null;
+        for (String name : names == null ? new String[0] : names) {
+            long[] revision = revisionOf(name);
+            Path jar = folder.resolve(name).resolve(JAR);
+            if (revision != null && (newestRevision == null || revision[0] > newestRevision[0]
+                    || revision[0] == newestRevision[0] && revision[1] > newestRevision[1]) && Files.isRegularFile(jar)) {
+                newest = jar;
+                newestRevision = revision;
+            }
         }
+        return Optional.ofNullable(newest);
     }
 
-    /** {R, V} of a {@code versionR.V} folder, or null for anything else. */
-    static long[] revisionOf(Path folder) {
-        String name = folder.getFileName().toString();
-        if (!name.matches("version\\d{1,18}\\.\\d{1,18}")) {
+    /** {R, V} of a {@code versionR.V} folder name, or null for anything else. */
+    static long[] revisionOf(String name) {
+        int dot = name.indexOf('.');
+        if (dot < 0) {
             return null;
         }
-        int dot = name.indexOf('.');
-        return new long[] {Long.parseLong(name.substring("version".length(), dot)), Long.parseLong(name.substring(dot + 1))};
+        long refreshes = number(name.substring(0, dot), "version");
+        long revision = number("version" + name.substring(dot + 1), "version");
+        return refreshes < 0 || revision < 0 ? null : new long[] {refreshes, revision};
     }
 
-    /** N of a folder named prefix + N, or -1. */
-    static long idOf(Path folder, String prefix) {
-        String name = folder.getFileName().toString();
-        return name.matches(prefix + "\\d{1,18}") ? Long.parseLong(name.substring(prefix.length())) : -1;
+    /** N of a name that is prefix followed by N decimal digits, or -1. */
+    static long number(String name, String prefix) {
+        int digits = name.length() - prefix.length();
+        if (!name.startsWith(prefix) || digits < 1 || digits > 18) {
+            return -1;
+        }
+        for (int i = prefix.length(); i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(name, prefix.length(), name.length(), 10);
     }
 
     private void skipped(Path folder, String why) {
