@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -78,8 +79,10 @@ public class ConcurrentStartsIT {
     }
 
     @Test
-    public void aRunWhileAShellHoldsTheCacheUsesATemporaryOne() throws Exception {
+    public void aRunWhileAShellHoldsTheCacheHasTheInstalledDriverWithoutWaiting() throws Exception {
         Path state = Files.createTempDirectory("probehost-held");
+        Result installed = run(state, "driver:install", ShippedRuntime.testDriverJar().toString());
+        assertEquals(installed.err(), 0, installed.status());
         Process shell = builder(state).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         OutputStream shellInput = shell.getOutputStream();
@@ -91,7 +94,15 @@ public class ConcurrentStartsIT {
             Result beside = run(state, "driver:list");
             assertEquals(beside.err(), 0, beside.status());
             assertTrue(beside.out(), beside.out().contains("cmsisdap"));
-            assertTrue(beside.err(), beside.err().startsWith("Warning: another probehost is using "));
+            assertTrue("the driver installed in the shared cache: " + beside.out(), beside.out().contains("testprobe"));
+            List<String> warnings = beside.err().lines().toList();
+            assertEquals(beside.err(), 1, warnings.size());
+            assertTrue("the shell is named, so the run did not wait for it: " + warnings.get(0), warnings.get(0)
+                    .startsWith("Warning: a probehost shell (pid " + shell.pid() + ") is using " + state.resolve("cache")
+                            + "; this one runs on a temporary framework cache with the same installed bundles"));
+
+            Result probes = run(state, "probe:list");
+            assertTrue(probes.out(), probes.out().contains("TP0001ABCD"));
         } finally {
             shellInput.close();
             if (!shell.waitFor(60, TimeUnit.SECONDS)) {
@@ -99,6 +110,59 @@ public class ConcurrentStartsIT {
             }
         }
         assertEquals("the shell ends normally once its input ends", 0, shell.exitValue());
+        Result after = run(state, "driver:list");
+        assertEquals("the shared cache is back in use: " + after.err(), "", after.err());
+        assertTrue(after.out(), after.out().contains("testprobe"));
+    }
+
+    @Test
+    public void aRecordLeftByAShellThatIsGoneDoesNotStopTheWait() throws Exception {
+        Path state = Files.createTempDirectory("probehost-stale");
+        Files.createDirectories(state.resolve("cache"));
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        // This test holds the lock itself, with the record a killed shell would have left.
+        try (FileChannel channel = FileChannel.open(state.resolve("cache.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+            channel.write(ByteBuffer.wrap((gone.pid() + " shell\n").getBytes(StandardCharsets.US_ASCII)));
+            Result beside = run(state, "probe:list");
+            assertEquals(beside.err(), 0, beside.status());
+            assertTrue(beside.err(), beside.err().startsWith("Warning: another probehost is using "
+                    + state.resolve("cache") + " (waited 2.0 s); this one runs on a temporary framework cache"));
+        }
+    }
+
+    @Test
+    public void concurrentFirstRunsLeaveAUsableClassDataSharingArchive() throws Exception {
+        Path runtime = ShippedRuntime.runtimeFolder();
+        Path archive = runtime.resolve("probehost-host.jsa");
+        Files.deleteIfExists(archive);
+        Path state = Files.createTempDirectory("probehost-cds");
+        List<Process> processes = new ArrayList<>();
+        List<File[]> outputs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            File out = Files.createTempFile("probehost-out", ".txt").toFile();
+            File err = Files.createTempFile("probehost-err", ".txt").toFile();
+            processes.add(builder(state, "probe:list").redirectOutput(out).redirectError(err)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start());
+            outputs.add(new File[] {out, err});
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            Result result = finish(processes.get(i), outputs.get(i));
+            assertEquals("run " + i + ": " + result.err(), 0, result.status());
+        }
+
+        assertTrue("one of them recorded the archive", Files.isRegularFile(archive));
+        Process check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds",
+                "-cp", runtime.resolve("probehost.jar").toString(), "-version").redirectErrorStream(true).start();
+        String log = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(check.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(log, 0, check.exitValue());
+        assertTrue("the JVM maps it: " + log, log.contains("Mapped dynamic region"));
+        Result next = run(state, "probe:list");
+        assertEquals(next.err(), 0, next.status());
+        assertEquals("", next.err());
     }
 
     /** Waits until the shell has started (it holds the lock from before the framework starts). */

@@ -47,7 +47,8 @@ final class FrameworkHost implements AutoCloseable {
     static FrameworkHost start(RuntimeLayout layout, LaunchOptions options, StartupTimer timer) {
         timer.mark("launcher entered");
         createDirectories(layout.deploy());
-        CacheLease lease = CacheLease.take(layout.cache(), CACHE_WAIT_MILLIS);
+        CacheLease lease = CacheLease.take(layout.cache(), options.oneShot() ? CacheLease.Holder.COMMAND
+                : CacheLease.Holder.SHELL, CACHE_WAIT_MILLIS);
         try {
             try {
                 return startOn(lease, layout, options, timer);
@@ -80,6 +81,11 @@ final class FrameworkHost implements AutoCloseable {
             timer.mark("framework init");
             host.reconcile();
             timer.mark("reconciled");
+            if (!lease.shared()) {
+                // A temporary cache: the drivers the user installed come from the shared one.
+                new InstalledBundles(layout.cache(), layout.deploy(), System.err).installInto(framework.getBundleContext());
+                timer.mark("installed bundles copied");
+            }
             timer.watchBundles(framework.getBundleContext());
             framework.start();
             timer.mark("framework start");
@@ -94,7 +100,7 @@ final class FrameworkHost implements AutoCloseable {
         }
     }
 
-    private static String firstLine(String message) {
+    static String firstLine(String message) {
         String text = String.valueOf(message);
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);
@@ -142,7 +148,8 @@ final class FrameworkHost implements AutoCloseable {
             String location = bundle.getLocation();
             if (location.startsWith(LOCATION_PREFIX) && !wanted.containsKey(location)) {
                 bundle.uninstall();
-            } else if (location.contains(deployed) && !Files.exists(Path.of(location.substring(location.indexOf(deployed))))) {
+            } else if (inDeployFolder(location, layout.deploy())
+                    && !Files.exists(Path.of(location.substring(location.indexOf(deployed))))) {
                 // Deleted from the drop folder while no runtime was watching it.
                 bundle.uninstall();
             }
@@ -229,6 +236,11 @@ final class FrameworkHost implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether a bundle location is a jar of the drop folder (which its watcher installs). */
+    static boolean inDeployFolder(String location, Path deploy) {
+        return location.contains(deploy.toUri().getPath());
     }
 
     static String location(Path jar) {
