@@ -27,6 +27,8 @@ record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream
     private static final String TERMINAL_VARIABLE = CommandConsole.TERMINAL_VARIABLE;
     /** ... and its line editor (a jline {@code LineReader}) in this one. */
     static final String READER_VARIABLE = ".reader";
+    /** jline's {@code LineReader.DISABLE_HISTORY}: the answer to a probe prompt stays out of the shell's history. */
+    static final String DISABLE_HISTORY = "disable-history";
 
     /**
      * The console of the Gogo command running on this thread, whichever bundle provides the
@@ -86,6 +88,8 @@ record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream
             return Optional.empty();
         }
         return Optional.of(prompt -> {
+            Object historyWas = variable(reader, DISABLE_HISTORY);
+            setVariable(reader, DISABLE_HISTORY, Boolean.TRUE);
             try {
                 return (String) readLine.invoke(reader, prompt);
             } catch (InvocationTargetException cancelledOrEnded) {
@@ -93,8 +97,28 @@ record CallerConsole(Optional<ShellProbeSelector.Terminal> terminal, PrintStream
                 return null;
             } catch (IllegalAccessException e) {
                 return null;
+            } finally {
+                setVariable(reader, DISABLE_HISTORY, historyWas);
             }
         });
+    }
+
+    /** The line editor's variable {@code name}, or null (also when the editor has no variables). */
+    private static Object variable(Object reader, String name) {
+        try {
+            return reader.getClass().getMethod("getVariable", String.class).invoke(reader, name);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** Sets (null: removes) the line editor's variable {@code name}, when it has variables. */
+    private static void setVariable(Object reader, String name, Object value) {
+        try {
+            reader.getClass().getMethod("setVariable", String.class, Object.class).invoke(reader, name, value);
+        } catch (ReflectiveOperationException e) {
+            // an editor without variables keeps no history to protect
+        }
     }
 
     static String readLine(InputStream in) {

@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.felix.gogo.runtime.CommandProcessorImpl;
 import org.apache.felix.gogo.runtime.threadio.ThreadIOImpl;
@@ -23,13 +25,28 @@ public class CallerConsoleLineEditorTest {
     public static final class LineEditor {
         private final List<String> answers;
         final List<String> prompts = new ArrayList<>();
+        final Map<String, Object> variables = new HashMap<>();
+        final List<Object> historyDisabledWhileReading = new ArrayList<>();
 
         LineEditor(String... answers) {
             this.answers = new ArrayList<>(List.of(answers));
         }
 
+        public Object getVariable(String name) {
+            return variables.get(name);
+        }
+
+        public void setVariable(String name, Object value) {
+            if (value == null) {
+                variables.remove(name);
+            } else {
+                variables.put(name, value);
+            }
+        }
+
         public String readLine(String prompt) {
             prompts.add(prompt);
+            historyDisabledWhileReading.add(variables.get(CallerConsole.DISABLE_HISTORY));
             String answer = answers.remove(0);
             if (answer.equals("^C")) {
                 throw new IllegalStateException("UserInterruptException");
@@ -68,6 +85,14 @@ public class CallerConsoleLineEditorTest {
         LineEditor editor = new LineEditor("1");
         assertEquals("answered 1", session(editor).execute("other:ask"));
         assertEquals(List.of("pick> "), editor.prompts);
+    }
+
+    @Test
+    void theAnswerStaysOutOfTheShellsHistory() throws Exception {
+        LineEditor editor = new LineEditor("1");
+        session(editor).execute("other:ask");
+        assertEquals(List.of(Boolean.TRUE), editor.historyDisabledWhileReading);
+        assertEquals(Map.of(), editor.variables);
     }
 
     @Test
