@@ -6,6 +6,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
 
 import org.apache.felix.service.command.CommandSession;
 
@@ -25,6 +28,44 @@ public final class CommandConsole {
     /** Whether a person watches the output: the line editor's terminal, or a one-shot run on a terminal. */
     public static boolean isTerminal(CommandSession shell) {
         return shell != null && shell.get(TERMINAL_VARIABLE) != null || System.console() != null;
+    }
+
+    /**
+     * The line editor's terminal width in columns; empty outside the line editor (one-shot and piped
+     * runs), whose output keeps one line per row for scripts.
+     */
+    public static OptionalInt width(CommandSession shell) {
+        if (shell == null || shell.get(TERMINAL_VARIABLE) == null) {
+            return OptionalInt.empty();
+        }
+        Object columns = shell.get("COLUMNS");
+        if (columns instanceof Number && ((Number) columns).intValue() > 0) {
+            return OptionalInt.of(((Number) columns).intValue());
+        }
+        return OptionalInt.empty();
+    }
+
+    /** {@code text} cut at spaces into lines of at most {@code width} characters (a longer word keeps its own line). */
+    public static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.trim().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0 || lines.isEmpty()) {
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /** A path relative to the session's current folder. */

@@ -1,6 +1,7 @@
 package io.probehost.command;
 
 import java.io.PrintStream;
+import java.util.function.LongSupplier;
 
 /**
  * A progress bar for long work (label, bar, percent, bytes, KB/s), redrawn in place with a carriage
@@ -12,35 +13,50 @@ public final class ProgressBar {
 
     private final PrintStream out;
     private final boolean terminal;
+    private final LongSupplier nanoClock;
     private String label;
+    /** When the current step began: when the previous step was last seen, or when the bar was made. */
     private long start;
+    private long lastUpdate;
     private int lastPermille = -1;
     private boolean drawn;
 
     public ProgressBar(PrintStream out, boolean terminal) {
-        this.out = out;
-        this.terminal = terminal;
+        this(out, terminal, System::nanoTime);
     }
 
-    /** Shows {@code done} of {@code total} bytes of the step {@code step}; a new step starts a new line. */
+    ProgressBar(PrintStream out, boolean terminal, LongSupplier nanoClock) {
+        this.out = out;
+        this.terminal = terminal;
+        this.nanoClock = nanoClock;
+        this.lastUpdate = nanoClock.getAsLong();
+    }
+
+    /**
+     * Shows {@code done} of {@code total} bytes of the step {@code step}; a new step starts a new line.
+     * A step's rate counts from the end of the one before, so a step reported only once, done (one
+     * sector), still shows its rate.
+     */
     public void update(String step, long done, long total) {
         if (!terminal) {
             return;
         }
+        long now = nanoClock.getAsLong();
         if (!step.equals(label)) {
             if (drawn) {
                 out.println();
             }
             label = step;
-            start = System.nanoTime();
+            start = lastUpdate;
             lastPermille = -1;
         }
+        lastUpdate = now;
         int permille = total <= 0 ? 1000 : (int) (done * 1000 / total);
         if (permille == lastPermille) {
             return;
         }
         lastPermille = permille;
-        out.print('\r' + line(step, done, total, System.nanoTime() - start));
+        out.print('\r' + line(step, done, total, now - start));
         out.flush();
         drawn = true;
     }

@@ -59,9 +59,12 @@ public final class Main {
                 timer.mark("command done");
                 return status;
             }
-            if (System.console() != null && host.startConsole()) {
-                host.awaitStop();
-                return 0;
+            if (System.console() != null) {
+                InteractiveShell.ensureTerminalSize();
+                if (host.startConsole()) {
+                    InteractiveShell.awaitEnd(host.context().getBundle());
+                    return 0;
+                }
             }
             return runner.runScript(new FileInputStream(FileDescriptor.in));
         }

@@ -1,7 +1,10 @@
 package io.probehost.shell.internal;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,6 +17,7 @@ import io.probehost.api.host.OptionRegistry;
 import io.probehost.api.option.OptionDescriptor;
 import io.probehost.api.option.SessionOptions;
 import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandConsole;
 import io.probehost.command.CommandLine;
 import io.probehost.command.CommandSessions;
 import io.probehost.command.CommandSyntax;
@@ -34,7 +38,7 @@ public final class OptionCommands {
 
     @Descriptor("list the session options: name, type, default, current value (options file and -O), help; "
             + "-u names the probe whose section of the options file applies")
-    public Object list(@Descriptor(LIST) String... args) {
+    public Object list(CommandSession shell, @Descriptor(LIST) String... args) {
         return CommandSyntax.of(LIST).run(args, line -> {
             SessionOptions current;
             try {
@@ -42,13 +46,38 @@ public final class OptionCommands {
             } catch (IllegalArgumentException e) {
                 throw new ProbeException(e.getMessage());
             }
-            TextTable table = new TextTable("Name", "Type", "Default", "Value", "Help");
-            for (OptionDescriptor<?> descriptor : options.options()) {
-                table.row(descriptor.name(), descriptor.typeName(), text(descriptor.defaultValue()),
-                        text(current.get(descriptor)), descriptor.help());
+            List<OptionDescriptor<?>> declared = List.copyOf(options.options());
+            if (declared.isEmpty()) {
+                return "No options are declared";
             }
-            return table.isEmpty() ? "No options are declared" : table.toString();
+            return table(declared, current, CommandConsole.width(shell));
         });
+    }
+
+    /**
+     * One row per option; on a terminal too narrow for that, the help goes under each row, wrapped
+     * to the terminal's width.
+     */
+    static String table(List<OptionDescriptor<?>> declared, SessionOptions current, OptionalInt width) {
+        TextTable table = new TextTable("Name", "Type", "Default", "Value", "Help");
+        for (OptionDescriptor<?> descriptor : declared) {
+            table.row(descriptor.name(), descriptor.typeName(), text(descriptor.defaultValue()),
+                    text(current.get(descriptor)), descriptor.help());
+        }
+        String wide = table.toString();
+        if (width.isEmpty() || wide.lines().allMatch(row -> row.length() <= width.getAsInt())) {
+            return wide;
+        }
+        int indent = 2 + Math.max("Name".length(),
+                declared.stream().mapToInt(d -> d.name().length()).max().orElse(0)) + 3;
+        String continuation = "\n" + " ".repeat(indent);
+        TextTable narrow = new TextTable("Name", "Type", "Default", "Value");
+        for (OptionDescriptor<?> descriptor : declared) {
+            List<String> help = CommandConsole.wrap(descriptor.help(), Math.max(20, width.getAsInt() - indent - 1));
+            narrow.rowWithSubLine(String.join(continuation, help), descriptor.name(), descriptor.typeName(),
+                    text(descriptor.defaultValue()), text(current.get(descriptor)));
+        }
+        return narrow.toString();
     }
 
     /** The unique ID whose file section applies: the chosen probe's, or the open session's. */
