@@ -6,7 +6,8 @@ import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.VirtualClock;
 
 /**
- * A Cortex-M0 (ARMv6-M) core: executes one instruction or exception entry per {@link #step()}.
+ * An ARMv6-M (Cortex-M0) or ARMv7-M (Cortex-M3) core, chosen by its {@link Profile}: executes one
+ * instruction or exception entry per {@link #step()}.
  * Not thread-safe by itself; the owner serialises all calls (see {@link CoreRunner}).
  */
 public final class Core {
@@ -24,14 +25,33 @@ public final class Core {
 
     static final Fault FAULT = new Fault();
 
-    final Registers regs = new Registers();
-    final ExceptionState exceptions = new ExceptionState();
+    /** CCR bits (ARMv7-M). */
+    public static final int CCR_UNALIGN_TRP = 1 << 3;
+    public static final int CCR_DIV_0_TRP = 1 << 4;
+    public static final int CCR_STKALIGN = 1 << 9;
+    /** CFSR bits (ARMv7-M): UsageFault status in [31:16], BusFault status in [15:8]. */
+    public static final int CFSR_UNDEFINSTR = 1 << 16;
+    public static final int CFSR_INVSTATE = 1 << 17;
+    public static final int CFSR_INVPC = 1 << 18;
+    public static final int CFSR_UNALIGNED = 1 << 24;
+    public static final int CFSR_DIVBYZERO = 1 << 25;
+    public static final int CFSR_IBUSERR = 1 << 8;
+    public static final int CFSR_PRECISERR = 1 << 9;
+    public static final int CFSR_BFARVALID = 1 << 15;
+    public static final int HFSR_FORCED = 1 << 30;
+    /** SHCSR enable bits of MemManage, BusFault and UsageFault. */
+    public static final int SHCSR_ENABLES = 7 << 16;
+
+    final Profile profile;
+    final boolean armv7m;
+    final Registers regs;
+    final ExceptionState exceptions;
     final SysTick sysTick = new SysTick();
     final DebugState debug = new DebugState();
     private final MemoryPort bus;
     private final VirtualClock clock;
-    private final ThumbExecutor executor = new ThumbExecutor(this);
-    private final ExceptionEntry exceptionEntry = new ExceptionEntry(this);
+    private final ThumbExecutor executor;
+    private final ExceptionEntry exceptionEntry;
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
@@ -51,11 +71,33 @@ public final class Core {
     private boolean watchHit;
     private boolean stuck;
     private int scr;
+    private int ccr;
+    private int shcsr;
+    private int cfsr;
+    private int hfsr;
+    private int bfar;
+    /** The configurable fault (and its CFSR bits) the instruction being executed raised, 0 if none. */
+    private int faultException;
+    private int faultStatus;
 
     public Core(MemoryPort bus, VirtualClock clock) {
+        this(bus, clock, Profile.ARMV6M);
+    }
+
+    public Core(MemoryPort bus, VirtualClock clock, Profile profile) {
         this.bus = bus;
         this.clock = clock;
+        this.profile = profile;
+        this.armv7m = profile == Profile.ARMV7M;
+        this.regs = new Registers(profile);
+        this.exceptions = new ExceptionState(profile);
+        this.executor = new ThumbExecutor(this);
+        this.exceptionEntry = new ExceptionEntry(this);
         debug.powerOnReset();
+    }
+
+    public Profile profile() {
+        return profile;
     }
 
     public void setComparators(DebugComparators comparators) {
@@ -133,6 +175,63 @@ public final class Core {
         scr = value & 0x16;
     }
 
+    /** CCR: ARMv6-M reads STKALIGN and UNALIGN_TRP as one; ARMv7-M keeps DIV_0_TRP and UNALIGN_TRP writable. */
+    public int ccr() {
+        return armv7m ? ccr : CCR_STKALIGN | CCR_UNALIGN_TRP;
+    }
+
+    public void writeCcr(int value) {
+        if (armv7m) {
+            ccr = (value & (CCR_UNALIGN_TRP | CCR_DIV_0_TRP)) | CCR_STKALIGN;
+        }
+    }
+
+    /** SHCSR (ARMv7-M): the fault enables, plus the pending and active bits of the system handlers. */
+    public int shcsr() {
+        int value = shcsr;
+        value |= exceptions.isActive(ExceptionState.MEM_MANAGE) ? 1 : 0;
+        value |= exceptions.isActive(ExceptionState.BUS_FAULT) ? 2 : 0;
+        value |= exceptions.isActive(ExceptionState.USAGE_FAULT) ? 1 << 3 : 0;
+        value |= exceptions.isActive(ExceptionState.SVCALL) ? 1 << 7 : 0;
+        value |= exceptions.isActive(ExceptionState.PENDSV) ? 1 << 10 : 0;
+        value |= exceptions.isActive(ExceptionState.SYSTICK) ? 1 << 11 : 0;
+        value |= exceptions.isPending(ExceptionState.USAGE_FAULT) ? 1 << 12 : 0;
+        value |= exceptions.isPending(ExceptionState.MEM_MANAGE) ? 1 << 13 : 0;
+        value |= exceptions.isPending(ExceptionState.BUS_FAULT) ? 1 << 14 : 0;
+        value |= exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
+        return value;
+    }
+
+    public void writeShcsr(int value) {
+        shcsr = value & SHCSR_ENABLES;
+        exceptions.setPending(ExceptionState.SVCALL, (value & (1 << 15)) != 0);
+    }
+
+    public int cfsr() {
+        return cfsr;
+    }
+
+    /** CFSR bits are write-one-to-clear. */
+    public void clearCfsr(int value) {
+        cfsr &= ~value;
+    }
+
+    public int hfsr() {
+        return hfsr;
+    }
+
+    public void clearHfsr(int value) {
+        hfsr &= ~value;
+    }
+
+    public int bfar() {
+        return bfar;
+    }
+
+    public void writeBfar(int value) {
+        bfar = value;
+    }
+
     /** Halts the core (without a DFSR reason) once {@link #cycles()} reaches {@code limit}. */
     public void setCycleLimit(long limit) {
         cycleLimit = limit;
@@ -174,6 +273,11 @@ public final class Core {
         exceptions.reset();
         sysTick.reset();
         scr = 0;
+        ccr = CCR_STKALIGN;
+        shcsr = 0;
+        cfsr = 0;
+        hfsr = 0;
+        faultException = 0;
         sleeping = false;
         eventRegister = false;
         lockedUp = false;
@@ -323,7 +427,7 @@ public final class Core {
         int cost;
         try {
             if (!regs.thumb) {
-                throw FAULT;
+                throw fault(ExceptionState.USAGE_FAULT, CFSR_INVSTATE);
             }
             int hw = fetch16(pc);
             cost = executor.execute(pc, hw);
@@ -332,7 +436,7 @@ public final class Core {
             }
         } catch (Fault f) {
             addCycles(1);
-            raiseHardFault();
+            raiseSynchronousFault();
             return;
         }
         debug.retiredSinceRead = true;
@@ -371,7 +475,13 @@ public final class Core {
 
     public int executionPriority() {
         int p = exceptions.activePriority();
-        return regs.primask() ? Math.min(p, 0) : p;
+        if (regs.basepri() != 0) {
+            p = Math.min(p, regs.basepri());
+        }
+        if (regs.primask()) {
+            p = Math.min(p, 0);
+        }
+        return regs.faultmask() ? Math.min(p, -1) : p;
     }
 
     private int exceptionToTake() {
@@ -386,6 +496,37 @@ public final class Core {
             return true;
         }
         return sleepingForEvent && eventRegister;
+    }
+
+    /**
+     * Records why the current instruction faults and returns the exception to throw. ARMv6-M
+     * ignores the kind: every fault is a HardFault there.
+     */
+    Fault fault(int exception, int cfsrBits) {
+        faultException = exception;
+        faultStatus = cfsrBits;
+        return FAULT;
+    }
+
+    /**
+     * ARMv7-M: a configurable fault is taken when SHCSR enables it and its priority can preempt,
+     * else it escalates to HardFault with HFSR.FORCED; CFSR records the cause either way.
+     */
+    private void raiseSynchronousFault() {
+        int exception = faultException;
+        faultException = 0;
+        if (!armv7m || exception == 0) {
+            raiseHardFault();
+            return;
+        }
+        cfsr |= faultStatus;
+        int enable = 1 << (16 + exception - ExceptionState.MEM_MANAGE);
+        if ((shcsr & enable) != 0 && exceptions.priority(exception) < executionPriority()) {
+            exceptions.setPending(exception, true);
+        } else {
+            hfsr |= HFSR_FORCED;
+            raiseHardFault();
+        }
     }
 
     void raiseHardFault() {
@@ -463,32 +604,68 @@ public final class Core {
         try {
             return bus.read(address, AccessSize.HALFWORD);
         } catch (BusFault e) {
-            throw FAULT;
+            throw fault(ExceptionState.BUS_FAULT, CFSR_IBUSERR);
         }
     }
 
+    /**
+     * A load by LDR, LDRH or their signed forms: ARMv7-M performs a misaligned one (as bytes)
+     * unless CCR.UNALIGN_TRP is set; ARMv6-M always faults.
+     */
     int read(int address, AccessSize size) {
         if ((address & (size.bytes() - 1)) != 0) {
-            throw FAULT;
+            if (!armv7m || (ccr & CCR_UNALIGN_TRP) != 0) {
+                throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
+            }
+            int value = 0;
+            for (int i = 0; i < size.bytes(); i++) {
+                value |= readAligned(address + i, AccessSize.BYTE) << (8 * i);
+            }
+            return value;
+        }
+        return readAligned(address, size);
+    }
+
+    /** A load that must be aligned on every profile (LDM, POP, LDRD, LDREX, exception frames). */
+    int readAligned(int address, AccessSize size) {
+        if ((address & (size.bytes() - 1)) != 0) {
+            throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
         }
         try {
             int value = bus.read(address, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
-            throw FAULT;
+            bfar = address;
+            throw fault(ExceptionState.BUS_FAULT, CFSR_PRECISERR | CFSR_BFARVALID);
         }
     }
 
+    /** A store by STR or STRH; misaligned as {@link #read}. */
     void write(int address, AccessSize size, int value) {
         if ((address & (size.bytes() - 1)) != 0) {
-            throw FAULT;
+            if (!armv7m || (ccr & CCR_UNALIGN_TRP) != 0) {
+                throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
+            }
+            for (int i = 0; i < size.bytes(); i++) {
+                writeAligned(address + i, AccessSize.BYTE, value >>> (8 * i));
+            }
+            return;
+        }
+        writeAligned(address, size, value);
+    }
+
+    /** A store that must be aligned on every profile (STM, PUSH, STRD, STREX). */
+    void writeAligned(int address, AccessSize size, int value) {
+        if ((address & (size.bytes() - 1)) != 0) {
+            throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
         }
         try {
             bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
-            throw FAULT;
+            bfar = address;
+            throw fault(ExceptionState.BUS_FAULT, CFSR_PRECISERR | CFSR_BFARVALID);
         }
     }
 }

@@ -66,6 +66,7 @@ final class ExceptionEntry {
     private void enterHandler(int exception, int excReturn, int vector) {
         exceptions.setActive(exception, true);
         regs.setIpsr(exception);
+        regs.itState = 0;
         regs.setSpsel(false);
         regs.setLr(excReturn);
         regs.setPc(vector);
@@ -116,7 +117,7 @@ final class ExceptionEntry {
     void returnFrom(int excReturn) {
         int kind = excReturn & 0xF;
         if ((excReturn & 0x0FFF_FFF0) != 0x0FFF_FFF0 || (kind != 1 && kind != 9 && kind != 0xD)) {
-            throw Core.FAULT;
+            throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_INVPC);
         }
         int current = regs.ipsr();
         boolean toThread = kind != 1;
@@ -133,6 +134,9 @@ final class ExceptionEntry {
             return;
         }
         exceptions.setActive(current, false);
+        if (current != ExceptionState.NMI) {
+            regs.setFaultmask(false);
+        }
         int xpsr = words[7];
         int newSp = (sp + 0x20) | ((xpsr & (1 << 9)) != 0 ? 4 : 0);
         if (usePsp) {
@@ -148,7 +152,8 @@ final class ExceptionEntry {
         regs.setLr(words[5]);
         regs.setApsr(xpsr);
         regs.setThumb((xpsr & (1 << 24)) != 0);
-        regs.setIpsr(toThread ? 0 : xpsr & 0x3F);
+        regs.setEpsrIt(xpsr);
+        regs.setIpsr(toThread ? 0 : xpsr);
         regs.setSpsel(usePsp);
         regs.setPc(words[6]);
         core.setEventRegister();

@@ -8,6 +8,10 @@ public final class ExceptionState {
     public static final int RESET = 1;
     public static final int NMI = 2;
     public static final int HARD_FAULT = 3;
+    /** ARMv7-M configurable faults, with priorities in SHPR1. */
+    public static final int MEM_MANAGE = 4;
+    public static final int BUS_FAULT = 5;
+    public static final int USAGE_FAULT = 6;
     public static final int SVCALL = 11;
     public static final int PENDSV = 14;
     public static final int SYSTICK = 15;
@@ -26,6 +30,16 @@ public final class ExceptionState {
     private int svcPriority;
     private int pendSvPriority;
     private int sysTickPriority;
+    private final int[] faultPriority = new int[3];
+    private final int priorityMask;
+
+    public ExceptionState() {
+        this(Profile.ARMV6M);
+    }
+
+    public ExceptionState(Profile profile) {
+        this.priorityMask = profile.priorityMask();
+    }
 
     void reset() {
         java.util.Arrays.fill(pending, false);
@@ -36,6 +50,7 @@ public final class ExceptionState {
         svcPriority = 0;
         pendSvPriority = 0;
         sysTickPriority = 0;
+        java.util.Arrays.fill(faultPriority, 0);
     }
 
     public int priority(int exception) {
@@ -43,6 +58,9 @@ public final class ExceptionState {
             case RESET: return -3;
             case NMI: return -2;
             case HARD_FAULT: return -1;
+            case MEM_MANAGE: return faultPriority[0];
+            case BUS_FAULT: return faultPriority[1];
+            case USAGE_FAULT: return faultPriority[2];
             case SVCALL: return svcPriority;
             case PENDSV: return pendSvPriority;
             case SYSTICK: return sysTickPriority;
@@ -165,7 +183,18 @@ public final class ExceptionState {
 
     public void writeIpr(int n, int value) {
         for (int i = 0; i < 4; i++) {
-            irqPriority[n * 4 + i] = (value >>> (8 * i)) & 0xC0;
+            irqPriority[n * 4 + i] = (value >>> (8 * i)) & priorityMask;
+        }
+    }
+
+    /** SHPR1 (ARMv7-M): MemManage, BusFault and UsageFault priorities in bytes 0-2. */
+    public int readShpr1() {
+        return faultPriority[0] | (faultPriority[1] << 8) | (faultPriority[2] << 16);
+    }
+
+    public void writeShpr1(int value) {
+        for (int i = 0; i < 3; i++) {
+            faultPriority[i] = (value >>> (8 * i)) & priorityMask;
         }
     }
 
@@ -174,7 +203,7 @@ public final class ExceptionState {
     }
 
     public void writeShpr2(int value) {
-        svcPriority = (value >>> 24) & 0xC0;
+        svcPriority = (value >>> 24) & priorityMask;
     }
 
     public int readShpr3() {
@@ -182,7 +211,7 @@ public final class ExceptionState {
     }
 
     public void writeShpr3(int value) {
-        sysTickPriority = (value >>> 24) & 0xC0;
-        pendSvPriority = (value >>> 16) & 0xC0;
+        sysTickPriority = (value >>> 24) & priorityMask;
+        pendSvPriority = (value >>> 16) & priorityMask;
     }
 }

@@ -4,11 +4,13 @@ import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.bus.WordRegisters;
 import io.probehost.sim.mcu.cpu.Core;
 import io.probehost.sim.mcu.cpu.ExceptionState;
+import io.probehost.sim.mcu.cpu.Profile;
 import io.probehost.sim.mcu.cpu.SysTick;
 
 /**
- * The Cortex-M0 System Control Space at 0xE000E000: SysTick, NVIC, SCB and the debug registers.
- * Addresses the M0 does not implement read as zero and ignore writes.
+ * The System Control Space at 0xE000E000: SysTick, NVIC, SCB and the debug registers, as a
+ * Cortex-M0 has them; a Cortex-M3 core (ARMv7-M profile) adds CCR's traps, SHPR1, SHCSR, CFSR,
+ * HFSR and BFAR. Addresses not implemented read as zero and ignore writes.
  */
 public final class SystemControlSpace extends WordRegisters {
     public static final int BASE = 0xE000_E000;
@@ -20,19 +22,21 @@ public final class SystemControlSpace extends WordRegisters {
     private static final int PENDSVCLR = 1 << 27;
     private static final int PENDSTSET = 1 << 26;
     private static final int PENDSTCLR = 1 << 25;
-    /** CCR on ARMv6-M: STKALIGN and UNALIGN_TRP read as one. */
-    private static final int CCR = 0x208;
+    /** CPUID of a Cortex-M3 r1p1, as QEMU's cortex-m3 reports it. */
+    public static final int CPUID_CORTEX_M3 = 0x411F_C231;
 
     private final Core core;
     private final ExceptionState exceptions;
     private final SysTick sysTick;
     private final HaltingDebug debug;
+    private final boolean armv7m;
 
     public SystemControlSpace(Core core) {
         this.core = core;
         this.exceptions = core.exceptions();
         this.sysTick = core.sysTick();
         this.debug = new HaltingDebug(core);
+        this.armv7m = core.profile() == Profile.ARMV7M;
     }
 
     @Override
@@ -46,14 +50,18 @@ public final class SystemControlSpace extends WordRegisters {
             case 0x180: return exceptions.enabledMask();
             case 0x200: return exceptions.pendingIrqMask();
             case 0x280: return exceptions.pendingIrqMask();
-            case 0xD00: return CPUID;
+            case 0xD00: return armv7m ? CPUID_CORTEX_M3 : CPUID;
             case 0xD04: return readIcsr();
             case 0xD0C: return AIRCR_READ;
             case 0xD10: return core.scr();
-            case 0xD14: return CCR;
+            case 0xD14: return core.ccr();
+            case 0xD18: return armv7m ? exceptions.readShpr1() : 0;
             case 0xD1C: return exceptions.readShpr2();
             case 0xD20: return exceptions.readShpr3();
-            case 0xD24: return exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
+            case 0xD24: return armv7m ? core.shcsr() : exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
+            case 0xD28: return core.cfsr();
+            case 0xD2C: return core.hfsr();
+            case 0xD38: return core.bfar();
             case 0xD30: return core.debug().dfsr();
             case 0xDF0: return debug.readDhcsr();
             case 0xDF4: return 0;
@@ -104,7 +112,22 @@ public final class SystemControlSpace extends WordRegisters {
             case 0xD10: core.writeScr(value); break;
             case 0xD1C: exceptions.writeShpr2(value); break;
             case 0xD20: exceptions.writeShpr3(value); break;
-            case 0xD24: exceptions.setPending(ExceptionState.SVCALL, (value & (1 << 15)) != 0); break;
+            case 0xD14: core.writeCcr(value); break;
+            case 0xD18:
+                if (armv7m) {
+                    exceptions.writeShpr1(value);
+                }
+                break;
+            case 0xD24:
+                if (armv7m) {
+                    core.writeShcsr(value);
+                } else {
+                    exceptions.setPending(ExceptionState.SVCALL, (value & (1 << 15)) != 0);
+                }
+                break;
+            case 0xD28: core.clearCfsr(value); break;
+            case 0xD2C: core.clearHfsr(value); break;
+            case 0xD38: core.writeBfar(value); break;
             case 0xD30: core.debug().clearDfsr(value); break;
             case 0xDF0: debug.writeDhcsr(value); break;
             case 0xDF4: debug.writeDcrsr(value); break;
