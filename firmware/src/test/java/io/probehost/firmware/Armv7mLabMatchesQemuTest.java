@@ -1,0 +1,77 @@
+package io.probehost.firmware;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.probehost.sim.mcu.bench.CortexMTestMachine;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * QEMU's stm32vldiscovery (Cortex-M3) judges the lab core's ARMv7-M profile: every program must
+ * leave all of SRAM (data, bss, stack and the result block) equal word for word.
+ */
+class Armv7mLabMatchesQemuTest {
+    private static final long SLICE_CYCLES = 1_000_000;
+    private static final long MAX_CYCLES = 300_000_000;
+    private static final int MAX_REPORTED = 40;
+    /** Value indices of thumb2.c whose results Java knows without running anything. */
+    private static final int TABLES = 13;
+    private static final int COMPARE_BRANCH = 14;
+    private static final int EXCLUSIVES = 15;
+    private static final Map<Armv7mProgram, int[]> QEMU_SRAM = new EnumMap<>(Armv7mProgram.class);
+
+    private static synchronized int[] qemuSram(Armv7mProgram program) throws Exception {
+        if (!QEMU_SRAM.containsKey(program)) {
+            QEMU_SRAM.put(program, program.runOnQemu());
+        }
+        return QEMU_SRAM.get(program);
+    }
+
+    @Test
+    void qemuGivesTheValuesJavaExpectsWhenThumb2ProgramRuns() throws Exception {
+        ResultBlock block = Armv7mProgram.blockOf(qemuSram(Armv7mProgram.THUMB2));
+        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
+        assertEquals(Armv7mProgram.THUMB2.id(), block.program());
+        int tables = 0;
+        for (int i = 0; i < 5; i++) {
+            tables = tables * 131 + (i < 4 ? 100 + 7 * i : 0) * 3 + (i < 3 ? 100 + 7 * i : 0);
+        }
+        assertEquals(tables, block.value(TABLES), "TBB/TBH");
+        assertEquals(0x12, block.value(COMPARE_BRANCH), "CBZ/CBNZ");
+        assertArrayEquals(new int[] {0, 1, 1, 0, 0, 0},
+                Arrays.copyOfRange(block.values(), EXCLUSIVES, EXCLUSIVES + 6), "STREX statuses");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Armv7mProgram.class)
+    void labSramEqualsQemuWordForWordWhenProgramRunsOnCortexM3(Armv7mProgram program) throws Exception {
+        int[] qemu = qemuSram(program);
+        assertEquals(ResultBlock.STATUS_DONE, Armv7mProgram.blockOf(qemu).status(), "QEMU itself did not finish " + program);
+        CortexMTestMachine machine = CortexMTestMachine.stm32f100();
+        machine.load(Files.readAllBytes(program.bin()));
+        long spent = 0;
+        while (!ResultBlock.isFinished(machine.readWord(Armv7mProgram.RESULT_BASE)) && spent < MAX_CYCLES) {
+            spent += SLICE_CYCLES;
+            machine.run(SLICE_CYCLES);
+        }
+        int[] lab = machine.readWords(Armv7mProgram.SRAM_BASE, qemu.length);
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < qemu.length; i++) {
+            if (qemu[i] != lab[i]) {
+                differences.add(String.format("0x%08X: QEMU 0x%08X, lab 0x%08X", Armv7mProgram.SRAM_BASE + 4 * i, qemu[i], lab[i]));
+            }
+        }
+        assertTrue(differences.isEmpty(), program + ": " + differences.size() + " words differ (lab PC 0x"
+                + Integer.toHexString(machine.core().registers().pc()) + ", cycles " + machine.core().cycles() + "), first ones:\n  "
+                + String.join("\n  ", differences.subList(0, Math.min(differences.size(), MAX_REPORTED))));
+    }
+}
