@@ -51,6 +51,40 @@ class Armv7mLabMatchesQemuTest {
                 Arrays.copyOfRange(block.values(), EXCLUSIVES, EXCLUSIVES + 6), "STREX statuses");
     }
 
+    /**
+     * The fault records of v7faults.c as the ARMv7-M rules give them: case, IPSR, CFSR, HFSR,
+     * BFAR. UDF with UsageFault disabled and a BusFault while disabled escalate (HFSR.FORCED);
+     * with SHCSR's enables they are taken as themselves; BASEPRI at UsageFault's priority
+     * escalates too. CFSR: UNDEFINSTR bit 16, UNALIGNED 24, DIVBYZERO 25, PRECISERR|BFARVALID 0x8200.
+     */
+    @Test
+    void qemuTakesAndEscalatesConfigurableFaultsAsArmv7mSpecifies() throws Exception {
+        int[] sram = qemuSram(Armv7mProgram.FAULTS);
+        ResultBlock block = Armv7mProgram.blockOf(sram);
+        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
+        int forced = 1 << 30;
+        int[][] expected = {
+            {1, 3, 1 << 16, forced, 0},
+            {2, 6, 1 << 16, 0, 0},
+            {3, 6, 1 << 25, 0, 0},
+            {4, 6, 1 << 24, 0, 0},
+            {4, 6, 1 << 24, 0, 0},
+            {5, 5, 0x8200, 0, 0x3000_0000},
+            {6, 3, 0x8200, forced, 0x3000_0004},
+            {7, 3, 1 << 16, forced, 0},
+        };
+        int[] values = block.values();
+        int count = values[values.length - 3];
+        int records = (values[values.length - 2] - Armv7mProgram.SRAM_BASE) / 4;
+        assertEquals(expected.length, count, "fault records");
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], Arrays.copyOfRange(sram, records + 8 * i, records + 8 * i + 5), "record " + i);
+        }
+        // udiv by 0 without the trap, unaligned LDR, IRQ log and masks: see v7faults.c
+        assertArrayEquals(new int[] {0, 0x4736_2514, 0, 0x80, 0x60, 1, 1, 1, 0x11, 1, 0},
+                Arrays.copyOfRange(values, 0, 11));
+    }
+
     @ParameterizedTest
     @EnumSource(Armv7mProgram.class)
     void labSramEqualsQemuWordForWordWhenProgramRunsOnCortexM3(Armv7mProgram program) throws Exception {

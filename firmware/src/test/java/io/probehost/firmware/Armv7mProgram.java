@@ -12,7 +12,8 @@ import java.nio.file.Path;
 public enum Armv7mProgram {
     THUMB2("m3-thumb2", 0x324D_4854),      // "THM2", -O1
     THUMB2_O2("m3-thumb2-o2", 0x324D_4854), // the same checks with -O2
-    TORTURE("m3-torture", 0x5452_4F54);    // the ARMv6-M torture compiled for the M3 at -O2
+    TORTURE("m3-torture", 0x5452_4F54),    // the ARMv6-M torture compiled for the M3 at -O2
+    FAULTS("m3-faults", 0x4637_5654);      // "TV7F": configurable faults, BASEPRI, FAULTMASK
 
     public static final int RESULT_BASE = 0x2000_1F00;
     public static final int SRAM_BASE = 0x2000_0000;
