@@ -52,17 +52,38 @@ void fault_record(uint32_t *frame)
     frame[6] += 4;
 }
 
+static volatile uint32_t irq_log_in_21;
+static void pend_at_cpsie(uint32_t irqs);
+
+/* IRQ 20-23 log 1-4. IRQ 20 sets FAULTMASK (its return clears it); IRQ 21 pends 22, of its own
+ * group priority, which must wait, and 23, of a higher group, which preempts at once. */
 void swi_handler(void)
 {
-    irq_log = irq_log * 16 + 1;
-    __asm volatile("cpsid f" : : : "memory");
-    faultmask_in_irq = read_faultmask();
+    uint32_t irq = read_ipsr() - 16;
+    irq_log = irq_log * 16 + (irq - 19);
+    if (irq == 20) {
+        __asm volatile("cpsid f" : : : "memory");
+        faultmask_in_irq = read_faultmask();
+    } else if (irq == 21) {
+        pend_at_cpsie((1u << 22) | (1u << 23));
+        irq_log_in_21 = irq_log;
+    }
+}
+
+/* Pends under PRIMASK, so QEMU (which takes a pended interrupt after the next barrier) and the
+ * lab (right after the store) both take it after the CPSIE, stacking the same return address. */
+static void pend_at_cpsie(uint32_t irqs)
+{
+    irq_disable();
+    NVIC_ISPR = irqs;
+    barrier();
+    irq_enable();
+    barrier();
 }
 
 static void irq_pend(void)
 {
-    NVIC_ISPR = 1u << TEST_IRQ;
-    barrier();
+    pend_at_cpsie(1u << TEST_IRQ);
 }
 
 int main(void)
@@ -130,6 +151,16 @@ int main(void)
     result_put(n++, irq_log);          /* 0x11 */
     result_put(n++, faultmask_in_irq);
     result_put(n++, read_faultmask()); /* cleared by the return */
+
+    /* AIRCR.PRIGROUP 5: bits 7:6 group priority, 5:0 subpriority */
+    SCB_AIRCR = 0x05FA0000u | (5u << 8);
+    result_put(n++, SCB_AIRCR & 0x700u);
+    NVIC_IPR(5) = 0x30405080u;         /* IRQ 21: 0x50, IRQ 22: 0x40, IRQ 23: 0x30 */
+    irq_log = 0;
+    NVIC_ISER = 7u << 21;
+    pend_at_cpsie(1u << 21);
+    result_put(n++, irq_log_in_21);    /* 0x24: 23 preempted 21, 22 waited */
+    result_put(n++, irq_log);          /* 0x243 */
 
     result_put(n++, record_count);
     result_put(n++, (uint32_t)records);

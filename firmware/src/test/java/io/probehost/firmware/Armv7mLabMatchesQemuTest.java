@@ -80,9 +80,9 @@ class Armv7mLabMatchesQemuTest {
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], Arrays.copyOfRange(sram, records + 8 * i, records + 8 * i + 5), "record " + i);
         }
-        // udiv by 0 without the trap, unaligned LDR, IRQ log and masks: see v7faults.c
-        assertArrayEquals(new int[] {0, 0x4736_2514, 0, 0x80, 0x60, 1, 1, 1, 0x11, 1, 0},
-                Arrays.copyOfRange(values, 0, 11));
+        // udiv by 0 without the trap, unaligned LDR, IRQ logs, masks and PRIGROUP: see v7faults.c
+        assertArrayEquals(new int[] {0, 0x4736_2514, 0, 0x80, 0x60, 1, 1, 1, 0x11, 1, 0, 0x500, 0x24, 0x243},
+                Arrays.copyOfRange(values, 0, 14));
     }
 
     @ParameterizedTest

@@ -76,6 +76,8 @@ public final class Core {
     private int cfsr;
     private int hfsr;
     private int bfar;
+    /** AIRCR.PRIGROUP (ARMv7-M): priority bits [PRIGROUP:0] are subpriority, the rest group priority. */
+    private int priorityGroup;
     /** The configurable fault (and its CFSR bits) the instruction being executed raised, 0 if none. */
     private int faultException;
     private int faultStatus;
@@ -207,6 +209,21 @@ public final class Core {
         exceptions.setPending(ExceptionState.SVCALL, (value & (1 << 15)) != 0);
     }
 
+    public int priorityGroup() {
+        return priorityGroup;
+    }
+
+    public void setPriorityGroup(int value) {
+        if (armv7m) {
+            priorityGroup = value & 7;
+        }
+    }
+
+    /** The group priority of a priority value: what preemption compares. */
+    private int groupPriority(int priority) {
+        return priority < 0 ? priority : priority & -(2 << priorityGroup);
+    }
+
     public int cfsr() {
         return cfsr;
     }
@@ -277,6 +294,7 @@ public final class Core {
         shcsr = 0;
         cfsr = 0;
         hfsr = 0;
+        priorityGroup = 0;
         faultException = 0;
         sleeping = false;
         eventRegister = false;
@@ -473,10 +491,21 @@ public final class Core {
         }
     }
 
+    /**
+     * The priority an exception must beat to preempt. ARMv7-M counts only the group priority of
+     * the active exceptions and of BASEPRI (ExecutionPriority() in the ARMv7-M pseudocode); with
+     * PRIGROUP 0 and the Cortex-M0's two priority bits the two rules agree.
+     */
     public int executionPriority() {
         int p = exceptions.activePriority();
+        if (!armv7m) {
+            return regs.primask() ? Math.min(p, 0) : p;
+        }
+        if (p != ExceptionState.NO_BOOST) {
+            p = groupPriority(p);
+        }
         if (regs.basepri() != 0) {
-            p = Math.min(p, regs.basepri());
+            p = Math.min(p, groupPriority(regs.basepri()));
         }
         if (regs.primask()) {
             p = Math.min(p, 0);

@@ -52,7 +52,7 @@ public final class SystemControlSpace extends WordRegisters {
             case 0x280: return exceptions.pendingIrqMask();
             case 0xD00: return armv7m ? CPUID_CORTEX_M3 : CPUID;
             case 0xD04: return readIcsr();
-            case 0xD0C: return AIRCR_READ;
+            case 0xD0C: return AIRCR_READ | (core.priorityGroup() << 8);
             case 0xD10: return core.scr();
             case 0xD14: return core.ccr();
             case 0xD18: return armv7m ? exceptions.readShpr1() : 0;
@@ -161,6 +161,7 @@ public final class SystemControlSpace extends WordRegisters {
         if ((value >>> 16) != 0x05FA) {
             return;
         }
+        core.setPriorityGroup((value >>> 8) & 7);
         if ((value & 2) != 0 && core.debug().halted()) {
             exceptions.clearAllActive();
         }
