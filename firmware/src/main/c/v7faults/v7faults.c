@@ -53,6 +53,16 @@ void fault_record(uint32_t *frame)
 }
 
 static volatile uint32_t irq_log_in_21;
+static volatile uint32_t svc_count;
+typedef void (*vector_t)(void);
+extern const vector_t vector_table[48];
+static vector_t ram_vectors[128] __attribute__((aligned(512)));
+void swi_handler(void);
+
+static void svc_through_ram_table(void)
+{
+    svc_count++;
+}
 static void pend_at_cpsie(uint32_t irqs);
 
 /* IRQ 20-23 log 1-4. IRQ 20 sets FAULTMASK (its return clears it); IRQ 21 pends 22, of its own
@@ -161,6 +171,33 @@ int main(void)
     pend_at_cpsie(1u << 21);
     result_put(n++, irq_log_in_21);    /* 0x24: 23 preempted 21, 22 waited */
     result_put(n++, irq_log);          /* 0x243 */
+    SCB_AIRCR = 0x05FA0000u;
+
+    /* VTOR: a copy of the table in SRAM with its own SVCall handler and IRQ 40 (NVIC bank 1) */
+    for (unsigned i = 0; i < 48; i++) ram_vectors[i] = vector_table[i];
+    ram_vectors[11] = svc_through_ram_table;
+    ram_vectors[16 + 40] = swi_handler;
+    REG32(0xE000ED08u) = (uint32_t)ram_vectors;
+    barrier();
+    __asm volatile("svc #0" : : : "memory");
+    result_put(n++, svc_count);
+    result_put(n++, REG32(0xE000ED08u) - (uint32_t)ram_vectors);
+    irq_log = 0;
+    NVIC_IPR(10) = 0x40u;
+    REG32(0xE000E104u) = 1u << 8;        /* ISER1: IRQ 40 */
+    irq_disable();
+    REG32(0xE000EF00u) = 40;             /* STIR */
+    barrier();
+    result_put(n++, REG32(0xE000E204u)); /* ISPR1: pending */
+    irq_enable();
+    barrier();
+    result_put(n++, irq_log);            /* 21 */
+    /* the local monitor is cleared by exception entry and return */
+    uint32_t status, value;
+    __asm volatile("ldrex %1, [%2]\n\tsvc #1\n\tstrex %0, %1, [%2]"
+                   : "=&r"(status), "=&r"(value) : "r"(&svc_count) : "memory");
+    result_put(n++, status);
+    result_put(n++, svc_count);
 
     result_put(n++, record_count);
     result_put(n++, (uint32_t)records);

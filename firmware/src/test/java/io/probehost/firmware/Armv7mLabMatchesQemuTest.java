@@ -83,6 +83,8 @@ class Armv7mLabMatchesQemuTest {
         // udiv by 0 without the trap, unaligned LDR, IRQ logs, masks and PRIGROUP: see v7faults.c
         assertArrayEquals(new int[] {0, 0x4736_2514, 0, 0x80, 0x60, 1, 1, 1, 0x11, 1, 0, 0x500, 0x24, 0x243},
                 Arrays.copyOfRange(values, 0, 14));
+        // VTOR in SRAM (SVC count, readback), STIR pending IRQ 40 in bank 1, STREX after an SVC
+        assertArrayEquals(new int[] {1, 0, 1 << 8, 21, 1, 2}, Arrays.copyOfRange(values, 14, 20));
     }
 
     @ParameterizedTest

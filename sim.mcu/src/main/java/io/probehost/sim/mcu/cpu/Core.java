@@ -78,6 +78,10 @@ public final class Core {
     private int bfar;
     /** AIRCR.PRIGROUP (ARMv7-M): priority bits [PRIGROUP:0] are subpriority, the rest group priority. */
     private int priorityGroup;
+    private int vtor;
+    /** The local exclusive monitor: open after LDREX until STREX, CLREX, exception entry or return. */
+    private boolean exclusiveOpen;
+    private int exclusiveAddress;
     /** The configurable fault (and its CFSR bits) the instruction being executed raised, 0 if none. */
     private int faultException;
     private int faultStatus;
@@ -209,6 +213,35 @@ public final class Core {
         exceptions.setPending(ExceptionState.SVCALL, (value & (1 << 15)) != 0);
     }
 
+    /** VTOR (ARMv7-M): where the vector table is; ARMv6-M's is always at 0. */
+    public int vtor() {
+        return vtor;
+    }
+
+    public void writeVtor(int value) {
+        if (armv7m) {
+            vtor = value & 0xFFFF_FF80;
+        }
+    }
+
+    /** The address of an exception's vector. */
+    int vectorAddress(int exception) {
+        return vtor + 4 * exception;
+    }
+
+    void openExclusive(int address) {
+        exclusiveOpen = true;
+        exclusiveAddress = address;
+    }
+
+    boolean exclusiveOpenAt(int address) {
+        return exclusiveOpen && exclusiveAddress == address;
+    }
+
+    void clearExclusive() {
+        exclusiveOpen = false;
+    }
+
     public int priorityGroup() {
         return priorityGroup;
     }
@@ -295,6 +328,8 @@ public final class Core {
         cfsr = 0;
         hfsr = 0;
         priorityGroup = 0;
+        vtor = 0;
+        exclusiveOpen = false;
         faultException = 0;
         sleeping = false;
         eventRegister = false;

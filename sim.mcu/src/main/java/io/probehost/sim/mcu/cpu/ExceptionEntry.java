@@ -40,7 +40,7 @@ final class ExceptionEntry {
         }
         int vector;
         try {
-            vector = core.bus().read(exception * 4, AccessSize.WORD);
+            vector = core.bus().read(core.vectorAddress(exception), AccessSize.WORD);
         } catch (BusFault e) {
             if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
                 // the lockup consumes the exception: a debugger that halts, sets PC and SP and
@@ -67,6 +67,7 @@ final class ExceptionEntry {
         exceptions.setActive(exception, true);
         regs.setIpsr(exception);
         regs.itState = 0;
+        core.clearExclusive();
         regs.setSpsel(false);
         regs.setLr(excReturn);
         regs.setPc(vector);
@@ -92,7 +93,7 @@ final class ExceptionEntry {
         }
         int vector;
         try {
-            vector = core.bus().read(ExceptionState.HARD_FAULT * 4, AccessSize.WORD);
+            vector = core.bus().read(core.vectorAddress(ExceptionState.HARD_FAULT), AccessSize.WORD);
         } catch (BusFault e) {
             core.enterLockup(exceptions.priority(ExceptionState.HARD_FAULT));
             return;
@@ -156,6 +157,7 @@ final class ExceptionEntry {
         regs.setIpsr(toThread ? 0 : xpsr);
         regs.setSpsel(usePsp);
         regs.setPc(words[6]);
+        core.clearExclusive();
         core.setEventRegister();
         core.chargeCycles(RETURN_CYCLES);
         if (toThread) {

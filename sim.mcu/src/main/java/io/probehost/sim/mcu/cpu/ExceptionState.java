@@ -16,17 +16,21 @@ public final class ExceptionState {
     public static final int PENDSV = 14;
     public static final int SYSTICK = 15;
     public static final int FIRST_IRQ = 16;
+    /** External interrupt lines of the ARMv6-M NVIC (its maximum). */
     public static final int IRQ_LINES = 32;
-    static final int COUNT = FIRST_IRQ + IRQ_LINES;
+    /** External interrupt lines of the ARMv7-M NVIC here: two banks, enough for STM32F1's 60. */
+    public static final int ARMV7M_IRQ_LINES = 64;
     /** Execution priority of thread mode with nothing active: lower than every configurable one. */
     static final int NO_BOOST = 0x100;
 
-    private final boolean[] pending = new boolean[COUNT];
+    private final int irqLines;
+    private final int count;
+    private final boolean[] pending;
     /** Number of true entries in {@link #pending}, so the per-instruction check is cheap when idle. */
     private int pendingCount;
-    private final boolean[] active = new boolean[COUNT];
-    private int irqEnabled;
-    private final int[] irqPriority = new int[IRQ_LINES];
+    private final boolean[] active;
+    private long irqEnabled;
+    private final int[] irqPriority;
     private int svcPriority;
     private int pendSvPriority;
     private int sysTickPriority;
@@ -39,6 +43,16 @@ public final class ExceptionState {
 
     public ExceptionState(Profile profile) {
         this.priorityMask = profile.priorityMask();
+        this.irqLines = profile == Profile.ARMV7M ? ARMV7M_IRQ_LINES : IRQ_LINES;
+        this.count = FIRST_IRQ + irqLines;
+        this.pending = new boolean[count];
+        this.active = new boolean[count];
+        this.irqPriority = new int[irqLines];
+    }
+
+    /** External interrupt lines this NVIC implements. */
+    public int irqLines() {
+        return irqLines;
     }
 
     void reset() {
@@ -95,7 +109,7 @@ public final class ExceptionState {
     /** Execution priority from active exceptions only, ignoring PRIMASK. */
     int activePriority() {
         int best = NO_BOOST;
-        for (int e = 1; e < COUNT; e++) {
+        for (int e = 1; e < count; e++) {
             if (active[e]) {
                 best = Math.min(best, priority(e));
             }
@@ -104,7 +118,7 @@ public final class ExceptionState {
     }
 
     boolean anyActive() {
-        for (int e = 1; e < COUNT; e++) {
+        for (int e = 1; e < count; e++) {
             if (active[e]) {
                 return true;
             }
@@ -118,7 +132,7 @@ public final class ExceptionState {
             return false;
         }
         if (e >= FIRST_IRQ) {
-            return !maskInterrupts && (irqEnabled & (1 << (e - FIRST_IRQ))) != 0;
+            return !maskInterrupts && (irqEnabled & (1L << (e - FIRST_IRQ))) != 0;
         }
         if (e == PENDSV || e == SYSTICK) {
             return !maskInterrupts;
@@ -133,7 +147,7 @@ public final class ExceptionState {
         }
         int best = 0;
         int bestPriority = Integer.MAX_VALUE;
-        for (int e = 2; e < COUNT; e++) {
+        for (int e = 2; e < count; e++) {
             if (eligible(e, maskInterrupts) && priority(e) < bestPriority) {
                 best = e;
                 bestPriority = priority(e);
@@ -143,21 +157,51 @@ public final class ExceptionState {
     }
 
     public int enabledMask() {
-        return irqEnabled;
+        return enabledMask(0);
+    }
+
+    /** ISER/ICER bank {@code bank}: lines 32*bank to 32*bank+31. */
+    public int enabledMask(int bank) {
+        return bank * 32 < irqLines ? (int) (irqEnabled >>> (32 * bank)) : 0;
     }
 
     public void enable(int mask) {
-        irqEnabled |= mask;
+        enable(0, mask);
+    }
+
+    public void enable(int bank, int mask) {
+        if (bank * 32 < irqLines) {
+            irqEnabled |= (mask & 0xFFFF_FFFFL) << (32 * bank);
+        }
     }
 
     public void disable(int mask) {
-        irqEnabled &= ~mask;
+        disable(0, mask);
+    }
+
+    public void disable(int bank, int mask) {
+        if (bank * 32 < irqLines) {
+            irqEnabled &= ~((mask & 0xFFFF_FFFFL) << (32 * bank));
+        }
     }
 
     public int pendingIrqMask() {
+        return pendingIrqMask(0);
+    }
+
+    public int pendingIrqMask(int bank) {
+        return irqMask(pending, bank);
+    }
+
+    /** IABR (ARMv7-M): the active lines of a bank. */
+    public int activeIrqMask(int bank) {
+        return irqMask(active, bank);
+    }
+
+    private int irqMask(boolean[] flags, int bank) {
         int mask = 0;
-        for (int i = 0; i < IRQ_LINES; i++) {
-            if (pending[FIRST_IRQ + i]) {
+        for (int i = 0; i < 32 && 32 * bank + i < irqLines; i++) {
+            if (flags[FIRST_IRQ + 32 * bank + i]) {
                 mask |= 1 << i;
             }
         }
@@ -165,15 +209,22 @@ public final class ExceptionState {
     }
 
     public void setPendingIrqs(int mask, boolean value) {
-        for (int i = 0; i < IRQ_LINES; i++) {
+        setPendingIrqs(0, mask, value);
+    }
+
+    public void setPendingIrqs(int bank, int mask, boolean value) {
+        for (int i = 0; i < 32 && 32 * bank + i < irqLines; i++) {
             if ((mask & (1 << i)) != 0) {
-                setPending(FIRST_IRQ + i, value);
+                setPending(FIRST_IRQ + 32 * bank + i, value);
             }
         }
     }
 
     /** IPR register n (4 lines, one byte each; only bits [7:6] implemented). */
     public int readIpr(int n) {
+        if (n * 4 >= irqLines) {
+            return 0;
+        }
         int value = 0;
         for (int i = 0; i < 4; i++) {
             value |= irqPriority[n * 4 + i] << (8 * i);
@@ -182,6 +233,9 @@ public final class ExceptionState {
     }
 
     public void writeIpr(int n, int value) {
+        if (n * 4 >= irqLines) {
+            return;
+        }
         for (int i = 0; i < 4; i++) {
             irqPriority[n * 4 + i] = (value >>> (8 * i)) & priorityMask;
         }

@@ -14,9 +14,6 @@ final class Thumb2Executor {
     private final ThumbExecutor thumb;
     private final Alu alu;
     private final Thumb2DataProcessing dataProcessing;
-    /** The local exclusive monitor: open after LDREX until STREX, CLREX or an exception. */
-    private boolean exclusiveOpen;
-    private int exclusiveAddress;
 
     Thumb2Executor(Core core, ThumbExecutor thumb, Alu alu) {
         this.core = core;
@@ -55,11 +52,6 @@ final class Thumb2Executor {
 
     private int undefined() {
         throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_UNDEFINSTR);
-    }
-
-    /** Clears the local monitor (CLREX, exception entry and return). */
-    void clearExclusive() {
-        exclusiveOpen = false;
     }
 
     // ---- branches and miscellaneous control ----
@@ -115,7 +107,7 @@ final class Thumb2Executor {
         }
         if (op == 0x3B) {
             switch ((hw2 >>> 4) & 0xF) {
-                case 2: clearExclusive(); return 1;
+                case 2: core.clearExclusive(); return 1;
                 case 4:
                 case 5:
                 case 6: return 4; // DSB, DMB, ISB
@@ -252,7 +244,7 @@ final class Thumb2Executor {
         int rt = (hw2 >>> 12) & 0xF;
         if (op1 == 0 && op2 == 0) {
             int address = r.get(rn) + (hw2 & 0xFF) * 4;
-            return storeExclusive(address, AccessSize.WORD, (hw2 >>> 8) & 0xF, rt);
+            return storeExclusive(address, AccessSize.WORD, (hw2 >>> 8) & 0xF, rt, rn);
         }
         if (op1 == 0 && op2 == 1) {
             int address = r.get(rn) + (hw2 & 0xFF) * 4;
@@ -260,8 +252,8 @@ final class Thumb2Executor {
         }
         if (op1 == 1 && op2 == 0) {
             switch ((hw2 >>> 4) & 0xF) {
-                case 4: return storeExclusive(r.get(rn), AccessSize.BYTE, hw2 & 0xF, rt);
-                case 5: return storeExclusive(r.get(rn), AccessSize.HALFWORD, hw2 & 0xF, rt);
+                case 4: return storeExclusive(r.get(rn), AccessSize.BYTE, hw2 & 0xF, rt, rn);
+                case 5: return storeExclusive(r.get(rn), AccessSize.HALFWORD, hw2 & 0xF, rt, rn);
                 default: return undefined();
             }
         }
@@ -306,14 +298,17 @@ final class Thumb2Executor {
 
     private int loadExclusive(int address, AccessSize size, int rt) {
         int value = core.readAligned(address, size);
-        exclusiveOpen = true;
-        exclusiveAddress = address;
+        core.openExclusive(address);
         r.set(rt, value);
         return 2;
     }
 
-    private int storeExclusive(int address, AccessSize size, int rd, int rt) {
-        if (exclusiveOpen && exclusiveAddress == address) {
+    /** STREX with Rd equal to Rt or Rn is UNPREDICTABLE; QEMU makes it UNDEFINED, and so does the lab. */
+    private int storeExclusive(int address, AccessSize size, int rd, int rt, int rn) {
+        if (rd == rt || rd == rn) {
+            return undefined();
+        }
+        if (core.exclusiveOpenAt(address)) {
             core.writeAligned(address, size, r.get(rt));
             r.set(rd, 0);
         } else {
@@ -322,7 +317,7 @@ final class Thumb2Executor {
             }
             r.set(rd, 1);
         }
-        exclusiveOpen = false;
+        core.clearExclusive();
         return 2;
     }
 

@@ -25,6 +25,9 @@ public final class SystemControlSpace extends WordRegisters {
     /** CPUID of a Cortex-M3 r1p1, as QEMU's cortex-m3 reports it. */
     public static final int CPUID_CORTEX_M3 = 0x411F_C231;
 
+    /** A bank number no NVIC has: its registers read as zero and ignore writes. */
+    private static final int NO_BANK = 1 << 20;
+
     private final Core core;
     private final ExceptionState exceptions;
     private final SysTick sysTick;
@@ -46,14 +49,17 @@ public final class SystemControlSpace extends WordRegisters {
             case 0x014: return sysTick.readRvr();
             case 0x018: return sysTick.readCvr();
             case 0x01C: return SysTick.CALIB;
-            case 0x100: return exceptions.enabledMask();
-            case 0x180: return exceptions.enabledMask();
-            case 0x200: return exceptions.pendingIrqMask();
-            case 0x280: return exceptions.pendingIrqMask();
+            case 0x004: return armv7m ? exceptions.irqLines() / 32 - 1 : 0;
+            case 0x100: case 0x104: return exceptions.enabledMask(bank(offset));
+            case 0x180: case 0x184: return exceptions.enabledMask(bank(offset));
+            case 0x200: case 0x204: return exceptions.pendingIrqMask(bank(offset));
+            case 0x280: case 0x284: return exceptions.pendingIrqMask(bank(offset));
+            case 0x300: case 0x304: return armv7m ? exceptions.activeIrqMask(bank(offset)) : 0;
             case 0xD00: return armv7m ? CPUID_CORTEX_M3 : CPUID;
             case 0xD04: return readIcsr();
             case 0xD0C: return AIRCR_READ | (core.priorityGroup() << 8);
             case 0xD10: return core.scr();
+            case 0xD08: return core.vtor();
             case 0xD14: return core.ccr();
             case 0xD18: return armv7m ? exceptions.readShpr1() : 0;
             case 0xD1C: return exceptions.readShpr2();
@@ -68,18 +74,23 @@ public final class SystemControlSpace extends WordRegisters {
             case 0xDF8: return core.debug().dcrdr();
             case 0xDFC: return core.debug().demcr();
             default:
-                if (offset >= 0x400 && offset < 0x420) {
+                if (offset >= 0x400 && offset < 0x400 + exceptions.irqLines()) {
                     return exceptions.readIpr((offset - 0x400) / 4);
                 }
                 return CoreSightId.covers(offset) ? CoreSightId.SCS.read(offset) : 0;
         }
     }
 
+    /** The NVIC register bank of an ISER/ICER/ISPR/ICPR/IABR offset; bank 1 exists on ARMv7-M only. */
+    private int bank(int offset) {
+        return armv7m || (offset & 4) == 0 ? (offset >>> 2) & 1 : NO_BANK;
+    }
+
     private int readIcsr() {
         int value = core.registers().ipsr();
         int pending = exceptions.highestPending(false);
         value |= pending << 12;
-        if (exceptions.pendingIrqMask() != 0) {
+        if (exceptions.pendingIrqMask(0) != 0 || exceptions.pendingIrqMask(1) != 0) {
             value |= 1 << 22;
         }
         if (pending != 0 && exceptions.priority(pending) < core.executionPriority()) {
@@ -103,15 +114,21 @@ public final class SystemControlSpace extends WordRegisters {
             case 0x010: sysTick.writeCsr(value); break;
             case 0x014: sysTick.writeRvr(value); break;
             case 0x018: sysTick.writeCvr(value); break;
-            case 0x100: exceptions.enable(value); break;
-            case 0x180: exceptions.disable(value); break;
-            case 0x200: exceptions.setPendingIrqs(value, true); break;
-            case 0x280: exceptions.setPendingIrqs(value, false); break;
+            case 0x100: case 0x104: exceptions.enable(bank(offset), value); break;
+            case 0x180: case 0x184: exceptions.disable(bank(offset), value); break;
+            case 0x200: case 0x204: exceptions.setPendingIrqs(bank(offset), value, true); break;
+            case 0x280: case 0x284: exceptions.setPendingIrqs(bank(offset), value, false); break;
+            case 0xF00:
+                if (armv7m && (value & 0x1FF) < exceptions.irqLines()) {
+                    exceptions.setPending(ExceptionState.FIRST_IRQ + (value & 0x1FF), true); // STIR
+                }
+                break;
             case 0xD04: writeIcsr(value); break;
             case 0xD0C: writeAircr(value); break;
             case 0xD10: core.writeScr(value); break;
             case 0xD1C: exceptions.writeShpr2(value); break;
             case 0xD20: exceptions.writeShpr3(value); break;
+            case 0xD08: core.writeVtor(value); break;
             case 0xD14: core.writeCcr(value); break;
             case 0xD18:
                 if (armv7m) {
@@ -134,7 +151,7 @@ public final class SystemControlSpace extends WordRegisters {
             case 0xDF8: core.debug().writeDcrdr(value); break;
             case 0xDFC: core.debug().writeDemcr(value); break;
             default:
-                if (offset >= 0x400 && offset < 0x420) {
+                if (offset >= 0x400 && offset < 0x400 + exceptions.irqLines()) {
                     exceptions.writeIpr((offset - 0x400) / 4, value);
                 }
                 break;
