@@ -23,11 +23,14 @@ public final class CortexMTestMachine {
     private final Memory sram;
     private final Core core;
 
+    /** The STM32F1's core clock: the lab keeps real time at this rate. */
+    public static final long STM32F1_CPU_HZ = 72_000_000;
+
     public CortexMTestMachine(Profile profile, int flashBase, int flashBytes, int sramBytes) {
         this.flash = new Memory(flashBytes);
         this.sram = new Memory(sramBytes);
         SystemBus bus = new SystemBus();
-        this.core = new Core(bus, new VirtualClock(), profile);
+        this.core = new Core(bus, new VirtualClock(), profile, profile == Profile.ARMV7M ? STM32F1_CPU_HZ : Core.CPU_HZ);
         bus.map(0, flashBytes, flash);
         if (flashBase != 0) {
             bus.map(flashBase, flashBytes, flash);

@@ -11,6 +11,7 @@ import io.probehost.sim.mcu.VirtualClock;
  * Not thread-safe by itself; the owner serialises all calls (see {@link CoreRunner}).
  */
 public final class Core {
+    /** The Cortex-M0 clock of the nRF51822, the default. */
     public static final int CPU_HZ = 16_000_000;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
 
@@ -30,6 +31,7 @@ public final class Core {
     public static final int CCR_DIV_0_TRP = 1 << 4;
     public static final int CCR_STKALIGN = 1 << 9;
     /** CFSR bits (ARMv7-M): UsageFault status in [31:16], BusFault status in [15:8]. */
+    public static final int CFSR_IACCVIOL = 1;
     public static final int CFSR_UNDEFINSTR = 1 << 16;
     public static final int CFSR_INVSTATE = 1 << 17;
     public static final int CFSR_INVPC = 1 << 18;
@@ -50,6 +52,7 @@ public final class Core {
     final DebugState debug = new DebugState();
     private final MemoryPort bus;
     private final VirtualClock clock;
+    private final long cpuHz;
     private final ThumbExecutor executor;
     private final ExceptionEntry exceptionEntry;
     private DebugComparators comparators = DebugComparators.NONE;
@@ -91,14 +94,23 @@ public final class Core {
     }
 
     public Core(MemoryPort bus, VirtualClock clock, Profile profile) {
+        this(bus, clock, profile, CPU_HZ);
+    }
+
+    /** A core whose cycles advance {@code clock} at {@code cpuHz} (72 MHz for an STM32F103). */
+    public Core(MemoryPort bus, VirtualClock clock, Profile profile, long cpuHz) {
         this.bus = bus;
         this.clock = clock;
+        this.cpuHz = cpuHz;
         this.profile = profile;
         this.armv7m = profile == Profile.ARMV7M;
         this.regs = new Registers(profile);
         this.exceptions = new ExceptionState(profile);
         this.executor = new ThumbExecutor(this);
         this.exceptionEntry = new ExceptionEntry(this);
+        if (armv7m) {
+            debug.enableArmv7mCatches();
+        }
         debug.powerOnReset();
     }
 
@@ -255,6 +267,20 @@ public final class Core {
     /** The group priority of a priority value: what preemption compares. */
     private int groupPriority(int priority) {
         return priority < 0 ? priority : priority & -(2 << priorityGroup);
+    }
+
+    /** The DEMCR vector catch for taking configurable fault {@code exception} with the CFSR as it is now. */
+    int vectorCatchFor(int exception) {
+        switch (exception) {
+            case ExceptionState.MEM_MANAGE: return DebugState.DEMCR_VC_MMERR;
+            case ExceptionState.BUS_FAULT: return DebugState.DEMCR_VC_BUSERR;
+            case ExceptionState.USAGE_FAULT:
+                if ((cfsr & (1 << 19)) != 0) {
+                    return DebugState.DEMCR_VC_NOCPERR;
+                }
+                return (cfsr & (CFSR_UNALIGNED | CFSR_DIVBYZERO)) != 0 ? DebugState.DEMCR_VC_CHKERR : DebugState.DEMCR_VC_STATERR;
+            default: return 0;
+        }
     }
 
     public int cfsr() {
@@ -482,6 +508,9 @@ public final class Core {
             if (!regs.thumb) {
                 throw fault(ExceptionState.USAGE_FAULT, CFSR_INVSTATE);
             }
+            if (armv7m && executeNever(pc)) {
+                throw fault(ExceptionState.MEM_MANAGE, CFSR_IACCVIOL);
+            }
             int hw = fetch16(pc);
             cost = executor.execute(pc, hw);
             if (debug.halted) {
@@ -499,6 +528,11 @@ public final class Core {
         }
     }
 
+    /** The ARMv7-M default memory map's execute-never regions: peripherals, devices and the system space. */
+    private static boolean executeNever(int pc) {
+        return (pc >>> 29) == 2 || Integer.compareUnsigned(pc, 0xA000_0000) >= 0;
+    }
+
     /** BKPT or FPB match: halts with debug enabled, else escalates to HardFault. */
     void debugEvent(int dfsrBits) {
         if (debug.debugEnabled) {
@@ -511,7 +545,7 @@ public final class Core {
     private void addCycles(long n) {
         long before = cycles;
         cycles += n;
-        clock.advance(cycles * 1_000_000_000L / CPU_HZ - before * 1_000_000_000L / CPU_HZ);
+        clock.advance(cycles * 1_000_000_000L / cpuHz - before * 1_000_000_000L / cpuHz);
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }

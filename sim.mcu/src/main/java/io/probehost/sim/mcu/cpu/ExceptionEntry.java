@@ -74,8 +74,8 @@ final class ExceptionEntry {
         regs.setThumb((vector & 1) != 0);
         core.setEventRegister();
         core.chargeCycles(ENTRY_CYCLES);
-        if (exception == ExceptionState.HARD_FAULT && core.debug.debugEnabled
-                && (core.debug.demcr & DebugState.DEMCR_VC_HARDERR) != 0) {
+        int vectorCatch = exception == ExceptionState.HARD_FAULT ? DebugState.DEMCR_VC_HARDERR : core.vectorCatchFor(exception);
+        if (vectorCatch != 0 && core.debug.debugEnabled && (core.debug.demcr & vectorCatch) != 0) {
             core.enterDebug(DebugState.DFSR_VCATCH);
         }
     }

@@ -1,7 +1,11 @@
 package io.probehost.sim.mcu.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.probehost.sim.mcu.cpu.Core;
+import io.probehost.sim.mcu.cpu.DebugState;
+import io.probehost.sim.mcu.cpu.ExceptionState;
 import io.probehost.sim.mcu.cpu.Profile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -61,5 +65,29 @@ class ProfileTest {
         int[] code = {0xB100, 0x2409, 0x2401}; // CBZ r0 over MOVS r4, #9; MOVS r4, #1
         assertEquals(1, run(Profile.ARMV7M, code).core().registers().get(4));
         assertEquals(0x77, run(Profile.ARMV6M, code).core().registers().get(7));
+    }
+
+    @Test
+    void undefinedWideInstructionHaltsOnTheStateVectorCatchWhenUsageFaultIsEnabled() {
+        CortexMTestMachine machine = new CortexMTestMachine(Profile.ARMV7M, 0, 0x1000, 0x1000);
+        machine.load(image(0xF7F0, 0xA000)); // UDF.W #0
+        Core core = machine.core();
+        core.setDebugEnabled(true);
+        core.debug().writeDemcr(DebugState.DEMCR_VC_STATERR);
+        core.writeShcsr(Core.SHCSR_ENABLES);
+        machine.run(200);
+        assertTrue(core.debug().halted(), "halted on the catch");
+        assertEquals(ExceptionState.USAGE_FAULT, core.registers().ipsr());
+        assertEquals(Core.CFSR_UNDEFINSTR, core.cfsr());
+        assertEquals(0, core.hfsr());
+    }
+
+    @Test
+    void executingFromThePeripheralRegionIsAMemManageFaultOnArmv7m() {
+        int[] code = {0x4800, 0x4700, 0x0001, 0x4000}; // LDR r0, [pc]; BX r0 (0x40000001)
+        CortexMTestMachine machine = run(Profile.ARMV7M, code);
+        assertEquals(0x77, machine.core().registers().get(7), "escalated to HardFault");
+        assertEquals(Core.CFSR_IACCVIOL, machine.core().cfsr());
+        assertEquals(Core.HFSR_FORCED, machine.core().hfsr());
     }
 }
