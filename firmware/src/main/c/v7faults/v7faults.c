@@ -59,9 +59,11 @@ extern const vector_t vector_table[48];
 static vector_t ram_vectors[128] __attribute__((aligned(512)));
 void swi_handler(void);
 
+/* SVCall through the SRAM table; it also ends unprivileged Thread mode (case 8). */
 static void svc_through_ram_table(void)
 {
     svc_count++;
+    __asm volatile("msr control, %0" : : "r"(0u) : "memory");
 }
 static void pend_at_cpsie(uint32_t irqs);
 
@@ -198,6 +200,17 @@ int main(void)
                    : "=&r"(status), "=&r"(value) : "r"(&svc_count) : "memory");
     result_put(n++, status);
     result_put(n++, svc_count);
+
+    current_case = 8; /* unprivileged Thread mode: masks ignored, the SCS answers with a BusFault */
+    __asm volatile("msr control, %0\n\tisb" : : "r"(1u) : "memory");
+    write_basepri(0x40);
+    __asm volatile("cpsid i" : : : "memory");
+    result_put(n++, read_control());
+    __asm volatile("ldr.w %0, [%1]" : "=r"(r) : "r"(0xE000ED14u) : "memory");
+    __asm volatile("svc #2" : : : "memory");
+    result_put(n++, read_control());
+    result_put(n++, read_basepri());
+    result_put(n++, read_primask());
 
     result_put(n++, record_count);
     result_put(n++, (uint32_t)records);

@@ -55,7 +55,7 @@ class Armv7mLabMatchesQemuTest {
      * The fault records of v7faults.c as the ARMv7-M rules give them: case, IPSR, CFSR, HFSR,
      * BFAR. UDF with UsageFault disabled and a BusFault while disabled escalate (HFSR.FORCED);
      * with SHCSR's enables they are taken as themselves; BASEPRI at UsageFault's priority
-     * escalates too. CFSR: UNDEFINSTR bit 16, UNALIGNED 24, DIVBYZERO 25, PRECISERR|BFARVALID 0x8200.
+     * escalates too; unprivileged code reading the SCS gets a precise BusFault. CFSR: UNDEFINSTR bit 16, UNALIGNED 24, DIVBYZERO 25, PRECISERR|BFARVALID 0x8200.
      */
     @Test
     void qemuTakesAndEscalatesConfigurableFaultsAsArmv7mSpecifies() throws Exception {
@@ -72,6 +72,7 @@ class Armv7mLabMatchesQemuTest {
             {5, 5, 0x8200, 0, 0x3000_0000},
             {6, 3, 0x8200, forced, 0x3000_0004},
             {7, 3, 1 << 16, forced, 0},
+            {8, 5, 0x8200, 0, 0xE000_ED14},
         };
         int[] values = block.values();
         int count = values[values.length - 3];
@@ -85,6 +86,8 @@ class Armv7mLabMatchesQemuTest {
                 Arrays.copyOfRange(values, 0, 14));
         // VTOR in SRAM (SVC count, readback), STIR pending IRQ 40 in bank 1, STREX after an SVC
         assertArrayEquals(new int[] {1, 0, 1 << 8, 21, 1, 2}, Arrays.copyOfRange(values, 14, 20));
+        // unprivileged: CONTROL reads nPRIV; MSR BASEPRI and CPSID i were ignored; SVC made it privileged again
+        assertArrayEquals(new int[] {1, 0, 0, 0}, Arrays.copyOfRange(values, 20, 24));
     }
 
     @ParameterizedTest

@@ -729,6 +729,9 @@ public final class Core {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
         }
+        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+            throw unprivilegedSystemAccess(address);
+        }
         try {
             int value = bus.read(address, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
@@ -737,6 +740,12 @@ public final class Core {
             bfar = address;
             throw fault(ExceptionState.BUS_FAULT, CFSR_PRECISERR | CFSR_BFARVALID);
         }
+    }
+
+    /** Unprivileged code reaching the Private Peripheral Bus (SCS, debug units): a precise BusFault. */
+    private Fault unprivilegedSystemAccess(int address) {
+        bfar = address;
+        return fault(ExceptionState.BUS_FAULT, CFSR_PRECISERR | CFSR_BFARVALID);
     }
 
     /** A store by STR or STRH; misaligned as {@link #read}. */
@@ -757,6 +766,9 @@ public final class Core {
     void writeAligned(int address, AccessSize size, int value) {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
+        }
+        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+            throw unprivilegedSystemAccess(address);
         }
         try {
             bus.write(address, size, value & size.mask());

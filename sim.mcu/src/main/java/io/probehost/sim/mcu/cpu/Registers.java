@@ -18,6 +18,8 @@ public final class Registers {
     private int ipsr;
     private boolean primask;
     private boolean spsel;
+    /** CONTROL.nPRIV (ARMv7-M): Thread mode runs unprivileged. */
+    private boolean npriv;
     private final boolean armv7m;
     boolean q;
     /** EPSR.IT[7:0]: the condition and mask of the current IT block, zero outside one. */
@@ -127,9 +129,22 @@ public final class Registers {
         spsel = value;
     }
 
-    /** CONTROL as MRS reads it: only SPSEL exists on the Cortex-M0 (no unprivileged mode). */
+    /** CONTROL as MRS reads it: SPSEL, and nPRIV on ARMv7-M (the Cortex-M0 has no unprivileged mode). */
     public int control() {
-        return spsel ? 2 : 0;
+        return (spsel ? 2 : 0) | (npriv ? 1 : 0);
+    }
+
+    public boolean npriv() {
+        return npriv;
+    }
+
+    public void setNpriv(boolean value) {
+        npriv = armv7m && value;
+    }
+
+    /** Handler mode is always privileged; Thread mode unless CONTROL.nPRIV is set. */
+    public boolean privileged() {
+        return ipsr != 0 || !npriv;
     }
 
     public int apsr() {
@@ -209,6 +224,7 @@ public final class Registers {
         ipsr = 0;
         primask = false;
         spsel = false;
+        npriv = false;
         thumb = true;
     }
 
@@ -239,6 +255,7 @@ public final class Registers {
                 setBasepri(value >>> 8);
                 setFaultmask((value & (1 << 16)) != 0);
                 spsel = ((value >>> 24) & 2) != 0;
+                setNpriv(((value >>> 24) & 1) != 0);
                 break;
             default: r[reg.regsel()] = value;
         }

@@ -1,6 +1,9 @@
 package io.probehost.sim.mcu.cpu;
 
-/** MRS and MSR on the special registers (SYSm encodings); BASEPRI and FAULTMASK on ARMv7-M only. */
+/**
+ * MRS and MSR on the special registers (SYSm encodings); BASEPRI, FAULTMASK and CONTROL.nPRIV on
+ * ARMv7-M only. Unprivileged code may write only the APSR, and reads the stack pointers and masks as 0.
+ */
 final class SpecialRegisters {
     private static final int MSP = 8;
     private static final int PSP = 9;
@@ -25,6 +28,9 @@ final class SpecialRegisters {
             }
             return value; // EPSR reads as zero
         }
+        if (!r.privileged() && sysm != CONTROL) {
+            return 0;
+        }
         switch (sysm) {
             case MSP: return r.msp();
             case PSP: return r.psp();
@@ -43,6 +49,9 @@ final class SpecialRegisters {
             if ((sysm & 4) == 0) {
                 r.setApsr(value);
             }
+            return;
+        }
+        if (!r.privileged()) {
             return;
         }
         switch (sysm) {
@@ -66,6 +75,7 @@ final class SpecialRegisters {
                 if (!r.handlerMode()) {
                     r.setSpsel((value & 2) != 0);
                 }
+                r.setNpriv((value & 1) != 0);
                 break;
             default: break;
         }

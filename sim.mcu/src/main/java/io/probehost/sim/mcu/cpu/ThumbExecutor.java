@@ -299,7 +299,9 @@ final class ThumbExecutor {
             }
         }
         if ((hw & 0xFFEF) == 0xB662) {
-            r.setPrimask((hw & 0x10) != 0);
+            if (r.privileged()) {
+                r.setPrimask((hw & 0x10) != 0);
+            }
             return 1;
         }
         if ((hw & 0xFF00) == 0xBA00) {
@@ -331,6 +333,9 @@ final class ThumbExecutor {
 
     /** CPSIE/CPSID with I and/or F (ARMv7-M); FAULTMASK cannot be set at HardFault or NMI priority. */
     private int changeProcessorState(int hw) {
+        if (!r.privileged()) {
+            return 1;
+        }
         boolean disable = (hw & 0x10) != 0;
         if ((hw & 2) != 0) {
             r.setPrimask(disable);
