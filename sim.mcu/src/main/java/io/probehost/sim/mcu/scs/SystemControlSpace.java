@@ -77,7 +77,7 @@ public final class SystemControlSpace extends WordRegisters {
                 if (offset >= 0x400 && offset < 0x400 + exceptions.irqLines()) {
                     return exceptions.readIpr((offset - 0x400) / 4);
                 }
-                return CoreSightId.covers(offset) ? CoreSightId.SCS.read(offset) : 0;
+                return CoreSightId.covers(offset) ? (armv7m ? CoreSightId.SCS_M3 : CoreSightId.SCS).read(offset) : 0;
         }
     }
 
