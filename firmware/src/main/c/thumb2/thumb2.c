@@ -7,7 +7,13 @@
 #define PROGRAM_THUMB2 0x324D4854u /* "THM2" */
 #define FOLD_SEED 0x811C9DC5u
 
-static inline uint32_t fold(uint32_t h, uint32_t v) { return (h ^ v) * 0x01000193u; }
+/* FNV-1 style, plus a shift down: a multiply alone only carries a difference upwards, so flag
+ * bits (APSR 31:27) would fall off the top and two of them could cancel. */
+static inline uint32_t fold(uint32_t h, uint32_t v)
+{
+    h = (h ^ v) * 0x01000193u;
+    return h ^ (h >> 16);
+}
 
 typedef uint64_t (*op_fn)(uint32_t a, uint32_t b, uint32_t apsr);
 typedef uint64_t (*long_fn)(uint32_t a, uint32_t b, uint32_t lo, uint32_t hi);

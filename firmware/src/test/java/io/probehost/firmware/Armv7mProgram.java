@@ -13,7 +13,8 @@ public enum Armv7mProgram {
     THUMB2("m3-thumb2", 0x324D_4854),      // "THM2", -O1
     THUMB2_O2("m3-thumb2-o2", 0x324D_4854), // the same checks with -O2
     TORTURE("m3-torture", 0x5452_4F54),    // the ARMv6-M torture compiled for the M3 at -O2
-    FAULTS("m3-faults", 0x4637_5654);      // "TV7F": configurable faults, BASEPRI, FAULTMASK
+    FAULTS("m3-faults", 0x4637_5654),      // "TV7F": configurable faults, BASEPRI, FAULTMASK
+    FUZZ("m3-fuzz", 0x3254_5A46);          // "FZT2": random Thumb-2 blocks run from SRAM
 
     public static final int RESULT_BASE = 0x2000_1F00;
     public static final int SRAM_BASE = 0x2000_0000;
