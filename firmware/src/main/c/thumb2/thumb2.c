@@ -155,6 +155,23 @@ static uint32_t saturation_q_sticky(void)
     return apsr;
 }
 
+/* Cortex-M3 bit-band: the word at 0x22000000 + 32 * byte offset + 4 * bit aliases one SRAM bit. */
+#define BITBAND(addr, bit) (*(volatile uint32_t *)(0x22000000u + (((uint32_t)(addr) - 0x20000000u) << 5) + ((bit) << 2)))
+static volatile uint32_t banded[2];
+
+static uint32_t bit_band(void)
+{
+    banded[0] = 0x12345678u;
+    banded[1] = 0;
+    BITBAND(&banded[0], 0) = 1;
+    BITBAND(&banded[0], 3) = 0;
+    BITBAND(&banded[0], 31) = 0xFFFFFFFEu; /* only bit 0 counts: clears */
+    BITBAND(&banded[1], 17) = 3;
+    uint32_t reads = 0;
+    for (uint32_t bit = 0; bit < 32; bit++) reads |= BITBAND(&banded[0], bit) << (31 - bit);
+    return banded[0] ^ banded[1] ^ reads;
+}
+
 int main(void)
 {
     result_begin(PROGRAM_THUMB2);
@@ -187,6 +204,7 @@ int main(void)
     result_put(n++, multiple_forms(multiple, 0x1111));
     result_put(n++, saturation_q_sticky());
     result_put(n++, compiled_mix(2000));
+    result_put(n++, bit_band());
     result_put(n++, state);
     return 0;
 }

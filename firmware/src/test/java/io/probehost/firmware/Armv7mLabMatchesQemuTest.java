@@ -27,6 +27,7 @@ class Armv7mLabMatchesQemuTest {
     private static final int TABLES = 13;
     private static final int COMPARE_BRANCH = 14;
     private static final int EXCLUSIVES = 15;
+    private static final int BIT_BAND = 25;
     private static final Map<Armv7mProgram, int[]> QEMU_SRAM = new EnumMap<>(Armv7mProgram.class);
 
     private static synchronized int[] qemuSram(Armv7mProgram program) throws Exception {
@@ -49,6 +50,8 @@ class Armv7mLabMatchesQemuTest {
         assertEquals(0x12, block.value(COMPARE_BRANCH), "CBZ/CBNZ");
         assertArrayEquals(new int[] {0, 1, 1, 0, 0, 0},
                 Arrays.copyOfRange(block.values(), EXCLUSIVES, EXCLUSIVES + 6), "STREX statuses");
+        int banded = 0x1234_5671; // 0x12345678 with bit 0 set, bits 3 and 31 cleared through the alias
+        assertEquals(banded ^ (1 << 17) ^ Integer.reverse(banded), block.value(BIT_BAND), "bit-band writes and reads");
     }
 
     /**

@@ -3,6 +3,7 @@ package io.probehost.sim.mcu.bench;
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.BitBandAlias;
 import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.SystemBus;
 import io.probehost.sim.mcu.cpu.Core;
@@ -18,7 +19,8 @@ import io.probehost.sim.mcu.scs.SystemControlSpace;
  * The smallest machine a lab core runs firmware on: flash at {@code flashBase} (aliased at 0,
  * where the core reads its vectors), SRAM at 0x20000000, the System Control Space and the debug
  * components of the profile's core (Cortex-M0: DWT, BPU, ROM table; Cortex-M3: DWT with CYCCNT,
- * FPB, ITM, ROM table); no peripherals, no chip. Runs on the caller's thread, no debugger attached.
+ * FPB, ITM, ROM table; and the Cortex-M3's bit-band aliases of SRAM and peripherals); no
+ * peripherals, no chip. Runs on the caller's thread, no debugger attached.
  */
 public final class CortexMTestMachine {
     public static final int SRAM_BASE = 0x2000_0000;
@@ -53,7 +55,10 @@ public final class CortexMTestMachine {
                 .map(BreakpointUnit.BASE, 0x1000, bpu)
                 .map(RomTable.BASE, 0x1000, armv7m ? RomTable.cortexM3() : new RomTable());
         if (armv7m) {
-            bus.map(InstrumentationTrace.BASE, 0x1000, itm);
+            bus.map(InstrumentationTrace.BASE, 0x1000, itm)
+                    .map(BitBandAlias.SRAM_ALIAS, BitBandAlias.ALIAS_SIZE, new BitBandAlias(bus, BitBandAlias.SRAM_TARGET))
+                    .map(BitBandAlias.PERIPHERAL_ALIAS, BitBandAlias.ALIAS_SIZE,
+                            new BitBandAlias(bus, BitBandAlias.PERIPHERAL_TARGET));
         }
     }
 
