@@ -50,6 +50,9 @@ void fault_record(uint32_t *frame)
     SCB_CFSR = cfsr;
     SCB_HFSR = SCB_HFSR;
     frame[6] += 4;
+    if (cfsr & (1u << 17)) {
+        frame[7] |= 1u << 24; /* INVSTATE: resume in Thumb state after the NOP.W at the target */
+    }
 }
 
 static volatile uint32_t irq_log_in_21;
@@ -211,6 +214,12 @@ int main(void)
     result_put(n++, read_control());
     result_put(n++, read_basepri());
     result_put(n++, read_primask());
+
+    current_case = 9; /* BX to an even address: UsageFault INVSTATE at the target, stacked T = 0 */
+    __asm volatile("adr r0, 1f\n\t"
+                   "bx r0\n\t"
+                   ".balign 4\n"
+                   "1:\tnop.w" : : : "r0", "memory");
 
     result_put(n++, record_count);
     result_put(n++, (uint32_t)records);

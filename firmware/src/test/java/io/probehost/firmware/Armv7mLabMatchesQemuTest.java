@@ -58,7 +58,8 @@ class Armv7mLabMatchesQemuTest {
      * The fault records of v7faults.c as the ARMv7-M rules give them: case, IPSR, CFSR, HFSR,
      * BFAR. UDF with UsageFault disabled and a BusFault while disabled escalate (HFSR.FORCED);
      * with SHCSR's enables they are taken as themselves; BASEPRI at UsageFault's priority
-     * escalates too; unprivileged code reading the SCS gets a precise BusFault. CFSR: UNDEFINSTR bit 16, UNALIGNED 24, DIVBYZERO 25, PRECISERR|BFARVALID 0x8200.
+     * escalates too; unprivileged code reading the SCS gets a precise BusFault; BX to an even
+     * address faults (INVSTATE) at the target. CFSR: UNDEFINSTR bit 16, UNALIGNED 24, DIVBYZERO 25, PRECISERR|BFARVALID 0x8200.
      */
     @Test
     void qemuTakesAndEscalatesConfigurableFaultsAsArmv7mSpecifies() throws Exception {
@@ -76,6 +77,7 @@ class Armv7mLabMatchesQemuTest {
             {6, 3, 0x8200, forced, 0x3000_0004},
             {7, 3, 1 << 16, forced, 0},
             {8, 5, 0x8200, 0, 0xE000_ED14},
+            {9, 6, 1 << 17, 0, 0},
         };
         int[] values = block.values();
         int count = values[values.length - 3];
@@ -84,6 +86,7 @@ class Armv7mLabMatchesQemuTest {
         for (int i = 0; i < expected.length; i++) {
             assertArrayEquals(expected[i], Arrays.copyOfRange(sram, records + 8 * i, records + 8 * i + 5), "record " + i);
         }
+        assertEquals(0, sram[records + 8 * 8 + 6] & (1 << 24), "INVSTATE stacks xPSR with T = 0");
         // udiv by 0 without the trap, unaligned LDR, IRQ logs, masks and PRIGROUP: see v7faults.c
         assertArrayEquals(new int[] {0, 0x4736_2514, 0, 0x80, 0x60, 1, 1, 1, 0x11, 1, 0, 0x500, 0x24, 0x243},
                 Arrays.copyOfRange(values, 0, 14));
