@@ -60,6 +60,8 @@ public final class Core {
     private Runnable peripheralReset = () -> { };
 
     private long cycles;
+    /** {@link #nanosOf} the cycles already given to the virtual clock. */
+    private long clockNanos;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
     boolean sleeping;
@@ -542,10 +544,16 @@ public final class Core {
         }
     }
 
+    /** Nanoseconds of {@link #cycles} at {@link #cpuHz}, without the overflow of cycles * 1e9 after minutes. */
+    private long nanosOf(long cycleCount) {
+        return cycleCount / cpuHz * 1_000_000_000L + cycleCount % cpuHz * 1_000_000_000L / cpuHz;
+    }
+
     private void addCycles(long n) {
-        long before = cycles;
         cycles += n;
-        clock.advance(cycles * 1_000_000_000L / cpuHz - before * 1_000_000_000L / cpuHz);
+        long now = nanosOf(cycles);
+        clock.advance(now - clockNanos);
+        clockNanos = now;
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }
