@@ -41,6 +41,7 @@ public final class Core {
     public static final int CFSR_PRECISERR = 1 << 9;
     public static final int CFSR_BFARVALID = 1 << 15;
     public static final int HFSR_FORCED = 1 << 30;
+    public static final int HFSR_DEBUGEVT = 1 << 31;
     /** SHCSR enable bits of MemManage, BusFault and UsageFault. */
     public static final int SHCSR_ENABLES = 7 << 16;
 
@@ -535,11 +536,17 @@ public final class Core {
         return (pc >>> 29) == 2 || Integer.compareUnsigned(pc, 0xA000_0000) >= 0;
     }
 
-    /** BKPT or FPB match: halts with debug enabled, else escalates to HardFault. */
+    /**
+     * BKPT or FPB match: halts with debug enabled, else escalates to HardFault (ARMv7-M records
+     * HFSR.DEBUGEVT; the DebugMonitor exception is not modelled).
+     */
     void debugEvent(int dfsrBits) {
         if (debug.debugEnabled) {
             enterDebug(dfsrBits);
         } else {
+            if (armv7m) {
+                hfsr |= HFSR_DEBUGEVT;
+            }
             raiseHardFault();
         }
     }

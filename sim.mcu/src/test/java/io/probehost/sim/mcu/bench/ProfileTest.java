@@ -90,4 +90,11 @@ class ProfileTest {
         assertEquals(Core.CFSR_IACCVIOL, machine.core().cfsr());
         assertEquals(Core.HFSR_FORCED, machine.core().hfsr());
     }
+
+    @Test
+    void bkptWithoutADebuggerIsAHardFaultWithDebugEventOnArmv7m() {
+        CortexMTestMachine machine = run(Profile.ARMV7M, 0xBE00); // BKPT #0
+        assertEquals(0x77, machine.core().registers().get(7));
+        assertEquals(Core.HFSR_DEBUGEVT, machine.core().hfsr());
+    }
 }
