@@ -61,8 +61,8 @@ public final class Core {
     private Runnable peripheralReset = () -> { };
 
     private long cycles;
-    /** {@link #nanosOf} the cycles already given to the virtual clock. */
-    private long clockNanos;
+    /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
+    private long clockRemainder;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
     boolean sleeping;
@@ -551,16 +551,28 @@ public final class Core {
         }
     }
 
-    /** Nanoseconds of {@link #cycles} at {@link #cpuHz}, without the overflow of cycles * 1e9 after minutes. */
-    private long nanosOf(long cycleCount) {
-        return cycleCount / cpuHz * 1_000_000_000L + cycleCount % cpuHz * 1_000_000_000L / cpuHz;
+    /**
+     * Advances the virtual clock by {@code n} cycles at {@link #cpuHz}, exactly: the nanoseconds
+     * it has been given always equal floor(cycles * 1e9 / cpuHz), with the remainder kept in
+     * {@link #clockRemainder} (one division per instruction; no overflow for any cycle count).
+     */
+    private void advanceClock(long n) {
+        long whole = 0;
+        long numerator = clockRemainder;
+        if (n < cpuHz) {
+            numerator += n * 1_000_000_000L;
+        } else {
+            whole = n / cpuHz * 1_000_000_000L;
+            numerator += n % cpuHz * 1_000_000_000L;
+        }
+        long nanos = numerator / cpuHz;
+        clockRemainder = numerator - nanos * cpuHz;
+        clock.advance(whole + nanos);
     }
 
     private void addCycles(long n) {
         cycles += n;
-        long now = nanosOf(cycles);
-        clock.advance(now - clockNanos);
-        clockNanos = now;
+        advanceClock(n);
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }

@@ -124,8 +124,11 @@ public final class DataWatchpointUnit extends WordRegisters {
     }
 
     public boolean pcMatch(int pc) {
+        if (!active()) {
+            return false;
+        }
         boolean hit = false;
-        for (int n = 0; active() && n < numComp; n++) {
+        for (int n = 0; n < numComp; n++) {
             if (function[n] == FUNCTION_PC && (pc & ~ignoredBits(n)) == (comp[n] & ~ignoredBits(n))) {
                 matched[n] = true;
                 hit = true;
@@ -135,8 +138,11 @@ public final class DataWatchpointUnit extends WordRegisters {
     }
 
     public boolean dataMatch(int address, int bytes, boolean write) {
+        if (!active()) {
+            return false;
+        }
         boolean hit = false;
-        for (int n = 0; active() && n < numComp; n++) {
+        for (int n = 0; n < numComp; n++) {
             int f = function[n];
             boolean kind = f == FUNCTION_ACCESS || (write ? f == FUNCTION_WRITE : f == FUNCTION_READ);
             if (!kind) {
