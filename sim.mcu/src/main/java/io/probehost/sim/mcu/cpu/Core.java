@@ -26,29 +26,11 @@ public final class Core {
 
     static final Fault FAULT = new Fault();
 
-    /** CCR bits (ARMv7-M). */
-    public static final int CCR_UNALIGN_TRP = 1 << 3;
-    public static final int CCR_DIV_0_TRP = 1 << 4;
-    public static final int CCR_STKALIGN = 1 << 9;
-    /** CFSR bits (ARMv7-M): UsageFault status in [31:16], BusFault status in [15:8]. */
-    public static final int CFSR_IACCVIOL = 1;
-    public static final int CFSR_UNDEFINSTR = 1 << 16;
-    public static final int CFSR_INVSTATE = 1 << 17;
-    public static final int CFSR_INVPC = 1 << 18;
-    public static final int CFSR_UNALIGNED = 1 << 24;
-    public static final int CFSR_DIVBYZERO = 1 << 25;
-    public static final int CFSR_IBUSERR = 1 << 8;
-    public static final int CFSR_PRECISERR = 1 << 9;
-    public static final int CFSR_BFARVALID = 1 << 15;
-    public static final int HFSR_FORCED = 1 << 30;
-    public static final int HFSR_DEBUGEVT = 1 << 31;
-    /** SHCSR enable bits of MemManage, BusFault and UsageFault. */
-    public static final int SHCSR_ENABLES = 7 << 16;
-
     final Profile profile;
     final boolean armv7m;
     final Registers regs;
     final ExceptionState exceptions;
+    final ControlRegisters control;
     final SysTick sysTick = new SysTick();
     final DebugState debug = new DebugState();
     private final MemoryPort bus;
@@ -77,14 +59,6 @@ public final class Core {
     private boolean watchHit;
     private boolean stuck;
     private int scr;
-    private int ccr;
-    private int shcsr;
-    private int cfsr;
-    private int hfsr;
-    private int bfar;
-    /** AIRCR.PRIGROUP (ARMv7-M): priority bits [PRIGROUP:0] are subpriority, the rest group priority. */
-    private int priorityGroup;
-    private int vtor;
     /** The local exclusive monitor: open after LDREX until STREX, CLREX, exception entry or return. */
     private boolean exclusiveOpen;
     private int exclusiveAddress;
@@ -109,6 +83,7 @@ public final class Core {
         this.armv7m = profile == Profile.ARMV7M;
         this.regs = new Registers(profile);
         this.exceptions = new ExceptionState(profile);
+        this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
         this.exceptionEntry = new ExceptionEntry(this);
         if (armv7m) {
@@ -156,6 +131,11 @@ public final class Core {
         return exceptions;
     }
 
+    /** CCR, SHCSR, CFSR, HFSR, BFAR, AIRCR.PRIGROUP and VTOR: what the SCS reads and writes. */
+    public ControlRegisters controlRegisters() {
+        return control;
+    }
+
     public SysTick sysTick() {
         return sysTick;
     }
@@ -196,54 +176,6 @@ public final class Core {
         scr = value & 0x16;
     }
 
-    /** CCR: ARMv6-M reads STKALIGN and UNALIGN_TRP as one; ARMv7-M keeps DIV_0_TRP and UNALIGN_TRP writable. */
-    public int ccr() {
-        return armv7m ? ccr : CCR_STKALIGN | CCR_UNALIGN_TRP;
-    }
-
-    public void writeCcr(int value) {
-        if (armv7m) {
-            ccr = (value & (CCR_UNALIGN_TRP | CCR_DIV_0_TRP)) | CCR_STKALIGN;
-        }
-    }
-
-    /** SHCSR (ARMv7-M): the fault enables, plus the pending and active bits of the system handlers. */
-    public int shcsr() {
-        int value = shcsr;
-        value |= exceptions.isActive(ExceptionState.MEM_MANAGE) ? 1 : 0;
-        value |= exceptions.isActive(ExceptionState.BUS_FAULT) ? 2 : 0;
-        value |= exceptions.isActive(ExceptionState.USAGE_FAULT) ? 1 << 3 : 0;
-        value |= exceptions.isActive(ExceptionState.SVCALL) ? 1 << 7 : 0;
-        value |= exceptions.isActive(ExceptionState.PENDSV) ? 1 << 10 : 0;
-        value |= exceptions.isActive(ExceptionState.SYSTICK) ? 1 << 11 : 0;
-        value |= exceptions.isPending(ExceptionState.USAGE_FAULT) ? 1 << 12 : 0;
-        value |= exceptions.isPending(ExceptionState.MEM_MANAGE) ? 1 << 13 : 0;
-        value |= exceptions.isPending(ExceptionState.BUS_FAULT) ? 1 << 14 : 0;
-        value |= exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
-        return value;
-    }
-
-    public void writeShcsr(int value) {
-        shcsr = value & SHCSR_ENABLES;
-        exceptions.setPending(ExceptionState.SVCALL, (value & (1 << 15)) != 0);
-    }
-
-    /** VTOR (ARMv7-M): where the vector table is; ARMv6-M's is always at 0. */
-    public int vtor() {
-        return vtor;
-    }
-
-    public void writeVtor(int value) {
-        if (armv7m) {
-            vtor = value & 0xFFFF_FF80;
-        }
-    }
-
-    /** The address of an exception's vector. */
-    int vectorAddress(int exception) {
-        return vtor + 4 * exception;
-    }
-
     void openExclusive(int address) {
         exclusiveOpen = true;
         exclusiveAddress = address;
@@ -255,60 +187,6 @@ public final class Core {
 
     void clearExclusive() {
         exclusiveOpen = false;
-    }
-
-    public int priorityGroup() {
-        return priorityGroup;
-    }
-
-    public void setPriorityGroup(int value) {
-        if (armv7m) {
-            priorityGroup = value & 7;
-        }
-    }
-
-    /** The group priority of a priority value: what preemption compares. */
-    private int groupPriority(int priority) {
-        return priority < 0 ? priority : priority & -(2 << priorityGroup);
-    }
-
-    /** The DEMCR vector catch for taking configurable fault {@code exception} with the CFSR as it is now. */
-    int vectorCatchFor(int exception) {
-        switch (exception) {
-            case ExceptionState.MEM_MANAGE: return DebugState.DEMCR_VC_MMERR;
-            case ExceptionState.BUS_FAULT: return DebugState.DEMCR_VC_BUSERR;
-            case ExceptionState.USAGE_FAULT:
-                if ((cfsr & (1 << 19)) != 0) {
-                    return DebugState.DEMCR_VC_NOCPERR;
-                }
-                return (cfsr & (CFSR_UNALIGNED | CFSR_DIVBYZERO)) != 0 ? DebugState.DEMCR_VC_CHKERR : DebugState.DEMCR_VC_STATERR;
-            default: return 0;
-        }
-    }
-
-    public int cfsr() {
-        return cfsr;
-    }
-
-    /** CFSR bits are write-one-to-clear. */
-    public void clearCfsr(int value) {
-        cfsr &= ~value;
-    }
-
-    public int hfsr() {
-        return hfsr;
-    }
-
-    public void clearHfsr(int value) {
-        hfsr &= ~value;
-    }
-
-    public int bfar() {
-        return bfar;
-    }
-
-    public void writeBfar(int value) {
-        bfar = value;
     }
 
     /** Halts the core (without a DFSR reason) once {@link #cycles()} reaches {@code limit}. */
@@ -352,12 +230,7 @@ public final class Core {
         exceptions.reset();
         sysTick.reset();
         scr = 0;
-        ccr = CCR_STKALIGN;
-        shcsr = 0;
-        cfsr = 0;
-        hfsr = 0;
-        priorityGroup = 0;
-        vtor = 0;
+        control.reset();
         exclusiveOpen = false;
         faultException = 0;
         sleeping = false;
@@ -509,10 +382,10 @@ public final class Core {
         int cost;
         try {
             if (!regs.thumb) {
-                throw fault(ExceptionState.USAGE_FAULT, CFSR_INVSTATE);
+                throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_INVSTATE);
             }
             if (armv7m && executeNever(pc)) {
-                throw fault(ExceptionState.MEM_MANAGE, CFSR_IACCVIOL);
+                throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
             int hw = fetch16(pc);
             cost = executor.execute(pc, hw);
@@ -545,7 +418,7 @@ public final class Core {
             enterDebug(dfsrBits);
         } else {
             if (armv7m) {
-                hfsr |= HFSR_DEBUGEVT;
+                control.recordHfsr(ControlRegisters.HFSR_DEBUGEVT);
             }
             raiseHardFault();
         }
@@ -598,10 +471,10 @@ public final class Core {
             return regs.primask() ? Math.min(p, 0) : p;
         }
         if (p != ExceptionState.NO_BOOST) {
-            p = groupPriority(p);
+            p = control.groupPriority(p);
         }
         if (regs.basepri() != 0) {
-            p = Math.min(p, groupPriority(regs.basepri()));
+            p = Math.min(p, control.groupPriority(regs.basepri()));
         }
         if (regs.primask()) {
             p = Math.min(p, 0);
@@ -644,12 +517,11 @@ public final class Core {
             raiseHardFault();
             return;
         }
-        cfsr |= faultStatus;
-        int enable = 1 << (16 + exception - ExceptionState.MEM_MANAGE);
-        if ((shcsr & enable) != 0 && exceptions.priority(exception) < executionPriority()) {
+        control.recordCfsr(faultStatus);
+        if (control.faultEnabled(exception) && exceptions.priority(exception) < executionPriority()) {
             exceptions.setPending(exception, true);
         } else {
-            hfsr |= HFSR_FORCED;
+            control.recordHfsr(ControlRegisters.HFSR_FORCED);
             raiseHardFault();
         }
     }
@@ -729,7 +601,7 @@ public final class Core {
         try {
             return bus.read(address, AccessSize.HALFWORD);
         } catch (BusFault e) {
-            throw fault(ExceptionState.BUS_FAULT, CFSR_IBUSERR);
+            throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_IBUSERR);
         }
     }
 
@@ -739,8 +611,8 @@ public final class Core {
      */
     int read(int address, AccessSize size) {
         if ((address & (size.bytes() - 1)) != 0) {
-            if (!armv7m || (ccr & CCR_UNALIGN_TRP) != 0) {
-                throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
+            if (!armv7m || (control.ccr() & ControlRegisters.CCR_UNALIGN_TRP) != 0) {
+                throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
             }
             int value = 0;
             for (int i = 0; i < size.bytes(); i++) {
@@ -754,7 +626,7 @@ public final class Core {
     /** A load that must be aligned on every profile (LDM, POP, LDRD, LDREX, exception frames). */
     int readAligned(int address, AccessSize size) {
         if ((address & (size.bytes() - 1)) != 0) {
-            throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
+            throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
         if ((address >>> 20) == 0xE00 && !regs.privileged()) {
             throw unprivilegedSystemAccess(address);
@@ -764,22 +636,22 @@ public final class Core {
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
-            bfar = address;
-            throw fault(ExceptionState.BUS_FAULT, CFSR_PRECISERR | CFSR_BFARVALID);
+            control.writeBfar(address);
+            throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
     }
 
     /** Unprivileged code reaching the Private Peripheral Bus (SCS, debug units): a precise BusFault. */
     private Fault unprivilegedSystemAccess(int address) {
-        bfar = address;
-        return fault(ExceptionState.BUS_FAULT, CFSR_PRECISERR | CFSR_BFARVALID);
+        control.writeBfar(address);
+        return fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
     }
 
     /** A store by STR or STRH; misaligned as {@link #read}. */
     void write(int address, AccessSize size, int value) {
         if ((address & (size.bytes() - 1)) != 0) {
-            if (!armv7m || (ccr & CCR_UNALIGN_TRP) != 0) {
-                throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
+            if (!armv7m || (control.ccr() & ControlRegisters.CCR_UNALIGN_TRP) != 0) {
+                throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
             }
             for (int i = 0; i < size.bytes(); i++) {
                 writeAligned(address + i, AccessSize.BYTE, value >>> (8 * i));
@@ -792,7 +664,7 @@ public final class Core {
     /** A store that must be aligned on every profile (STM, PUSH, STRD, STREX). */
     void writeAligned(int address, AccessSize size, int value) {
         if ((address & (size.bytes() - 1)) != 0) {
-            throw fault(ExceptionState.USAGE_FAULT, CFSR_UNALIGNED);
+            throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
         if ((address >>> 20) == 0xE00 && !regs.privileged()) {
             throw unprivilegedSystemAccess(address);
@@ -801,8 +673,8 @@ public final class Core {
             bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
-            bfar = address;
-            throw fault(ExceptionState.BUS_FAULT, CFSR_PRECISERR | CFSR_BFARVALID);
+            control.writeBfar(address);
+            throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
     }
 }

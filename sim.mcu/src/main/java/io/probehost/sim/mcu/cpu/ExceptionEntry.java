@@ -47,7 +47,7 @@ final class ExceptionEntry {
         }
         int vector;
         try {
-            vector = core.bus().read(core.vectorAddress(exception), AccessSize.WORD);
+            vector = core.bus().read(core.controlRegisters().vectorAddress(exception), AccessSize.WORD);
         } catch (BusFault e) {
             if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
                 // the lockup consumes the exception: a debugger that halts, sets PC and SP and
@@ -81,7 +81,7 @@ final class ExceptionEntry {
         regs.setThumb((vector & 1) != 0);
         core.setEventRegister();
         core.chargeCycles(entryCycles);
-        int vectorCatch = exception == ExceptionState.HARD_FAULT ? DebugState.DEMCR_VC_HARDERR : core.vectorCatchFor(exception);
+        int vectorCatch = exception == ExceptionState.HARD_FAULT ? DebugState.DEMCR_VC_HARDERR : core.controlRegisters().vectorCatchFor(exception);
         if (vectorCatch != 0 && core.debug.debugEnabled && (core.debug.demcr & vectorCatch) != 0) {
             core.enterDebug(DebugState.DFSR_VCATCH);
         }
@@ -100,7 +100,7 @@ final class ExceptionEntry {
         }
         int vector;
         try {
-            vector = core.bus().read(core.vectorAddress(ExceptionState.HARD_FAULT), AccessSize.WORD);
+            vector = core.bus().read(core.controlRegisters().vectorAddress(ExceptionState.HARD_FAULT), AccessSize.WORD);
         } catch (BusFault e) {
             core.enterLockup(exceptions.priority(ExceptionState.HARD_FAULT));
             return;
@@ -125,7 +125,7 @@ final class ExceptionEntry {
     void returnFrom(int excReturn) {
         int kind = excReturn & 0xF;
         if ((excReturn & 0x0FFF_FFF0) != 0x0FFF_FFF0 || (kind != 1 && kind != 9 && kind != 0xD)) {
-            throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_INVPC);
+            throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_INVPC);
         }
         int current = regs.ipsr();
         boolean toThread = kind != 1;

@@ -32,7 +32,7 @@ final class Thumb2DataProcessing {
     }
 
     private int undefined() {
-        throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_UNDEFINSTR);
+        throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNDEFINSTR);
     }
 
     int modifiedImmediate(int hw1, int hw2) {
@@ -315,8 +315,8 @@ final class Thumb2DataProcessing {
     /** SDIV/UDIV: division by zero gives 0, or a UsageFault (DIVBYZERO) with CCR.DIV_0_TRP. */
     private int divide(int rd, int n, int m, boolean signed) {
         if (m == 0) {
-            if ((core.ccr() & Core.CCR_DIV_0_TRP) != 0) {
-                throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_DIVBYZERO);
+            if ((core.controlRegisters().ccr() & ControlRegisters.CCR_DIV_0_TRP) != 0) {
+                throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_DIVBYZERO);
             }
             r.set(rd, 0);
         } else {

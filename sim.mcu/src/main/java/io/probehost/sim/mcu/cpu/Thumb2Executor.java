@@ -51,7 +51,7 @@ final class Thumb2Executor {
     }
 
     private int undefined() {
-        throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_UNDEFINSTR);
+        throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNDEFINSTR);
     }
 
     // ---- branches and miscellaneous control ----
@@ -313,7 +313,7 @@ final class Thumb2Executor {
             r.set(rd, 0);
         } else {
             if ((address & (size.bytes() - 1)) != 0) {
-                throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_UNALIGNED);
+                throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
             }
             r.set(rd, 1);
         }

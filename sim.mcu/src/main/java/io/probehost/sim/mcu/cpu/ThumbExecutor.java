@@ -105,7 +105,7 @@ final class ThumbExecutor {
     }
 
     private int undefined() {
-        throw core.fault(ExceptionState.USAGE_FAULT, Core.CFSR_UNDEFINSTR);
+        throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNDEFINSTR);
     }
 
     private int shiftAddSubtract(int hw) {

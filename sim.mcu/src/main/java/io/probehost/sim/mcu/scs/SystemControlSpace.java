@@ -57,17 +57,17 @@ public final class SystemControlSpace extends WordRegisters {
             case 0x300: case 0x304: return armv7m ? exceptions.activeIrqMask(bank(offset)) : 0;
             case 0xD00: return armv7m ? CPUID_CORTEX_M3 : CPUID;
             case 0xD04: return readIcsr();
-            case 0xD0C: return AIRCR_READ | (core.priorityGroup() << 8);
+            case 0xD0C: return AIRCR_READ | (core.controlRegisters().priorityGroup() << 8);
             case 0xD10: return core.scr();
-            case 0xD08: return core.vtor();
-            case 0xD14: return core.ccr();
+            case 0xD08: return core.controlRegisters().vtor();
+            case 0xD14: return core.controlRegisters().ccr();
             case 0xD18: return armv7m ? exceptions.readShpr1() : 0;
             case 0xD1C: return exceptions.readShpr2();
             case 0xD20: return exceptions.readShpr3();
-            case 0xD24: return armv7m ? core.shcsr() : exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
-            case 0xD28: return core.cfsr();
-            case 0xD2C: return core.hfsr();
-            case 0xD38: return core.bfar();
+            case 0xD24: return armv7m ? core.controlRegisters().shcsr() : exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
+            case 0xD28: return core.controlRegisters().cfsr();
+            case 0xD2C: return core.controlRegisters().hfsr();
+            case 0xD38: return core.controlRegisters().bfar();
             case 0xD30: return core.debug().dfsr();
             case 0xDF0: return debug.readDhcsr();
             case 0xDF4: return 0;
@@ -128,8 +128,8 @@ public final class SystemControlSpace extends WordRegisters {
             case 0xD10: core.writeScr(value); break;
             case 0xD1C: exceptions.writeShpr2(value); break;
             case 0xD20: exceptions.writeShpr3(value); break;
-            case 0xD08: core.writeVtor(value); break;
-            case 0xD14: core.writeCcr(value); break;
+            case 0xD08: core.controlRegisters().writeVtor(value); break;
+            case 0xD14: core.controlRegisters().writeCcr(value); break;
             case 0xD18:
                 if (armv7m) {
                     exceptions.writeShpr1(value);
@@ -137,14 +137,14 @@ public final class SystemControlSpace extends WordRegisters {
                 break;
             case 0xD24:
                 if (armv7m) {
-                    core.writeShcsr(value);
+                    core.controlRegisters().writeShcsr(value);
                 } else {
                     exceptions.setPending(ExceptionState.SVCALL, (value & (1 << 15)) != 0);
                 }
                 break;
-            case 0xD28: core.clearCfsr(value); break;
-            case 0xD2C: core.clearHfsr(value); break;
-            case 0xD38: core.writeBfar(value); break;
+            case 0xD28: core.controlRegisters().clearCfsr(value); break;
+            case 0xD2C: core.controlRegisters().clearHfsr(value); break;
+            case 0xD38: core.controlRegisters().writeBfar(value); break;
             case 0xD30: core.debug().clearDfsr(value); break;
             case 0xDF0: debug.writeDhcsr(value); break;
             case 0xDF4: debug.writeDcrsr(value); break;
@@ -178,7 +178,7 @@ public final class SystemControlSpace extends WordRegisters {
         if ((value >>> 16) != 0x05FA) {
             return;
         }
-        core.setPriorityGroup((value >>> 8) & 7);
+        core.controlRegisters().setPriorityGroup((value >>> 8) & 7);
         if ((value & 2) != 0 && core.debug().halted()) {
             exceptions.clearAllActive();
         }

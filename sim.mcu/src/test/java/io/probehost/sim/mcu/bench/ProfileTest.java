@@ -3,6 +3,7 @@ package io.probehost.sim.mcu.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.probehost.sim.mcu.cpu.ControlRegisters;
 import io.probehost.sim.mcu.cpu.Core;
 import io.probehost.sim.mcu.cpu.DebugState;
 import io.probehost.sim.mcu.cpu.ExceptionState;
@@ -74,12 +75,12 @@ class ProfileTest {
         Core core = machine.core();
         core.setDebugEnabled(true);
         core.debug().writeDemcr(DebugState.DEMCR_VC_STATERR);
-        core.writeShcsr(Core.SHCSR_ENABLES);
+        core.controlRegisters().writeShcsr(ControlRegisters.SHCSR_ENABLES);
         machine.run(200);
         assertTrue(core.debug().halted(), "halted on the catch");
         assertEquals(ExceptionState.USAGE_FAULT, core.registers().ipsr());
-        assertEquals(Core.CFSR_UNDEFINSTR, core.cfsr());
-        assertEquals(0, core.hfsr());
+        assertEquals(ControlRegisters.CFSR_UNDEFINSTR, core.controlRegisters().cfsr());
+        assertEquals(0, core.controlRegisters().hfsr());
     }
 
     @Test
@@ -87,14 +88,14 @@ class ProfileTest {
         int[] code = {0x4800, 0x4700, 0x0001, 0x4000}; // LDR r0, [pc]; BX r0 (0x40000001)
         CortexMTestMachine machine = run(Profile.ARMV7M, code);
         assertEquals(0x77, machine.core().registers().get(7), "escalated to HardFault");
-        assertEquals(Core.CFSR_IACCVIOL, machine.core().cfsr());
-        assertEquals(Core.HFSR_FORCED, machine.core().hfsr());
+        assertEquals(ControlRegisters.CFSR_IACCVIOL, machine.core().controlRegisters().cfsr());
+        assertEquals(ControlRegisters.HFSR_FORCED, machine.core().controlRegisters().hfsr());
     }
 
     @Test
     void bkptWithoutADebuggerIsAHardFaultWithDebugEventOnArmv7m() {
         CortexMTestMachine machine = run(Profile.ARMV7M, 0xBE00); // BKPT #0
         assertEquals(0x77, machine.core().registers().get(7));
-        assertEquals(Core.HFSR_DEBUGEVT, machine.core().hfsr());
+        assertEquals(ControlRegisters.HFSR_DEBUGEVT, machine.core().controlRegisters().hfsr());
     }
 }
