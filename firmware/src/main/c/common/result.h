@@ -3,7 +3,9 @@
 #define RESULT_H
 #include <stdint.h>
 
-#define RESULT_BASE        0x20003F00u
+#ifndef RESULT_BASE
+#define RESULT_BASE        0x20003F00u /* nRF51822; the Cortex-M3 programs pass 0x20001F00u (8 KiB of SRAM) */
+#endif
 #define RESULT_MAX_WORDS   60u
 #define RESULT_STATUS_DONE 0x454E4F44u /* "DONE" as little-endian bytes */
 #define RESULT_STATUS_FAIL 0x4C494146u /* "FAIL": an exception nobody expected */

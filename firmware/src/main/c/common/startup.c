@@ -14,6 +14,15 @@ void pendsv_handler(void) __attribute__((weak, alias("default_handler")));
 void systick_handler(void) __attribute__((weak, alias("default_handler")));
 /* SWI0..SWI5 (IRQ 20..25) are the nRF51 software interrupts the tests pend. */
 void swi_handler(void) __attribute__((weak, alias("default_handler")));
+#ifdef __ARM_ARCH_7M__
+/* ARMv7-M's configurable faults, in vector slots 4-6 (reserved on the Cortex-M0 images). */
+void memmanage_handler(void) __attribute__((weak, alias("default_handler")));
+void busfault_handler(void) __attribute__((weak, alias("default_handler")));
+void usagefault_handler(void) __attribute__((weak, alias("default_handler")));
+#define CONFIGURABLE_FAULTS memmanage_handler, busfault_handler, usagefault_handler
+#else
+#define CONFIGURABLE_FAULTS 0, 0, 0
+#endif
 
 #define IRQ_COUNT 32
 
@@ -22,7 +31,7 @@ typedef void (*vector_t)(void);
 __attribute__((section(".vectors"), used))
 const vector_t vector_table[16 + IRQ_COUNT] = {
     (vector_t)&__stack_top, reset_handler, nmi_handler, hardfault_handler,
-    0, 0, 0, 0, 0, 0, 0, svc_handler, 0, 0, pendsv_handler, systick_handler,
+    CONFIGURABLE_FAULTS, 0, 0, 0, 0, svc_handler, 0, 0, pendsv_handler, systick_handler,
     default_handler, default_handler, default_handler, default_handler,
     default_handler, default_handler, default_handler, default_handler,
     default_handler, default_handler, default_handler, default_handler,

@@ -33,8 +33,13 @@ public final class QemuMicrobit implements AutoCloseable {
 
     /** Starts the emulator with the ELF loaded; the core runs from reset at once. */
     public static QemuMicrobit start(Path elf) throws IOException {
-        Path stderrFile = Files.createTempFile("qemu-microbit", ".stderr");
-        ProcessBuilder builder = new ProcessBuilder(EXECUTABLE, "-M", "microbit", "-kernel", elf.toString(),
+        return start("microbit", elf);
+    }
+
+    /** Starts another QEMU board the same way (stm32vldiscovery for the Cortex-M3 programs). */
+    public static QemuMicrobit start(String machine, Path elf) throws IOException {
+        Path stderrFile = Files.createTempFile("qemu-" + machine, ".stderr");
+        ProcessBuilder builder = new ProcessBuilder(EXECUTABLE, "-M", machine, "-kernel", elf.toString(),
                 "-nographic", "-monitor", "none", "-serial", "none", "-qmp", "stdio")
                 .redirectError(stderrFile.toFile());
         Process process;

@@ -28,15 +28,18 @@ public final class SystemBus implements MemoryPort {
     }
 
     private final List<Region> regions = new ArrayList<>();
+    /** Mapped regions in mapping order, for the lookup on every access. */
+    private Region[] lookup = new Region[0];
 
     /** Maps {@code device} at [base, base + size). Earlier mappings win on overlap. */
     public SystemBus map(int base, int size, MemoryPort device) {
         regions.add(new Region(base, size, device));
+        lookup = regions.toArray(new Region[0]);
         return this;
     }
 
     private Region find(int address, AccessSize size) throws BusFault {
-        for (Region region : regions) {
+        for (Region region : lookup) {
             if (region.contains(address)) {
                 if (!region.contains(address + size.bytes() - 1)) {
                     throw new BusFault(address, "access crosses the end of a region");

@@ -6,10 +6,12 @@ import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.VirtualClock;
 
 /**
- * A Cortex-M0 (ARMv6-M) core: executes one instruction or exception entry per {@link #step()}.
+ * An ARMv6-M (Cortex-M0) or ARMv7-M (Cortex-M3) core, chosen by its {@link Profile}: executes one
+ * instruction or exception entry per {@link #step()}.
  * Not thread-safe by itself; the owner serialises all calls (see {@link CoreRunner}).
  */
 public final class Core {
+    /** The Cortex-M0 clock of the nRF51822, the default. */
     public static final int CPU_HZ = 16_000_000;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
 
@@ -24,19 +26,25 @@ public final class Core {
 
     static final Fault FAULT = new Fault();
 
-    final Registers regs = new Registers();
-    final ExceptionState exceptions = new ExceptionState();
+    final Profile profile;
+    final boolean armv7m;
+    final Registers regs;
+    final ExceptionState exceptions;
+    final ControlRegisters control;
     final SysTick sysTick = new SysTick();
     final DebugState debug = new DebugState();
     private final MemoryPort bus;
     private final VirtualClock clock;
-    private final ThumbExecutor executor = new ThumbExecutor(this);
-    private final ExceptionEntry exceptionEntry = new ExceptionEntry(this);
+    private final long cpuHz;
+    private final ThumbExecutor executor;
+    private final ExceptionEntry exceptionEntry;
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
 
     private long cycles;
+    /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
+    private long clockRemainder;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
     boolean sleeping;
@@ -51,11 +59,41 @@ public final class Core {
     private boolean watchHit;
     private boolean stuck;
     private int scr;
+    /** The local exclusive monitor: open after LDREX until STREX, CLREX, exception entry or return. */
+    private boolean exclusiveOpen;
+    private int exclusiveAddress;
+    /** The configurable fault (and its CFSR bits) the instruction being executed raised, 0 if none. */
+    private int faultException;
+    private int faultStatus;
 
     public Core(MemoryPort bus, VirtualClock clock) {
+        this(bus, clock, Profile.ARMV6M);
+    }
+
+    public Core(MemoryPort bus, VirtualClock clock, Profile profile) {
+        this(bus, clock, profile, CPU_HZ);
+    }
+
+    /** A core whose cycles advance {@code clock} at {@code cpuHz} (72 MHz for an STM32F103). */
+    public Core(MemoryPort bus, VirtualClock clock, Profile profile, long cpuHz) {
         this.bus = bus;
         this.clock = clock;
+        this.cpuHz = cpuHz;
+        this.profile = profile;
+        this.armv7m = profile == Profile.ARMV7M;
+        this.regs = new Registers(profile);
+        this.exceptions = new ExceptionState(profile);
+        this.control = new ControlRegisters(profile, exceptions);
+        this.executor = new ThumbExecutor(this);
+        this.exceptionEntry = new ExceptionEntry(this);
+        if (armv7m) {
+            debug.enableArmv7mCatches();
+        }
         debug.powerOnReset();
+    }
+
+    public Profile profile() {
+        return profile;
     }
 
     public void setComparators(DebugComparators comparators) {
@@ -91,6 +129,11 @@ public final class Core {
 
     public ExceptionState exceptions() {
         return exceptions;
+    }
+
+    /** CCR, SHCSR, CFSR, HFSR, BFAR, AIRCR.PRIGROUP and VTOR: what the SCS reads and writes. */
+    public ControlRegisters controlRegisters() {
+        return control;
     }
 
     public SysTick sysTick() {
@@ -131,6 +174,19 @@ public final class Core {
 
     public void writeScr(int value) {
         scr = value & 0x16;
+    }
+
+    void openExclusive(int address) {
+        exclusiveOpen = true;
+        exclusiveAddress = address;
+    }
+
+    boolean exclusiveOpenAt(int address) {
+        return exclusiveOpen && exclusiveAddress == address;
+    }
+
+    void clearExclusive() {
+        exclusiveOpen = false;
     }
 
     /** Halts the core (without a DFSR reason) once {@link #cycles()} reaches {@code limit}. */
@@ -174,6 +230,9 @@ public final class Core {
         exceptions.reset();
         sysTick.reset();
         scr = 0;
+        control.reset();
+        exclusiveOpen = false;
+        faultException = 0;
         sleeping = false;
         eventRegister = false;
         lockedUp = false;
@@ -323,7 +382,10 @@ public final class Core {
         int cost;
         try {
             if (!regs.thumb) {
-                throw FAULT;
+                throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_INVSTATE);
+            }
+            if (armv7m && executeNever(pc)) {
+                throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
             int hw = fetch16(pc);
             cost = executor.execute(pc, hw);
@@ -332,7 +394,7 @@ public final class Core {
             }
         } catch (Fault f) {
             addCycles(1);
-            raiseHardFault();
+            raiseSynchronousFault();
             return;
         }
         debug.retiredSinceRead = true;
@@ -342,19 +404,48 @@ public final class Core {
         }
     }
 
-    /** BKPT or FPB match: halts with debug enabled, else escalates to HardFault. */
+    /** The ARMv7-M default memory map's execute-never regions: peripherals, devices and the system space. */
+    private static boolean executeNever(int pc) {
+        return (pc >>> 29) == 2 || Integer.compareUnsigned(pc, 0xA000_0000) >= 0;
+    }
+
+    /**
+     * BKPT or FPB match: halts with debug enabled, else escalates to HardFault (ARMv7-M records
+     * HFSR.DEBUGEVT; the DebugMonitor exception is not modelled).
+     */
     void debugEvent(int dfsrBits) {
         if (debug.debugEnabled) {
             enterDebug(dfsrBits);
         } else {
+            if (armv7m) {
+                control.recordHfsr(ControlRegisters.HFSR_DEBUGEVT);
+            }
             raiseHardFault();
         }
     }
 
+    /**
+     * Advances the virtual clock by {@code n} cycles at {@link #cpuHz}, exactly: the nanoseconds
+     * it has been given always equal floor(cycles * 1e9 / cpuHz), with the remainder kept in
+     * {@link #clockRemainder} (one division per instruction; no overflow for any cycle count).
+     */
+    private void advanceClock(long n) {
+        long whole = 0;
+        long numerator = clockRemainder;
+        if (n < cpuHz) {
+            numerator += n * 1_000_000_000L;
+        } else {
+            whole = n / cpuHz * 1_000_000_000L;
+            numerator += n % cpuHz * 1_000_000_000L;
+        }
+        long nanos = numerator / cpuHz;
+        clockRemainder = numerator - nanos * cpuHz;
+        clock.advance(whole + nanos);
+    }
+
     private void addCycles(long n) {
-        long before = cycles;
         cycles += n;
-        clock.advance(cycles * 1_000_000_000L / CPU_HZ - before * 1_000_000_000L / CPU_HZ);
+        advanceClock(n);
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }
@@ -369,9 +460,26 @@ public final class Core {
         }
     }
 
+    /**
+     * The priority an exception must beat to preempt. ARMv7-M counts only the group priority of
+     * the active exceptions and of BASEPRI (ExecutionPriority() in the ARMv7-M pseudocode); with
+     * PRIGROUP 0 and the Cortex-M0's two priority bits the two rules agree.
+     */
     public int executionPriority() {
         int p = exceptions.activePriority();
-        return regs.primask() ? Math.min(p, 0) : p;
+        if (!armv7m) {
+            return regs.primask() ? Math.min(p, 0) : p;
+        }
+        if (p != ExceptionState.NO_BOOST) {
+            p = control.groupPriority(p);
+        }
+        if (regs.basepri() != 0) {
+            p = Math.min(p, control.groupPriority(regs.basepri()));
+        }
+        if (regs.primask()) {
+            p = Math.min(p, 0);
+        }
+        return regs.faultmask() ? Math.min(p, -1) : p;
     }
 
     private int exceptionToTake() {
@@ -386,6 +494,36 @@ public final class Core {
             return true;
         }
         return sleepingForEvent && eventRegister;
+    }
+
+    /**
+     * Records why the current instruction faults and returns the exception to throw. ARMv6-M
+     * ignores the kind: every fault is a HardFault there.
+     */
+    Fault fault(int exception, int cfsrBits) {
+        faultException = exception;
+        faultStatus = cfsrBits;
+        return FAULT;
+    }
+
+    /**
+     * ARMv7-M: a configurable fault is taken when SHCSR enables it and its priority can preempt,
+     * else it escalates to HardFault with HFSR.FORCED; CFSR records the cause either way.
+     */
+    private void raiseSynchronousFault() {
+        int exception = faultException;
+        faultException = 0;
+        if (!armv7m || exception == 0) {
+            raiseHardFault();
+            return;
+        }
+        control.recordCfsr(faultStatus);
+        if (control.faultEnabled(exception) && exceptions.priority(exception) < executionPriority()) {
+            exceptions.setPending(exception, true);
+        } else {
+            control.recordHfsr(ControlRegisters.HFSR_FORCED);
+            raiseHardFault();
+        }
     }
 
     void raiseHardFault() {
@@ -463,32 +601,80 @@ public final class Core {
         try {
             return bus.read(address, AccessSize.HALFWORD);
         } catch (BusFault e) {
-            throw FAULT;
+            throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_IBUSERR);
         }
     }
 
+    /**
+     * A load by LDR, LDRH or their signed forms: ARMv7-M performs a misaligned one (as bytes)
+     * unless CCR.UNALIGN_TRP is set; ARMv6-M always faults.
+     */
     int read(int address, AccessSize size) {
         if ((address & (size.bytes() - 1)) != 0) {
-            throw FAULT;
+            if (!armv7m || (control.ccr() & ControlRegisters.CCR_UNALIGN_TRP) != 0) {
+                throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
+            }
+            int value = 0;
+            for (int i = 0; i < size.bytes(); i++) {
+                value |= readAligned(address + i, AccessSize.BYTE) << (8 * i);
+            }
+            return value;
+        }
+        return readAligned(address, size);
+    }
+
+    /** A load that must be aligned on every profile (LDM, POP, LDRD, LDREX, exception frames). */
+    int readAligned(int address, AccessSize size) {
+        if ((address & (size.bytes() - 1)) != 0) {
+            throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
+        }
+        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+            throw unprivilegedSystemAccess(address);
         }
         try {
             int value = bus.read(address, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
-            throw FAULT;
+            control.writeBfar(address);
+            throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
     }
 
+    /** Unprivileged code reaching the Private Peripheral Bus (SCS, debug units): a precise BusFault. */
+    private Fault unprivilegedSystemAccess(int address) {
+        control.writeBfar(address);
+        return fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
+    }
+
+    /** A store by STR or STRH; misaligned as {@link #read}. */
     void write(int address, AccessSize size, int value) {
         if ((address & (size.bytes() - 1)) != 0) {
-            throw FAULT;
+            if (!armv7m || (control.ccr() & ControlRegisters.CCR_UNALIGN_TRP) != 0) {
+                throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
+            }
+            for (int i = 0; i < size.bytes(); i++) {
+                writeAligned(address + i, AccessSize.BYTE, value >>> (8 * i));
+            }
+            return;
+        }
+        writeAligned(address, size, value);
+    }
+
+    /** A store that must be aligned on every profile (STM, PUSH, STRD, STREX). */
+    void writeAligned(int address, AccessSize size, int value) {
+        if ((address & (size.bytes() - 1)) != 0) {
+            throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
+        }
+        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+            throw unprivilegedSystemAccess(address);
         }
         try {
             bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
-            throw FAULT;
+            control.writeBfar(address);
+            throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
     }
 }

@@ -13,6 +13,15 @@ public final class DebugState {
 
     public static final int DEMCR_VC_CORERESET = 1;
     public static final int DEMCR_VC_HARDERR = 1 << 10;
+    /** ARMv7-M vector catches: MemManage, NOCP, checking (UNALIGNED, DIVBYZERO), state, BusFault, entry/return. */
+    public static final int DEMCR_VC_MMERR = 1 << 4;
+    public static final int DEMCR_VC_NOCPERR = 1 << 5;
+    public static final int DEMCR_VC_CHKERR = 1 << 6;
+    public static final int DEMCR_VC_STATERR = 1 << 7;
+    public static final int DEMCR_VC_BUSERR = 1 << 8;
+    public static final int DEMCR_VC_INTERR = 1 << 9;
+    static final int DEMCR_ARMV7M_CATCHES = DEMCR_VC_MMERR | DEMCR_VC_NOCPERR | DEMCR_VC_CHKERR
+            | DEMCR_VC_STATERR | DEMCR_VC_BUSERR | DEMCR_VC_INTERR;
     public static final int DEMCR_DWTENA = 1 << 24;
     static final int DEMCR_WRITABLE = DEMCR_VC_CORERESET | DEMCR_VC_HARDERR | DEMCR_DWTENA;
 
@@ -52,8 +61,15 @@ public final class DebugState {
         return demcr;
     }
 
+    private int demcrWritable = DEMCR_WRITABLE;
+
+    /** ARMv7-M adds the fault vector catches to DEMCR. */
+    void enableArmv7mCatches() {
+        demcrWritable = DEMCR_WRITABLE | DEMCR_ARMV7M_CATCHES;
+    }
+
     public void writeDemcr(int value) {
-        demcr = value & DEMCR_WRITABLE;
+        demcr = value & demcrWritable;
     }
 
     public boolean dwtEnabled() {

@@ -8,24 +8,52 @@ public final class ExceptionState {
     public static final int RESET = 1;
     public static final int NMI = 2;
     public static final int HARD_FAULT = 3;
+    /** ARMv7-M configurable faults, with priorities in SHPR1. */
+    public static final int MEM_MANAGE = 4;
+    public static final int BUS_FAULT = 5;
+    public static final int USAGE_FAULT = 6;
     public static final int SVCALL = 11;
     public static final int PENDSV = 14;
     public static final int SYSTICK = 15;
     public static final int FIRST_IRQ = 16;
+    /** External interrupt lines of the ARMv6-M NVIC (its maximum). */
     public static final int IRQ_LINES = 32;
-    static final int COUNT = FIRST_IRQ + IRQ_LINES;
+    /** External interrupt lines of the ARMv7-M NVIC here: two banks, enough for STM32F1's 60. */
+    public static final int ARMV7M_IRQ_LINES = 64;
     /** Execution priority of thread mode with nothing active: lower than every configurable one. */
     static final int NO_BOOST = 0x100;
 
-    private final boolean[] pending = new boolean[COUNT];
+    private final int irqLines;
+    private final int count;
+    private final boolean[] pending;
     /** Number of true entries in {@link #pending}, so the per-instruction check is cheap when idle. */
     private int pendingCount;
-    private final boolean[] active = new boolean[COUNT];
-    private int irqEnabled;
-    private final int[] irqPriority = new int[IRQ_LINES];
+    private final boolean[] active;
+    private long irqEnabled;
+    private final int[] irqPriority;
     private int svcPriority;
     private int pendSvPriority;
     private int sysTickPriority;
+    private final int[] faultPriority = new int[3];
+    private final int priorityMask;
+
+    public ExceptionState() {
+        this(Profile.ARMV6M);
+    }
+
+    public ExceptionState(Profile profile) {
+        this.priorityMask = profile.priorityMask();
+        this.irqLines = profile == Profile.ARMV7M ? ARMV7M_IRQ_LINES : IRQ_LINES;
+        this.count = FIRST_IRQ + irqLines;
+        this.pending = new boolean[count];
+        this.active = new boolean[count];
+        this.irqPriority = new int[irqLines];
+    }
+
+    /** External interrupt lines this NVIC implements. */
+    public int irqLines() {
+        return irqLines;
+    }
 
     void reset() {
         java.util.Arrays.fill(pending, false);
@@ -36,6 +64,7 @@ public final class ExceptionState {
         svcPriority = 0;
         pendSvPriority = 0;
         sysTickPriority = 0;
+        java.util.Arrays.fill(faultPriority, 0);
     }
 
     public int priority(int exception) {
@@ -43,6 +72,9 @@ public final class ExceptionState {
             case RESET: return -3;
             case NMI: return -2;
             case HARD_FAULT: return -1;
+            case MEM_MANAGE: return faultPriority[0];
+            case BUS_FAULT: return faultPriority[1];
+            case USAGE_FAULT: return faultPriority[2];
             case SVCALL: return svcPriority;
             case PENDSV: return pendSvPriority;
             case SYSTICK: return sysTickPriority;
@@ -77,7 +109,7 @@ public final class ExceptionState {
     /** Execution priority from active exceptions only, ignoring PRIMASK. */
     int activePriority() {
         int best = NO_BOOST;
-        for (int e = 1; e < COUNT; e++) {
+        for (int e = 1; e < count; e++) {
             if (active[e]) {
                 best = Math.min(best, priority(e));
             }
@@ -86,7 +118,7 @@ public final class ExceptionState {
     }
 
     boolean anyActive() {
-        for (int e = 1; e < COUNT; e++) {
+        for (int e = 1; e < count; e++) {
             if (active[e]) {
                 return true;
             }
@@ -100,7 +132,7 @@ public final class ExceptionState {
             return false;
         }
         if (e >= FIRST_IRQ) {
-            return !maskInterrupts && (irqEnabled & (1 << (e - FIRST_IRQ))) != 0;
+            return !maskInterrupts && (irqEnabled & (1L << (e - FIRST_IRQ))) != 0;
         }
         if (e == PENDSV || e == SYSTICK) {
             return !maskInterrupts;
@@ -115,7 +147,7 @@ public final class ExceptionState {
         }
         int best = 0;
         int bestPriority = Integer.MAX_VALUE;
-        for (int e = 2; e < COUNT; e++) {
+        for (int e = 2; e < count; e++) {
             if (eligible(e, maskInterrupts) && priority(e) < bestPriority) {
                 best = e;
                 bestPriority = priority(e);
@@ -125,21 +157,51 @@ public final class ExceptionState {
     }
 
     public int enabledMask() {
-        return irqEnabled;
+        return enabledMask(0);
+    }
+
+    /** ISER/ICER bank {@code bank}: lines 32*bank to 32*bank+31. */
+    public int enabledMask(int bank) {
+        return bank * 32 < irqLines ? (int) (irqEnabled >>> (32 * bank)) : 0;
     }
 
     public void enable(int mask) {
-        irqEnabled |= mask;
+        enable(0, mask);
+    }
+
+    public void enable(int bank, int mask) {
+        if (bank * 32 < irqLines) {
+            irqEnabled |= (mask & 0xFFFF_FFFFL) << (32 * bank);
+        }
     }
 
     public void disable(int mask) {
-        irqEnabled &= ~mask;
+        disable(0, mask);
+    }
+
+    public void disable(int bank, int mask) {
+        if (bank * 32 < irqLines) {
+            irqEnabled &= ~((mask & 0xFFFF_FFFFL) << (32 * bank));
+        }
     }
 
     public int pendingIrqMask() {
+        return pendingIrqMask(0);
+    }
+
+    public int pendingIrqMask(int bank) {
+        return irqMask(pending, bank);
+    }
+
+    /** IABR (ARMv7-M): the active lines of a bank. */
+    public int activeIrqMask(int bank) {
+        return irqMask(active, bank);
+    }
+
+    private int irqMask(boolean[] flags, int bank) {
         int mask = 0;
-        for (int i = 0; i < IRQ_LINES; i++) {
-            if (pending[FIRST_IRQ + i]) {
+        for (int i = 0; i < 32 && 32 * bank + i < irqLines; i++) {
+            if (flags[FIRST_IRQ + 32 * bank + i]) {
                 mask |= 1 << i;
             }
         }
@@ -147,15 +209,22 @@ public final class ExceptionState {
     }
 
     public void setPendingIrqs(int mask, boolean value) {
-        for (int i = 0; i < IRQ_LINES; i++) {
+        setPendingIrqs(0, mask, value);
+    }
+
+    public void setPendingIrqs(int bank, int mask, boolean value) {
+        for (int i = 0; i < 32 && 32 * bank + i < irqLines; i++) {
             if ((mask & (1 << i)) != 0) {
-                setPending(FIRST_IRQ + i, value);
+                setPending(FIRST_IRQ + 32 * bank + i, value);
             }
         }
     }
 
     /** IPR register n (4 lines, one byte each; only bits [7:6] implemented). */
     public int readIpr(int n) {
+        if (n * 4 >= irqLines) {
+            return 0;
+        }
         int value = 0;
         for (int i = 0; i < 4; i++) {
             value |= irqPriority[n * 4 + i] << (8 * i);
@@ -164,8 +233,22 @@ public final class ExceptionState {
     }
 
     public void writeIpr(int n, int value) {
+        if (n * 4 >= irqLines) {
+            return;
+        }
         for (int i = 0; i < 4; i++) {
-            irqPriority[n * 4 + i] = (value >>> (8 * i)) & 0xC0;
+            irqPriority[n * 4 + i] = (value >>> (8 * i)) & priorityMask;
+        }
+    }
+
+    /** SHPR1 (ARMv7-M): MemManage, BusFault and UsageFault priorities in bytes 0-2. */
+    public int readShpr1() {
+        return faultPriority[0] | (faultPriority[1] << 8) | (faultPriority[2] << 16);
+    }
+
+    public void writeShpr1(int value) {
+        for (int i = 0; i < 3; i++) {
+            faultPriority[i] = (value >>> (8 * i)) & priorityMask;
         }
     }
 
@@ -174,7 +257,7 @@ public final class ExceptionState {
     }
 
     public void writeShpr2(int value) {
-        svcPriority = (value >>> 24) & 0xC0;
+        svcPriority = (value >>> 24) & priorityMask;
     }
 
     public int readShpr3() {
@@ -182,7 +265,7 @@ public final class ExceptionState {
     }
 
     public void writeShpr3(int value) {
-        sysTickPriority = (value >>> 24) & 0xC0;
-        pendSvPriority = (value >>> 16) & 0xC0;
+        sysTickPriority = (value >>> 24) & priorityMask;
+        pendSvPriority = (value >>> 16) & priorityMask;
     }
 }

@@ -2,22 +2,90 @@ package io.probehost.sim.mcu.cpu;
 
 import io.probehost.sim.mcu.AccessSize;
 
-/** Decodes and executes the ARMv6-M Thumb instruction set, with Cortex-M0 cycle counts. */
+/**
+ * Decodes and executes the Thumb instruction set of the core's profile, with Cortex-M0 cycle
+ * counts: the 16-bit encodings here (ARMv6-M, plus CBZ/CBNZ, IT and CPS f on ARMv7-M), the 32-bit
+ * ones of ARMv7-M in {@link Thumb2Executor}.
+ */
 final class ThumbExecutor {
     private final Core core;
     private final Registers r;
     private final Alu alu;
+    private final boolean armv7m;
+    private final Thumb2Executor thumb2;
     private int nextPc;
 
     ThumbExecutor(Core core) {
         this.core = core;
         this.r = core.regs;
         this.alu = new Alu(core.regs);
+        this.armv7m = core.armv7m;
+        this.thumb2 = armv7m ? new Thumb2Executor(core, this, alu) : null;
     }
 
     /** Executes the instruction at {@code pc} whose first halfword is {@code hw}; returns its cycles. */
     int execute(int pc, int hw) {
         nextPc = pc + 2;
+        int it = r.itState;
+        int cycles = it == 0 ? dispatch(pc, hw) : inItBlock(pc, hw, it);
+        r.setPc(nextPc);
+        return cycles;
+    }
+
+    /**
+     * An instruction inside an IT block: skipped when its condition fails; 16-bit instructions
+     * that set the flags outside an IT block (all but CMP, CMN and TST) leave them inside one.
+     * ITSTATE advances before the instruction runs, so a branch or exception return it makes
+     * keeps the state it sets, and is put back if the instruction faults.
+     */
+    private int inItBlock(int pc, int hw, int it) {
+        r.itState = (it & 7) == 0 ? 0 : (it & 0xE0) | ((it << 1) & 0x1F);
+        if (!alu.conditionPassed(it >>> 4)) {
+            nextPc = pc + ((hw >>> 11) >= 0x1D ? 4 : 2);
+            return 1;
+        }
+        try {
+            if (!setsFlagsOutsideItBlock(hw)) {
+                return dispatch(pc, hw);
+            }
+            boolean n = r.n;
+            boolean z = r.z;
+            boolean c = r.c;
+            boolean v = r.v;
+            int cycles = dispatch(pc, hw);
+            r.n = n;
+            r.z = z;
+            r.c = c;
+            r.v = v;
+            return cycles;
+        } catch (Core.Fault f) {
+            r.itState = it;
+            throw f;
+        }
+    }
+
+    private static boolean setsFlagsOutsideItBlock(int hw) {
+        switch (hw >>> 13) {
+            case 0: return true;
+            case 1: return ((hw >>> 11) & 3) != 1;
+            default:
+                if ((hw & 0xFC00) != 0x4000) {
+                    return false;
+                }
+                int op = (hw >>> 6) & 0xF;
+                return op != 0x8 && op != 0xA && op != 0xB;
+        }
+    }
+
+    void setNextPc(int value) {
+        nextPc = value;
+    }
+
+    int nextPc() {
+        return nextPc;
+    }
+
+    private int dispatch(int pc, int hw) {
         int cycles;
         switch (hw >>> 13) {
             case 0: cycles = shiftAddSubtract(hw); break;
@@ -29,7 +97,6 @@ final class ThumbExecutor {
             case 6: cycles = (hw & 0x1000) == 0 ? loadStoreMultiple(hw) : conditionalBranchOrSvc(pc, hw); break;
             default: cycles = (hw & 0x1800) == 0 ? branch(pc, hw) : thirtyTwoBit(pc, hw); break;
         }
-        r.setPc(nextPc);
         return cycles;
     }
 
@@ -37,8 +104,8 @@ final class ThumbExecutor {
         return n == 15 ? pc + 4 : r.get(n);
     }
 
-    private static int undefined() {
-        throw Core.FAULT;
+    private int undefined() {
+        throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNDEFINSTR);
     }
 
     private int shiftAddSubtract(int hw) {
@@ -147,7 +214,7 @@ final class ThumbExecutor {
         }
     }
 
-    private void branchExchange(int target) {
+    void branchExchange(int target) {
         if (r.handlerMode() && (target >>> 28) == 0xF) {
             core.exceptionReturn(target);
             nextPc = r.pc();
@@ -219,8 +286,22 @@ final class ThumbExecutor {
         if ((hw & 0xFE00) == 0xB400) {
             return push(hw);
         }
+        if (armv7m) {
+            if ((hw & 0xF500) == 0xB100) {
+                return compareAndBranch(pc, hw);
+            }
+            if ((hw & 0xFF00) == 0xBF00 && (hw & 0xF) != 0) {
+                r.itState = hw & 0xFF;
+                return 1;
+            }
+            if ((hw & 0xFFEC) == 0xB660 && (hw & 3) != 0) {
+                return changeProcessorState(hw);
+            }
+        }
         if ((hw & 0xFFEF) == 0xB662) {
-            r.setPrimask((hw & 0x10) != 0);
+            if (r.privileged()) {
+                r.setPrimask((hw & 0x10) != 0);
+            }
             return 1;
         }
         if ((hw & 0xFF00) == 0xBA00) {
@@ -238,6 +319,31 @@ final class ThumbExecutor {
             return hint((hw >>> 4) & 0xF);
         }
         return undefined();
+    }
+
+    /** CBZ and CBNZ (ARMv7-M). */
+    private int compareAndBranch(int pc, int hw) {
+        boolean zero = r.get(hw & 7) == 0;
+        if (zero == ((hw & 0x0800) == 0)) {
+            nextPc = pc + 4 + (((hw >>> 2) & 0x3E) | ((hw >>> 3) & 0x40));
+            return 3;
+        }
+        return 1;
+    }
+
+    /** CPSIE/CPSID with I and/or F (ARMv7-M); FAULTMASK cannot be set at HardFault or NMI priority. */
+    private int changeProcessorState(int hw) {
+        if (!r.privileged()) {
+            return 1;
+        }
+        boolean disable = (hw & 0x10) != 0;
+        if ((hw & 2) != 0) {
+            r.setPrimask(disable);
+        }
+        if ((hw & 1) != 0 && (!disable || core.executionPriority() > -1)) {
+            r.setFaultmask(disable);
+        }
+        return 1;
     }
 
     private int reverse(int hw) {
@@ -269,7 +375,7 @@ final class ThumbExecutor {
         int a = address;
         for (int i = 0; i <= 14; i++) {
             if ((list & (1 << i)) != 0) {
-                core.write(a, AccessSize.WORD, r.get(i));
+                core.writeAligned(a, AccessSize.WORD, r.get(i));
                 a += 4;
             }
         }
@@ -284,7 +390,7 @@ final class ThumbExecutor {
         int a = r.sp();
         for (int i = 0; i <= 15; i++) {
             if ((list & (1 << i)) != 0) {
-                values[i] = core.read(a, AccessSize.WORD);
+                values[i] = core.readAligned(a, AccessSize.WORD);
                 a += 4;
             }
         }
@@ -312,7 +418,7 @@ final class ThumbExecutor {
             int a = address;
             for (int i = 0; i < 8; i++) {
                 if ((list & (1 << i)) != 0) {
-                    values[i] = core.read(a, AccessSize.WORD);
+                    values[i] = core.readAligned(a, AccessSize.WORD);
                     a += 4;
                 }
             }
@@ -328,7 +434,7 @@ final class ThumbExecutor {
             int a = address;
             for (int i = 0; i < 8; i++) {
                 if ((list & (1 << i)) != 0) {
-                    core.write(a, AccessSize.WORD, r.get(i));
+                    core.writeAligned(a, AccessSize.WORD, r.get(i));
                     a += 4;
                 }
             }
@@ -369,6 +475,9 @@ final class ThumbExecutor {
     private int thirtyTwoBit(int pc, int hw1) {
         int hw2 = core.fetch16(pc + 2);
         nextPc = pc + 4;
+        if (armv7m) {
+            return thumb2.execute(pc, hw1, hw2);
+        }
         if ((hw1 & 0xF800) != 0xF000) {
             return undefined();
         }

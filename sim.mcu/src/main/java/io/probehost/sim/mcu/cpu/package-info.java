@@ -1,3 +1,6 @@
-/** The ARMv6-M (Cortex-M0) core: registers, Thumb execution, exceptions, SysTick and halting-debug state. */
+/**
+ * The lab's Cortex-M core, ARMv6-M (Cortex-M0) or ARMv7-M (Cortex-M3) by {@link io.probehost.sim.mcu.cpu.Profile}:
+ * registers, one Thumb decoder for both profiles, exceptions, SysTick and halting-debug state.
+ */
 @org.osgi.annotation.versioning.Version("0.1.0")
 package io.probehost.sim.mcu.cpu;

@@ -2,31 +2,62 @@ package io.probehost.sim.mcu.scs;
 
 import io.probehost.sim.mcu.bus.WordRegisters;
 
-/** The Cortex-M0 breakpoint unit (FPBv1 without remap): FP_CTRL and four code comparators. */
+/**
+ * FPB version 1: the Cortex-M0 breakpoint unit (four code comparators) or the Cortex-M3 flash
+ * patch and breakpoint unit (six code and two literal comparators, FP_REMAP). Remapping is not
+ * modelled: FP_REMAP reads RMPSPT as 0, and REPLACE 00 or a literal comparator never matches.
+ */
 public final class BreakpointUnit extends WordRegisters {
     public static final int BASE = 0xE000_2000;
     public static final int NUM_CODE = 4;
+    public static final int NUM_CODE_M3 = 6;
+    public static final int NUM_LIT_M3 = 2;
     private static final int COMP_MASK = 0xDFFF_FFFD;
 
+    private final int numCode;
+    private final int numLit;
+    private final CoreSightId id;
     private boolean enabled;
-    private final int[] comparators = new int[NUM_CODE];
+    private int remap;
+    private final int[] comparators;
+
+    /** The Cortex-M0 breakpoint unit. */
+    public BreakpointUnit() {
+        this(NUM_CODE, 0, CoreSightId.BPU);
+    }
+
+    /** The Cortex-M3 FPB. */
+    public static BreakpointUnit cortexM3() {
+        return new BreakpointUnit(NUM_CODE_M3, NUM_LIT_M3, CoreSightId.FPB_M3);
+    }
+
+    private BreakpointUnit(int numCode, int numLit, CoreSightId id) {
+        this.numCode = numCode;
+        this.numLit = numLit;
+        this.id = id;
+        this.comparators = new int[numCode + numLit];
+    }
 
     /** Debug-logic reset (power-on only). */
     public void reset() {
         enabled = false;
+        remap = 0;
         java.util.Arrays.fill(comparators, 0);
     }
 
     @Override
     protected int readWord(int offset) {
         if (offset == 0) {
-            return (NUM_CODE << 4) | (enabled ? 1 : 0);
+            return ((numCode >> 4) << 12) | (numLit << 8) | ((numCode & 0xF) << 4) | (enabled ? 1 : 0);
+        }
+        if (offset == 4) {
+            return remap;
         }
         int index = (offset - 8) / 4;
-        if (offset >= 8 && index < NUM_CODE) {
+        if (offset >= 8 && index < comparators.length) {
             return comparators[index];
         }
-        return CoreSightId.covers(offset) ? CoreSightId.BPU.read(offset) : 0;
+        return CoreSightId.covers(offset) ? id.read(offset) : 0;
     }
 
     @Override
@@ -37,8 +68,12 @@ public final class BreakpointUnit extends WordRegisters {
             }
             return;
         }
+        if (offset == 4) {
+            remap = numLit > 0 ? value & 0x1FFF_FFE0 : 0;
+            return;
+        }
         int index = (offset - 8) / 4;
-        if (offset >= 8 && index < NUM_CODE) {
+        if (offset >= 8 && index < comparators.length) {
             comparators[index] = value & COMP_MASK;
         }
     }
@@ -48,7 +83,8 @@ public final class BreakpointUnit extends WordRegisters {
         if (!enabled || Integer.compareUnsigned(pc, 0x2000_0000) >= 0) {
             return false;
         }
-        for (int comp : comparators) {
+        for (int n = 0; n < numCode; n++) {
+            int comp = comparators[n];
             if ((comp & 1) == 0 || (comp & 0x1FFF_FFFC) != (pc & 0x1FFF_FFFC)) {
                 continue;
             }

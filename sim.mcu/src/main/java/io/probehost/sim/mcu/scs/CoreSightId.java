@@ -2,7 +2,8 @@ package io.probehost.sim.mcu.scs;
 
 /**
  * The peripheral and component ID registers at offsets 0xFD0-0xFFC of a CoreSight component's
- * 4 KiB block, with the Cortex-M0 values (ARM JEP106 0x3B, continuation code 4).
+ * 4 KiB block, with the Cortex-M0 and Cortex-M3 values (ARM JEP106 0x3B, continuation code 4;
+ * revision 0 in PID2 for all).
  */
 public enum CoreSightId {
     /** Cortex-M0 ROM table, part 0x471, class 1 (ROM table). */
@@ -12,7 +13,17 @@ public enum CoreSightId {
     /** Cortex-M0 DWT, part 0x00A. */
     DWT(new int[] {0x0A, 0xB0, 0x0B, 0x00, 0x04}, 0xE0),
     /** Cortex-M0 breakpoint unit, part 0x00B. */
-    BPU(new int[] {0x0B, 0xB0, 0x0B, 0x00, 0x04}, 0xE0);
+    BPU(new int[] {0x0B, 0xB0, 0x0B, 0x00, 0x04}, 0xE0),
+    /** Cortex-M3 ROM table, part 0x4C3. */
+    ROM_TABLE_M3(new int[] {0xC3, 0xB4, 0x0B, 0x00, 0x04}, 0x10),
+    /** Cortex-M3 System Control Space, part 0x000. */
+    SCS_M3(new int[] {0x00, 0xB0, 0x0B, 0x00, 0x04}, 0xE0),
+    /** Cortex-M3 DWT, part 0x002. */
+    DWT_M3(new int[] {0x02, 0xB0, 0x0B, 0x00, 0x04}, 0xE0),
+    /** Cortex-M3 FPB, part 0x003. */
+    FPB_M3(new int[] {0x03, 0xB0, 0x0B, 0x00, 0x04}, 0xE0),
+    /** Cortex-M3 ITM, part 0x001. */
+    ITM_M3(new int[] {0x01, 0xB0, 0x0B, 0x00, 0x04}, 0xE0);
 
     public static final int FIRST_OFFSET = 0xFD0;
     private final int[] pid;

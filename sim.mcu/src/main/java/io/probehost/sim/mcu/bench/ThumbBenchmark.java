@@ -1,0 +1,66 @@
+package io.probehost.sim.mcu.bench;
+
+import io.probehost.sim.mcu.cpu.Core;
+import io.probehost.sim.mcu.cpu.Profile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Prints how many instructions per second the lab core executes unthrottled on this machine, for
+ * an ARMv6-M loop and an ARMv7-M (Thumb-2, IT) loop, each mixing ALU, load, store and branch.
+ * A benchmark, not a test: run it with
+ * {@code java -cp sim.mcu/target/classes io.probehost.sim.mcu.bench.ThumbBenchmark [seconds]}.
+ */
+public final class ThumbBenchmark {
+    private static final int RESET = 0x40;
+    private static final int INSTRUCTIONS_PER_CHECK = 1_000_000;
+
+    /** MOVS r3, #0x20; LSLS r3, #24; loop: ADDS, EORS, LSLS, STR, LDR, SUBS, CMP, B loop. */
+    private static final int[] ARMV6M_LOOP = {0x2320, 0x061B, 0x3001, 0x4041, 0x00CA, 0x601A, 0x681C, 0x1A25, 0x4288, 0xE7F7};
+    /**
+     * MOVW/MOVT r3, #0x20000000; loop: ADD.W, EOR.W (ROR #3), UBFX, STR.W, LDR.W, MLA, CMP, IT NE,
+     * ADDNE, B.W loop.
+     */
+    private static final int[] ARMV7M_LOOP = {0xF240, 0x0300, 0xF2C2, 0x0300, 0xF100, 0x0001, 0xEA81, 0x01F0,
+        0xF3C1, 0x02C8, 0xF8C3, 0x2004, 0xF8D3, 0x4004, 0xFB04, 0x1500, 0x4288, 0xBF18, 0x3601, 0xF7FF, 0xBFEF};
+
+    private ThumbBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
+        for (int round = 0; round < 2; round++) {
+            String label = round == 0 ? " (warm-up)" : "";
+            report("ARMv6-M" + label, measure(Profile.ARMV6M, ARMV6M_LOOP, seconds));
+            report("ARMv7-M" + label, measure(Profile.ARMV7M, ARMV7M_LOOP, seconds));
+        }
+    }
+
+    private static void report(String name, double instructionsPerSecond) {
+        System.out.printf("%-20s %,15.0f instructions/s (%.1f MIPS)%n", name, instructionsPerSecond, instructionsPerSecond / 1e6);
+    }
+
+    /** Runs the loop for about {@code seconds} and returns the executed instructions per second. */
+    static double measure(Profile profile, int[] loop, double seconds) {
+        ByteBuffer image = ByteBuffer.allocate(0x200).order(ByteOrder.LITTLE_ENDIAN);
+        image.putInt(0, 0x2000_1000).putInt(4, RESET | 1);
+        for (int i = 0; i < loop.length; i++) {
+            image.putShort(RESET + 2 * i, (short) loop[i]);
+        }
+        CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
+        machine.load(image.array());
+        Core core = machine.core();
+        long budget = (long) (seconds * 1e9);
+        long start = System.nanoTime();
+        long executed = 0;
+        long elapsed;
+        do {
+            for (int i = 0; i < INSTRUCTIONS_PER_CHECK; i++) {
+                core.step();
+            }
+            executed += INSTRUCTIONS_PER_CHECK;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < budget);
+        return executed * 1e9 / elapsed;
+    }
+}

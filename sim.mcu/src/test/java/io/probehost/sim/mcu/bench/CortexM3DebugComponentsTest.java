@@ -1,0 +1,87 @@
+package io.probehost.sim.mcu.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.probehost.sim.mcu.cpu.DebugState;
+import io.probehost.sim.mcu.cpu.Profile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Cortex-M3's debug components as a debugger finds them: ROM table, FPB v1, DWT with CYCCNT, ITM. */
+class CortexM3DebugComponentsTest {
+    private static final int RESET = 0x40;
+    private final CortexMTestMachine machine = new CortexMTestMachine(Profile.ARMV7M, 0, 0x1000, 0x1000);
+
+    /** Vectors and an endless loop of NOPs at RESET (16 NOPs, then B back). */
+    private void loadLoop() {
+        ByteBuffer image = ByteBuffer.allocate(0x100).order(ByteOrder.LITTLE_ENDIAN);
+        image.putInt(0, 0x2000_1000).putInt(4, RESET | 1);
+        for (int i = 0; i < 16; i++) {
+            image.putShort(RESET + 2 * i, (short) 0xBF00);
+        }
+        image.putShort(RESET + 32, (short) 0xE7EE); // B RESET
+        machine.load(image.array());
+    }
+
+    @Test
+    void romTableListsScsDwtFpbAndItmAndMarksTpiuAndEtmAbsent() {
+        int[] entries = new int[7];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = machine.readBus(0xE00F_F000 + 4 * i);
+        }
+        assertArrayEquals(new int[] {0xFFF0_F003, 0xFFF0_2003, 0xFFF0_3003, 0xFFF0_1003, 0xFFF4_1002, 0xFFF4_2002, 0}, entries);
+        assertEquals(0xC3, machine.readBus(0xE00F_FFE0), "ROM table part 0x4C3, PID0");
+        assertEquals(0xB4, machine.readBus(0xE00F_FFE4));
+        assertEquals(0x03, machine.readBus(0xE000_2FE0), "FPB part 0x003");
+        assertEquals(0x00, machine.readBus(0xE000_EFE0), "SCS part 0x000");
+    }
+
+    @Test
+    void fpbHasSixCodeAndTwoLiteralComparatorsAndItsSixthBreaks() {
+        loadLoop();
+        assertEquals(0x260, machine.readBus(0xE000_2000), "FP_CTRL while disabled");
+        machine.core().setDebugEnabled(true);
+        machine.writeBus(0xE000_2000, 3);
+        machine.writeBus(0xE000_2008 + 4 * 5, (RESET + 8) | 0x4000_0001); // comparator 5, low halfword
+        machine.run(100);
+        assertTrue(machine.core().debug().halted());
+        assertEquals(RESET + 8, machine.core().registers().pc());
+        assertEquals(DebugState.DFSR_BKPT, machine.core().debug().dfsr() & DebugState.DFSR_BKPT);
+    }
+
+    @Test
+    void cycleCounterCountsCoreCyclesOnlyWhileEnabled() {
+        loadLoop();
+        assertEquals(0x4000_0000, machine.readBus(0xE000_1000), "NUMCOMP 4, CYCCNT off");
+        machine.core().debug().writeDemcr(DebugState.DEMCR_DWTENA);
+        machine.run(50);
+        assertEquals(0, machine.readBus(0xE000_1004), "not counting yet");
+        machine.writeBus(0xE000_1000, 1);
+        long before = machine.core().cycles();
+        machine.run(1000);
+        int counted = machine.readBus(0xE000_1004);
+        assertEquals(machine.core().cycles() - before, counted);
+        machine.writeBus(0xE000_1000, 0);
+        machine.run(1000);
+        assertEquals(counted, machine.readBus(0xE000_1004), "stopped");
+    }
+
+    @Test
+    void itmStimulusPortWritesReachTheListenerOnlyWhenEnabled() {
+        List<String> seen = new ArrayList<>();
+        machine.itm().setListener((port, value, bytes) -> seen.add(port + ":" + Integer.toHexString(value) + "/" + bytes));
+        machine.writeBus(0xE000_0000, 0x41);
+        machine.writeBus(0xE000_0FB0, 0xC5AC_CE55);
+        machine.writeBus(0xE000_0E80, 1);
+        machine.writeBus(0xE000_0E00, 1 << 3);
+        assertEquals(1, machine.readBus(0xE000_000C), "FIFOREADY");
+        machine.writeBus(0xE000_000C, 0x4B4F);
+        machine.writeBus(0xE000_0000, 0x42);
+        assertEquals(List.of("3:4b4f/4"), seen);
+    }
+}
