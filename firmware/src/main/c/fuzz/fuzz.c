@@ -155,7 +155,7 @@ int main(void)
         __asm volatile("dsb\n\tisb" : : : "memory"); /* the code was just written */
         for (uint32_t i = 0; i < STATE_WORDS; i++) outputs[b][i] = inputs[b][i];
         run_block(outputs[b], code[b]);
-        for (uint32_t i = 0; i < STATE_WORDS; i++) h = (h ^ outputs[b][i]) * 0x01000193u;
+        for (uint32_t i = 0; i < STATE_WORDS; i++) { h = (h ^ outputs[b][i]) * 0x01000193u; h ^= h >> 16; }
     }
     result_put(R_STATE_FOLD, h);
     result_put(R_CODE, (uint32_t)code);

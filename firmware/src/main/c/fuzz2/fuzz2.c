@@ -217,7 +217,7 @@ int main(void)
         for (uint32_t i = 0; i < STATE_WORDS; i++) outputs[b][i] = inputs[b][i];
         run_block(outputs[b], code[b]);
         for (uint32_t i = 0; i < STATE_WORDS; i++) {
-            h = (h ^ outputs[b][i]) * 0x01000193u;
+            { h = (h ^ outputs[b][i]) * 0x01000193u; h ^= h >> 16; }
             h ^= h >> 16; /* so that flag differences (bits 31:27) are not multiplied away */
         }
     }

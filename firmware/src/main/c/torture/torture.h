@@ -4,7 +4,13 @@
 
 #define FOLD_SEED 0x811C9DC5u
 
-static inline uint32_t fold(uint32_t h, uint32_t v) { return (h ^ v) * 0x01000193u; }
+/* FNV-1 style, plus a shift down: a multiply alone only carries a difference upwards, so a
+ * difference in the flag bits (31:28) could be lost when two of them cancel. */
+static inline uint32_t fold(uint32_t h, uint32_t v)
+{
+    h = (h ^ v) * 0x01000193u;
+    return h ^ (h >> 16);
+}
 
 uint32_t prng_next(void);
 void prng_seed(uint32_t seed);

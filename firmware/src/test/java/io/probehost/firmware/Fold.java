@@ -7,8 +7,10 @@ final class Fold {
     private Fold() {
     }
 
+    /** FNV-1 step then a shift down, so a difference in the top (flag) bits cannot cancel out. */
     static int fold(int hash, int value) {
-        return (hash ^ value) * 0x0100_0193;
+        int h = (hash ^ value) * 0x0100_0193;
+        return h ^ (h >>> 16);
     }
 
     static int fold(int hash, int... values) {
