@@ -1,0 +1,32 @@
+package io.probehost.sim.mcu.fpec;
+
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.MemoryPort;
+import io.probehost.sim.mcu.bus.LittleEndian;
+
+/**
+ * The bus view of main flash (at 0x08000000 and its boot alias at 0): reads wait for the FPEC's
+ * operation in flight, stores go to the FPEC as program requests.
+ */
+public final class FlashPort implements MemoryPort {
+    public static final int MAIN_BASE = 0x0800_0000;
+    private final FlashStore store;
+    private final Fpec fpec;
+
+    public FlashPort(FlashStore store, Fpec fpec) {
+        this.store = store;
+        this.fpec = fpec;
+    }
+
+    @Override
+    public int read(int offset, AccessSize size) {
+        fpec.stallUntilReady();
+        return LittleEndian.get(store.flash, offset, size.bytes());
+    }
+
+    @Override
+    public void write(int offset, AccessSize size, int value) throws BusFault {
+        fpec.programFlash(offset, size, value);
+    }
+}
