@@ -17,7 +17,7 @@ import io.probehost.flash.format.TargetPackDescriptor;
 class ShippedPacksTest {
 
     @Test
-    void everyShippedPackDescribesItsTwoTargetsWithAFlashAlgorithmWhenRead() {
+    void everyShippedPackDescribesItsTargetsWithAFlashAlgorithmWhenRead() {
         Map<String, String> targets = new TreeMap<>();
         for (TargetPackDescriptor pack : TestFiles.packs()) {
             targets.put(pack.name(), pack.targets().stream().map(TargetDescription::name).sorted()
@@ -31,7 +31,7 @@ class ShippedPacksTest {
                 assertEquals(2, algorithm.pageBuffers().size(), target.name());
             }
         }
-        assertEquals(Map.of("nordic", "nrf51822_xxaa,nrf52832_xxaa", "st", "stm32f051t8,stm32f103rc",
+        assertEquals(Map.of("nordic", "nrf51822_xxaa,nrf52832_xxaa", "st", "stm32f051t8,stm32f103c8,stm32f103rb,stm32f103rc",
                 "nxp", "mk64fn1m0xxx12,mkl25z128xxx4"), targets);
     }
 }
