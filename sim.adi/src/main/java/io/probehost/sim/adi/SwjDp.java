@@ -4,9 +4,10 @@ import io.probehost.sim.mcu.DebuggableMcu;
 import io.probehost.sim.mcu.MemoryPort;
 
 /**
- * The SWJ-DP of a virtual Cortex-M0 part: SW-DP and JTAG-DP sharing one DP and one AHB-AP (AP 0)
- * on the MCU's debug bus, with the SWJ switch sequences and the ADIv5.2 dormant state. Thread-safe:
- * every pin call holds the instance lock.
+ * The SWJ-DP of a virtual Cortex-M part: SW-DP and JTAG-DP sharing one DP and one AHB-AP (AP 0)
+ * on the MCU's debug bus, with the SWJ switch sequences and the ADIv5.2 dormant state. Its IDs are a
+ * {@link SwjIdentity} (Cortex-M0 unless given); in JTAG a boundary-scan TAP may sit between TDI and
+ * the JTAG-DP. Thread-safe: every pin call holds the instance lock.
  */
 public final class SwjDp implements SwjPins {
     /** Cortex-M0 SW-DP DPIDR: DPv1, MINDP, Arm. */
@@ -19,6 +20,8 @@ public final class SwjDp implements SwjPins {
     private final DebugPort dp;
     private final SwdEngine swd;
     private final JtagDp jtag;
+    /** The chip's boundary-scan TAP nearest TDI, or null. */
+    private final BoundaryScanTap boundaryScan;
     private final SwjSequenceDetector sequences = new SwjSequenceDetector();
     private final long nanosPerCycle;
     private WireMode mode;
@@ -37,11 +40,18 @@ public final class SwjDp implements SwjPins {
      *                      1 MHz); 0 when the probe emulator advances the clock itself
      */
     public SwjDp(DebuggableMcu mcu, WireMode powerOnMode, long nanosPerCycle) {
+        this(mcu, SwjIdentity.CORTEX_M0, powerOnMode, nanosPerCycle);
+    }
+
+    /** As {@link #SwjDp(DebuggableMcu, WireMode, long)}, with the IDs and JTAG chain of {@code identity}. */
+    public SwjDp(DebuggableMcu mcu, SwjIdentity identity, WireMode powerOnMode, long nanosPerCycle) {
         this.mcu = mcu;
         this.bus = new FaultInjectingMemoryPort(mcu.debugBus());
-        this.dp = new DebugPort(mcu, SW_DPIDR, new MemAp(bus, mcu.romTableBase()));
+        this.dp = new DebugPort(mcu, identity.swDpidr(), new MemAp(bus, mcu.romTableBase()));
         this.swd = new SwdEngine(dp);
-        this.jtag = new JtagDp(dp, JTAG_IDCODE);
+        this.jtag = new JtagDp(dp, identity.jtagIdcode());
+        this.boundaryScan = identity.boundaryScanIrLength() == 0 ? null
+                : new BoundaryScanTap(identity.boundaryScanIrLength(), identity.boundaryScanIdcode());
         this.mode = powerOnMode;
         this.nanosPerCycle = nanosPerCycle;
     }
@@ -56,7 +66,7 @@ public final class SwjDp implements SwjPins {
                 break;
             case JTAG:
                 line = !hostDrives || hostBit;
-                jtag.clock(line, true);
+                clockChain(line, true);
                 break;
             default:
                 line = !hostDrives || hostBit;
@@ -72,7 +82,7 @@ public final class SwjDp implements SwjPins {
         boolean tdo = true;
         switch (mode) {
             case JTAG:
-                tdo = jtag.clock(tms, tdi);
+                tdo = clockChain(tms, tdi);
                 break;
             case SWD:
                 swd.clock(true, tms);
@@ -84,6 +94,24 @@ public final class SwjDp implements SwjPins {
         return tdo;
     }
 
+    /** One TCK through the chain TDI -> boundary scan -> JTAG-DP -> TDO; returns the DP's TDO. */
+    private boolean clockChain(boolean tms, boolean tdi) {
+        if (boundaryScan == null) {
+            return jtag.clock(tms, tdi);
+        }
+        boolean between = boundaryScan.tdo();
+        boolean tdo = jtag.clock(tms, between);
+        boundaryScan.clock(tms, tdi);
+        return tdo;
+    }
+
+    private void resetChain() {
+        jtag.reset();
+        if (boundaryScan != null) {
+            boundaryScan.reset();
+        }
+    }
+
     @Override
     public synchronized boolean tdo() {
         return mode != WireMode.JTAG || jtag.tdo();
@@ -91,7 +119,7 @@ public final class SwjDp implements SwjPins {
 
     @Override
     public synchronized void jtagReset() {
-        jtag.reset();
+        resetChain();
     }
 
     @Override
@@ -133,6 +161,9 @@ public final class SwjDp implements SwjPins {
         this.noResponse = noResponse;
         swd.setSilent(noResponse);
         jtag.setSilent(noResponse);
+        if (boundaryScan != null) {
+            boundaryScan.setSilent(noResponse);
+        }
     }
 
     public synchronized boolean noResponse() {
@@ -159,7 +190,7 @@ public final class SwjDp implements SwjPins {
         if (next == WireMode.SWD) {
             swd.requireLineReset();
         } else if (next == WireMode.JTAG) {
-            jtag.reset();
+            resetChain();
         }
     }
 }

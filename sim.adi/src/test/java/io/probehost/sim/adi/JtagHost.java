@@ -18,11 +18,16 @@ final class JtagHost {
 
     /** From Run-Test/Idle through Shift-IR and back; returns the captured IR bits. */
     int irScan(int instruction) {
+        return irScan(instruction, JtagDp.IR_LENGTH);
+    }
+
+    /** An IR scan of {@code length} bits, the whole chain's IR (TAP nearest TDO in the low bits). */
+    int irScan(int instruction, int length) {
         pins.jtagClock(true, false);
         pins.jtagClock(true, false);
         pins.jtagClock(false, false);
         pins.jtagClock(false, false);
-        long captured = shift(instruction, JtagDp.IR_LENGTH);
+        long captured = shift(instruction, length);
         pins.jtagClock(true, false);
         pins.jtagClock(false, false);
         return (int) captured;
