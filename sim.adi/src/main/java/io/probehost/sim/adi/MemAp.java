@@ -28,7 +28,10 @@ public final class MemAp implements AccessPort {
     private static final int CSW_DEVICE_EN = 1 << 6;
     /** Prot/HPROT, MasterType and bit 31: kept as written. */
     private static final int CSW_KEPT_BITS = 0xFF00_0000;
-    private static final int WRAP_BLOCK_MASK = 0x3FF;
+    /** TAR auto-increment block of the Cortex-M0 AHB-AP: TAR[9:0] increments, the bits above stay. */
+    public static final int CORTEX_M0_AUTO_INCREMENT_BYTES = 1024;
+    /** The Cortex-M3/M4 AHB-AP increments TAR[11:0] (OpenOCD's CORTEX_M_F_TAR_AUTOINCR_BLOCK_4K). */
+    public static final int CORTEX_M3_AUTO_INCREMENT_BYTES = 4096;
 
     enum AddrInc {
         OFF(0b00), SINGLE(0b01), PACKED(0b10);
@@ -51,6 +54,7 @@ public final class MemAp implements AccessPort {
 
     private final MemoryPort bus;
     private final int base;
+    private final int wrapBlockMask;
     private AccessSize size = AccessSize.WORD;
     private int sizeCode = 0b010;
     private AddrInc addrInc = AddrInc.OFF;
@@ -63,8 +67,17 @@ public final class MemAp implements AccessPort {
      * @param base the BASE register value (ROM table address with format and present bits)
      */
     public MemAp(MemoryPort bus, int base) {
+        this(bus, base, CORTEX_M0_AUTO_INCREMENT_BYTES);
+    }
+
+    /** @param autoIncrementBytes the power-of-two block within which TAR auto-increments (and wraps) */
+    public MemAp(MemoryPort bus, int base, int autoIncrementBytes) {
+        if (Integer.bitCount(autoIncrementBytes) != 1) {
+            throw new IllegalArgumentException("auto-increment block must be a power of two: " + autoIncrementBytes);
+        }
         this.bus = bus;
         this.base = base;
+        this.wrapBlockMask = autoIncrementBytes - 1;
     }
 
     @Override
@@ -184,6 +197,6 @@ public final class MemAp implements AccessPort {
     }
 
     private void incrementTar() {
-        tar = (tar & ~WRAP_BLOCK_MASK) | ((tar + size.bytes()) & WRAP_BLOCK_MASK);
+        tar = (tar & ~wrapBlockMask) | ((tar + size.bytes()) & wrapBlockMask);
     }
 }

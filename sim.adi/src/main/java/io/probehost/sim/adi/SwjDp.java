@@ -47,7 +47,7 @@ public final class SwjDp implements SwjPins {
     public SwjDp(DebuggableMcu mcu, SwjIdentity identity, WireMode powerOnMode, long nanosPerCycle) {
         this.mcu = mcu;
         this.bus = new FaultInjectingMemoryPort(mcu.debugBus());
-        this.dp = new DebugPort(mcu, identity.swDpidr(), new MemAp(bus, mcu.romTableBase()));
+        this.dp = new DebugPort(mcu, identity.swDpidr(), new MemAp(bus, mcu.romTableBase(), identity.autoIncrementBytes()));
         this.swd = new SwdEngine(dp);
         this.jtag = new JtagDp(dp, identity.jtagIdcode());
         this.boundaryScan = identity.boundaryScanIrLength() == 0 ? null

@@ -1,0 +1,107 @@
+package io.probehost.sim.adi;
+
+import static io.probehost.sim.adi.OpenOcdOps.assertOk;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.probehost.sim.adi.rbb.RemoteBitbangServer;
+import io.probehost.sim.mcu.stm32f1.Stm32f103;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The judge for the STM32F1 model: the real OpenOCD 0.12 finds the two-TAP chain, identifies the
+ * virtual STM32F103RB and flashes it with its stm32f1x driver and FPEC loader, through the
+ * remote_bitbang server and OpenOCD's unchanged target/stm32f1x.cfg.
+ */
+class OpenOcdStm32f103JudgeTest {
+    private static final int FLASH = Stm32f103.FLASH_BASE;
+    private static final int CODE = 0x40;
+    private static final int IMAGE_SIZE = 3 * 1024 + 256;
+    /** Modelled TCK period, 100 kHz: a 40 ms page erase ends within OpenOCD's 100 one-millisecond polls. */
+    private static final long NANOS_PER_TCK = 10_000;
+
+    @TempDir
+    Path workDir;
+
+    /** Vector table (SP top of SRAM, reset at CODE), {@code adds r0, #1; b CODE}, then random filler. */
+    static byte[] image() {
+        ByteBuffer image = ByteBuffer.allocate(IMAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        image.putInt(0, Stm32f103.SRAM_BASE + Stm32f103.SRAM_SIZE);
+        image.putInt(4, FLASH + CODE | 1);
+        for (int vector = 2; vector < 16; vector++) {
+            image.putInt(4 * vector, (FLASH + CODE + 4) | 1);
+        }
+        image.putShort(CODE, (short) 0x3001); // adds r0, #1
+        image.putShort(CODE + 2, (short) 0xE7FD); // b CODE
+        image.putShort(CODE + 4, (short) 0xE7FE); // b . (fault handlers)
+        byte[] filler = new byte[IMAGE_SIZE - 0x100];
+        new Random(103).nextBytes(filler);
+        image.put(0x100, filler);
+        return image.array();
+    }
+
+    private static List<String> script(Path imageFile) {
+        String file = imageFile.toString();
+        return List.of(
+                "init",
+                "probehost_op halt {halt}",
+                "probehost_op idcode {mdw 0xE0042000}",
+                "probehost_op probe {flash probe 0}",
+                "probehost_op flash_write {flash write_image erase " + file + " 0x08000000}",
+                "probehost_op verify {verify_image " + file + " 0x08000000}",
+                "probehost_op reset_halt {reset halt}",
+                "probehost_op reg_pc {reg pc}",
+                "probehost_op step {step}",
+                "probehost_op reg_r0_after_step {reg r0}",
+                "probehost_op options {stm32f1x options_read 0}",
+                "shutdown");
+    }
+
+    @Test
+    void openocdFindsTheChainAndFlashesTheVirtualStm32f103WithItsOwnDriver() throws Exception {
+        byte[] image = image();
+        Path imageFile = workDir.resolve("probehost-stm32f1-test.bin");
+        Files.write(imageFile, image);
+        try (Stm32f103 mcu = Stm32f103.create(null);
+                RemoteBitbangServer server = new RemoteBitbangServer(
+                        new SwjDp(mcu, SwjIdentity.STM32F1, WireMode.JTAG, NANOS_PER_TCK),
+                        InetAddress.getLoopbackAddress(), 0)) {
+            server.start();
+            OpenOcd.Result result = OpenOcd.run(server.port(), "probehost-stm32f1-rbb.cfg", script(imageFile), 180, workDir);
+            String log = result.output();
+            assertFalse(result.timedOut(), "OpenOCD did not finish in time:\n" + log);
+
+            List<Executable> checks = new ArrayList<>();
+            checks.add(() -> assertEquals(0, result.exitCode(), log));
+            checks.add(() -> assertTrue(log.contains("tap/device found: 0x3ba00477"), log));
+            checks.add(() -> assertTrue(log.contains("tap/device found: 0x06410041"), log));
+            checks.add(() -> assertTrue(log.contains("Cortex-M3 r1p1 processor detected"), log));
+            checks.add(() -> assertOk(log, "halt", ""));
+            checks.add(() -> assertOk(log, "idcode", "0xe0042000: 20006410"));
+            checks.add(() -> assertOk(log, "probe", "flash 'stm32f1x' found at 0x08000000"));
+            checks.add(() -> assertOk(log, "flash_write", "wrote " + IMAGE_SIZE + " bytes"));
+            checks.add(() -> assertOk(log, "verify", "verified " + IMAGE_SIZE + " bytes"));
+            checks.add(() -> assertTrue(Arrays.equals(image, mcu.readFlash(FLASH, IMAGE_SIZE)),
+                    "flash content differs from the image"));
+            checks.add(() -> assertOk(log, "reset_halt", ""));
+            checks.add(() -> assertOk(log, "reg_pc", String.format("0x%08x", FLASH + CODE)));
+            checks.add(() -> assertOk(log, "step", ""));
+            checks.add(() -> assertOk(log, "reg_r0_after_step", "0x00000001"));
+            checks.add(() -> assertOk(log, "options", "read protection: off"));
+            assertAll(checks);
+        }
+    }
+}
