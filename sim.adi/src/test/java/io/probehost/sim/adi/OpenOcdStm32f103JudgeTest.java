@@ -23,8 +23,10 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The judge for the STM32F1 model: the real OpenOCD 0.12 finds the two-TAP chain, identifies the
- * virtual STM32F103RB and flashes it with its stm32f1x driver and FPEC loader, through the
- * remote_bitbang server and OpenOCD's unchanged target/stm32f1x.cfg.
+ * virtual STM32F103RB, flashes it with its stm32f1x driver and FPEC loader (the core runs the
+ * loader while the host fills its FIFO), then locks it (RDP: debug reads of flash fail) and
+ * unlocks it (mass erase), through the remote_bitbang server and OpenOCD's unchanged
+ * target/stm32f1x.cfg.
  */
 class OpenOcdStm32f103JudgeTest {
     private static final int FLASH = Stm32f103.FLASH_BASE;
@@ -67,11 +69,19 @@ class OpenOcdStm32f103JudgeTest {
                 "probehost_op step {step}",
                 "probehost_op reg_r0_after_step {reg r0}",
                 "probehost_op options {stm32f1x options_read 0}",
+                "probehost_op lock {stm32f1x lock 0}",
+                "probehost_op reset_after_lock {reset halt}",
+                "probehost_op options_locked {stm32f1x options_read 0}",
+                "probehost_op read_locked {mdw 0x08000000}",
+                "probehost_op unlock {stm32f1x unlock 0}",
+                "probehost_op reset_after_unlock {reset halt}",
+                "probehost_op options_unlocked {stm32f1x options_read 0}",
+                "probehost_op read_unlocked {mdw 0x08000000}",
                 "shutdown");
     }
 
     @Test
-    void openocdFindsTheChainAndFlashesTheVirtualStm32f103WithItsOwnDriver() throws Exception {
+    void openocdFindsTheChainFlashesAndLocksAndUnlocksTheVirtualStm32f103WithItsOwnDriver() throws Exception {
         byte[] image = image();
         Path imageFile = workDir.resolve("probehost-stm32f1-test.bin");
         Files.write(imageFile, image);
@@ -94,13 +104,22 @@ class OpenOcdStm32f103JudgeTest {
             checks.add(() -> assertOk(log, "probe", "flash 'stm32f1x' found at 0x08000000"));
             checks.add(() -> assertOk(log, "flash_write", "wrote " + IMAGE_SIZE + " bytes"));
             checks.add(() -> assertOk(log, "verify", "verified " + IMAGE_SIZE + " bytes"));
-            checks.add(() -> assertTrue(Arrays.equals(image, mcu.readFlash(FLASH, IMAGE_SIZE)),
-                    "flash content differs from the image"));
             checks.add(() -> assertOk(log, "reset_halt", ""));
             checks.add(() -> assertOk(log, "reg_pc", String.format("0x%08x", FLASH + CODE)));
             checks.add(() -> assertOk(log, "step", ""));
             checks.add(() -> assertOk(log, "reg_r0_after_step", "0x00000001"));
             checks.add(() -> assertOk(log, "options", "read protection: off"));
+            checks.add(() -> assertOk(log, "lock", ""));
+            checks.add(() -> assertOk(log, "options_locked", "read protection: on"));
+            checks.add(() -> assertTrue(OpenOcdOps.opResult(log, "read_locked").startsWith("FAIL"), log));
+            checks.add(() -> assertOk(log, "unlock", ""));
+            checks.add(() -> assertOk(log, "options_unlocked", "read protection: off"));
+            checks.add(() -> assertOk(log, "read_unlocked", "0x08000000: ffffffff"));
+            byte[] erased = new byte[IMAGE_SIZE];
+            Arrays.fill(erased, (byte) 0xFF);
+            checks.add(() -> assertTrue(Arrays.equals(erased, mcu.readFlash(FLASH, IMAGE_SIZE)),
+                    "unlocking mass-erased the flash"));
+            checks.add(() -> assertEquals((byte) 0xA5, mcu.readFlash(Stm32f103.OPTION_BYTES_BASE, 1)[0]));
             assertAll(checks);
         }
     }
