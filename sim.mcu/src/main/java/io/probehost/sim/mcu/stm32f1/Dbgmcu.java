@@ -1,10 +1,15 @@
 package io.probehost.sim.mcu.stm32f1;
 
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.bus.WordRegisters;
 
 /**
  * DBGMCU at 0xE0042000: IDCODE (DEV_ID 0x410 medium density, REV_ID 0x2000 = revision B, bits
- * 15:12 reading 0x6 as on real parts) and CR, which only a power-on reset clears.
+ * 15:12 reading 0x6 as on real parts) and CR, which only a power-on reset clears. As the F1
+ * erratum describes, only the debugger reads the real values: the core's view ({@link #coreView})
+ * reads both registers as 0 (its writes take effect).
  */
 final class Dbgmcu extends WordRegisters {
     static final int BASE = 0xE004_2000;
@@ -30,5 +35,20 @@ final class Dbgmcu extends WordRegisters {
         if (offset == CR) {
             cr = value & CR_MASK;
         }
+    }
+
+    /** What the core sees: reads 0, writes go to the registers. */
+    MemoryPort coreView() {
+        return new MemoryPort() {
+            @Override
+            public int read(int offset, AccessSize size) {
+                return 0;
+            }
+
+            @Override
+            public void write(int offset, AccessSize size, int value) throws BusFault {
+                Dbgmcu.this.write(offset, size, value);
+            }
+        };
     }
 }

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
 /**
  * A virtual STM32F103RB (medium density): a Cortex-M3 on its own thread, 128 KiB flash at
  * 0x08000000 aliased at 0 (boot from flash), 20 KiB SRAM, the FPEC with option bytes and read-out
- * protection, system memory (flash size, unique ID), DBGMCU, a minimal RCC, IWDG and the other
+ * protection, system memory (flash size, unique ID), DBGMCU (read as 0 by the core, as the
+ * erratum says), a minimal RCC, IWDG and the other
  * peripherals as plain registers. With read-out protection active the debug bus faults on reads of
  * flash. Besides the {@link DebuggableMcu} view it offers back-door methods for tests; all methods
  * are thread-safe.
@@ -66,6 +67,7 @@ public final class Stm32f103 implements DebuggableMcu {
     private final Core core;
     private final CoreRunner runner;
     private final List<PlainRegisters> peripherals;
+    private final Dbgmcu dbgmcu = new Dbgmcu();
     private final MemoryPort debugBus;
     private boolean debugPowered;
     private boolean closed;
@@ -97,7 +99,7 @@ public final class Stm32f103 implements DebuggableMcu {
                 .map(DataWatchpointUnit.BASE, 0x1000, dwt)
                 .map(BreakpointUnit.BASE, 0x1000, fpb)
                 .map(SystemControlSpace.BASE, 0x1000, new SystemControlSpace(core))
-                .map(Dbgmcu.BASE, 0x1000, new Dbgmcu())
+                .map(Dbgmcu.BASE, 0x1000, dbgmcu.coreView())
                 .map(RomTable.BASE, 0x1000, RomTable.cortexM3());
         peripherals = List.of(rcc, iwdg, otherPeripherals);
         core.setPeripheralReset(this::resetPeripherals);
@@ -133,6 +135,9 @@ public final class Stm32f103 implements DebuggableMcu {
             try {
                 if (fpec.readProtected() && isFlash(address)) {
                     throw new BusFault(address, "flash is read-out protected");
+                }
+                if (Integer.compareUnsigned(address - Dbgmcu.BASE, 0x1000) < 0) {
+                    return dbgmcu.read(address - Dbgmcu.BASE, size); // the debugger's view of DBGMCU
                 }
                 return bus.read(address, size);
             } finally {

@@ -49,6 +49,19 @@ class Stm32f103Test {
     }
 
     @Test
+    void coreReadsDbgmcuAsZeroAsTheErratumSays() throws Exception {
+        // ldr r1, [pc, #4]; ldr r0, [r1]; bkpt #0; (pad); .word 0xE0042000
+        byte[] image = {0x00, 0x50, 0x00, 0x20, 0x09, 0x00, 0x00, 0x08,
+            0x01, 0x49, 0x08, 0x68, 0x00, (byte) 0xBE, 0x00, 0x00, 0x00, 0x20, 0x04, (byte) 0xE0};
+        mcu.loadFlash(Stm32f103.FLASH_BASE, image);
+        mcu.resetAndHalt();
+        mcu.writeCoreRegister(CoreRegister.R0, 0x1234);
+        assertEquals(RunOutcome.HALTED, mcu.runUntilHalted(1_000));
+        assertEquals(0, mcu.readCoreRegister(CoreRegister.R0));
+        assertEquals(Stm32f103.DBGMCU_IDCODE, debug.read(0xE004_2000, AccessSize.WORD));
+    }
+
+    @Test
     void dbgmcuControlKeepsItsValueOverASystemReset() throws BusFault {
         debug.write(0xE004_2004, AccessSize.WORD, 0x307);
         mcu.reset();
