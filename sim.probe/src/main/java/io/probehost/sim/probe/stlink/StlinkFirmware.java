@@ -1,0 +1,565 @@
+package io.probehost.sim.probe.stlink;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The ST-Link firmware's command interpreter: one 16-byte command block in, its answer out (or none),
+ * a WRITEMEM block announcing a data phase that the next OUT transfer carries. Commands the configured
+ * firmware version does not have answer UNKNOWN_COMMAND (0x42) in a 2-byte status.
+ *
+ * <p>STM32-only firmware: after entering SWD it still reads the DPIDR and answers DP registers, but
+ * before the first AP access it reads the STM32 DBGMCU_IDCODE (0xE0042000, or 0x40015800 on
+ * Cortex-M0 parts); when neither holds a known STM32 device ID every AP-touching command answers
+ * BAD_AP (0x1D), the error pyOCD reports as "STLink error (29)" against an nRF part.
+ */
+final class StlinkFirmware {
+    static final int MODE_DFU = 0;
+    static final int MODE_MASS = 1;
+    static final int MODE_DEBUG = 2;
+
+    private static final int DHCSR = 0xE000_EDF0;
+    private static final int DCRSR = 0xE000_EDF4;
+    private static final int DCRDR = 0xE000_EDF8;
+    private static final int AIRCR = 0xE000_ED0C;
+    private static final int DBGKEY = 0xA05F_0000;
+    private static final int S_REGRDY = 1 << 16;
+    private static final int S_HALT = 1 << 17;
+    private static final int MAX_BLOCK = 6144;
+    private static final int[] DBGMCU_IDCODE = {0xE004_2000, 0x4001_5800};
+    private static final Set<Integer> STM32_DEVICE_IDS = Set.of(0x410, 0x412, 0x414, 0x418, 0x420, 0x428, 0x430,
+            0x411, 0x413, 0x419, 0x421, 0x423, 0x431, 0x433, 0x434, 0x440, 0x442, 0x444, 0x445, 0x448, 0x415,
+            0x435, 0x450, 0x460, 0x468, 0x469, 0x483, 0x495, 0x497);
+
+    private final StlinkConfig config;
+    private final SwdMaster swd;
+    private final MemoryAccess memory;
+    private final Set<Integer> initialisedAps = new HashSet<>();
+    private int mode = MODE_MASS;
+    private boolean connected;
+    private Boolean stm32Seen;
+    private int swdKhz;
+    private int jtagKhz;
+    private PendingWrite pendingWrite;
+
+    private record PendingWrite(int ap, int cswHigh, int address, int size, boolean increment, int length) {
+    }
+
+    StlinkFirmware(StlinkConfig config, SwdMaster swd) {
+        this.config = config;
+        this.swd = swd;
+        this.memory = new MemoryAccess(swd);
+        this.swdKhz = config.model().isV3() ? ClockTables.V3_SWD_KHZ.get(0) : ClockTables.V2_SWD_DEFAULT_KHZ;
+        this.jtagKhz = config.model().isV3() ? ClockTables.V3_JTAG_KHZ.get(0) : ClockTables.V2_JTAG_DEFAULT_KHZ;
+        swd.setClockHz(swdKhz * 1000L);
+    }
+
+    int mode() {
+        return mode;
+    }
+
+    int swdKhz() {
+        return swdKhz;
+    }
+
+    int jtagKhz() {
+        return jtagKhz;
+    }
+
+    /** The announced length of the data phase the next OUT transfer must carry, or 0. */
+    int pendingDataLength() {
+        return pendingWrite == null ? 0 : pendingWrite.length();
+    }
+
+    /** The data phase of the last WRITEMEM block. */
+    void data(byte[] data) {
+        PendingWrite w = pendingWrite;
+        pendingWrite = null;
+        if (w == null || w.ap() < 0) {
+            return; // a refused block: its data phase is swallowed, the status is already set
+        }
+        if (!apUsable(w.ap())) {
+            memory.setResult(apRefusal(w.ap()), w.address());
+            return;
+        }
+        byte[] exact = java.util.Arrays.copyOf(data, w.length());
+        memory.write(w.ap(), w.cswHigh(), w.address(), w.size(), w.increment(), exact);
+    }
+
+    /** Executes a command block; returns the answer, or null for commands without an IN phase. */
+    byte[] execute(byte[] block) {
+        byte[] cmd = java.util.Arrays.copyOf(block, 16);
+        switch (cmd[0] & 0xFF) {
+            case 0xF1:
+                return answer(6).putShort(Short.reverseBytes((short) config.versionWord()))
+                        .putShort((short) StlinkModel.VENDOR_ID).putShort((short) config.model().productId()).array();
+            case 0xFB:
+                return config.model().isV3() ? versionEx() : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0xF5:
+                return new byte[] {(byte) mode, 0};
+            case 0xF7:
+                return targetVoltage();
+            case 0xF3:
+                if ((cmd[1] & 0xFF) == 0x07 && mode == MODE_DFU) {
+                    mode = MODE_MASS;
+                }
+                return null;
+            case 0xF4:
+                return null; // SWIM: not modelled; SWIM_EXIT leaves the probe as it is
+            case 0xF2:
+                return debug(cmd);
+            default:
+                return status(StlinkStatus.UNKNOWN_COMMAND);
+        }
+    }
+
+    private byte[] debug(byte[] cmd) {
+        ByteBuffer in = ByteBuffer.wrap(cmd).order(ByteOrder.LITTLE_ENDIAN);
+        int sub = cmd[1] & 0xFF;
+        switch (sub) {
+            case 0x21:
+                leaveDebug();
+                return null;
+            case 0x30:
+                return status(enter(cmd[2] & 0xFF));
+            case 0x01:
+                return coreStatus();
+            case 0x02:
+                return status(writeWord(DHCSR, DBGKEY | 0x3));
+            case 0x09:
+                return status(writeWord(DHCSR, DBGKEY | 0x1));
+            case 0x0A:
+                return status(writeWord(DHCSR, DBGKEY | 0xD));
+            case 0x32:
+                return status(writeWord(AIRCR, 0x05FA_0004));
+            case 0x31:
+                return readIdcodes();
+            case 0x33:
+                return readRegister(cmd[2] & 0xFF);
+            case 0x34:
+                return status(writeRegister(cmd[2] & 0xFF, in.getInt(3)));
+            case 0x35:
+                return status(writeWord(in.getInt(2), in.getInt(6)));
+            case 0x36:
+                return readDebugRegister(in.getInt(2));
+            case 0x3A:
+                return readAllRegisters();
+            case 0x3C:
+                return status(driveReset(cmd[2] & 0xFF));
+            case 0x3B:
+                return status(memory.lastStatus);
+            case 0x3E:
+                return config.has(15, 0) ? answer(12).putShort((short) memory.lastStatus).putShort((short) 0)
+                        .putInt(memory.faultAddress).array() : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x43:
+                return config.model().isV3() || !config.has(22, 0) ? status(StlinkStatus.UNKNOWN_COMMAND)
+                        : status(setSwdDivisor(in.getShort(2) & 0xFFFF));
+            case 0x44:
+                return config.model().isV3() || !config.has(24, 0) ? status(StlinkStatus.UNKNOWN_COMMAND)
+                        : status(setJtagDivisor(in.getShort(2) & 0xFFFF));
+            case 0x45:
+                return config.has(24, 0) ? readDapRegister(in.getShort(2) & 0xFFFF, in.getShort(4) & 0xFFFF)
+                        : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x46:
+                return config.has(24, 0)
+                        ? status(writeDapRegister(in.getShort(2) & 0xFFFF, in.getShort(4) & 0xFFFF, in.getInt(6)))
+                        : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x4B:
+                return config.has(28, 0) ? status(initAp(cmd[2] & 0xFF)) : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x4C:
+                if (!config.has(28, 0)) {
+                    return status(StlinkStatus.UNKNOWN_COMMAND);
+                }
+                initialisedAps.remove(cmd[2] & 0xFF);
+                return status(StlinkStatus.OK);
+            case 0x56:
+                return config.has(36, 6) ? boardIdentifiers() : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x61:
+                return config.model().isV3() ? setComFreq(cmd[2] != 0, in.getInt(4))
+                        : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x62:
+                return config.model().isV3() ? getComFreq(cmd[2] != 0) : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x63:
+                return config.model().isV3() ? answer(8).put((byte) StlinkStatus.CONF_CHANGED).array()
+                        : status(StlinkStatus.UNKNOWN_COMMAND);
+            case 0x07, 0x0C, 0x47, 0x54:
+                return readMemory(sub, in);
+            case 0x08, 0x0D, 0x48, 0x50:
+                writeMemory(sub, in);
+                return null;
+            default:
+                return status(StlinkStatus.UNKNOWN_COMMAND);
+        }
+    }
+
+    // ---- mode and connection ----
+
+    private int enter(int how) {
+        if (how != 0xA3) {
+            return StlinkStatus.UNKNOWN_COMMAND; // JTAG is not modelled
+        }
+        mode = MODE_DEBUG;
+        connected = false;
+        stm32Seen = null;
+        initialisedAps.clear();
+        swd.switchToSwd();
+        if (swd.readDp(SwdMaster.DP_IDCODE) != StlinkStatus.OK) {
+            return StlinkStatus.GET_IDCODE_ERROR;
+        }
+        int status = swd.writeDp(SwdMaster.DP_ABORT, 0x1E);
+        if (status == StlinkStatus.OK) {
+            status = swd.writeDp(SwdMaster.DP_CTRL_STAT, 0x5000_0000);
+        }
+        for (int i = 0; status == StlinkStatus.OK && i < 100; i++) {
+            status = swd.readDp(SwdMaster.DP_CTRL_STAT);
+            if ((swd.value & 0xA000_0000) == 0xA000_0000) {
+                connected = true;
+                return StlinkStatus.OK;
+            }
+        }
+        return status == StlinkStatus.OK ? StlinkStatus.DBG_POWER_ERROR : status;
+    }
+
+    private void leaveDebug() {
+        mode = MODE_MASS;
+        connected = false;
+        initialisedAps.clear();
+    }
+
+    /** AP 0 is always usable (after the STM32 check); others after INIT_AP on firmware that has it. */
+    private boolean apUsable(int ap) {
+        if (!connected || !isStm32()) {
+            return false;
+        }
+        return ap == 0 || !config.has(28, 0) || initialisedAps.contains(ap);
+    }
+
+    private int apRefusal(int ap) {
+        return connected ? StlinkStatus.BAD_AP : StlinkStatus.NO_DEVICE_CONNECTED;
+    }
+
+    private boolean isStm32() {
+        if (!config.stm32Only()) {
+            return true;
+        }
+        if (stm32Seen == null) {
+            stm32Seen = false;
+            byte[] word = new byte[4];
+            for (int address : DBGMCU_IDCODE) {
+                memory.read(0, 0, address, 4, true, word);
+                int id = ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFF;
+                if (memory.lastStatus == StlinkStatus.OK && STM32_DEVICE_IDS.contains(id)) {
+                    stm32Seen = true;
+                    break;
+                }
+                swd.writeDp(SwdMaster.DP_ABORT, 0x1E);
+            }
+            memory.setResult(StlinkStatus.OK, 0);
+        }
+        return stm32Seen;
+    }
+
+    private int initAp(int ap) {
+        if (!connected || !isStm32()) {
+            return apRefusal(ap);
+        }
+        int status = swd.readAp(ap, 0xFC);
+        if (status == StlinkStatus.OK && swd.value == 0) {
+            return StlinkStatus.BAD_AP;
+        }
+        if (status == StlinkStatus.OK) {
+            initialisedAps.add(ap);
+        }
+        return status;
+    }
+
+    // ---- DAP registers ----
+
+    private byte[] readDapRegister(int port, int address) {
+        int status;
+        if (port == 0xFFFF) {
+            status = connected ? selectDpBank(address) : StlinkStatus.NO_DEVICE_CONNECTED;
+            if (status == StlinkStatus.OK) {
+                status = swd.readDp(address & 0xC);
+            }
+        } else {
+            status = apUsable(port) ? swd.readAp(port, address) : apRefusal(port);
+        }
+        return valueAnswer(status, swd.value);
+    }
+
+    private int writeDapRegister(int port, int address, int value) {
+        if (port == 0xFFFF) {
+            int status = connected ? selectDpBank(address) : StlinkStatus.NO_DEVICE_CONNECTED;
+            return status == StlinkStatus.OK ? swd.writeDp(address & 0xC, value) : status;
+        }
+        return apUsable(port) ? swd.writeAp(port, address, value) : apRefusal(port);
+    }
+
+    /** Banked DP registers ((bank << 4) | address) from V2J32 / V3J2; older firmware ignore the bank. */
+    private int selectDpBank(int address) {
+        if ((address & 0xF) != 0x4 || !config.has(32, 2)) {
+            return StlinkStatus.OK;
+        }
+        return swd.selectDpBank((address >>> 4) & 0xF);
+    }
+
+    private byte[] readIdcodes() {
+        int status = connected ? swd.readDp(SwdMaster.DP_IDCODE) : StlinkStatus.NO_DEVICE_CONNECTED;
+        return answer(12).put((byte) status).position(4).putInt(status == StlinkStatus.OK ? swd.value : 0).array();
+    }
+
+    // ---- core ----
+
+    private int writeWord(int address, int value) {
+        if (!apUsable(0)) {
+            return apRefusal(0);
+        }
+        memory.write(0, 0, address, 4, true, ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value)
+                .array());
+        return memory.lastStatus;
+    }
+
+    private int readWord(int address) {
+        if (!apUsable(0)) {
+            return apRefusal(0);
+        }
+        byte[] word = new byte[4];
+        memory.read(0, 0, address, 4, true, word);
+        swd.value = ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return memory.lastStatus;
+    }
+
+    private byte[] readDebugRegister(int address) {
+        int status = readWord(address);
+        return valueAnswer(status, swd.value);
+    }
+
+    private byte[] coreStatus() {
+        int status = readWord(DHCSR);
+        if (status != StlinkStatus.OK) {
+            return status(status);
+        }
+        return status((swd.value & S_HALT) != 0 ? StlinkStatus.CORE_HALTED : StlinkStatus.CORE_RUNNING);
+    }
+
+    private byte[] readRegister(int selector) {
+        int status = coreRegister(selector);
+        return valueAnswer(status, swd.value);
+    }
+
+    private int coreRegister(int selector) {
+        int status = writeWord(DCRSR, selector & 0x7F);
+        if (status != StlinkStatus.OK) {
+            return status;
+        }
+        status = awaitRegisterReady();
+        return status == StlinkStatus.OK ? readWord(DCRDR) : status;
+    }
+
+    private int writeRegister(int selector, int value) {
+        int status = writeWord(DCRDR, value);
+        if (status == StlinkStatus.OK) {
+            status = writeWord(DCRSR, 1 << 16 | (selector & 0x7F));
+        }
+        return status == StlinkStatus.OK ? awaitRegisterReady() : status;
+    }
+
+    private int awaitRegisterReady() {
+        for (int i = 0; i < 10; i++) {
+            int status = readWord(DHCSR);
+            if (status != StlinkStatus.OK) {
+                return status;
+            }
+            if ((swd.value & S_REGRDY) != 0) {
+                return StlinkStatus.OK;
+            }
+        }
+        return StlinkStatus.FAULT;
+    }
+
+    /** R0-R15, xPSR, MSP, PSP, a reserved slot and CONTROL/FAULTMASK/BASEPRI/PRIMASK (selectors 0-20). */
+    private byte[] readAllRegisters() {
+        ByteBuffer out = answer(88);
+        int status = StlinkStatus.OK;
+        for (int selector = 0; selector <= 20 && status == StlinkStatus.OK; selector++) {
+            if (selector == 19) {
+                out.putInt(4 + selector * 4, 0);
+                continue;
+            }
+            status = coreRegister(selector);
+            out.putInt(4 + selector * 4, status == StlinkStatus.OK ? swd.value : 0);
+        }
+        out.put(0, (byte) status);
+        return out.array();
+    }
+
+    private int driveReset(int how) {
+        switch (how) {
+            case 0:
+                swd.pins().setResetAsserted(true);
+                return StlinkStatus.OK;
+            case 1:
+                swd.pins().setResetAsserted(false);
+                return StlinkStatus.OK;
+            case 2:
+                swd.pins().setResetAsserted(true);
+                swd.pins().setResetAsserted(false);
+                return StlinkStatus.OK;
+            default:
+                return StlinkStatus.CMD_ERROR;
+        }
+    }
+
+    // ---- memory ----
+
+    private int unitSize(int sub) {
+        switch (sub) {
+            case 0x0C, 0x0D:
+                return 1;
+            case 0x47, 0x48:
+                return 2;
+            default:
+                return 4;
+        }
+    }
+
+    private boolean memoryCommandExists(int sub) {
+        switch (sub) {
+            case 0x47, 0x48, 0x50:
+                return config.has(26, 0);
+            case 0x54:
+                return config.has(32, 2);
+            default:
+                return true;
+        }
+    }
+
+    private int maxLength(int size) {
+        if (size > 1) {
+            return MAX_BLOCK;
+        }
+        return config.model().isV3() && config.has(0, 6) ? 512 : 64;
+    }
+
+    /** Checks a memory block; OK, or the status GETLASTRWSTATUS2 then reports. */
+    private int checkBlock(int sub, int ap, int address, int length) {
+        int size = unitSize(sub);
+        if (!memoryCommandExists(sub) || length > maxLength(size)) {
+            return StlinkStatus.CMD_ERROR;
+        }
+        if (Integer.remainderUnsigned(address, size) != 0 || length % size != 0) {
+            return StlinkStatus.ALIGNMENT_ERROR;
+        }
+        return apUsable(ap) ? StlinkStatus.OK : apRefusal(ap);
+    }
+
+    private byte[] readMemory(int sub, ByteBuffer in) {
+        int address = in.getInt(2);
+        int length = in.getShort(6) & 0xFFFF;
+        boolean apAndCsw = config.has(32, 2);
+        int ap = apAndCsw ? in.get(8) & 0xFF : 0;
+        int cswHigh = apAndCsw ? (in.getInt(8) >>> 8) : 0;
+        byte[] data = new byte[length];
+        int status = checkBlock(sub, ap, address, length);
+        if (status == StlinkStatus.OK) {
+            memory.read(ap, cswHigh, address, unitSize(sub), sub != 0x54, data);
+        } else {
+            memory.setResult(status, address);
+        }
+        return length == 1 ? new byte[] {data[0], 0} : data;
+    }
+
+    private void writeMemory(int sub, ByteBuffer in) {
+        int address = in.getInt(2);
+        int length = in.getShort(6) & 0xFFFF;
+        boolean apAndCsw = config.has(32, 2);
+        int ap = apAndCsw ? in.get(8) & 0xFF : 0;
+        int cswHigh = apAndCsw ? (in.getInt(8) >>> 8) : 0;
+        int status = checkBlock(sub, ap, address, length);
+        if (status != StlinkStatus.OK) {
+            memory.setResult(status, address);
+            pendingWrite = length == 0 ? null : new PendingWrite(-1, 0, address, 1, true, length);
+            return;
+        }
+        pendingWrite = length == 0 ? null
+                : new PendingWrite(ap, cswHigh, address, unitSize(sub), sub != 0x50, length);
+    }
+
+    // ---- clocks ----
+
+    private int setSwdDivisor(int divisor) {
+        swdKhz = ClockTables.v2SwdKhz(divisor);
+        swd.setClockHz(swdKhz * 1000L);
+        return StlinkStatus.OK;
+    }
+
+    private int setJtagDivisor(int divisor) {
+        int khz = ClockTables.v2JtagKhz(divisor);
+        if (khz < 0) {
+            return StlinkStatus.FREQ_NOT_SUPPORTED;
+        }
+        jtagKhz = khz;
+        return StlinkStatus.OK;
+    }
+
+    private byte[] setComFreq(boolean jtag, int requestedKhz) {
+        int khz = ClockTables.v3Pick(jtag ? ClockTables.V3_JTAG_KHZ : ClockTables.V3_SWD_KHZ, requestedKhz);
+        if (jtag) {
+            jtagKhz = khz;
+        } else {
+            swdKhz = khz;
+            swd.setClockHz(khz * 1000L);
+        }
+        return valueAnswer(StlinkStatus.OK, khz);
+    }
+
+    private byte[] getComFreq(boolean jtag) {
+        var list = jtag ? ClockTables.V3_JTAG_KHZ : ClockTables.V3_SWD_KHZ;
+        ByteBuffer out = answer(52).put((byte) StlinkStatus.OK).position(4).putInt(jtag ? jtagKhz : swdKhz)
+                .putInt(list.size());
+        list.forEach(out::putInt);
+        return out.array();
+    }
+
+    // ---- identification ----
+
+    private byte[] versionEx() {
+        return answer(12).put((byte) config.model().hardwareVersion()).put((byte) 0).put((byte) config.jtagVersion())
+                .put((byte) config.swimOrMsc()).put((byte) config.bridgeVersion())
+                .put((byte) (config.model() == StlinkModel.V3PWR ? 1 : 0)).position(8)
+                .putShort((short) StlinkModel.VENDOR_ID).putShort((short) config.model().productId()).array();
+    }
+
+    /** VREFINT (1.2 V) in a0 and half the target supply in a1, as 12-bit ADC counts at 3.3 V. */
+    private byte[] targetVoltage() {
+        int a0 = 1489;
+        int a1 = Math.round(config.targetMillivolts() * a0 / 2400f);
+        return answer(8).putInt(a0).putInt(a1).array();
+    }
+
+    private byte[] boardIdentifiers() {
+        ByteBuffer out = answer(128).put((byte) StlinkStatus.OK).put((byte) 0);
+        if (config.boardId() != null) {
+            out.put(config.boardId().getBytes(StandardCharsets.US_ASCII));
+        }
+        return out.array();
+    }
+
+    // ---- answers ----
+
+    private static ByteBuffer answer(int length) {
+        return ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static byte[] status(int status) {
+        return new byte[] {(byte) status, 0};
+    }
+
+    private static byte[] valueAnswer(int status, int value) {
+        return answer(8).put((byte) status).position(4).putInt(status == StlinkStatus.OK ? value : 0).array();
+    }
+}
