@@ -68,10 +68,14 @@ public record StlinkConfig(StlinkModel model, int jtagVersion, int swimOrMsc, in
         return jtagVersion >= (model.isV3() ? v3 : v2);
     }
 
-    /** The GET_VERSION word: V (4 bits), J (6 bits), S or M (6 bits); V3 reports J = S = 0 there. */
+    /**
+     * The GET_VERSION word: V (4 bits), J (6 bits), S or M (6 bits). V3 and V3PWR report J = S = 0 there
+     * (the fields come from GET_VERSION_EX) but their own V: pyOCD takes the hardware version (3 or 4)
+     * from this word, OpenOCD from GET_VERSION_EX byte 0.
+     */
     int versionWord() {
         if (model.isV3()) {
-            return 3 << 12;
+            return model.hardwareVersion() << 12;
         }
         return model.hardwareVersion() << 12 | jtagVersion << 6 | swimOrMsc;
     }

@@ -75,6 +75,7 @@ class StlinkIdentificationTest {
             assertEquals("03 00 07 03 02 00 00 00 83 04 4F 37", h.exchange("FB", 12));
         }
         try (StlinkHarness h = open(StlinkConfig.stlinkV3Pwr("S"))) {
+            assertEquals("40 00 83 04 57 37", h.exchange("F1", 6));
             assertEquals("04 00 07 00 00 01 00 00 83 04 57 37", h.exchange("FB", 12));
         }
     }

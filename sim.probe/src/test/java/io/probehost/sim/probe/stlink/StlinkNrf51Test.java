@@ -100,6 +100,15 @@ class StlinkNrf51Test {
     }
 
     @Test
+    void theNoIncrementCommandsHitOneAddressRepeatedly() {
+        h.send("F2 50 00 04 00 20 0C 00");
+        h.sendData(StlinkHarness.hex("01 00 00 00 02 00 00 00 03 00 00 00"));
+        assertEquals("80 00 00 00 00 00 00 00 00 00 00 00", h.lastRwStatus());
+        assertEquals("03 00 00 00 00 00 00 00", StlinkHarness.hex(mcu.readRam(RAM + 0x400, 8)));
+        assertEquals("03 00 00 00 03 00 00 00", h.exchange("F2 54 00 04 00 20 08 00", 8));
+    }
+
+    @Test
     void badLengthsAndAlignmentAreReportedByGetLastRwStatus2WithoutTargetTraffic() {
         long bits = h.probe.link().snapshot().swdBits();
         assertEquals(65, h.readBytesAfter("F2 0C 00 02 00 20 41 00", 65).length);
