@@ -14,12 +14,12 @@ final class MemoryAccess {
     private static final int ADDR_INC_SINGLE = 0x10;
     private static final int AUTO_INCREMENT_PAGE = 1024;
 
-    private final SwdMaster swd;
+    private final DapMaster dap;
     int lastStatus = StlinkStatus.OK;
     int faultAddress;
 
-    MemoryAccess(SwdMaster swd) {
-        this.swd = swd;
+    MemoryAccess(DapMaster dap) {
+        this.dap = dap;
     }
 
     void setResult(int status, int address) {
@@ -37,7 +37,7 @@ final class MemoryAccess {
             if (increment && i > 0 && Integer.remainderUnsigned(unit, AUTO_INCREMENT_PAGE) == 0) {
                 status = collect(previous, address, size, increment, data);
                 if (status == StlinkStatus.OK) {
-                    status = swd.writeAp(ap, TAR, unit);
+                    status = dap.writeAp(ap, TAR, unit);
                 }
                 previous = -1;
                 if (status != StlinkStatus.OK) {
@@ -45,13 +45,13 @@ final class MemoryAccess {
                     return;
                 }
             }
-            status = swd.postedReadAp(DRW);
+            status = dap.postedReadAp(DRW);
             if (status != StlinkStatus.OK) {
                 setResult(status, previous >= 0 ? address + previous * size : unit);
                 return;
             }
             if (previous >= 0) {
-                store(data, previous * size, size, swd.value, address + previous * size);
+                store(data, previous * size, size, dap.value, address + previous * size);
             }
             previous = i;
         }
@@ -69,13 +69,13 @@ final class MemoryAccess {
         for (int i = 0; i < count && status == StlinkStatus.OK; i++) {
             int unit = address + (increment ? i * size : 0);
             if (increment && i > 0 && Integer.remainderUnsigned(unit, AUTO_INCREMENT_PAGE) == 0) {
-                status = swd.writeAp(ap, TAR, unit);
+                status = dap.writeAp(ap, TAR, unit);
                 if (status != StlinkStatus.OK) {
                     setResult(status, address + (i - 1) * size);
                     return;
                 }
             }
-            status = swd.writeAp(ap, DRW, load(data, i * size, size, unit));
+            status = dap.writeAp(ap, DRW, load(data, i * size, size, unit));
             if (status != StlinkStatus.OK) {
                 setResult(status, i > 0 ? address + (i - 1) * size : unit);
                 return;
@@ -88,9 +88,9 @@ final class MemoryAccess {
     private int setup(int ap, int cswHigh, int size, boolean increment, int address) {
         int high = cswHigh == 0 ? DEFAULT_CSW_HIGH : cswHigh << 8;
         int csw = high | (increment ? ADDR_INC_SINGLE : 0) | Integer.numberOfTrailingZeros(size);
-        int status = swd.writeAp(ap, CSW, csw);
+        int status = dap.writeAp(ap, CSW, csw);
         if (status == StlinkStatus.OK) {
-            status = swd.writeAp(ap, TAR, address);
+            status = dap.writeAp(ap, TAR, address);
         }
         if (status != StlinkStatus.OK) {
             setResult(status, address);
@@ -102,10 +102,10 @@ final class MemoryAccess {
         if (previous < 0) {
             return StlinkStatus.OK;
         }
-        int status = swd.readDp(SwdMaster.DP_RDBUFF);
+        int status = dap.readDp(DapMaster.DP_RDBUFF);
         if (status == StlinkStatus.OK) {
             int unit = address + (increment ? previous * size : 0);
-            store(data, previous * size, size, swd.value, unit);
+            store(data, previous * size, size, dap.value, unit);
         }
         return status;
     }
@@ -115,10 +115,10 @@ final class MemoryAccess {
             setResult(status, lastAddress);
             return;
         }
-        status = swd.readDp(SwdMaster.DP_CTRL_STAT);
+        status = dap.readDp(DapMaster.DP_CTRL_STAT);
         if (status != StlinkStatus.OK) {
             setResult(status, lastAddress);
-        } else if ((swd.value & SwdMaster.STICKYERR) != 0) {
+        } else if ((dap.value & DapMaster.STICKYERR) != 0) {
             setResult(StlinkStatus.SWD_AP_STICKY_ERROR, lastAddress);
         } else {
             setResult(StlinkStatus.OK, 0);

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.probehost.sim.adi.SwjPins;
+
 /**
  * The ST-Link firmware's command interpreter: one 16-byte command block in, its answer out (or none),
  * a WRITEMEM block announcing a data phase that the next OUT transfer carries. Commands the configured
@@ -21,6 +23,9 @@ final class StlinkFirmware {
     static final int MODE_MASS = 1;
     static final int MODE_DEBUG = 2;
 
+    private static final int ENTER_SWD = 0xA3;
+    private static final int ENTER_JTAG = 0xA4;
+    private static final int ENTER_JTAG_RESET = 0x00;
     private static final int DHCSR = 0xE000_EDF0;
     private static final int DCRSR = 0xE000_EDF4;
     private static final int DCRDR = 0xE000_EDF8;
@@ -35,8 +40,10 @@ final class StlinkFirmware {
             0x435, 0x450, 0x460, 0x468, 0x469, 0x483, 0x495, 0x497);
 
     private final StlinkConfig config;
-    private final SwdMaster swd;
-    private final MemoryAccess memory;
+    private final SwdMaster swdMaster;
+    private final JtagMaster jtagMaster;
+    private DapMaster dap;
+    private MemoryAccess memory;
     private final Set<Integer> initialisedAps = new HashSet<>();
     private int mode = MODE_MASS;
     private boolean connected;
@@ -48,13 +55,19 @@ final class StlinkFirmware {
     private record PendingWrite(int ap, int cswHigh, int address, int size, boolean increment, int length) {
     }
 
-    StlinkFirmware(StlinkConfig config, SwdMaster swd) {
+    StlinkFirmware(StlinkConfig config, SwjPins pins, StlinkLink link) {
         this.config = config;
-        this.swd = swd;
-        this.memory = new MemoryAccess(swd);
         this.swdKhz = config.model().isV3() ? ClockTables.V3_SWD_KHZ.get(0) : ClockTables.V2_SWD_DEFAULT_KHZ;
         this.jtagKhz = config.model().isV3() ? ClockTables.V3_JTAG_KHZ.get(0) : ClockTables.V2_JTAG_DEFAULT_KHZ;
-        swd.setClockHz(swdKhz * 1000L);
+        this.swdMaster = new SwdMaster(pins, link, swdKhz * 1000L);
+        this.jtagMaster = new JtagMaster(pins, link, jtagKhz * 1000L);
+        this.dap = swdMaster;
+        this.memory = new MemoryAccess(dap);
+    }
+
+    /** The protocol the probe entered: true for JTAG. */
+    boolean jtag() {
+        return dap == jtagMaster;
     }
 
     int mode() {
@@ -197,25 +210,39 @@ final class StlinkFirmware {
 
     // ---- mode and connection ----
 
+    /** APIV2_ENTER: 0xA3 SWD, 0xA4 JTAG, 0x00 JTAG with nRESET held low while connecting. */
     private int enter(int how) {
-        if (how != 0xA3) {
-            return StlinkStatus.UNKNOWN_COMMAND; // JTAG is not modelled
+        if (how != ENTER_SWD && how != ENTER_JTAG && how != ENTER_JTAG_RESET) {
+            return StlinkStatus.CMD_ERROR;
         }
         mode = MODE_DEBUG;
         connected = false;
         stm32Seen = null;
         initialisedAps.clear();
-        swd.switchToSwd();
-        if (swd.readDp(SwdMaster.DP_IDCODE) != StlinkStatus.OK) {
+        dap = how == ENTER_SWD ? swdMaster : jtagMaster;
+        memory = new MemoryAccess(dap);
+        if (how == ENTER_JTAG_RESET) {
+            dap.pins().setResetAsserted(true);
+        }
+        int status = powerUp();
+        if (how == ENTER_JTAG_RESET) {
+            dap.pins().setResetAsserted(false);
+        }
+        return status;
+    }
+
+    private int powerUp() {
+        dap.connect();
+        if (dap.readIdcode() != StlinkStatus.OK) {
             return StlinkStatus.GET_IDCODE_ERROR;
         }
-        int status = swd.writeDp(SwdMaster.DP_ABORT, 0x1E);
+        int status = dap.clearStickyErrors();
         if (status == StlinkStatus.OK) {
-            status = swd.writeDp(SwdMaster.DP_CTRL_STAT, 0x5000_0000);
+            status = dap.writeDp(DapMaster.DP_CTRL_STAT, 0x5000_0000);
         }
         for (int i = 0; status == StlinkStatus.OK && i < 100; i++) {
-            status = swd.readDp(SwdMaster.DP_CTRL_STAT);
-            if ((swd.value & 0xA000_0000) == 0xA000_0000) {
+            status = dap.readDp(DapMaster.DP_CTRL_STAT);
+            if ((dap.value & 0xA000_0000) == 0xA000_0000) {
                 connected = true;
                 return StlinkStatus.OK;
             }
@@ -255,7 +282,7 @@ final class StlinkFirmware {
                     stm32Seen = true;
                     break;
                 }
-                swd.writeDp(SwdMaster.DP_ABORT, 0x1E);
+                dap.clearStickyErrors();
             }
             memory.setResult(StlinkStatus.OK, 0);
         }
@@ -266,8 +293,8 @@ final class StlinkFirmware {
         if (!connected || !isStm32()) {
             return apRefusal(ap);
         }
-        int status = swd.readAp(ap, 0xFC);
-        if (status == StlinkStatus.OK && swd.value == 0) {
+        int status = dap.readAp(ap, 0xFC);
+        if (status == StlinkStatus.OK && dap.value == 0) {
             return StlinkStatus.BAD_AP;
         }
         if (status == StlinkStatus.OK) {
@@ -283,20 +310,20 @@ final class StlinkFirmware {
         if (port == 0xFFFF) {
             status = connected ? selectDpBank(address) : StlinkStatus.NO_DEVICE_CONNECTED;
             if (status == StlinkStatus.OK) {
-                status = swd.readDp(address & 0xC);
+                status = dap.readDp(address & 0xC);
             }
         } else {
-            status = apUsable(port) ? swd.readAp(port, address) : apRefusal(port);
+            status = apUsable(port) ? dap.readAp(port, address) : apRefusal(port);
         }
-        return valueAnswer(status, swd.value);
+        return valueAnswer(status, dap.value);
     }
 
     private int writeDapRegister(int port, int address, int value) {
         if (port == 0xFFFF) {
             int status = connected ? selectDpBank(address) : StlinkStatus.NO_DEVICE_CONNECTED;
-            return status == StlinkStatus.OK ? swd.writeDp(address & 0xC, value) : status;
+            return status == StlinkStatus.OK ? dap.writeDp(address & 0xC, value) : status;
         }
-        return apUsable(port) ? swd.writeAp(port, address, value) : apRefusal(port);
+        return apUsable(port) ? dap.writeAp(port, address, value) : apRefusal(port);
     }
 
     /** Banked DP registers ((bank << 4) | address) from V2J32 / V3J2; older firmware ignore the bank. */
@@ -304,12 +331,12 @@ final class StlinkFirmware {
         if ((address & 0xF) != 0x4 || !config.has(32, 2)) {
             return StlinkStatus.OK;
         }
-        return swd.selectDpBank((address >>> 4) & 0xF);
+        return dap.selectDpBank((address >>> 4) & 0xF);
     }
 
     private byte[] readIdcodes() {
-        int status = connected ? swd.readDp(SwdMaster.DP_IDCODE) : StlinkStatus.NO_DEVICE_CONNECTED;
-        return answer(12).put((byte) status).position(4).putInt(status == StlinkStatus.OK ? swd.value : 0).array();
+        int status = connected ? dap.readIdcode() : StlinkStatus.NO_DEVICE_CONNECTED;
+        return answer(12).put((byte) status).position(4).putInt(status == StlinkStatus.OK ? dap.value : 0).array();
     }
 
     // ---- core ----
@@ -329,13 +356,13 @@ final class StlinkFirmware {
         }
         byte[] word = new byte[4];
         memory.read(0, 0, address, 4, true, word);
-        swd.value = ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        dap.value = ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN).getInt();
         return memory.lastStatus;
     }
 
     private byte[] readDebugRegister(int address) {
         int status = readWord(address);
-        return valueAnswer(status, swd.value);
+        return valueAnswer(status, dap.value);
     }
 
     private byte[] coreStatus() {
@@ -343,12 +370,12 @@ final class StlinkFirmware {
         if (status != StlinkStatus.OK) {
             return status(status);
         }
-        return status((swd.value & S_HALT) != 0 ? StlinkStatus.CORE_HALTED : StlinkStatus.CORE_RUNNING);
+        return status((dap.value & S_HALT) != 0 ? StlinkStatus.CORE_HALTED : StlinkStatus.CORE_RUNNING);
     }
 
     private byte[] readRegister(int selector) {
         int status = coreRegister(selector);
-        return valueAnswer(status, swd.value);
+        return valueAnswer(status, dap.value);
     }
 
     private int coreRegister(int selector) {
@@ -374,7 +401,7 @@ final class StlinkFirmware {
             if (status != StlinkStatus.OK) {
                 return status;
             }
-            if ((swd.value & S_REGRDY) != 0) {
+            if ((dap.value & S_REGRDY) != 0) {
                 return StlinkStatus.OK;
             }
         }
@@ -391,7 +418,7 @@ final class StlinkFirmware {
                 continue;
             }
             status = coreRegister(selector);
-            out.putInt(4 + selector * 4, status == StlinkStatus.OK ? swd.value : 0);
+            out.putInt(4 + selector * 4, status == StlinkStatus.OK ? dap.value : 0);
         }
         out.put(0, (byte) status);
         return out.array();
@@ -400,14 +427,14 @@ final class StlinkFirmware {
     private int driveReset(int how) {
         switch (how) {
             case 0:
-                swd.pins().setResetAsserted(true);
+                dap.pins().setResetAsserted(true);
                 return StlinkStatus.OK;
             case 1:
-                swd.pins().setResetAsserted(false);
+                dap.pins().setResetAsserted(false);
                 return StlinkStatus.OK;
             case 2:
-                swd.pins().setResetAsserted(true);
-                swd.pins().setResetAsserted(false);
+                dap.pins().setResetAsserted(true);
+                dap.pins().setResetAsserted(false);
                 return StlinkStatus.OK;
             default:
                 return StlinkStatus.CMD_ERROR;
@@ -493,7 +520,7 @@ final class StlinkFirmware {
 
     private int setSwdDivisor(int divisor) {
         swdKhz = ClockTables.v2SwdKhz(divisor);
-        swd.setClockHz(swdKhz * 1000L);
+        swdMaster.setClockHz(swdKhz * 1000L);
         return StlinkStatus.OK;
     }
 
@@ -503,6 +530,7 @@ final class StlinkFirmware {
             return StlinkStatus.FREQ_NOT_SUPPORTED;
         }
         jtagKhz = khz;
+        jtagMaster.setClockHz(khz * 1000L);
         return StlinkStatus.OK;
     }
 
@@ -510,9 +538,10 @@ final class StlinkFirmware {
         int khz = ClockTables.v3Pick(jtag ? ClockTables.V3_JTAG_KHZ : ClockTables.V3_SWD_KHZ, requestedKhz);
         if (jtag) {
             jtagKhz = khz;
+            jtagMaster.setClockHz(khz * 1000L);
         } else {
             swdKhz = khz;
-            swd.setClockHz(khz * 1000L);
+            swdMaster.setClockHz(khz * 1000L);
         }
         return valueAnswer(StlinkStatus.OK, khz);
     }

@@ -5,7 +5,7 @@ import io.probehost.sim.probe.cmsisdap.LinkStats;
 
 /**
  * The modelled link of one virtual ST-Link: each command costs a USB round trip plus its bytes, and
- * each SWD cycle its share of the SWD clock; the time elapses on the target's {@link VirtualClock} as
+ * each SWD or JTAG cycle its share of the clock; the time elapses on the target's {@link VirtualClock} as
  * it passes, so the target runs in lockstep with the link (as behind the CMSIS-DAP emulator).
  */
 public final class StlinkLink {
@@ -17,6 +17,7 @@ public final class StlinkLink {
     private long bytesOut;
     private long bytesIn;
     private long swdBits;
+    private long jtagBits;
     private long modelledNanos;
     private long wireRemainder;
     private long remainderHz;
@@ -31,7 +32,7 @@ public final class StlinkLink {
     }
 
     public synchronized LinkStats snapshot() {
-        return new LinkStats(roundTrips, bytesOut, bytesIn, swdBits, 0, modelledNanos);
+        return new LinkStats(roundTrips, bytesOut, bytesIn, swdBits, jtagBits, modelledNanos);
     }
 
     public synchronized void reset() {
@@ -39,6 +40,7 @@ public final class StlinkLink {
         bytesOut = 0;
         bytesIn = 0;
         swdBits = 0;
+        jtagBits = 0;
         modelledNanos = 0;
         wireRemainder = 0;
     }
@@ -58,11 +60,15 @@ public final class StlinkLink {
         advance(n * timing.nanosPerByte());
     }
 
-    synchronized void swdCycles(long cycles, long clockHz) {
+    synchronized void wireCycles(boolean jtag, long cycles, long clockHz) {
         if (cycles <= 0) {
             return;
         }
-        swdBits += cycles;
+        if (jtag) {
+            jtagBits += cycles;
+        } else {
+            swdBits += cycles;
+        }
         if (clockHz != remainderHz) {
             remainderHz = clockHz;
             wireRemainder = 0;

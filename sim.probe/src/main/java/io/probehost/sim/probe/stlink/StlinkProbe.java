@@ -45,7 +45,7 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
         this.config = config;
         this.pins = pins;
         this.link = new StlinkLink(config.timing(), clock);
-        this.firmware = new StlinkFirmware(config, new SwdMaster(pins, link));
+        this.firmware = new StlinkFirmware(config, pins, link);
         this.descriptor = new UsbDeviceDescriptor(StlinkModel.VENDOR_ID, config.model().productId(),
                 config.model().hasMassStorage() ? 0xEF : 0x00, "STMicroelectronics", config.model().product(),
                 config.serialNumber(), interfaces(config.model()));
@@ -128,7 +128,7 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
         port = null;
         answers.clear();
         dataPhase.reset();
-        firmware = new StlinkFirmware(config, new SwdMaster(pins, link));
+        firmware = new StlinkFirmware(config, pins, link);
     }
 
     @Override
