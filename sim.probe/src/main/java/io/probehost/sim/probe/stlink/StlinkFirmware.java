@@ -1,8 +1,12 @@
 package io.probehost.sim.probe.stlink;
 
+import static io.probehost.sim.probe.stlink.Answers.answer;
+import static io.probehost.sim.probe.stlink.Answers.status;
+import static io.probehost.sim.probe.stlink.Answers.valueAnswer;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -13,10 +17,10 @@ import io.probehost.sim.adi.SwjPins;
  * a WRITEMEM block announcing a data phase that the next OUT transfer carries. Commands the configured
  * firmware version does not have answer UNKNOWN_COMMAND (0x42) in a 2-byte status.
  *
- * <p>STM32-only firmware: after entering SWD it still reads the DPIDR and answers DP registers, but
- * before the first AP access it reads the STM32 DBGMCU_IDCODE (0xE0042000, or 0x40015800 on
- * Cortex-M0 parts); when neither holds a known STM32 device ID every AP-touching command answers
- * BAD_AP (0x1D), the error pyOCD reports as "STLink error (29)" against an nRF part.
+ * <p>Connecting (APIV2_ENTER) clocks the SWJ switch sequence, reads the DPIDR (SWD) or the TAP's
+ * IDCODE (JTAG), clears sticky errors and powers up the debug domain. Core commands go through the
+ * DHCSR/DCRSR/DCRDR debug registers on AP 0; STM32-only firmware checks the target first
+ * ({@link Stm32Rule}).
  */
 final class StlinkFirmware {
     static final int MODE_DFU = 0;
@@ -33,11 +37,6 @@ final class StlinkFirmware {
     private static final int DBGKEY = 0xA05F_0000;
     private static final int S_REGRDY = 1 << 16;
     private static final int S_HALT = 1 << 17;
-    private static final int MAX_BLOCK = 6144;
-    private static final int[] DBGMCU_IDCODE = {0xE004_2000, 0x4001_5800};
-    private static final Set<Integer> STM32_DEVICE_IDS = Set.of(0x410, 0x412, 0x414, 0x418, 0x420, 0x428, 0x430,
-            0x411, 0x413, 0x419, 0x421, 0x423, 0x431, 0x433, 0x434, 0x440, 0x442, 0x444, 0x445, 0x448, 0x415,
-            0x435, 0x450, 0x460, 0x468, 0x469, 0x483, 0x495, 0x497);
 
     private final StlinkConfig config;
     private final SwdMaster swdMaster;
@@ -50,10 +49,8 @@ final class StlinkFirmware {
     private Boolean stm32Seen;
     private int swdKhz;
     private int jtagKhz;
-    private PendingWrite pendingWrite;
-
-    private record PendingWrite(int ap, int cswHigh, int address, int size, boolean increment, int length) {
-    }
+    private MemoryBlock pendingWrite;
+    private boolean pendingWriteRefused;
 
     StlinkFirmware(StlinkConfig config, SwjPins pins, StlinkLink link) {
         this.config = config;
@@ -89,32 +86,30 @@ final class StlinkFirmware {
 
     /** The data phase of the last WRITEMEM block. */
     void data(byte[] data) {
-        PendingWrite w = pendingWrite;
+        MemoryBlock w = pendingWrite;
         pendingWrite = null;
-        if (w == null || w.ap() < 0) {
+        if (w == null || pendingWriteRefused) {
             return; // a refused block: its data phase is swallowed, the status is already set
         }
         if (!apUsable(w.ap())) {
             memory.setResult(apRefusal(w.ap()), w.address());
             return;
         }
-        byte[] exact = java.util.Arrays.copyOf(data, w.length());
-        memory.write(w.ap(), w.cswHigh(), w.address(), w.size(), w.increment(), exact);
+        memory.write(w.ap(), w.cswHigh(), w.address(), w.unitSize(), w.increments(), Arrays.copyOf(data, w.length()));
     }
 
     /** Executes a command block; returns the answer, or null for commands without an IN phase. */
     byte[] execute(byte[] block) {
-        byte[] cmd = java.util.Arrays.copyOf(block, 16);
+        byte[] cmd = Arrays.copyOf(block, 16);
         switch (cmd[0] & 0xFF) {
             case 0xF1:
-                return answer(6).putShort(Short.reverseBytes((short) config.versionWord()))
-                        .putShort((short) StlinkModel.VENDOR_ID).putShort((short) config.model().productId()).array();
+                return Answers.version(config);
             case 0xFB:
-                return config.model().isV3() ? versionEx() : status(StlinkStatus.UNKNOWN_COMMAND);
+                return config.model().isV3() ? Answers.versionEx(config) : status(StlinkStatus.UNKNOWN_COMMAND);
             case 0xF5:
                 return new byte[] {(byte) mode, 0};
             case 0xF7:
-                return targetVoltage();
+                return Answers.targetVoltage(config);
             case 0xF3:
                 if ((cmd[1] & 0xFF) == 0x07 && mode == MODE_DFU) {
                     mode = MODE_MASS;
@@ -189,7 +184,7 @@ final class StlinkFirmware {
                 initialisedAps.remove(cmd[2] & 0xFF);
                 return status(StlinkStatus.OK);
             case 0x56:
-                return config.has(36, 6) ? boardIdentifiers() : status(StlinkStatus.UNKNOWN_COMMAND);
+                return config.has(36, 6) ? Answers.boardIdentifiers(config) : status(StlinkStatus.UNKNOWN_COMMAND);
             case 0x61:
                 return config.model().isV3() ? setComFreq(cmd[2] != 0, in.getInt(4))
                         : status(StlinkStatus.UNKNOWN_COMMAND);
@@ -198,12 +193,14 @@ final class StlinkFirmware {
             case 0x63:
                 return config.model().isV3() ? answer(8).put((byte) StlinkStatus.CONF_CHANGED).array()
                         : status(StlinkStatus.UNKNOWN_COMMAND);
-            case 0x07, 0x0C, 0x47, 0x54:
-                return readMemory(sub, in);
-            case 0x08, 0x0D, 0x48, 0x50:
-                writeMemory(sub, in);
-                return null;
             default:
+                if (MemoryBlock.isRead(sub)) {
+                    return readMemory(cmd);
+                }
+                if (MemoryBlock.isWrite(sub)) {
+                    writeMemory(cmd);
+                    return null;
+                }
                 return status(StlinkStatus.UNKNOWN_COMMAND);
         }
     }
@@ -273,18 +270,7 @@ final class StlinkFirmware {
             return true;
         }
         if (stm32Seen == null) {
-            stm32Seen = false;
-            byte[] word = new byte[4];
-            for (int address : DBGMCU_IDCODE) {
-                memory.read(0, 0, address, 4, true, word);
-                int id = ByteBuffer.wrap(word).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xFFF;
-                if (memory.lastStatus == StlinkStatus.OK && STM32_DEVICE_IDS.contains(id)) {
-                    stm32Seen = true;
-                    break;
-                }
-                dap.clearStickyErrors();
-            }
-            memory.setResult(StlinkStatus.OK, 0);
+            stm32Seen = Stm32Rule.accepts(memory, dap);
         }
         return stm32Seen;
     }
@@ -443,77 +429,30 @@ final class StlinkFirmware {
 
     // ---- memory ----
 
-    private int unitSize(int sub) {
-        switch (sub) {
-            case 0x0C, 0x0D:
-                return 1;
-            case 0x47, 0x48:
-                return 2;
-            default:
-                return 4;
+    private byte[] readMemory(byte[] cmd) {
+        MemoryBlock block = MemoryBlock.parse(cmd, config);
+        byte[] data = new byte[block.length()];
+        int status = block.check(config);
+        if (status == StlinkStatus.OK && !apUsable(block.ap())) {
+            status = apRefusal(block.ap());
         }
-    }
-
-    private boolean memoryCommandExists(int sub) {
-        switch (sub) {
-            case 0x47, 0x48, 0x50:
-                return config.has(26, 0);
-            case 0x54:
-                return config.has(32, 2);
-            default:
-                return true;
-        }
-    }
-
-    private int maxLength(int size) {
-        if (size > 1) {
-            return MAX_BLOCK;
-        }
-        return config.model().isV3() && config.has(0, 6) ? 512 : 64;
-    }
-
-    /** Checks a memory block; OK, or the status GETLASTRWSTATUS2 then reports. */
-    private int checkBlock(int sub, int ap, int address, int length) {
-        int size = unitSize(sub);
-        if (!memoryCommandExists(sub) || length > maxLength(size)) {
-            return StlinkStatus.CMD_ERROR;
-        }
-        if (Integer.remainderUnsigned(address, size) != 0 || length % size != 0) {
-            return StlinkStatus.ALIGNMENT_ERROR;
-        }
-        return apUsable(ap) ? StlinkStatus.OK : apRefusal(ap);
-    }
-
-    private byte[] readMemory(int sub, ByteBuffer in) {
-        int address = in.getInt(2);
-        int length = in.getShort(6) & 0xFFFF;
-        boolean apAndCsw = config.has(32, 2);
-        int ap = apAndCsw ? in.get(8) & 0xFF : 0;
-        int cswHigh = apAndCsw ? (in.getInt(8) >>> 8) : 0;
-        byte[] data = new byte[length];
-        int status = checkBlock(sub, ap, address, length);
         if (status == StlinkStatus.OK) {
-            memory.read(ap, cswHigh, address, unitSize(sub), sub != 0x54, data);
+            memory.read(block.ap(), block.cswHigh(), block.address(), block.unitSize(), block.increments(), data);
         } else {
-            memory.setResult(status, address);
+            memory.setResult(status, block.address());
         }
-        return length == 1 ? new byte[] {data[0], 0} : data;
+        return block.length() == 1 ? new byte[] {data[0], 0} : data;
     }
 
-    private void writeMemory(int sub, ByteBuffer in) {
-        int address = in.getInt(2);
-        int length = in.getShort(6) & 0xFFFF;
-        boolean apAndCsw = config.has(32, 2);
-        int ap = apAndCsw ? in.get(8) & 0xFF : 0;
-        int cswHigh = apAndCsw ? (in.getInt(8) >>> 8) : 0;
-        int status = checkBlock(sub, ap, address, length);
-        if (status != StlinkStatus.OK) {
-            memory.setResult(status, address);
-            pendingWrite = length == 0 ? null : new PendingWrite(-1, 0, address, 1, true, length);
-            return;
+    /** Checks the block now (the status is ready for GETLASTRWSTATUS2); the data phase comes next. */
+    private void writeMemory(byte[] cmd) {
+        MemoryBlock block = MemoryBlock.parse(cmd, config);
+        int status = block.check(config);
+        pendingWrite = block.length() == 0 ? null : block;
+        pendingWriteRefused = status != StlinkStatus.OK;
+        if (pendingWriteRefused) {
+            memory.setResult(status, block.address());
         }
-        pendingWrite = length == 0 ? null
-                : new PendingWrite(ap, cswHigh, address, unitSize(sub), sub != 0x50, length);
     }
 
     // ---- clocks ----
@@ -552,43 +491,5 @@ final class StlinkFirmware {
                 .putInt(list.size());
         list.forEach(out::putInt);
         return out.array();
-    }
-
-    // ---- identification ----
-
-    private byte[] versionEx() {
-        return answer(12).put((byte) config.model().hardwareVersion()).put((byte) 0).put((byte) config.jtagVersion())
-                .put((byte) config.swimOrMsc()).put((byte) config.bridgeVersion())
-                .put((byte) (config.model() == StlinkModel.V3PWR ? 1 : 0)).position(8)
-                .putShort((short) StlinkModel.VENDOR_ID).putShort((short) config.model().productId()).array();
-    }
-
-    /** VREFINT (1.2 V) in a0 and half the target supply in a1, as 12-bit ADC counts at 3.3 V. */
-    private byte[] targetVoltage() {
-        int a0 = 1489;
-        int a1 = Math.round(config.targetMillivolts() * a0 / 2400f);
-        return answer(8).putInt(a0).putInt(a1).array();
-    }
-
-    private byte[] boardIdentifiers() {
-        ByteBuffer out = answer(128).put((byte) StlinkStatus.OK).put((byte) 0);
-        if (config.boardId() != null) {
-            out.put(config.boardId().getBytes(StandardCharsets.US_ASCII));
-        }
-        return out.array();
-    }
-
-    // ---- answers ----
-
-    private static ByteBuffer answer(int length) {
-        return ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    private static byte[] status(int status) {
-        return new byte[] {(byte) status, 0};
-    }
-
-    private static byte[] valueAnswer(int status, int value) {
-        return answer(8).put((byte) status).position(4).putInt(status == StlinkStatus.OK ? value : 0).array();
     }
 }
