@@ -1,5 +1,9 @@
 package io.probehost.sim.probe.stlink;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -56,6 +60,16 @@ public record StlinkConfig(StlinkModel model, int jtagVersion, int swimOrMsc, in
     public static StlinkConfig v2(String serial, int jtagVersion) {
         return new StlinkConfig(StlinkModel.V2, jtagVersion, 7, 0, serial, null, 3300, false,
                 StlinkLinkTiming.FULL_SPEED);
+    }
+
+    /** A stable ST-Link-style serial: 24 uppercase hex characters derived from {@code seed}. */
+    public static String serialFor(String seed) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().withUpperCase().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing", e);
+        }
     }
 
     public StlinkConfig withStm32Only(boolean only) {

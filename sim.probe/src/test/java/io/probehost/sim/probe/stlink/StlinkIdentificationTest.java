@@ -57,6 +57,14 @@ class StlinkIdentificationTest {
     }
 
     @Test
+    void labSerialsAre24UppercaseHexCharactersStablePerSeed() {
+        String serial = StlinkConfig.serialFor("nucleo-f103rb");
+        assertTrue(serial.matches("[0-9A-F]{24}"), serial);
+        assertEquals(serial, StlinkConfig.serialFor("nucleo-f103rb"));
+        assertTrue(!serial.equals(StlinkConfig.serialFor("stlink-v3")));
+    }
+
+    @Test
     void getVersionIsBigEndianVJmThenVidPidLittleEndian() {
         try (StlinkHarness h = open(StlinkConfig.nucleoF103rb("S"))) {
             // V2 J37 M26 = 0010 100101 011010 = 0x295A
