@@ -148,6 +148,17 @@ class StlinkNrf51Test {
     }
 
     @Test
+    void aSilentTargetFailsTheIdcodeReadAtEnterAndLeavesTheProbeDisconnected() {
+        dp.setNoResponse(true);
+        assertEquals("09 00", h.exchange("F2 30 A3 00", 2));
+        assertEquals("05 00 00 00 00 00 00 00 00 00 00 00", h.exchange("F2 31", 12));
+        h.exchange("F2 07 00 00 00 20 04 00", 4);
+        assertEquals("05 00 00 00 00 00 00 20 00 00 00 00", h.lastRwStatus());
+        dp.setNoResponse(false);
+        assertEquals("80 00", h.exchange("F2 30 A3 00", 2));
+    }
+
+    @Test
     void haltsStepsAndRunsTheCoreThroughDhcsrAndReadsAndWritesItsRegisters() {
         mcu.writeRam(RAM + 0x300, StlinkHarness.hex("05 20 01 30 FE E7")); // movs r0,#5; adds r0,#1; b .
         assertEquals("80 00", h.exchange("F2 35 F0 ED 00 E0 03 00 5F A0", 2));
