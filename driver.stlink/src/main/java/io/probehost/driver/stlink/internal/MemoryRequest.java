@@ -59,6 +59,9 @@ record MemoryRequest(boolean write, AccessWidth width, long address, int ap, byt
 
     @Override
     public byte[] decode(ByteBuffer reply) {
+        if (write) {
+            return new byte[0];
+        }
         byte[] read = new byte[length];
         reply.get(read);
         return read;
