@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.probehost.api.ProbeException;
+import io.probehost.api.TransferException;
+import io.probehost.api.TransferFaultException;
 import io.probehost.api.probe.ArmMemoryEngine;
 import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeCapability;
@@ -180,8 +182,17 @@ final class StlinkProbe implements DebugProbe, ArmMemoryEngine, ResetControl {
                 throw new ProbeException("ST-Link firmware " + version.display()
                         + " reaches AP 0 only (V2J28 or later reach others): update the firmware");
             }
-        } else {
+        } else if (ap == 0) {
             channel.execute(new InitApRequest(false, ap));
+        } else {
+            try {
+                channel.execute(new InitApRequest(false, ap));
+            } catch (TransferException absent) {
+                // an AP scan reads APs upwards until one is missing: a FAULT tells it to stop
+                TransferFaultException fault = new TransferFaultException(absent.getMessage());
+                fault.initCause(absent);
+                throw fault;
+            }
         }
         openedAps.add(ap);
     }

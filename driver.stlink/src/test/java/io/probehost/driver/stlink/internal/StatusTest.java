@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.ProtocolException;
@@ -77,6 +79,7 @@ class StatusTest {
         ScriptedTransport transport = new ScriptedTransport().reply(2, "1d 00");
         StlinkProbe probe = TestProbes.probe(transport, TestProbes.v2(37));
         TransferException error = assertThrows(TransferException.class, () -> probe.readDapRegister(0, 0xFC));
+        assertEquals(List.of("f2 4b"), transport.written);
         assertTrue(error.getMessage().contains("V2J37S7 only lets the ST-Link talk to STM32 targets"),
                 error.getMessage());
     }
@@ -87,6 +90,15 @@ class StatusTest {
         StlinkProbe probe = TestProbes.probe(transport, TestProbes.v2(36));
         TransferException error = assertThrows(TransferException.class, () -> probe.readDapRegister(0, 0xFC));
         assertFalse(error.getMessage().contains("STM32"), error.getMessage());
+    }
+
+    @Test
+    void aMissingApBeyondZeroIsAFaultSoThatAnApScanStops() {
+        ScriptedTransport transport = new ScriptedTransport().reply(2, "1d 00");
+        StlinkProbe probe = TestProbes.probe(transport, TestProbes.v2(36));
+        TransferFaultException error = assertThrows(TransferFaultException.class,
+                () -> probe.readDapRegister(1, 0xFC));
+        assertEquals("ST-Link INIT_AP 1 failed: bad AP (not initialised or not present) (0x1D)", error.getMessage());
     }
 
     @Test
