@@ -15,10 +15,20 @@ final class StlinkMemory {
     static final int MAX_WORD_BYTES = 6144;
     static final int AUTO_INCREMENT_BYTES = 1024;
 
+    /** JTAG: CTRL/STAT written with the sticky bits (W1C) and the power-up requests kept. */
+    static final WriteDapRegRequest CLEAR_STICKY_JTAG = new WriteDapRegRequest(ReadDapRegRequest.DP_PORT, 0x04,
+            0x5000_0032);
+
     private final StlinkChannel channel;
+    private volatile boolean jtag;
 
     StlinkMemory(StlinkChannel channel) {
         this.channel = channel;
+    }
+
+    /** Sticky errors are cleared through ABORT on SWD, through CTRL/STAT on JTAG. */
+    void setJtag(boolean jtag) {
+        this.jtag = jtag;
     }
 
     /** The largest part for a width and firmware. */
@@ -88,7 +98,7 @@ final class StlinkMemory {
         } catch (IllegalArgumentException e) {
             status = StlinkStatus.UNKNOWN_ERROR;
         }
-        channel.execute(WriteDapRegRequest.CLEAR_STICKY_ERRORS);
+        channel.execute(jtag ? CLEAR_STICKY_JTAG : WriteDapRegRequest.CLEAR_STICKY_ERRORS);
         ProbeException error = StlinkErrors.of(status, String.format("memory %s of %d bytes at 0x%08X", what,
                 length, address), channel.version());
         if (error instanceof TransferFaultException fault) {

@@ -65,6 +65,7 @@ final class StlinkProbe implements DebugProbe, ArmMemoryEngine, ResetControl {
     @Override
     public synchronized void connect(WireProtocol wire) {
         protocol = wire;
+        memory.setJtag(wire == WireProtocol.JTAG);
         setClockHz(clockHz);
         channel.execute(new EnterDebugRequest(wire == WireProtocol.JTAG));
         openAp(0);

@@ -85,6 +85,16 @@ class MemoryTest {
     }
 
     @Test
+    void onJtagAFaultClearsTheStickyBitsThroughCtrlStat() {
+        ScriptedTransport transport = new ScriptedTransport().reply(4, "").reply(12, "15 00 00 00 00 00 00 40")
+                .reply(2, RW_OK);
+        StlinkMemory memory = new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)));
+        memory.setJtag(true);
+        assertThrows(TransferFaultException.class, () -> memory.read(0, 0x4000_0000L, AccessWidth.WORD, new byte[4], 0, 4));
+        assertEquals("f2 46 ff ff 04 00 32 00 00 50", transport.written.get(2));
+    }
+
+    @Test
     void sixteenBitAccessNeedsV2J26() {
         ScriptedTransport transport = new ScriptedTransport();
         ProbeException error = assertThrows(ProbeException.class,
