@@ -13,7 +13,7 @@ final class TestProbes {
     }
 
     /** A channel that knows its firmware without asking. */
-    static StlinkChannel channel(ScriptedTransport transport, StlinkVersion version) {
+    static StlinkChannel channel(StlinkTransport transport, StlinkVersion version) {
         StlinkChannel channel = new StlinkChannel(transport);
         channel.setVersion(version);
         return channel;
