@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.probehost.api.ProbeException;
 import io.probehost.api.TargetException;
 import io.probehost.api.TransferException;
+import io.probehost.api.probe.ArmMemoryEngine;
 import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ResetControl;
@@ -15,6 +16,7 @@ import io.probehost.api.probe.WireProtocol;
 import io.probehost.arch.arm.internal.AccessPortScanner;
 import io.probehost.arch.arm.internal.CortexMConnection;
 import io.probehost.arch.arm.internal.DebugPort;
+import io.probehost.arch.arm.internal.EngineDapAccess;
 import io.probehost.arch.arm.internal.MemAp;
 import io.probehost.arch.arm.internal.RomTableWalker;
 
@@ -36,16 +38,28 @@ public final class ArmDebugFactory {
         if (!probe.protocol().equals(Optional.of(protocol))) {
             probe.connect(protocol);
         }
-        DapAccess dap = probe.capability(DapAccess.class).orElseThrow(
-                () -> new ProbeException(name + " offers no DAP register access; it cannot drive an ADIv5 debug port"));
-        return connect(dap, probe.capability(SwjControl.class), probe.capability(ResetControl.class), protocol,
-                options);
+        Optional<DapAccess> dap = probe.capability(DapAccess.class);
+        if (dap.isPresent()) {
+            return connect(dap.get(), probe.capability(SwjControl.class), probe.capability(ResetControl.class),
+                    protocol, options);
+        }
+        ArmMemoryEngine engine = probe.capability(ArmMemoryEngine.class)
+                .filter(ArmMemoryEngine::hasDapRegisterAccess)
+                .orElseThrow(() -> new ProbeException(name
+                        + " offers no DAP register access; it cannot drive an ADIv5 debug port"));
+        // the probe switched the wire itself when it connected: no SWJ sequences
+        DebugPort dp = new DebugPort(new EngineDapAccess(engine), Optional.empty(), protocol, options.timeout(),
+                Optional.of(engine));
+        return connect(dp, probe.capability(ResetControl.class), options);
     }
 
     /** Connects through the probe capabilities directly (for probes and labs without a DebugProbe). */
     public static CortexMTarget connect(DapAccess dap, Optional<SwjControl> swj, Optional<ResetControl> reset,
             WireProtocol protocol, ArmConnectOptions options) {
-        DebugPort dp = new DebugPort(dap, swj, protocol, options.timeout());
+        return connect(new DebugPort(dap, swj, protocol, options.timeout()), reset, options);
+    }
+
+    private static CortexMTarget connect(DebugPort dp, Optional<ResetControl> reset, ArmConnectOptions options) {
         dp.connect();
         List<AccessPortInfo> accessPorts = AccessPortScanner.scan(dp, options.maxAccessPorts());
         if (options.apIndex().isPresent()) {

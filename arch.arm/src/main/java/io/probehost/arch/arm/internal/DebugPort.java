@@ -9,6 +9,7 @@ import io.probehost.api.TargetException;
 import io.probehost.api.TransferException;
 import io.probehost.api.TransferFaultException;
 import io.probehost.api.TransferTimeoutException;
+import io.probehost.api.probe.ArmMemoryEngine;
 import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.SwjControl;
 import io.probehost.api.probe.WireProtocol;
@@ -25,12 +26,28 @@ public final class DebugPort {
     private int select;
     private boolean selectKnown;
     private int dpidr;
+    private final Optional<ArmMemoryEngine> memoryEngine;
 
     public DebugPort(DapAccess dap, Optional<SwjControl> swj, WireProtocol protocol, Duration timeout) {
+        this(dap, swj, protocol, timeout, Optional.empty());
+    }
+
+    /**
+     * A debug port whose probe also has its own memory engine: MEM-APs then move memory through
+     * the engine rather than through TAR and DRW.
+     */
+    public DebugPort(DapAccess dap, Optional<SwjControl> swj, WireProtocol protocol, Duration timeout,
+            Optional<ArmMemoryEngine> memoryEngine) {
         this.dap = dap;
         this.swj = swj;
         this.protocol = protocol;
         this.timeout = timeout;
+        this.memoryEngine = memoryEngine;
+    }
+
+    /** The probe's memory engine, when it has one. */
+    public Optional<ArmMemoryEngine> memoryEngine() {
+        return memoryEngine;
     }
 
     /** Selects the wire protocol, reads DPIDR, clears sticky errors and powers the debug domain up. */

@@ -23,6 +23,8 @@ public final class MemAp implements MemoryInterface {
     private final DebugPort dp;
     private final int ap;
     private final int cswBase;
+    /** The probe's own memory engine, used for every memory access when the probe has one; else null. */
+    private final EngineMemory engine;
     private static final long NONE = -1;
 
     private int csw;
@@ -40,6 +42,19 @@ public final class MemAp implements MemoryInterface {
         int base = original & ~(ApRegister.CSW_SIZE_MASK | ApRegister.CSW_ADDRINC_MASK
                 | ApRegister.CSW_DEVICE_EN | ApRegister.CSW_TR_IN_PROG);
         this.cswBase = ahb ? base | ApRegister.CSW_AHB_PRIVILEGED_DEBUG : base;
+        this.engine = dp.memoryEngine().map(memory -> new EngineMemory(memory, ap)).orElse(null);
+    }
+
+    /**
+     * An access through the engine moves TAR and CSW behind this class's back: both are forgotten,
+     * so that a {@link BankedBlock} writes TAR again.
+     */
+    private EngineMemory engine() {
+        if (engine != null) {
+            cswKnown = false;
+            tarWrites++;
+        }
+        return engine;
     }
 
     public int apIndex() {
@@ -58,11 +73,19 @@ public final class MemAp implements MemoryInterface {
 
     @Override
     public int read8(long address) {
+        if (engine() != null) {
+            checkRange(address, 1);
+            return engine.readValue(address, 1);
+        }
         return readSingle(address, MemApSize.BYTE);
     }
 
     @Override
     public int read16(long address) {
+        if (engine() != null) {
+            checkRange(address, 2);
+            return engine.readValue(address, 2);
+        }
         if ((address & 1) != 0) {
             byte[] bytes = read(address, 2);
             return (bytes[0] & 0xFF) | (bytes[1] & 0xFF) << 8;
@@ -72,6 +95,10 @@ public final class MemAp implements MemoryInterface {
 
     @Override
     public int read32(long address) {
+        if (engine() != null) {
+            checkRange(address, 4);
+            return engine.readValue(address, 4);
+        }
         if ((address & 3) != 0) {
             return LittleEndian.getInt(read(address, 4), 0);
         }
@@ -87,6 +114,10 @@ public final class MemAp implements MemoryInterface {
         if ((address & 3) != 0) {
             throw new IllegalArgumentException(String.format("queued 32-bit read at 0x%08X is not aligned", address));
         }
+        if (engine() != null) {
+            int value = engine.readValue(address, 4);
+            return () -> value;
+        }
         DapAccess.DapRead queued = transact(address, "32-bit read", () -> {
             selectTransfer(address, MemApSize.WORD);
             return dp.queueReadAp(ap, ApRegister.DRW);
@@ -96,11 +127,21 @@ public final class MemAp implements MemoryInterface {
 
     @Override
     public void write8(long address, int value) {
+        if (engine() != null) {
+            checkRange(address, 1);
+            engine.writeValue(address, 1, value);
+            return;
+        }
         writeSingle(address, MemApSize.BYTE, value & 0xFF);
     }
 
     @Override
     public void write16(long address, int value) {
+        if (engine() != null) {
+            checkRange(address, 2);
+            engine.writeValue(address, 2, value);
+            return;
+        }
         if ((address & 1) != 0) {
             write(address, new byte[] {(byte) value, (byte) (value >>> 8)});
             return;
@@ -110,6 +151,11 @@ public final class MemAp implements MemoryInterface {
 
     @Override
     public void write32(long address, int value) {
+        if (engine() != null) {
+            checkRange(address, 4);
+            engine.writeValue(address, 4, value);
+            return;
+        }
         if ((address & 3) != 0) {
             byte[] bytes = new byte[4];
             LittleEndian.putInt(bytes, 0, value);
@@ -126,6 +172,10 @@ public final class MemAp implements MemoryInterface {
     @Override
     public void read(long address, byte[] destination, int offset, int length) {
         checkRange(address, length);
+        if (engine() != null) {
+            engine.read(address, destination, offset, length);
+            return;
+        }
         List<QueuedBurst> bursts = new ArrayList<>();
         walk(address, offset, length,
                 (at, position, words) -> bursts.add(queueWords(at, position, words, bursts)),
@@ -143,6 +193,10 @@ public final class MemAp implements MemoryInterface {
     @Override
     public void write(long address, byte[] source, int offset, int length) {
         checkRange(address, length);
+        if (engine() != null) {
+            engine.write(address, source, offset, length);
+            return;
+        }
         walk(address, offset, length,
                 (at, position, words) -> writeWords(at, source, position, words),
                 (at, position, size) -> {
