@@ -145,6 +145,25 @@ public final class InteractiveConsole {
             printError(failureLine(e));
         }
         terminal.flush();
+        awaitForegroundJob(session);
+    }
+
+    /** A job brought to the foreground ({@code fg}) has the terminal until it ends or Ctrl-C stops it. */
+    private static void awaitForegroundJob(CommandSession session) {
+        Job job;
+        while ((job = session.foregroundJob()) != null) {
+            synchronized (job) {
+                if (job.status() != Job.Status.Foreground) {
+                    continue;
+                }
+                try {
+                    job.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** What Gogo's own loop does on Ctrl-C: interrupt the command running in the foreground. */
