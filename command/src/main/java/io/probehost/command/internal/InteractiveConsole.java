@@ -15,7 +15,6 @@ import org.apache.felix.gogo.runtime.CommandSessionImpl;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
-import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.Job;
 import org.jline.builtins.Completers;
 import org.jline.builtins.Completers.CompletionEnvironment;
@@ -46,8 +45,7 @@ import io.probehost.command.CommandFailure;
  * <p>It starts when the launcher starts Gogo's line editor bundle, only for a terminal (its Shell service
  * does the session set-up and reads the profile); a one-shot or piped run has no console.
  */
-@Component(immediate = true, service = InteractiveConsole.class, property = {"osgi.command.scope=probehost",
-        "osgi.command.function=exit"})
+@Component(immediate = true, service = {})
 public final class InteractiveConsole {
     /** The thread the console reads and runs command lines on; the launcher waits for its end. */
     static final String THREAD_NAME = "Probehost console";
@@ -55,6 +53,8 @@ public final class InteractiveConsole {
     private static final Pattern CANNOT_COERCE = Pattern.compile("^Cannot coerce (\\w+)\\(.*\\) to any of");
     private static final String NOT_FOUND = "Command not found: ";
     private static final long STOP_MILLIS = 1000;
+    /** The session variable the console is in (hidden from {@code set}, as Gogo's own are). */
+    static final String CONSOLE_VARIABLE = ".console";
 
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Terminal terminal;
@@ -75,8 +75,10 @@ public final class InteractiveConsole {
         thread.start();
     }
 
-    /** Leaves the shell once the running line is done ({@code exit}, {@code quit}). */
-    @Descriptor("leaves the shell")
+    /**
+     * Leaves the shell once the running line is done: the profile's {@code exit} and {@code quit} call
+     * this on the session's {@value #CONSOLE_VARIABLE}.
+     */
     public void exit() {
         stopping.set(true);
     }
@@ -98,6 +100,7 @@ public final class InteractiveConsole {
             session.put(Shell.VAR_TERMINAL, terminal);
             session.put(Shell.VAR_READER, reader);
             session.put(Shell.VAR_COMPLETIONS, new HashMap<>());
+            session.put(CONSOLE_VARIABLE, this);
             // Gogo's own set-up of a login session (variables, history file, gosh_profile), without its loop.
             shell.gosh(session, new String[] {"--login", "--noshutdown", "--nointeractive"});
             terminal.handle(Signal.INT, signal -> interruptForeground(session));
