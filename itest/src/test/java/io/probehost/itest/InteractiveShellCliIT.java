@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.Assume;
 import org.junit.BeforeClass;
@@ -53,6 +54,34 @@ public class InteractiveShellCliIT {
         assertFalse(out, out.contains("stopping framework"));
     }
 
+    @Test
+    public void gogosOwnCommandWithBadArgumentsPrintsOneErrorLine() throws Exception {
+        Shell shell = onATerminal("stty cols 120 rows 24; ", "lb x y\nprobe:ids\nexit\n");
+        String out = shell.output();
+        assertEquals(out, 0, shell.status());
+        assertTrue(out, out.contains("Error: bad arguments for lb (help lb shows its usage)\r\n"));
+        assertNoClassNames(out);
+        assertTrue("the next command runs: " + out, out.contains("PHLAB0001"));
+    }
+
+    @Test
+    public void ctrlCStopsALongCommandAndThePromptComesBack() throws Exception {
+        Shell shell = onATerminal("stty cols 120 rows 24; ", new Keys("probehost> ", 1, "lab:rbb --port 0\n"),
+                new Keys("Ctrl-C stops", 1, "\u0003"), new Keys("probehost> ", 2, "probe:ids\nexit\n"));
+        String out = shell.output();
+        assertEquals(out, 0, shell.status());
+        assertNoClassNames(out);
+        String afterCtrlC = out.substring(out.indexOf("Ctrl-C stops"));
+        assertFalse("nothing but the prompt after Ctrl-C: " + afterCtrlC, afterCtrlC.contains("Error"));
+        assertTrue("the next command runs: " + out, afterCtrlC.contains("PHLAB0001"));
+        assertLeftAtOnce(out, "exit");
+    }
+
+    private static void assertNoClassNames(String out) {
+        assertFalse(out, out.contains("java."));
+        assertFalse(out, out.contains("Exception"));
+    }
+
     /** After the last command no prompt comes back and Gogo says nothing about stopping. */
     private static void assertLeftAtOnce(String out, String lastCommand) {
         String after = out.substring(out.lastIndexOf(lastCommand) + lastCommand.length());
@@ -70,6 +99,18 @@ public class InteractiveShellCliIT {
      * unless it sets one).
      */
     private static Shell onATerminal(String setup, String input, String... atSecondPrompt) throws Exception {
+        Keys ahead = new Keys("", 0, input);
+        if (atSecondPrompt.length == 0) {
+            return onATerminal(setup, ahead);
+        }
+        return onATerminal(setup, ahead, new Keys("probehost> ", 2, String.join("", atSecondPrompt)));
+    }
+
+    /** Keys typed once {@code shown} has appeared {@code times} times on the terminal. */
+    record Keys(String shown, int times, String typed) {
+    }
+
+    private static Shell onATerminal(String setup, Keys... steps) throws Exception {
         Assume.assumeTrue("script(1) from util-linux runs the shell on a pseudo-terminal",
                 new File("/usr/bin/script").canExecute());
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
@@ -80,14 +121,14 @@ public class InteractiveShellCliIT {
         builder.environment().put("TERM", "xterm");
         builder.environment().put("PROBEHOST_STATE", ProbehostCliIT.stateFolder().toString());
         Process process = builder.start();
-        process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().flush();
-        if (atSecondPrompt.length > 0) {
+        for (Keys step : steps) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (Files.readString(out.toPath()).split("probehost> ", -1).length < 3 && System.nanoTime() < deadline) {
+            while (step.times() > 0 && Files.readString(out.toPath()).split(Pattern.quote(step.shown()), -1).length <= step.times()
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            process.getOutputStream().write(String.join("", atSecondPrompt).getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().write(step.typed().getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
         }
         process.getOutputStream().close();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

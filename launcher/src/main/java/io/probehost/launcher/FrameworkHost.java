@@ -120,8 +120,9 @@ final class FrameworkHost implements AutoCloseable {
         config.put("felix.fileinstall.bundles.new.start", "true");
         config.put("felix.fileinstall.log.level", "1");
         config.put("felix.fileinstall.tmpdir", layout.state().resolve("tmp").toString());
-        // The launcher stops the runtime when the line editor ends (exit, Ctrl-D), not the line editor.
-        config.put("gosh.args", options.oneShot() ? "--nointeractive" : "--noshutdown");
+        // Gogo's line editor bundle only sets up its commands: Probehost's console (in the command bundle)
+        // runs the read loop, and the launcher stops the runtime when that ends (exit, Ctrl-D).
+        config.put("gosh.args", "--nointeractive --noshutdown");
         config.put("probehost.sim", Boolean.toString(layout.sim()));
         config.put("probehost.state", layout.state().toString());
         config.put("probehost.options.file", Path.of("probehost.yaml").toAbsolutePath().toString());

@@ -12,8 +12,8 @@ import org.osgi.framework.Bundle;
  * editor can draw on, and the end of the shell, after which the launcher stops the runtime.
  */
 final class InteractiveShell {
-    /** The thread Gogo's line editor reads and runs commands on. */
-    static final String SHELL_THREAD = "Gogo shell";
+    /** The thread Probehost's console (the command bundle's) reads and runs commands on. */
+    static final String SHELL_THREAD = "Probehost console";
     private static final long POLL_MILLIS = 20;
     private static final long JOIN_MILLIS = 200;
 
