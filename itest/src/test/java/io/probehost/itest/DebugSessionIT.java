@@ -176,7 +176,7 @@ public class DebugSessionIT {
         assertTrue(several, several.contains("PHLAB0001") && several.contains("9900"));
         assertTrue(shell.fail("target:connect -W -u nosuch")
                 .startsWith("No connected debug probe matches unique ID 'nosuch' (connected: "));
-        assertTrue(shell.fail("target:connect -u stlink:9900 -W").startsWith("unknown debug probe driver 'stlink'"));
+        assertTrue(shell.fail("target:connect -u nodriver:9900 -W").startsWith("unknown debug probe driver 'nodriver'"));
         assertTrue(shell.fail("target:connect -u 0").startsWith("more than one debug probe matches unique ID '0'"));
         String unknown = shell.fail("target:connect -u 9900 -t nrf99");
         assertTrue(unknown, unknown.startsWith("unknown target 'nrf99' (") && unknown.endsWith("target:list shows "

@@ -34,9 +34,10 @@ final class ShippedRuntime {
         Path folder = runtimeFolder().resolve("export").resolve(bndrun);
         List<Option> options = new ArrayList<>();
         try (Stream<Path> jars = Files.list(folder)) {
-            // The line editor is for a terminal only; the launcher never starts it for scripts either.
+            // The line editor and the console on it are for a terminal only; the launcher never starts them for scripts either.
             jars.filter(p -> p.toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().startsWith("org.apache.felix.gogo.jline"))
+                    .filter(p -> !p.getFileName().toString().startsWith("io.probehost.console"))
                     .sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())));
         } catch (IOException e) {
             throw new UncheckedIOException("the runtime is not built: " + folder, e);

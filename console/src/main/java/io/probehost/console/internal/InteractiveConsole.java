@@ -1,4 +1,4 @@
-package io.probehost.command.internal;
+package io.probehost.console.internal;
 
 import java.io.IOException;
 import java.util.HashMap;

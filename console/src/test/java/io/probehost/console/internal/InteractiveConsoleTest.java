@@ -1,4 +1,4 @@
-package io.probehost.command.internal;
+package io.probehost.console.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
