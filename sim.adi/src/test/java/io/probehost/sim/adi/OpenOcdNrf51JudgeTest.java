@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.function.Executable;
  * remote_bitbang server, JTAG transport, OpenOCD's own nrf51 target script and flash driver.
  */
 class OpenOcdNrf51JudgeTest {
-    private static final int CODE = 0x40;
+    private static final int CODE = CountingLoopImage.CODE;
     private static final int IMAGE_SIZE = 3 * 1024 + 256;
     /**
      * Modelled TCK period: 100 kHz. While the core is halted only TCKs move virtual time, and
@@ -41,19 +40,7 @@ class OpenOcdNrf51JudgeTest {
      * {@code adds r0, #1; b CODE}, then filler over four flash pages.
      */
     static byte[] image() {
-        ByteBuffer image = ByteBuffer.allocate(IMAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        image.putInt(0, Nrf51822.RAM_BASE + Nrf51822.RAM_SIZE);
-        image.putInt(4, CODE | 1);
-        for (int vector = 2; vector < 16; vector++) {
-            image.putInt(4 * vector, (CODE + 4) | 1);
-        }
-        image.putShort(CODE, (short) 0x3001); // adds r0, #1
-        image.putShort(CODE + 2, (short) 0xE7FD); // b CODE
-        image.putShort(CODE + 4, (short) 0xE7FE); // b . (fault handlers)
-        byte[] filler = new byte[IMAGE_SIZE - 0x100];
-        new Random(51822).nextBytes(filler);
-        image.put(0x100, filler);
-        return image.array();
+        return CountingLoopImage.build(0, Nrf51822.RAM_BASE + Nrf51822.RAM_SIZE, IMAGE_SIZE, 51822);
     }
 
     /** What the chip ran before: a reset handler spinning on {@code b .}. */

@@ -9,13 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.probehost.sim.mcu.stm32f1.Stm32f103;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
@@ -29,7 +26,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 class OpenOcdStm32f103JudgeTest {
     private static final int FLASH = Stm32f103.FLASH_BASE;
-    private static final int CODE = 0x40;
+    private static final int CODE = CountingLoopImage.CODE;
     private static final int IMAGE_SIZE = 3 * 1024 + 256;
     /** Modelled TCK period, 100 kHz: a 40 ms page erase ends within OpenOCD's 100 one-millisecond polls. */
     private static final long NANOS_PER_TCK = 10_000;
@@ -39,19 +36,7 @@ class OpenOcdStm32f103JudgeTest {
 
     /** Vector table (SP top of SRAM, reset at CODE), {@code adds r0, #1; b CODE}, then random filler. */
     static byte[] image() {
-        ByteBuffer image = ByteBuffer.allocate(IMAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        image.putInt(0, Stm32f103.SRAM_BASE + Stm32f103.SRAM_SIZE);
-        image.putInt(4, FLASH + CODE | 1);
-        for (int vector = 2; vector < 16; vector++) {
-            image.putInt(4 * vector, (FLASH + CODE + 4) | 1);
-        }
-        image.putShort(CODE, (short) 0x3001); // adds r0, #1
-        image.putShort(CODE + 2, (short) 0xE7FD); // b CODE
-        image.putShort(CODE + 4, (short) 0xE7FE); // b . (fault handlers)
-        byte[] filler = new byte[IMAGE_SIZE - 0x100];
-        new Random(103).nextBytes(filler);
-        image.put(0x100, filler);
-        return image.array();
+        return CountingLoopImage.build(FLASH, Stm32f103.SRAM_BASE + Stm32f103.SRAM_SIZE, IMAGE_SIZE, 103);
     }
 
     private static List<String> script(Path imageFile) {
