@@ -1,8 +1,6 @@
 package io.probehost.firmware;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
 
 /**
@@ -40,16 +38,7 @@ public enum Armv7mProgram {
     }
 
     private Path image(String extension) {
-        String resource = "/firmware/" + imageName + extension;
-        URL url = Armv7mProgram.class.getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException(resource + " is not on the classpath: was the firmware built (make)?");
-        }
-        try {
-            return Path.of(url.toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("cannot open " + resource, e);
-        }
+        return FirmwareImage.path(imageName + extension);
     }
 
     /** All of SRAM, result block last, as QEMU holds it once the program wrote its status. */

@@ -1,9 +1,5 @@
 package io.probehost.firmware;
 
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The test programs, with the id each writes into its result block. */
@@ -48,21 +44,7 @@ public enum Program {
         return image(".bin");
     }
 
-    /** The images built by make ship as resources under firmware/. */
     private Path image(String extension) {
-        String resource = "/firmware/" + imageName + extension;
-        URL url = Program.class.getResource(resource);
-        if (url == null) {
-            throw new IllegalStateException(resource + " is not on the classpath: was the firmware built (make)?");
-        }
-        try {
-            Path path = Path.of(url.toURI());
-            if (!Files.isRegularFile(path)) {
-                throw new IOException("not a file: " + path);
-            }
-            return path;
-        } catch (URISyntaxException | IOException e) {
-            throw new IllegalStateException("cannot open " + resource, e);
-        }
+        return FirmwareImage.path(imageName + extension);
     }
 }

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs one firmware image on {@code qemu-system-arm -M microbit} and reads its memory through
@@ -16,19 +13,12 @@ import java.util.regex.Pattern;
  */
 public final class QemuMicrobit implements AutoCloseable {
     public static final String EXECUTABLE = "qemu-system-arm";
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(20);
-    private static final Pattern HEX_WORD = Pattern.compile("0x([0-9a-fA-F]{8})");
-    private static final int WORDS_PER_XP = 256;
 
-    private final Process process;
-    private final Path stderrFile;
-    private final QmpChannel qmp;
+    private final QemuMonitor qemu;
 
-    private QemuMicrobit(Process process, Path stderrFile) throws IOException {
-        this.process = process;
-        this.stderrFile = stderrFile;
-        this.qmp = new QmpChannel(process.getInputStream(), process.getOutputStream(), REPLY_TIMEOUT);
+    private QemuMicrobit(QemuMonitor qemu) {
+        this.qemu = qemu;
     }
 
     /** Starts the emulator with the ELF loaded; the core runs from reset at once. */
@@ -38,26 +28,8 @@ public final class QemuMicrobit implements AutoCloseable {
 
     /** Starts another QEMU board the same way (stm32vldiscovery for the Cortex-M3 programs). */
     public static QemuMicrobit start(String machine, Path elf) throws IOException {
-        Path stderrFile = Files.createTempFile("qemu-" + machine, ".stderr");
-        ProcessBuilder builder = new ProcessBuilder(EXECUTABLE, "-M", machine, "-kernel", elf.toString(),
-                "-nographic", "-monitor", "none", "-serial", "none", "-qmp", "stdio")
-                .redirectError(stderrFile.toFile());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            Files.deleteIfExists(stderrFile);
-            throw new IOException(EXECUTABLE + " cannot be started (Debian: apt-get install qemu-system-arm)", e);
-        }
-        QemuMicrobit qemu = new QemuMicrobit(process, stderrFile);
-        try {
-            qemu.qmp.handshake();
-        } catch (IOException e) {
-            String stderr = qemu.stderr();
-            qemu.close();
-            throw new IOException("QEMU did not start: " + e.getMessage() + " stderr: " + stderr, e);
-        }
-        return qemu;
+        return new QemuMicrobit(QemuMonitor.start(machine, List.of(EXECUTABLE, "-M", machine, "-kernel", elf.toString(),
+                "-nographic", "-monitor", "none", "-serial", "none", "-qmp", "stdio"), "qemu-system-arm"));
     }
 
     /** Runs the program to its final status word and returns the result block. */
@@ -106,39 +78,7 @@ public final class QemuMicrobit implements AutoCloseable {
 
     /** Reads physical memory with HMP {@code xp}. */
     public int[] readWords(int address, int count) throws IOException {
-        int[] words = new int[count];
-        for (int done = 0; done < count; done += WORDS_PER_XP) {
-            int chunk = Math.min(WORDS_PER_XP, count - done);
-            List<Integer> parsed = parseXp(qmp.humanCommand(
-                    String.format("xp /%dwx 0x%08x", chunk, address + 4 * done)));
-            if (parsed.size() != chunk) {
-                throw new IOException("xp gave " + parsed.size() + " words, expected " + chunk);
-            }
-            for (int i = 0; i < chunk; i++) {
-                words[done + i] = parsed.get(i);
-            }
-        }
-        return words;
-    }
-
-    private static List<Integer> parseXp(String text) {
-        List<Integer> values = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            int colon = line.indexOf(':');
-            Matcher matcher = HEX_WORD.matcher(colon < 0 ? line : line.substring(colon + 1));
-            while (matcher.find()) {
-                values.add(Integer.parseUnsignedInt(matcher.group(1), 16));
-            }
-        }
-        return values;
-    }
-
-    private String stderr() {
-        try {
-            return Files.readString(stderrFile).strip();
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
-        }
+        return qemu.readWords(address, count);
     }
 
     private static void sleep(Duration duration) throws IOException {
@@ -152,17 +92,6 @@ public final class QemuMicrobit implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try {
-                Files.deleteIfExists(stderrFile);
-            } catch (IOException e) {
-                // a leftover temp file is harmless
-            }
-        }
+        qemu.close();
     }
 }

@@ -2,7 +2,9 @@ package io.probehost.sim.adi;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.probehost.sim.adi.rbb.RemoteBitbangServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +31,18 @@ final class OpenOcd {
             return Path.of(OpenOcd.class.getResource("/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new AssertionError("missing test resource " + name, e);
+        }
+    }
+
+    /**
+     * Serves {@code dp} over remote_bitbang on the loopback interface for as long as
+     * {@link #run(int, String, List, long, Path)} with that port takes.
+     */
+    static Result runAgainst(SwjDp dp, String config, List<String> commands, long timeoutSeconds, Path workDir)
+            throws IOException, InterruptedException {
+        try (RemoteBitbangServer server = new RemoteBitbangServer(dp, InetAddress.getLoopbackAddress(), 0)) {
+            server.start();
+            return run(server.port(), config, commands, timeoutSeconds, workDir);
         }
     }
 

@@ -3,8 +3,6 @@ package io.probehost.sim.adi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.adi.rbb.RemoteBitbangServer;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,17 +18,14 @@ class OpenOcdDapTest {
         FakeMcu mcu = new FakeMcu();
         mcu.ram.putInt(0x100, 0xC0FF_EE11);
         SwjDp dp = new SwjDp(mcu);
-        try (RemoteBitbangServer server = new RemoteBitbangServer(dp, InetAddress.getLoopbackAddress(), 0)) {
-            server.start();
-            OpenOcd.Result result = OpenOcd.run(server.port(), "probehost-dap-rbb.cfg", List.of(
-                    "init",
-                    "sim.dap apreg 0 0xfc",
-                    "sim.dap memaccess 0",
-                    "echo \"word: [sim.dap apreg 0 0x0]\"",
-                    "shutdown"), 60, workDir);
-            assertEquals(0, result.exitCode(), result.output());
-            assertTrue(result.output().contains("tap/device found: 0x0ba01477"), result.output());
-            assertTrue(result.output().contains("0x04770021"), result.output());
-        }
+        OpenOcd.Result result = OpenOcd.runAgainst(dp, "probehost-dap-rbb.cfg", List.of(
+                "init",
+                "sim.dap apreg 0 0xfc",
+                "sim.dap memaccess 0",
+                "echo \"word: [sim.dap apreg 0 0x0]\"",
+                "shutdown"), 60, workDir);
+        assertEquals(0, result.exitCode(), result.output());
+        assertTrue(result.output().contains("tap/device found: 0x0ba01477"), result.output());
+        assertTrue(result.output().contains("0x04770021"), result.output());
     }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.adi.rbb.RemoteBitbangServer;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,10 +18,7 @@ class OpenOcdFaultInjectionTest {
     private final SwjDp dp = new SwjDp(mcu);
 
     private OpenOcd.Result run(List<String> commands) throws Exception {
-        try (RemoteBitbangServer server = new RemoteBitbangServer(dp, InetAddress.getLoopbackAddress(), 0)) {
-            server.start();
-            return OpenOcd.run(server.port(), "probehost-dap-rbb.cfg", commands, 60, workDir);
-        }
+        return OpenOcd.runAgainst(dp, "probehost-dap-rbb.cfg", commands, 60, workDir);
     }
 
     @Test

@@ -1,23 +1,19 @@
 package io.probehost.sim.adi;
 
+import static io.probehost.sim.adi.OpenOcdOps.addFlashWriteChecks;
 import static io.probehost.sim.adi.OpenOcdOps.assertOk;
+import static io.probehost.sim.adi.OpenOcdOps.judgeChecks;
 import static io.probehost.sim.adi.OpenOcdOps.opResult;
 import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.adi.rbb.RemoteBitbangServer;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
@@ -27,7 +23,7 @@ import org.junit.jupiter.api.function.Executable;
  * remote_bitbang server, JTAG transport, OpenOCD's own nrf51 target script and flash driver.
  */
 class OpenOcdNrf51JudgeTest {
-    private static final int CODE = 0x40;
+    private static final int CODE = CountingLoopImage.CODE;
     private static final int IMAGE_SIZE = 3 * 1024 + 256;
     /**
      * Modelled TCK period: 100 kHz. While the core is halted only TCKs move virtual time, and
@@ -44,19 +40,7 @@ class OpenOcdNrf51JudgeTest {
      * {@code adds r0, #1; b CODE}, then filler over four flash pages.
      */
     static byte[] image() {
-        ByteBuffer image = ByteBuffer.allocate(IMAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        image.putInt(0, Nrf51822.RAM_BASE + Nrf51822.RAM_SIZE);
-        image.putInt(4, CODE | 1);
-        for (int vector = 2; vector < 16; vector++) {
-            image.putInt(4 * vector, (CODE + 4) | 1);
-        }
-        image.putShort(CODE, (short) 0x3001); // adds r0, #1
-        image.putShort(CODE + 2, (short) 0xE7FD); // b CODE
-        image.putShort(CODE + 4, (short) 0xE7FE); // b . (fault handlers)
-        byte[] filler = new byte[IMAGE_SIZE - 0x100];
-        new Random(51822).nextBytes(filler);
-        image.put(0x100, filler);
-        return image.array();
+        return CountingLoopImage.build(0, Nrf51822.RAM_BASE + Nrf51822.RAM_SIZE, IMAGE_SIZE, 51822);
     }
 
     /** What the chip ran before: a reset handler spinning on {@code b .}. */
@@ -97,25 +81,19 @@ class OpenOcdNrf51JudgeTest {
     @Test
     void openocdHaltsStepsAccessesMemoryAndFlashesWhenDrivingTheVirtualNrf51() throws Exception {
         byte[] image = image();
-        Path imageFile = workDir.resolve("probehost-nrf51-test.bin");
-        Files.write(imageFile, image);
-        try (Nrf51822 mcu = Nrf51822.create(null);
-                RemoteBitbangServer server = new RemoteBitbangServer(
-                        new SwjDp(mcu, WireMode.JTAG, NANOS_PER_TCK), InetAddress.getLoopbackAddress(), 0)) {
+        Path imageFile = Files.write(workDir.resolve("probehost-nrf51-test.bin"), image);
+        try (Nrf51822 mcu = Nrf51822.create(null)) {
             mcu.loadFlash(0, previousFirmware());
             mcu.reset();
-            server.start();
-            OpenOcd.Result result = OpenOcd.run(server.port(), "probehost-nrf51-rbb.cfg", script(imageFile), 120, workDir);
+            OpenOcd.Result result = OpenOcd.runAgainst(new SwjDp(mcu, WireMode.JTAG, NANOS_PER_TCK),
+                    "probehost-nrf51-rbb.cfg", script(imageFile), 120, workDir);
             String log = result.output();
-            assertFalse(result.timedOut(), "OpenOCD did not finish in time:\n" + log);
 
-            List<Executable> checks = new ArrayList<>();
-            checks.add(() -> assertEquals(0, result.exitCode(), log));
+            List<Executable> checks = judgeChecks(result);
             checks.add(() -> assertTrue(log.contains("tap/device found: 0x0ba01477"), log));
             checks.add(() -> assertTrue(log.contains("Cortex-M0 r0p0 processor detected"), log));
             checks.add(() -> assertOk(log, "halt", ""));
-            checks.add(() -> assertOk(log, "flash_write", "wrote " + IMAGE_SIZE + " bytes"));
-            checks.add(() -> assertOk(log, "verify", "verified " + IMAGE_SIZE + " bytes"));
+            addFlashWriteChecks(checks, log, IMAGE_SIZE);
             checks.add(() -> assertArrayEquals(image, mcu.readFlash(0, IMAGE_SIZE)));
             checks.add(() -> assertOk(log, "reset_halt", ""));
             checks.add(() -> assertOk(log, "reg_pc", String.format("0x%08x", CODE)));

@@ -1,22 +1,18 @@
 package io.probehost.sim.adi;
 
+import static io.probehost.sim.adi.OpenOcdOps.addFlashWriteChecks;
 import static io.probehost.sim.adi.OpenOcdOps.assertOk;
+import static io.probehost.sim.adi.OpenOcdOps.erased;
+import static io.probehost.sim.adi.OpenOcdOps.judgeChecks;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.adi.rbb.RemoteBitbangServer;
 import io.probehost.sim.mcu.stm32f1.Stm32f103;
-import java.net.InetAddress;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.function.Executable;
@@ -30,7 +26,7 @@ import org.junit.jupiter.api.function.Executable;
  */
 class OpenOcdStm32f103JudgeTest {
     private static final int FLASH = Stm32f103.FLASH_BASE;
-    private static final int CODE = 0x40;
+    private static final int CODE = CountingLoopImage.CODE;
     private static final int IMAGE_SIZE = 3 * 1024 + 256;
     /** Modelled TCK period, 100 kHz: a 40 ms page erase ends within OpenOCD's 100 one-millisecond polls. */
     private static final long NANOS_PER_TCK = 10_000;
@@ -40,19 +36,7 @@ class OpenOcdStm32f103JudgeTest {
 
     /** Vector table (SP top of SRAM, reset at CODE), {@code adds r0, #1; b CODE}, then random filler. */
     static byte[] image() {
-        ByteBuffer image = ByteBuffer.allocate(IMAGE_SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        image.putInt(0, Stm32f103.SRAM_BASE + Stm32f103.SRAM_SIZE);
-        image.putInt(4, FLASH + CODE | 1);
-        for (int vector = 2; vector < 16; vector++) {
-            image.putInt(4 * vector, (FLASH + CODE + 4) | 1);
-        }
-        image.putShort(CODE, (short) 0x3001); // adds r0, #1
-        image.putShort(CODE + 2, (short) 0xE7FD); // b CODE
-        image.putShort(CODE + 4, (short) 0xE7FE); // b . (fault handlers)
-        byte[] filler = new byte[IMAGE_SIZE - 0x100];
-        new Random(103).nextBytes(filler);
-        image.put(0x100, filler);
-        return image.array();
+        return CountingLoopImage.build(FLASH, Stm32f103.SRAM_BASE + Stm32f103.SRAM_SIZE, IMAGE_SIZE, 103);
     }
 
     private static List<String> script(Path imageFile) {
@@ -82,28 +66,20 @@ class OpenOcdStm32f103JudgeTest {
 
     @Test
     void openocdFindsTheChainFlashesAndLocksAndUnlocksTheVirtualStm32f103WithItsOwnDriver() throws Exception {
-        byte[] image = image();
-        Path imageFile = workDir.resolve("probehost-stm32f1-test.bin");
-        Files.write(imageFile, image);
-        try (Stm32f103 mcu = Stm32f103.create(null);
-                RemoteBitbangServer server = new RemoteBitbangServer(
-                        new SwjDp(mcu, SwjIdentity.STM32F1, WireMode.JTAG, NANOS_PER_TCK),
-                        InetAddress.getLoopbackAddress(), 0)) {
-            server.start();
-            OpenOcd.Result result = OpenOcd.run(server.port(), "probehost-stm32f1-rbb.cfg", script(imageFile), 180, workDir);
+        Path imageFile = Files.write(workDir.resolve("probehost-stm32f1-test.bin"), image());
+        try (Stm32f103 mcu = Stm32f103.create(null)) {
+            OpenOcd.Result result = OpenOcd.runAgainst(new SwjDp(mcu, SwjIdentity.STM32F1, WireMode.JTAG, NANOS_PER_TCK),
+                    "probehost-stm32f1-rbb.cfg", script(imageFile), 180, workDir);
             String log = result.output();
-            assertFalse(result.timedOut(), "OpenOCD did not finish in time:\n" + log);
 
-            List<Executable> checks = new ArrayList<>();
-            checks.add(() -> assertEquals(0, result.exitCode(), log));
+            List<Executable> checks = judgeChecks(result);
             checks.add(() -> assertTrue(log.contains("tap/device found: 0x3ba00477"), log));
             checks.add(() -> assertTrue(log.contains("tap/device found: 0x06410041"), log));
             checks.add(() -> assertTrue(log.contains("Cortex-M3 r1p1 processor detected"), log));
             checks.add(() -> assertOk(log, "halt", ""));
             checks.add(() -> assertOk(log, "idcode", "0xe0042000: 20006410"));
             checks.add(() -> assertOk(log, "probe", "flash 'stm32f1x' found at 0x08000000"));
-            checks.add(() -> assertOk(log, "flash_write", "wrote " + IMAGE_SIZE + " bytes"));
-            checks.add(() -> assertOk(log, "verify", "verified " + IMAGE_SIZE + " bytes"));
+            addFlashWriteChecks(checks, log, IMAGE_SIZE);
             checks.add(() -> assertOk(log, "reset_halt", ""));
             checks.add(() -> assertOk(log, "reg_pc", String.format("0x%08x", FLASH + CODE)));
             checks.add(() -> assertOk(log, "step", ""));
@@ -115,9 +91,7 @@ class OpenOcdStm32f103JudgeTest {
             checks.add(() -> assertOk(log, "unlock", ""));
             checks.add(() -> assertOk(log, "options_unlocked", "read protection: off"));
             checks.add(() -> assertOk(log, "read_unlocked", "0x08000000: ffffffff"));
-            byte[] erased = new byte[IMAGE_SIZE];
-            Arrays.fill(erased, (byte) 0xFF);
-            checks.add(() -> assertTrue(Arrays.equals(erased, mcu.readFlash(FLASH, IMAGE_SIZE)),
+            checks.add(() -> assertTrue(Arrays.equals(erased(IMAGE_SIZE), mcu.readFlash(FLASH, IMAGE_SIZE)),
                     "unlocking mass-erased the flash"));
             checks.add(() -> assertEquals((byte) 0xA5, mcu.readFlash(Stm32f103.OPTION_BYTES_BASE, 1)[0]));
             assertAll(checks);

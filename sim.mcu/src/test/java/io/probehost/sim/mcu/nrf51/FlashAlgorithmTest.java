@@ -3,13 +3,7 @@ package io.probehost.sim.mcu.nrf51;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.probehost.sim.mcu.PyocdFlashAlgorithm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,16 +12,14 @@ import org.junit.jupiter.api.Test;
 class FlashAlgorithmTest {
     private static final long BUDGET = 50_000_000;
     private Nrf51822 mcu;
-    private String json;
+    private PyocdFlashAlgorithm algorithm;
 
     @BeforeEach
     void loadAlgorithm() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/nrf51822_xxaa.json")) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        algorithm = PyocdFlashAlgorithm.read("/nrf51822_xxaa.json");
         mcu = Nrf51822.create(null);
         mcu.resetAndHalt();
-        mcu.writeRam(field("load_address"), Base64.getDecoder().decode(text("instructions_base64")));
+        mcu.writeRam(field("load_address"), algorithm.instructions());
     }
 
     @AfterEach
@@ -35,16 +27,8 @@ class FlashAlgorithmTest {
         mcu.close();
     }
 
-    private String text(String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(name);
-        }
-        return m.group(1);
-    }
-
     private int field(String name) {
-        return Integer.parseUnsignedInt(text(name).substring(2), 16);
+        return algorithm.field(name);
     }
 
     private int call(String entry, int... args) throws InterruptedException {
@@ -53,11 +37,7 @@ class FlashAlgorithmTest {
     }
 
     private static byte[] pattern(int seed) {
-        byte[] page = new byte[Nrf51822.PAGE_SIZE];
-        for (int i = 0; i < page.length; i++) {
-            page[i] = (byte) (i * 7 + seed);
-        }
-        return page;
+        return PyocdFlashAlgorithm.pattern(Nrf51822.PAGE_SIZE, seed);
     }
 
     @Test
@@ -71,8 +51,7 @@ class FlashAlgorithmTest {
         mcu.loadFlash(0xC00, pattern(2));
         assertEquals(0, call("pc_init", 0, 0, 1));
         assertEquals(0, call("pc_erase_sector", 0x800));
-        byte[] ones = new byte[Nrf51822.PAGE_SIZE];
-        Arrays.fill(ones, (byte) 0xFF);
+        byte[] ones = PyocdFlashAlgorithm.erased(Nrf51822.PAGE_SIZE);
         assertArrayEquals(ones, mcu.readFlash(0x800, Nrf51822.PAGE_SIZE));
         assertArrayEquals(pattern(2), mcu.readFlash(0xC00, Nrf51822.PAGE_SIZE));
     }
@@ -94,8 +73,7 @@ class FlashAlgorithmTest {
         assertEquals(0, call("pc_init", 0, 0, 1));
         long before = mcu.clock().nowNanos();
         assertEquals(0, call("pc_eraseAll"));
-        byte[] ones = new byte[Nrf51822.PAGE_SIZE];
-        Arrays.fill(ones, (byte) 0xFF);
+        byte[] ones = PyocdFlashAlgorithm.erased(Nrf51822.PAGE_SIZE);
         assertArrayEquals(ones, mcu.readFlash(0, Nrf51822.PAGE_SIZE));
         assertArrayEquals(ones, mcu.readFlash(Nrf51822.FLASH_SIZE - Nrf51822.PAGE_SIZE, Nrf51822.PAGE_SIZE));
         assertArrayEquals(new byte[] {-1, -1, -1, -1}, mcu.readFlash(Nrf51822.UICR_BASE, 4));

@@ -5,15 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.PyocdFlashAlgorithm;
 import io.probehost.sim.mcu.bus.LittleEndian;
 import io.probehost.sim.mcu.cpu.CoreRegister;
 import io.probehost.sim.mcu.fpec.Fpec;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,16 +21,14 @@ import org.junit.jupiter.api.Test;
 class FlashAlgorithmTest {
     private static final long BUDGET = 50_000_000;
     private Stm32f103 mcu;
-    private String json;
+    private PyocdFlashAlgorithm algorithm;
 
     @BeforeEach
     void loadAlgorithm() throws Exception {
-        try (InputStream in = getClass().getResourceAsStream("/stm32f103rc.json")) {
-            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        algorithm = PyocdFlashAlgorithm.read("/stm32f103rc.json");
         mcu = Stm32f103.create(null);
         mcu.resetAndHalt();
-        mcu.writeRam(field("load_address"), Base64.getDecoder().decode(text("instructions_base64")));
+        mcu.writeRam(field("load_address"), algorithm.instructions());
     }
 
     @AfterEach
@@ -43,16 +36,8 @@ class FlashAlgorithmTest {
         mcu.close();
     }
 
-    private String text(String name) {
-        Matcher m = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException(name);
-        }
-        return m.group(1);
-    }
-
     private int field(String name) {
-        return Integer.parseUnsignedInt(text(name).substring(2), 16);
+        return algorithm.field(name);
     }
 
     private int call(String entry, int... args) throws InterruptedException {
@@ -61,17 +46,11 @@ class FlashAlgorithmTest {
     }
 
     private static byte[] pattern(int seed) {
-        byte[] page = new byte[Stm32f103.PAGE_SIZE];
-        for (int i = 0; i < page.length; i++) {
-            page[i] = (byte) (i * 7 + seed);
-        }
-        return page;
+        return PyocdFlashAlgorithm.pattern(Stm32f103.PAGE_SIZE, seed);
     }
 
     private static byte[] erased() {
-        byte[] ones = new byte[Stm32f103.PAGE_SIZE];
-        Arrays.fill(ones, (byte) 0xFF);
-        return ones;
+        return PyocdFlashAlgorithm.erased(Stm32f103.PAGE_SIZE);
     }
 
     private int debugRead(int address) throws Exception {
