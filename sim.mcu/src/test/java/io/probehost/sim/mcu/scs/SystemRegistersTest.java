@@ -8,7 +8,7 @@ import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.cpu.CoreRegister;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
-import io.probehost.sim.mcu.nrf51.RunOutcome;
+import io.probehost.sim.mcu.RunOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.cpu.CoreRegister;
 import io.probehost.sim.mcu.fpec.Fpec;
-import io.probehost.sim.mcu.nrf51.RunOutcome;
+import io.probehost.sim.mcu.RunOutcome;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
