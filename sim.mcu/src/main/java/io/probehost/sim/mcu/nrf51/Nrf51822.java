@@ -2,6 +2,7 @@ package io.probehost.sim.mcu.nrf51;
 
 import io.probehost.sim.mcu.ChipBase;
 import io.probehost.sim.mcu.DebuggableMcu;
+import io.probehost.sim.mcu.bus.PlainRegisters;
 import io.probehost.sim.mcu.cpu.Core;
 import io.probehost.sim.mcu.cpu.DebugState;
 import io.probehost.sim.mcu.cpu.Profile;
@@ -43,7 +44,7 @@ public final class Nrf51822 extends ChipBase {
     private final DataWatchpointUnit dwt;
     private final Uart uart = new Uart();
     private final Gpio gpio = new Gpio();
-    private final List<RegisterFile> plainPeripherals;
+    private final List<PlainRegisters> plainPeripherals;
     private final List<Timer> timers = new java.util.ArrayList<>();
 
     private Nrf51822(Path stateDir) {
@@ -53,8 +54,8 @@ public final class Nrf51822 extends ChipBase {
         dwt = new DataWatchpointUnit(core);
         core.setComparators(new DebugUnits(bpu, dwt));
         ClockPower clockPower = new ClockPower();
-        RegisterFile watchdog = new RegisterFile(Map.of(0x404, 1, 0x504, 0xFFFF_FFFF, 0x508, 1, 0x50C, 1));
-        RegisterFile nordicIds = new RegisterFile(Map.of(0xFE0, 0x01, 0xFE4, 0x00, 0xFE8, 0x40, 0xFEC, 0x00));
+        PlainRegisters watchdog = new PlainRegisters(Map.of(0x404, 1, 0x504, 0xFFFF_FFFF, 0x508, 1, 0x50C, 1));
+        PlainRegisters nordicIds = new PlainRegisters(Map.of(0xFE0, 0x01, 0xFE4, 0x00, 0xFE8, 0x40, 0xFEC, 0x00));
         bus.map(RAM_BASE, RAM_SIZE, ram())
                 .map(FLASH_BASE, FLASH_SIZE, new NorFlashPort(nvm.flash, nvmc))
                 .map(Ficr.BASE, Ficr.SIZE, new Ficr())
@@ -71,7 +72,7 @@ public final class Nrf51822 extends ChipBase {
                 .map(0xF000_0000, 0x1000, nordicIds);
         Rng rng = new Rng();
         bus.map(PERIPHERAL_BASE + RNG_ID * 0x1000, 0x1000, rng);
-        List<RegisterFile> plain = new java.util.ArrayList<>(List.of(clockPower, uart, watchdog, rng));
+        List<PlainRegisters> plain = new java.util.ArrayList<>(List.of(clockPower, uart, watchdog, rng));
         for (int id : TIMER_IDS) {
             Timer timer = new Timer(id, irq -> core.exceptions().setPendingIrqs(1 << irq, true), clock);
             bus.map(PERIPHERAL_BASE + id * 0x1000, 0x1000, timer);
@@ -79,7 +80,7 @@ public final class Nrf51822 extends ChipBase {
             timers.add(timer);
         }
         for (int id : PERIPHERAL_IDS) {
-            RegisterFile registers = new RegisterFile();
+            PlainRegisters registers = new PlainRegisters();
             bus.map(PERIPHERAL_BASE + id * 0x1000, 0x1000, registers);
             plain.add(registers);
         }
@@ -97,7 +98,7 @@ public final class Nrf51822 extends ChipBase {
         nvmc.reset();
         gpio.reset();
         timers.forEach(Timer::reset);
-        plainPeripherals.forEach(RegisterFile::reset);
+        plainPeripherals.forEach(PlainRegisters::reset);
     }
 
     /** Flash or UICR. */

@@ -6,6 +6,7 @@ import io.probehost.sim.mcu.ChipBase;
 import io.probehost.sim.mcu.DebuggableMcu;
 import io.probehost.sim.mcu.bench.CortexMTestMachine;
 import io.probehost.sim.mcu.bus.BitBandAlias;
+import io.probehost.sim.mcu.bus.PlainRegisters;
 import io.probehost.sim.mcu.cpu.Profile;
 import io.probehost.sim.mcu.fpec.FlashGeometry;
 import io.probehost.sim.mcu.fpec.FlashPort;
