@@ -2,8 +2,8 @@ package io.probehost.firmware;
 
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.RunOutcome;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
-import io.probehost.sim.mcu.nrf51.RunOutcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.probehost.firmware.Armv6mExceptionModel.Outcome;
 import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.RunOutcome;
 import io.probehost.sim.mcu.cpu.CoreRegister;
-import io.probehost.sim.mcu.nrf51.RunOutcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -1,9 +1,10 @@
 package io.probehost.sim.mcu.nrf51;
 
+import io.probehost.sim.mcu.bus.PlainRegisters;
 import java.util.Map;
 
 /** POWER and CLOCK (peripheral 0, 0x40000000): clock start tasks complete at once. */
-final class ClockPower extends RegisterFile {
+final class ClockPower extends PlainRegisters {
     private static final int TASKS_HFCLKSTART = 0x000;
     private static final int TASKS_HFCLKSTOP = 0x004;
     private static final int TASKS_LFCLKSTART = 0x008;
@@ -21,7 +22,7 @@ final class ClockPower extends RegisterFile {
     }
 
     @Override
-    void afterWrite(int offset, int value) {
+    protected void afterWrite(int offset, int value) {
         if ((value & 1) == 0) {
             return;
         }

@@ -1,9 +1,10 @@
 package io.probehost.sim.mcu.nrf51;
 
+import io.probehost.sim.mcu.bus.PlainRegisters;
 import java.util.SplittableRandom;
 
 /** RNG (0x4000D000): once started, a new VALUE is ready whenever VALRDY is cleared (fixed seed). */
-final class Rng extends RegisterFile {
+final class Rng extends PlainRegisters {
     private static final int TASKS_START = 0x000;
     private static final int TASKS_STOP = 0x004;
     private static final int EVENTS_VALRDY = 0x100;
@@ -13,14 +14,14 @@ final class Rng extends RegisterFile {
     private boolean running;
 
     @Override
-    void reset() {
+    public void reset() {
         super.reset();
         running = false;
         random = new SplittableRandom(0x51822);
     }
 
     @Override
-    void afterWrite(int offset, int value) {
+    protected void afterWrite(int offset, int value) {
         if (offset == TASKS_START && value != 0) {
             running = true;
             produce();

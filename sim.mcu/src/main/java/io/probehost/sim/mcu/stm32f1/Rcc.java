@@ -1,5 +1,6 @@
 package io.probehost.sim.mcu.stm32f1;
 
+import io.probehost.sim.mcu.bus.PlainRegisters;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ final class Rcc extends PlainRegisters {
     }
 
     @Override
-    void afterWrite(int offset, int value) {
+    protected void afterWrite(int offset, int value) {
         if (offset == CR) {
             int ready = (value & CR_HSION) << 1 | (value & CR_HSEON) << 1 | (value & CR_PLLON) << 1;
             int readyMask = CR_HSION << 1 | CR_HSEON << 1 | CR_PLLON << 1;

@@ -4,7 +4,7 @@ import static io.probehost.sim.mcu.cpu.Asm.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.mcu.nrf51.RunOutcome;
+import io.probehost.sim.mcu.RunOutcome;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.probehost.sim.mcu.cpu;
 import static io.probehost.sim.mcu.cpu.Asm.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.probehost.sim.mcu.nrf51.RunOutcome;
+import io.probehost.sim.mcu.RunOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package io.probehost.sim.mcu.cpu;
 
+import io.probehost.sim.mcu.RunOutcome;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
-import io.probehost.sim.mcu.nrf51.RunOutcome;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,7 @@ package io.probehost.sim.mcu.nrf51;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.probehost.sim.mcu.RunOutcome;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.RunOutcome;
 import io.probehost.sim.mcu.cpu.Core;
 import io.probehost.sim.mcu.cpu.CoreRegister;
 import java.util.HexFormat;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
+import io.probehost.sim.mcu.RunOutcome;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package io.probehost.sim.mcu.nrf51;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.probehost.sim.mcu.RunOutcome;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

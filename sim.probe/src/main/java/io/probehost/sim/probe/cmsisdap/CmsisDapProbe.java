@@ -13,6 +13,7 @@ import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.mcu.VirtualClock;
 import io.probehost.sim.probe.usb.LibusbError;
 import io.probehost.sim.probe.usb.UsbDeviceDescriptor;
+import io.probehost.sim.probe.usb.UsbPlug;
 import io.probehost.sim.probe.usb.VirtualUsbDevice;
 import io.probehost.sim.probe.usb.VirtualUsbPort;
 
@@ -38,7 +39,7 @@ public final class CmsisDapProbe implements VirtualUsbDevice, AutoCloseable {
     private final BlockingQueue<Job> jobs = new LinkedBlockingQueue<>();
     private final Thread firmwareThread;
     private volatile DapFirmware firmware;
-    private volatile VirtualUsbPort port;
+    private final UsbPlug plug;
     private volatile RuntimeException lastFirmwareError;
     private volatile boolean closed;
 
@@ -47,6 +48,7 @@ public final class CmsisDapProbe implements VirtualUsbDevice, AutoCloseable {
 
     public CmsisDapProbe(CmsisDapConfig config, SwjPins pins, VirtualClock clock) {
         this.config = config;
+        this.plug = new UsbPlug("probe " + config.serialNumber());
         this.pins = pins;
         this.link = new LinkModel(config.linkTiming(), clock);
         this.faults = new FaultInjector(this::unplug);
@@ -94,8 +96,7 @@ public final class CmsisDapProbe implements VirtualUsbDevice, AutoCloseable {
     }
 
     public boolean isPlugged() {
-        VirtualUsbPort p = port;
-        return p != null && p.isPlugged();
+        return plug.isPlugged();
     }
 
     /** Unplugs the probe (if plugged) and ends its firmware thread. Idempotent. */
@@ -126,16 +127,12 @@ public final class CmsisDapProbe implements VirtualUsbDevice, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("probe " + config.serialNumber() + " is closed");
         }
-        if (isPlugged()) {
-            throw new IllegalStateException("probe " + config.serialNumber() + " is already plugged in at "
-                    + port.location());
-        }
-        this.port = newPort;
+        plug.plugged(newPort);
     }
 
     @Override
     public void unplugged() {
-        this.port = null;
+        plug.unplugged();
         interfaces.forEach(DapInterface::reset);
         jobs.add(new Job(null, 0, POWER_CYCLE));
     }
@@ -180,17 +177,11 @@ public final class CmsisDapProbe implements VirtualUsbDevice, AutoCloseable {
     }
 
     void wake() {
-        VirtualUsbPort p = port;
-        if (p != null) {
-            p.wake();
-        }
+        plug.wake();
     }
 
     void unplug() {
-        VirtualUsbPort p = port;
-        if (p != null) {
-            p.unplug();
-        }
+        plug.unplug();
     }
 
     private DapInterface interfaceOf(int endpoint) {

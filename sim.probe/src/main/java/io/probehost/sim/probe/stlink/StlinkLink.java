@@ -1,6 +1,7 @@
 package io.probehost.sim.probe.stlink;
 
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.probe.cmsisdap.LinkMeter;
 import io.probehost.sim.probe.cmsisdap.LinkStats;
 
 /**
@@ -9,80 +10,39 @@ import io.probehost.sim.probe.cmsisdap.LinkStats;
  * it passes, so the target runs in lockstep with the link (as behind the CMSIS-DAP emulator).
  */
 public final class StlinkLink {
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
     private final StlinkLinkTiming timing;
-    private final VirtualClock clock;
-    private long roundTrips;
-    private long bytesOut;
-    private long bytesIn;
-    private long swdBits;
-    private long jtagBits;
-    private long modelledNanos;
-    private long wireRemainder;
-    private long remainderHz;
+    private final LinkMeter meter;
 
     public StlinkLink(StlinkLinkTiming timing, VirtualClock clock) {
         this.timing = timing;
-        this.clock = clock;
+        this.meter = new LinkMeter(clock);
     }
 
     public StlinkLinkTiming timing() {
         return timing;
     }
 
-    public synchronized LinkStats snapshot() {
-        return new LinkStats(roundTrips, bytesOut, bytesIn, swdBits, jtagBits, modelledNanos);
+    public LinkStats snapshot() {
+        return meter.snapshot();
     }
 
-    public synchronized void reset() {
-        roundTrips = 0;
-        bytesOut = 0;
-        bytesIn = 0;
-        swdBits = 0;
-        jtagBits = 0;
-        modelledNanos = 0;
-        wireRemainder = 0;
+    public void reset() {
+        meter.reset();
     }
 
-    synchronized void command() {
-        roundTrips++;
-        advance(timing.roundTripNanos());
+    void command() {
+        meter.roundTrip(timing.roundTripNanos());
     }
 
-    synchronized void bytesOut(int n) {
-        bytesOut += n;
-        advance(n * timing.nanosPerByte());
+    void bytesOut(int n) {
+        meter.bytesOut(n, n * timing.nanosPerByte());
     }
 
-    synchronized void bytesIn(int n) {
-        bytesIn += n;
-        advance(n * timing.nanosPerByte());
+    void bytesIn(int n) {
+        meter.bytesIn(n, n * timing.nanosPerByte());
     }
 
-    synchronized void wireCycles(boolean jtag, long cycles, long clockHz) {
-        if (cycles <= 0) {
-            return;
-        }
-        if (jtag) {
-            jtagBits += cycles;
-        } else {
-            swdBits += cycles;
-        }
-        if (clockHz != remainderHz) {
-            remainderHz = clockHz;
-            wireRemainder = 0;
-        }
-        wireRemainder += cycles * NANOS_PER_SECOND;
-        long nanos = wireRemainder / clockHz;
-        wireRemainder %= clockHz;
-        advance(nanos);
-    }
-
-    private void advance(long nanos) {
-        if (nanos > 0) {
-            modelledNanos += nanos;
-            clock.elapse(nanos);
-        }
+    void wireCycles(boolean jtag, long cycles, long clockHz) {
+        meter.wireCycles(jtag, cycles, clockHz);
     }
 }

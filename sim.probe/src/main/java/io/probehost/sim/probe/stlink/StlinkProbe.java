@@ -15,6 +15,7 @@ import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.mcu.VirtualClock;
 import io.probehost.sim.probe.usb.LibusbError;
 import io.probehost.sim.probe.usb.UsbDeviceDescriptor;
+import io.probehost.sim.probe.usb.UsbPlug;
 import io.probehost.sim.probe.usb.VirtualUsbDevice;
 import io.probehost.sim.probe.usb.VirtualUsbPort;
 
@@ -38,11 +39,12 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
     private final Deque<byte[]> answers = new ArrayDeque<>();
     private final ByteArrayOutputStream dataPhase = new ByteArrayOutputStream();
     private StlinkFirmware firmware;
-    private volatile VirtualUsbPort port;
+    private final UsbPlug plug;
     private volatile RuntimeException lastFirmwareError;
 
     public StlinkProbe(StlinkConfig config, SwjPins pins, VirtualClock clock) {
         this.config = config;
+        this.plug = new UsbPlug("probe " + config.serialNumber());
         this.pins = pins;
         this.link = new StlinkLink(config.timing(), clock);
         this.firmware = new StlinkFirmware(config, pins, link);
@@ -95,16 +97,12 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
     }
 
     public boolean isPlugged() {
-        VirtualUsbPort p = port;
-        return p != null && p.isPlugged();
+        return plug.isPlugged();
     }
 
     @Override
     public void close() {
-        VirtualUsbPort p = port;
-        if (p != null) {
-            p.unplug();
-        }
+        plug.unplug();
     }
 
     // ---- VirtualUsbDevice ----
@@ -116,16 +114,12 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
 
     @Override
     public void plugged(VirtualUsbPort newPort) {
-        if (isPlugged()) {
-            throw new IllegalStateException("probe " + config.serialNumber() + " is already plugged in at "
-                    + port.location());
-        }
-        this.port = newPort;
+        plug.plugged(newPort);
     }
 
     @Override
     public synchronized void unplugged() {
-        port = null;
+        plug.unplugged();
         answers.clear();
         dataPhase.reset();
         firmware = new StlinkFirmware(config, pins, link);
@@ -199,9 +193,6 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
     }
 
     private void wake() {
-        VirtualUsbPort p = port;
-        if (p != null) {
-            p.wake();
-        }
+        plug.wake();
     }
 }

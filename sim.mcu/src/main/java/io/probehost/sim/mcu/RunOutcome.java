@@ -1,6 +1,6 @@
-package io.probehost.sim.mcu.nrf51;
+package io.probehost.sim.mcu;
 
-/** Why {@link Nrf51822#runUntilHalted(long)} returned; the core is halted in every case. */
+/** Why {@link ChipBase#runUntilHalted(long)} returned; the core is halted in every case. */
 public enum RunOutcome {
     /** The core entered Debug state by itself: BKPT, breakpoint, watchpoint or vector catch (see DFSR). */
     HALTED,

@@ -1,36 +1,37 @@
-package io.probehost.sim.mcu.stm32f1;
+package io.probehost.sim.mcu.bus;
 
-import io.probehost.sim.mcu.bus.WordRegisters;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Peripheral registers modelled as storage: writes are kept and read back, everything starts at its
- * reset value (zero unless given). Subclasses add side effects in {@link #afterWrite}.
+ * reset value (zero unless given). Subclasses add side effects (tasks, commands) in {@link #afterWrite}.
  */
-class PlainRegisters extends WordRegisters {
+public class PlainRegisters extends WordRegisters {
     private final Map<Integer, Integer> resetValues;
     private final Map<Integer, Integer> values = new HashMap<>();
 
-    PlainRegisters() {
+    public PlainRegisters() {
         this(Map.of());
     }
 
-    PlainRegisters(Map<Integer, Integer> resetValues) {
+    /** Registers whose reset values are {@code resetValues} (offset to value), zero elsewhere. */
+    public PlainRegisters(Map<Integer, Integer> resetValues) {
         this.resetValues = resetValues;
         reset();
     }
 
-    void reset() {
+    /** Back to the reset values. */
+    public void reset() {
         values.clear();
         values.putAll(resetValues);
     }
 
-    final int get(int offset) {
+    protected final int get(int offset) {
         return values.getOrDefault(offset, 0);
     }
 
-    final void set(int offset, int value) {
+    protected final void set(int offset, int value) {
         values.put(offset, value);
     }
 
@@ -45,6 +46,7 @@ class PlainRegisters extends WordRegisters {
         afterWrite(offset, value);
     }
 
-    void afterWrite(int offset, int value) {
+    /** Called after {@code value} was stored at {@code offset}; nothing by default. */
+    protected void afterWrite(int offset, int value) {
     }
 }
