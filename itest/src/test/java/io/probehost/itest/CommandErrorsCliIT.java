@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
@@ -115,7 +114,7 @@ public class CommandErrorsCliIT {
 
     /** The shell's line editor on a pseudo-terminal ({@code script}), typing {@code input} ahead. */
     private static String onATerminal(String input) throws Exception {
-        Assume.assumeTrue("script(1) from util-linux runs the shell on a pseudo-terminal",
+        assertTrue("script(1) (Debian bsdutils) is needed to run the shell on a pseudo-terminal",
                 new File("/usr/bin/script").canExecute());
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         File out = Files.createTempFile("probehost-pty", ".txt").toFile();
