@@ -1,6 +1,7 @@
 package io.probehost.flash.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,36 @@ class SectorCrcTest {
             }
 
             assertArrayEquals(expected, SectorCrc.onTarget(runner, target.memory(), sectors));
+        }
+    }
+
+    @Test
+    void crcsComputedOnTheLabMatchJavaForUnalignedStartsAndLengths() {
+        TargetDescription nrf51 = TestFiles.nrf51();
+        FlashAlgorithm algorithm = nrf51.algorithms().get(0);
+        assertNotEquals(0, SectorCrc.byteTable(algorithm));
+        try (VirtualNrf51 lab = new VirtualNrf51()) {
+            byte[] flash = new byte[0x4000];
+            new Random(11).nextBytes(flash);
+            lab.mcu.loadFlash(0, flash);
+            DebugTarget target = lab.connect();
+            target.core().halt(java.time.Duration.ofSeconds(1));
+            AlgorithmRunner runner = new AlgorithmRunner(target, algorithm);
+            runner.load();
+            List<SectorCrc.Range> ranges = new ArrayList<>();
+            List<Long> expected = new ArrayList<>();
+            for (int start = 0; start < 8; start++) {
+                for (int length = 0; length < 10; length++) {
+                    ranges.add(new SectorCrc.Range(0x100 + start, length));
+                    expected.add(SectorCrc.of(flash, 0x100 + start, length));
+                }
+                ranges.add(new SectorCrc.Range(0x200 + start, 0x3001 + start));
+                expected.add(SectorCrc.of(flash, 0x200 + start, 0x3001 + start));
+            }
+
+            long[] crcs = SectorCrc.ofRanges(runner, target.memory(), ranges);
+
+            assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), crcs);
         }
     }
 }
