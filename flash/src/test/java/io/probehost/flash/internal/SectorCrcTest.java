@@ -1,7 +1,7 @@
 package io.probehost.flash.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,9 +58,32 @@ class SectorCrcTest {
 
     @Test
     void crcsComputedOnTheLabMatchJavaForUnalignedStartsAndLengths() {
-        TargetDescription nrf51 = TestFiles.nrf51();
-        FlashAlgorithm algorithm = nrf51.algorithms().get(0);
-        assertNotEquals(0, SectorCrc.byteTable(algorithm));
+        FlashAlgorithm algorithm = TestFiles.nrf51().algorithms().get(0);
+        assertEquals(algorithm.pageBuffers().get(1), SectorCrc.byteTable(algorithm));
+        assertCrcsOfUnalignedRangesMatchJava(algorithm);
+    }
+
+    @Test
+    void withOneSmallPageBufferTheNibbleTableGivesTheSameCrcs() {
+        FlashAlgorithm algorithm = oneBuffer(TestFiles.nrf51().algorithms().get(0), 0x200);
+        assertEquals(0, SectorCrc.byteTable(algorithm));
+        assertCrcsOfUnalignedRangesMatchJava(algorithm);
+    }
+
+    @Test
+    void withOneLargePageBufferTheByteTableGoesAfterTheResults() {
+        FlashAlgorithm algorithm = oneBuffer(TestFiles.nrf51().algorithms().get(0), 0x800);
+        assertEquals(algorithm.pageBuffers().get(0) + 0x400, SectorCrc.byteTable(algorithm));
+        assertCrcsOfUnalignedRangesMatchJava(algorithm);
+    }
+
+    private static FlashAlgorithm oneBuffer(FlashAlgorithm a, long pageSize) {
+        return new FlashAlgorithm(a.name(), a.instructions(), a.loadAddress(), a.pcInit(), a.pcUnInit(),
+                a.pcEraseAll(), a.pcEraseSector(), a.pcProgramPage(), a.staticBase(), a.beginStack(),
+                List.of(a.pageBuffers().get(0)), a.minProgramLength(), pageSize, a.erasedValue());
+    }
+
+    private static void assertCrcsOfUnalignedRangesMatchJava(FlashAlgorithm algorithm) {
         try (VirtualNrf51 lab = new VirtualNrf51()) {
             byte[] flash = new byte[0x4000];
             new Random(11).nextBytes(flash);
