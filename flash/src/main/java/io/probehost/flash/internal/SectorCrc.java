@@ -16,16 +16,24 @@ import io.probehost.api.target.FlashAlgorithm;
  * of traffic instead of reading them back. The code is
  * src/main/c/sector_crc.c built for Cortex-M0 (Thumb-1, so it runs on every Cortex-M); it is loaded
  * into the algorithm's first page buffer, with its table and results after it, and returns through
- * the algorithm's BKPT trampoline.
+ * the algorithm's BKPT trampoline. It builds a 256-entry byte table in the second page buffer (or at
+ * the end of the first when the page is big enough) and falls back to a nibble table without room.
  */
 final class SectorCrc {
-    /** arm-none-eabi-gcc -mcpu=cortex-m0 -mthumb -Os of sector_crc.c, section .text (128 bytes). */
+    /** arm-none-eabi-gcc -mcpu=cortex-m0 -mthumb -Os of sector_crc.c, section .text (352 bytes). */
     static final byte[] CODE = HexFormat.of().parseHex(
-            "f0b500241d4f93b0230004255e08b4460126334066465b423b40013d7340002df4d1a50002ae0134"
-            + "ab51102cecd189005318019301235b429c460f27019b9a4202d1002013b0f0bd644605684668ae19"
-            + "b54203d1e443083010c2efe72b7802a95c4023093c40a4006458013563401c093b409b005b585c40"
-            + "eae7c0462083b8ed");
-    private static final int CODE_ROOM = 0x80;
+            "f0b595b0029003910092002b3ed00022082680201a60514a41000191002185005d198f00bc466446"
+            + "df5957402f51019c0919ff29f5d9012451082240474c52422240013e4a404008002ee5d1ff20039a"
+            + "009992008a18029d0192019a0099914217d1002015b0f0bd56083c4c2a4052422240013872400028"
+            + "f6d1880004ac013102511029e2d00a000420ede719000125f9e7012229686e680f278e195242002b"
+            + "58d08e4202d0032421420dd10324771aa743cf198f4210d1be4225d1d2430099083504c10091c8e7"
+            + "0f78140a57400740bf00fa5801316240e3e710c96240140a02409200d2586240140a02409200d258"
+            + "6240140a02409200d2586240140a02409200d2586240d5e7110a8c4639780137514001408900ca58"
+            + "61464a40cce70c78013162401409a44640243a409200121904ac12196446403a126862401409a446"
+            + "40243a409200121904ac12196446403a126862408e42e2d1b0e7c0462083b8ed");
+    private static final int CODE_ROOM = 0x160;
+    /** The 256-entry byte table the code builds when the host gives it room; without, it uses nibbles. */
+    private static final int BYTE_TABLE_SIZE = 0x400;
     private static final int BYTES_PER_RANGE = 12;
 
     private SectorCrc() {
@@ -33,7 +41,32 @@ final class SectorCrc {
 
     /** How many sectors one call handles with this algorithm's first page buffer. */
     static int batchSize(FlashAlgorithm algorithm) {
-        return (int) Math.max(0, (algorithm.pageSize() - CODE_ROOM) / BYTES_PER_RANGE);
+        long room = algorithm.pageSize() - CODE_ROOM - (byteTableInFirstBuffer(algorithm) ? BYTE_TABLE_SIZE : 0);
+        return (int) Math.max(0, room / BYTES_PER_RANGE);
+    }
+
+    /**
+     * Where the code builds its byte table: the second page buffer when there is one, else the end of the
+     * first if the page leaves room for it and a range; 0 (the nibble table) otherwise.
+     */
+    static long byteTable(FlashAlgorithm algorithm) {
+        List<Long> buffers = algorithm.pageBuffers();
+        if (byteTableInSecondBuffer(algorithm)) {
+            return buffers.get(1);
+        }
+        if (byteTableInFirstBuffer(algorithm)) {
+            return buffers.get(0) + algorithm.pageSize() - BYTE_TABLE_SIZE;
+        }
+        return 0;
+    }
+
+    private static boolean byteTableInSecondBuffer(FlashAlgorithm algorithm) {
+        return algorithm.pageBuffers().size() > 1 && algorithm.pageSize() >= BYTE_TABLE_SIZE;
+    }
+
+    private static boolean byteTableInFirstBuffer(FlashAlgorithm algorithm) {
+        return !byteTableInSecondBuffer(algorithm)
+                && algorithm.pageSize() >= CODE_ROOM + BYTES_PER_RANGE + BYTE_TABLE_SIZE;
     }
 
     static boolean fits(FlashAlgorithm algorithm) {
@@ -57,6 +90,7 @@ final class SectorCrc {
         FlashAlgorithm algorithm = runner.algorithm();
         long base = algorithm.pageBuffers().get(0);
         long table = base + CODE_ROOM;
+        long byteTable = byteTable(algorithm);
         memory.write(base, CODE);
         long[] crcs = new long[ranges.size()];
         int batch = batchSize(algorithm);
@@ -70,7 +104,7 @@ final class SectorCrc {
             long out = table + count * 8L;
             memory.write(table, pairs.array());
             memory.flush();
-            runner.start("sector CRC", base | 1, ranges.get(first).address(), table, count, out);
+            runner.start("sector CRC", base | 1, ranges.get(first).address(), table, count, out, byteTable);
             runner.await(Duration.ofSeconds(30));
             ByteBuffer results = ByteBuffer.wrap(memory.read(out, count * 4)).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < count; i++) {

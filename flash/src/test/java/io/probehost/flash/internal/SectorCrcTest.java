@@ -1,6 +1,7 @@
 package io.probehost.flash.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,59 @@ class SectorCrcTest {
             }
 
             assertArrayEquals(expected, SectorCrc.onTarget(runner, target.memory(), sectors));
+        }
+    }
+
+    @Test
+    void crcsComputedOnTheLabMatchJavaForUnalignedStartsAndLengths() {
+        FlashAlgorithm algorithm = TestFiles.nrf51().algorithms().get(0);
+        assertEquals(algorithm.pageBuffers().get(1), SectorCrc.byteTable(algorithm));
+        assertCrcsOfUnalignedRangesMatchJava(algorithm);
+    }
+
+    @Test
+    void withOneSmallPageBufferTheNibbleTableGivesTheSameCrcs() {
+        FlashAlgorithm algorithm = oneBuffer(TestFiles.nrf51().algorithms().get(0), 0x200);
+        assertEquals(0, SectorCrc.byteTable(algorithm));
+        assertCrcsOfUnalignedRangesMatchJava(algorithm);
+    }
+
+    @Test
+    void withOneLargePageBufferTheByteTableGoesAfterTheResults() {
+        FlashAlgorithm algorithm = oneBuffer(TestFiles.nrf51().algorithms().get(0), 0x800);
+        assertEquals(algorithm.pageBuffers().get(0) + 0x400, SectorCrc.byteTable(algorithm));
+        assertCrcsOfUnalignedRangesMatchJava(algorithm);
+    }
+
+    private static FlashAlgorithm oneBuffer(FlashAlgorithm a, long pageSize) {
+        return new FlashAlgorithm(a.name(), a.instructions(), a.loadAddress(), a.pcInit(), a.pcUnInit(),
+                a.pcEraseAll(), a.pcEraseSector(), a.pcProgramPage(), a.staticBase(), a.beginStack(),
+                List.of(a.pageBuffers().get(0)), a.minProgramLength(), pageSize, a.erasedValue());
+    }
+
+    private static void assertCrcsOfUnalignedRangesMatchJava(FlashAlgorithm algorithm) {
+        try (VirtualNrf51 lab = new VirtualNrf51()) {
+            byte[] flash = new byte[0x4000];
+            new Random(11).nextBytes(flash);
+            lab.mcu.loadFlash(0, flash);
+            DebugTarget target = lab.connect();
+            target.core().halt(java.time.Duration.ofSeconds(1));
+            AlgorithmRunner runner = new AlgorithmRunner(target, algorithm);
+            runner.load();
+            List<SectorCrc.Range> ranges = new ArrayList<>();
+            List<Long> expected = new ArrayList<>();
+            for (int start = 0; start < 8; start++) {
+                for (int length = 0; length < 10; length++) {
+                    ranges.add(new SectorCrc.Range(0x100 + start, length));
+                    expected.add(SectorCrc.of(flash, 0x100 + start, length));
+                }
+                ranges.add(new SectorCrc.Range(0x200 + start, 0x3001 + start));
+                expected.add(SectorCrc.of(flash, 0x200 + start, 0x3001 + start));
+            }
+
+            long[] crcs = SectorCrc.ofRanges(runner, target.memory(), ranges);
+
+            assertArrayEquals(expected.stream().mapToLong(Long::longValue).toArray(), crcs);
         }
     }
 }
