@@ -47,7 +47,8 @@ class StlinkEmulatorEndToEndTest {
 
     static List<StlinkConfig> recentProbes() {
         return List.of(StlinkConfig.nucleoF103rb(StlinkConfig.serialFor("nucleo")),
-                StlinkConfig.stlinkV3(StlinkConfig.serialFor("v3")));
+                StlinkConfig.stlinkV3(StlinkConfig.serialFor("v3")),
+                StlinkConfig.stlinkV3Pwr(StlinkConfig.serialFor("v3pwr")));
     }
 
     @ParameterizedTest
@@ -65,7 +66,11 @@ class StlinkEmulatorEndToEndTest {
             }
             try (DebugProbe probe = bench.open()) {
                 StlinkProbe stlink = (StlinkProbe) probe;
-                assertEquals(config.model().isV3() ? "V3J7M3B2" : "V2J37M26", stlink.version().display());
+                assertEquals(switch (config.model()) {
+                    case V2_1 -> "V2J37M26";
+                    case V3 -> "V3J7M3B2";
+                    default -> "V4J7M0B0P1";
+                }, stlink.version().display());
                 assertEquals(3.3, stlink.targetVolts(), 0.05);
                 assertTrue(probe.capability(DapAccess.class).isEmpty(), "no raw DAP access on an ST-Link");
 
@@ -105,16 +110,17 @@ class StlinkEmulatorEndToEndTest {
     }
 
     /**
-     * The engine alone, in each width, with blocks past the 8-bit limit (64 bytes on V2-1, 512 on V3)
-     * and the 6144-byte buffer: the emulator refuses a longer block with CMD_ERROR, so the data arriving
-     * intact shows the driver split them as the firmware wants.
+     * The engine alone, in each width: bytes past the 8-bit limit (64 on V2-1, 512 on V3) inside one
+     * 1 KiB page, so that only the limit splits them, and halfwords and words past the 6144-byte buffer.
+     * The emulator refuses a longer block with CMD_ERROR, so data arriving intact shows the driver split
+     * the blocks as the firmware wants.
      */
     private static void movesBlocksAtTheProtocolLimits(ArmMemoryEngine engine, Stm32f103 mcu) {
         int[][] cases = {{1, 64}, {1, 65}, {1, 512}, {1, 513}, {2, 6144}, {2, 6146}, {4, 6144}, {4, 6148}};
         for (int[] c : cases) {
             AccessWidth width = c[0] == 1 ? AccessWidth.BYTE : c[0] == 2 ? AccessWidth.HALFWORD : AccessWidth.WORD;
             int length = c[1];
-            long start = SRAM + 0x400 - 4 * c[0];
+            long start = length <= 1024 ? SRAM + 0x800 : SRAM + 0x400 - 4 * c[0];
             byte[] data = pattern(length, length + c[0]);
             engine.writeMemory(0, start, width, data, 0, length);
             assertArrayEquals(data, mcu.readRam((int) start, length), width + " write of " + length);
@@ -180,6 +186,21 @@ class StlinkEmulatorEndToEndTest {
         }
     }
 
+    @Test
+    void anNrf51BehindFirmwareWithoutTheStm32RuleIsDebugged() {
+        try (Nrf51822 mcu = Nrf51822.create(null);
+                Bench bench = new Bench(StlinkConfig.v2(StlinkConfig.serialFor("any"), 37),
+                        new SwjDp(mcu, WireMode.SWD, 0), mcu);
+                DebugProbe probe = bench.open()) {
+            CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
+            assertEquals(SwjDp.SW_DPIDR, target.dpidr());
+            byte[] data = pattern(1030, 9);
+            target.memory().write(Nrf51822.RAM_BASE + 0x3FE, data, 0, data.length);
+            assertArrayEquals(data, mcu.readRam(Nrf51822.RAM_BASE + 0x3FE, data.length));
+            target.close();
+        }
+    }
+
     private static byte[] pattern(int length, int seed) {
         byte[] data = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -212,6 +233,8 @@ class StlinkEmulatorEndToEndTest {
 
         @Override
         public void close() {
+            assertTrue(device.lastFirmwareError().isEmpty(), "the emulator's firmware failed: "
+                    + device.lastFirmwareError());
             bus.close();
             device.close();
         }
