@@ -73,6 +73,11 @@ class StlinkEmulatorEndToEndTest {
                 }, stlink.version().display());
                 assertEquals(3.3, stlink.targetVolts(), 0.05);
                 assertTrue(probe.capability(DapAccess.class).isEmpty(), "no raw DAP access on an ST-Link");
+                for (long requested : new long[] {4_000_000, 1_000_000, 100_000}) {
+                    long applied = probe.setClockHz(requested);
+                    assertTrue(applied <= requested && applied > 0, requested + " Hz gave " + applied);
+                    assertEquals(applied / 1000, bench.device.swdKhz(), "the clock the emulator applied");
+                }
 
                 CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
                 assertEquals(0x1BA0_1477, target.dpidr());
@@ -162,6 +167,21 @@ class StlinkEmulatorEndToEndTest {
         core.reset(ResetType.SYSRESETREQ);
     }
 
+    @ParameterizedTest
+    @MethodSource("recentProbes")
+    void connectsOverJtagToTheStm32f103sChain(StlinkConfig config) {
+        try (Stm32f103 mcu = Stm32f103.create(null);
+                Bench bench = new Bench(config, new SwjDp(mcu, SwjIdentity.STM32F1, WireMode.JTAG, 0), mcu);
+                DebugProbe probe = bench.open()) {
+            CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.JTAG, ArmConnectOptions.defaults());
+            assertEquals(Stm32f103.DBGMCU_IDCODE, target.memory().read32(0xE004_2000L));
+            byte[] data = pattern(1030, 5);
+            target.memory().write(SRAM + 0x3FE, data, 0, data.length);
+            assertArrayEquals(data, mcu.readRam((int) SRAM + 0x3FE, data.length));
+            target.close();
+        }
+    }
+
     @Test
     void firmwareOlderThanV2j24IsRefusedWithTheUpdateHint() {
         try (Stm32f103 mcu = Stm32f103.create(null);
@@ -212,7 +232,7 @@ class StlinkEmulatorEndToEndTest {
     /** One emulated ST-Link, wired to a target's SWJ-DP, alone on a virtual USB bus seen by the driver. */
     private static final class Bench implements AutoCloseable {
         private final VirtualUsbBus bus = new VirtualUsbBus("stlink-e2e");
-        private final io.probehost.sim.probe.stlink.StlinkProbe device;
+        final io.probehost.sim.probe.stlink.StlinkProbe device;
         private final StlinkDriver driver = new StlinkDriver();
 
         Bench(StlinkConfig config, SwjDp dp, DebuggableMcu mcu) {
