@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.probehost.api.ProbeException;
+import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CoreRegister;
 import io.probehost.api.debug.MemoryInterface;
@@ -178,6 +179,27 @@ class StlinkEmulatorEndToEndTest {
             byte[] data = pattern(1030, 5);
             target.memory().write(SRAM + 0x3FE, data, 0, data.length);
             assertArrayEquals(data, mcu.readRam((int) SRAM + 0x3FE, data.length));
+            target.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("recentProbes")
+    void reportsABusFaultWithItsAddressThenCarriesOnAndResetsThroughNrst(StlinkConfig config) {
+        try (Stm32f103 mcu = Stm32f103.create(null);
+                Bench bench = new Bench(config, new SwjDp(mcu, SwjIdentity.STM32F1, WireMode.JTAG, 0), mcu);
+                DebugProbe probe = bench.open()) {
+            CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
+            TransferFaultException fault = assertThrows(TransferFaultException.class,
+                    () -> target.memory().read32(0x6000_0000L));
+            assertTrue(fault.getMessage().contains("0x60000000"), fault.getMessage());
+            target.memory().write32(SRAM + 0x10, 0x0BAD_CAFE);
+            assertEquals(0x0BAD_CAFE, target.memory().read32(SRAM + 0x10), "the sticky error was cleared");
+
+            target.core().resetAndHalt(ResetType.HARDWARE, Duration.ofMillis(500));
+            assertTrue(target.core().isHalted());
+            assertEquals(0xFFFF_FFFEL, target.core().readRegister(target.core().register("pc").orElseThrow()) & ~1L,
+                    "halted at the erased flash's reset vector");
             target.close();
         }
     }
