@@ -3,8 +3,9 @@ package io.probehost.sim.probe.stlink;
 import io.probehost.sim.adi.SwjPins;
 
 /**
- * JTAG-DP transactions on a single-TAP chain (IR 4 bits: ABORT 0x8, DPACC 0xA, APACC 0xB, IDCODE
- * 0xE): 35-bit DR scans {data, A[3:2], RnW} in, {previous read result, ACK} out, from and back to
+ * JTAG-DP transactions on the chain of an STM32 (IR 4 bits: ABORT 0x8, DPACC 0xA, APACC 0xB, IDCODE
+ * 0xE): the JTAG-DP nearest TDO, any other TAP (the STM32's boundary-scan TAP) held in BYPASS nearer
+ * TDI, the chain's length measured once after the switch to JTAG. 35-bit DR scans {data, A[3:2], RnW} in, {previous read result, ACK} out, from and back to
  * Run-Test/Idle. A DP read is followed by an RDBUFF scan that carries its result, so DP reads return
  * their value as over SWD; AP reads are posted as over SWD. JTAG has no FAULT answer: a bus fault
  * only shows as STICKYERR in CTRL/STAT.
@@ -18,7 +19,13 @@ final class JtagMaster extends DapMaster {
     private static final int ACK_OK_FAULT = 0b010;
     private static final int ACK_WAIT = 0b001;
 
+    private static final int MAX_CHAIN_BITS = 64;
+
     private int instruction = -1;
+    /** IR bits of the TAPs between TDI and the JTAG-DP (all ones: BYPASS). */
+    private int irPadding;
+    /** TAPs between TDI and the JTAG-DP, one BYPASS bit each in every DR scan. */
+    private int bypassTaps;
 
     JtagMaster(SwjPins pins, StlinkLink link, long clockHz) {
         super(pins, link, true, clockHz);
@@ -34,11 +41,53 @@ final class JtagMaster extends DapMaster {
         for (int i = 0; i < 16; i++) {
             clock(((sequence >>> i) & 1) != 0, true);
         }
+        measureChain();
         for (int i = 0; i < 5; i++) {
             clock(true, true);
         }
         clock(false, true);
         instruction = IR_IDCODE;
+    }
+
+    /**
+     * From Test-Logic-Reset: the total IR length (ones in every IR, then zeros until one comes out) and
+     * the TAP count (every TAP in BYPASS, zeros through, then ones until one comes out); ends in Exit1-DR.
+     */
+    private void measureChain() {
+        clock(false, true);
+        clock(true, true);
+        clock(true, true);
+        clock(false, true);
+        clock(false, true); // Shift-IR
+        int irBits = countThrough(false);
+        shiftOnes(true); // every IR all ones: BYPASS; Exit1-IR
+        clock(true, true);
+        clock(true, true);
+        clock(false, true);
+        clock(false, true); // Shift-DR
+        int taps = countThrough(true);
+        shiftOnes(true);
+        irPadding = Math.max(0, irBits - IR_LENGTH);
+        bypassTaps = Math.max(0, taps - 1);
+    }
+
+    /** Fills the chain with the opposite of {@code marker}, then counts the clocks until a marker bit comes out. */
+    private int countThrough(boolean marker) {
+        for (int i = 0; i < MAX_CHAIN_BITS; i++) {
+            clock(false, !marker);
+        }
+        for (int i = 0; i < MAX_CHAIN_BITS; i++) {
+            if (clock(false, marker) == marker) {
+                return i;
+            }
+        }
+        return IR_LENGTH;
+    }
+
+    private void shiftOnes(boolean exitOnLast) {
+        for (int i = 0; i < MAX_CHAIN_BITS; i++) {
+            clock(exitOnLast && i == MAX_CHAIN_BITS - 1, true);
+        }
     }
 
     @Override
@@ -94,23 +143,30 @@ final class JtagMaster extends DapMaster {
         clock(true, true);
         clock(false, true);
         clock(false, true);
-        for (int i = 0; i < IR_LENGTH; i++) {
-            clock(i == IR_LENGTH - 1, ((ir >>> i) & 1) != 0);
+        int length = IR_LENGTH + irPadding;
+        for (int i = 0; i < length; i++) {
+            clock(i == length - 1, i >= IR_LENGTH || ((ir >>> i) & 1) != 0);
         }
         clock(true, true);
         clock(false, true);
         instruction = ir;
     }
 
-    /** A DR scan of {@code length} bits from Run-Test/Idle back to it; returns the bits shifted out. */
+    /**
+     * A DR scan of {@code length} bits of the JTAG-DP (then one bit per TAP in BYPASS) from Run-Test/Idle
+     * back to it; returns the JTAG-DP's bits shifted out.
+     */
     private long scanDr(long bits, int length) {
         clock(true, true);
         clock(false, true);
         clock(false, true);
         long captured = 0;
-        for (int i = 0; i < length; i++) {
-            boolean tdo = clock(i == length - 1, ((bits >>> i) & 1) != 0);
-            captured |= (tdo ? 1L : 0L) << i;
+        int total = length + bypassTaps;
+        for (int i = 0; i < total; i++) {
+            boolean tdo = clock(i == total - 1, i >= length || ((bits >>> i) & 1) != 0);
+            if (i < length) {
+                captured |= (tdo ? 1L : 0L) << i;
+            }
         }
         clock(true, true);
         clock(false, true);
