@@ -5,24 +5,7 @@
     .thumb
     .text
 
-/* Hand the stacked frame (MSP or PSP, per EXC_RETURN bit 2) and EXC_RETURN to a C recorder,
- * whose return is then the exception return (LR still holds EXC_RETURN). */
-.macro FRAME_TRAMPOLINE name, recorder
-    .global \name
-    .type \name, %function
-    .thumb_func
-\name:
-    movs r0, #4
-    mov r1, lr
-    tst r0, r1
-    beq 1f
-    mrs r0, psp
-    b 2f
-1:  mrs r0, msp
-2:  ldr r2, =\recorder
-    bx r2
-    .size \name, . - \name
-.endm
+#include "../common/frame_trampoline.h"
 
 FRAME_TRAMPOLINE hardfault_handler, hardfault_record
 FRAME_TRAMPOLINE nmi_handler, nmi_record
