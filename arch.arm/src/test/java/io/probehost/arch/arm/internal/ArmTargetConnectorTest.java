@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +16,6 @@ import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.option.OptionDescriptor;
 import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DapAccess;
-import io.probehost.api.probe.DebugProbe;
-import io.probehost.api.probe.ProbeCapability;
-import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ResetControl;
 import io.probehost.api.probe.SwjControl;
 import io.probehost.api.probe.WireProtocol;
@@ -52,7 +47,8 @@ class ArmTargetConnectorTest {
     }
 
     private DebugTarget connect(Map<String, String> values) {
-        return connector.connect(new FakeProbe(), WireProtocol.SWD, options(values), Optional.empty());
+        return connector.connect(new FakeSwdProbe("F1", "Probe",
+                Map.of(DapAccess.class, dap, SwjControl.class, dap, ResetControl.class, dap)), WireProtocol.SWD, options(values), Optional.empty());
     }
 
     @Test
@@ -97,51 +93,5 @@ class ArmTargetConnectorTest {
     void modeNamesAcceptPyocdSpelling() {
         assertEquals("pre_reset", ArmTargetConnector.normalise("Pre-Reset"));
         assertEquals("under_reset", ArmTargetConnector.normalise("under_reset"));
-    }
-
-    /** A SWD probe whose capabilities are the fake DAP. */
-    private final class FakeProbe implements DebugProbe {
-        private WireProtocol protocol;
-
-        @Override
-        public ProbeDescription description() {
-            return new ProbeDescription("fake", "F1", "Fake", "Probe", null, null, null, null);
-        }
-
-        @Override
-        public Set<WireProtocol> supportedProtocols() {
-            return EnumSet.of(WireProtocol.SWD);
-        }
-
-        @Override
-        public void connect(WireProtocol wire) {
-            protocol = wire;
-        }
-
-        @Override
-        public Optional<WireProtocol> protocol() {
-            return Optional.ofNullable(protocol);
-        }
-
-        @Override
-        public void disconnect() {
-            protocol = null;
-        }
-
-        @Override
-        public long setClockHz(long clockHz) {
-            return clockHz;
-        }
-
-        @Override
-        public <C extends ProbeCapability> Optional<C> capability(Class<C> type) {
-            boolean offered = type == DapAccess.class || type == SwjControl.class || type == ResetControl.class;
-            return offered ? Optional.of(type.cast(dap)) : Optional.empty();
-        }
-
-        @Override
-        public void close() {
-            protocol = null;
-        }
     }
 }

@@ -6,18 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.debug.CoreRegister;
 import io.probehost.api.probe.ArmMemoryEngine;
-import io.probehost.api.probe.DebugProbe;
-import io.probehost.api.probe.ProbeCapability;
-import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ResetControl;
 import io.probehost.api.probe.WireProtocol;
 import io.probehost.arch.arm.ArmConnectOptions;
@@ -31,50 +27,8 @@ class MemoryEngineTest {
     private final FakeMemoryEngine engine = new FakeMemoryEngine(dap);
 
     /** Offers ArmMemoryEngine and ResetControl only, as the ST-Link does. */
-    private final class EngineProbe implements DebugProbe {
-        private WireProtocol protocol;
-
-        @Override
-        public ProbeDescription description() {
-            return new ProbeDescription("fake", "E1", "Fake", "Engine", null, null, null, null);
-        }
-
-        @Override
-        public Set<WireProtocol> supportedProtocols() {
-            return EnumSet.of(WireProtocol.SWD);
-        }
-
-        @Override
-        public void connect(WireProtocol wire) {
-            protocol = wire;
-        }
-
-        @Override
-        public Optional<WireProtocol> protocol() {
-            return Optional.ofNullable(protocol);
-        }
-
-        @Override
-        public void disconnect() {
-            protocol = null;
-        }
-
-        @Override
-        public long setClockHz(long clockHz) {
-            return clockHz;
-        }
-
-        @Override
-        public <C extends ProbeCapability> Optional<C> capability(Class<C> type) {
-            if (type == ArmMemoryEngine.class) {
-                return Optional.of(type.cast(engine));
-            }
-            return type == ResetControl.class ? Optional.of(type.cast(dap)) : Optional.empty();
-        }
-
-        @Override
-        public void close() {
-        }
+    private FakeSwdProbe engineProbe() {
+        return new FakeSwdProbe("E1", "Engine", Map.of(ArmMemoryEngine.class, engine, ResetControl.class, dap));
     }
 
     private MemAp memAp() {
@@ -89,7 +43,7 @@ class MemoryEngineTest {
 
     @Test
     void aProbeWithOnlyAMemoryEngineConnectsAndItsMemoryGoesThroughTheEngine() {
-        CortexMTarget connected = ArmDebugFactory.connect(new EngineProbe(), WireProtocol.SWD,
+        CortexMTarget connected = ArmDebugFactory.connect(engineProbe(), WireProtocol.SWD,
                 ArmConnectOptions.defaults());
         assertEquals(0x0BB11477, connected.dpidr());
         assertEquals(FakeCortexM.CPUID_M0, connected.cpuid());
@@ -104,7 +58,7 @@ class MemoryEngineTest {
 
     @Test
     void coreRegistersWorkThroughTheEngine() {
-        CortexMTarget connected = ArmDebugFactory.connect(new EngineProbe(), WireProtocol.SWD,
+        CortexMTarget connected = ArmDebugFactory.connect(engineProbe(), WireProtocol.SWD,
                 ArmConnectOptions.defaults());
         connected.core().halt(Duration.ofMillis(100));
         CoreRegister r0 = connected.core().register("r0").orElseThrow();
