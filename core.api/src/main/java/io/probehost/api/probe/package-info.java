@@ -1,6 +1,6 @@
 /** The probe SPI: drivers, probe descriptions and the optional capabilities a probe offers. */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.probehost.api.probe;
 
 import org.osgi.annotation.bundle.Export;
