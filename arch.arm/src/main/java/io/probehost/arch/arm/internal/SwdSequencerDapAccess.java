@@ -42,7 +42,7 @@ import io.probehost.api.probe.SwjControl;
 public final class SwdSequencerDapAccess implements DapAccess, SwjControl {
     /** pyOCD's default WAIT retry count for CMSIS-DAP probes. */
     static final int MAX_WAIT_RETRIES = 150;
-    static final int MAX_BATCH_TRANSFERS = 128;
+    static final int MAX_BATCH_TRANSFERS = 256;
     /** Low cycles after every transaction. */
     static final int IDLE_CYCLES = 3;
     /** Low cycles before the sequencer stops the clock: ADIv5 wants at least 8. */
