@@ -3,6 +3,7 @@ package io.probehost.driver.picoprobe.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -29,6 +30,12 @@ import io.probehost.api.usb.UsbDeviceInfo;
         property = ProbeDriver.NAME_PROPERTY + "=" + FoundProbe.DRIVER_NAME)
 public class PicoprobeDriver implements ProbeDriver, OptionProvider {
     private volatile List<UsbBus> buses = List.of();
+
+    /** Stateless apart from the buses, which SCR binds after construction. */
+    @Activate
+    public PicoprobeDriver() {
+        // nothing to configure
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
