@@ -4,13 +4,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 import io.probehost.api.usb.UsbEndpointInfo;
 import io.probehost.api.usb.UsbInterfaceInfo;
@@ -75,12 +73,8 @@ public final class Picoprobe implements VirtualUsbDevice, AutoCloseable {
 
     /** A stable serial as the firmware forms it: 16 uppercase hex digits, here derived from {@code seed}. */
     public static String serialFor(String seed) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().withUpperCase().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 missing", e);
-        }
+        return String.format("%016X", UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8))
+                .getMostSignificantBits());
     }
 
     public PicoprobeLink link() {
