@@ -213,6 +213,16 @@ class SwdSequencerDapAccessTest {
         }
     }
 
+    @Test
+    void aProbeWithItsOwnDapAccessKeepsItAndTheSequencerStaysUnused() {
+        FakeDap dap = new FakeDap(new FakeCortexM(FakeCortexM.CPUID_M0));
+        FakeSwdProbe probe = new FakeSwdProbe("BOTH", "Both", Map.of(DapAccess.class, dap, SwdSequencer.class, sequencer));
+        try (CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults())) {
+            assertEquals(0x0BB1_1477, target.dpidr());
+            assertEquals(0, sequencer.calls());
+        }
+    }
+
     private static String hex(byte[] bytes) {
         StringBuilder text = new StringBuilder();
         for (byte b : bytes) {
