@@ -2,6 +2,7 @@ package io.probehost.arch.arm.internal;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -24,7 +25,7 @@ import io.probehost.api.probe.SwjControl;
  * <p>Batching: until this layer has itself set CTRL/STAT.ORUNDETECT, every transaction takes two
  * sequencer calls, the request and ACK first, and the data phase only after an OK ACK, since a
  * target that answered WAIT or FAULT expects no data phase and would read the host's data as a
- * new request. Every CTRL/STAT write through here sets ORUNDETECT; from then on the data phase is
+ * new request. Every CTRL/STAT write through here (DPBANKSEL 0) sets ORUNDETECT; from then on the data phase is
  * always present, so up to {@link #MAX_BATCH_TRANSFERS} queued transactions go out in one
  * sequencer call and stay in step whatever the ACKs. The first ACK that is not OK ends the batch:
  * with overrun detection the target answers FAULT to the AP accesses after it anyway. After WAIT
@@ -49,8 +50,6 @@ public final class SwdSequencerDapAccess implements DapAccess, SwjControl {
     static final int FINAL_IDLE_CYCLES = 8;
     private static final int ORUNDETECT = 1;
     private static final int ABORT_ORUNERRCLR = 1 << 4;
-    private static final byte[] ONES = {-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-        -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1};
 
     private final SwdSequencer sequencer;
     private final Optional<SwjControl> pins;
@@ -169,9 +168,7 @@ public final class SwdSequencerDapAccess implements DapAccess, SwjControl {
     public synchronized void swjSequence(int bitCount, byte[] bits) {
         drain();
         byte[] drive = new byte[SwdBitStream.bytesFor(bitCount)];
-        for (int i = 0; i < drive.length; i++) {
-            drive[i] = ONES[i % ONES.length];
-        }
+        Arrays.fill(drive, (byte) 0xFF);
         sequence(bitCount, drive, bits);
         // a switch or reset may reach a DP that never had ORUNDETECT set: check ACKs until it is
         overrunDetect = false;
