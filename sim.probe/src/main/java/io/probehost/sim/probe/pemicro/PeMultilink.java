@@ -31,6 +31,7 @@ public final class PeMultilink {
     private int criticalError;
     private int lastSwdStatus = SwdWireMaster.ACK;
     private int resetDelayMillis;
+    private int hardwareInterfaceResets;
     private String selectedDevice = "";
 
     /**
@@ -97,8 +98,14 @@ public final class PeMultilink {
         }
     }
 
+    /** How many times {@code reset_hardware_interface} was called. */
+    public synchronized int hardwareInterfaceResets() {
+        return hardwareInterfaceResets;
+    }
+
     synchronized void resetHardwareInterface() {
         meter.roundTrip(ROUND_TRIP_NANOS);
+        hardwareInterfaceResets++;
         criticalError &= ~CRITICAL_INTERFACE;
         debugEnabled = false;
     }
