@@ -112,10 +112,21 @@ final class PeLibrary implements AutoCloseable {
             if (functions != null) {
                 functions = null;
                 nativeLibrary.close();
+                forgetLibraryOptions();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * JNA keeps each library interface's options in a static weak map whose value holds the interface
+     * class itself ("enclosing-library") and its class loader, so the entry never goes and a stopped
+     * driver's class loader stays reachable. {@code getLibraryOptions} returns that live map: emptying it
+     * lets the entry, and the loader, be collected. Nothing calls the library through this class again.
+     */
+    private static void forgetLibraryOptions() {
+        Native.getLibraryOptions(PeMicroLibrary.class).clear();
     }
 
     /** A zeroed out-parameter: 8 bytes, whether the library stores 4 or 8 (note, section 7). */
