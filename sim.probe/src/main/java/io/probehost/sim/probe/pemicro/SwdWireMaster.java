@@ -2,11 +2,12 @@ package io.probehost.sim.probe.pemicro;
 
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.probe.cmsisdap.LinkMeter;
+import io.probehost.sim.probe.swd.SwdPacketClock;
 
 /**
  * The Multilink's SWD master: DP and AP register accesses clocked on the target's {@link SwjPins}.
  * As the library does for its callers, it writes DP SELECT itself (AP, AP bank and DP bank) and turns
- * the posted AP read into a value with RDBUFF. WAIT is retried a few times; what remains is reported
+ * the posted AP read into a value with RDBUFF. The packets are clocked by {@link SwdPacketClock}. WAIT is retried a few times; what remains is reported
  * in the library's SWD status code ({@link #ACK}, {@link #WAIT}, {@link #FAULT}: the reverse of the
  * ADIv5 ACK bit order). Every cycle is charged to the link meter at the shift frequency.
  */
@@ -23,26 +24,21 @@ final class SwdWireMaster {
     static final int DP_SELECT = 0x8;
     static final int DP_RDBUFF = 0xC;
 
-    private static final int ADI_OK = 1;
-    private static final int ADI_WAIT = 2;
-    private static final int ADI_FAULT = 4;
     private static final int WAIT_RETRIES = 16;
 
-    private final SwjPins pins;
+    private final SwdPacketClock packets;
     private final LinkMeter meter;
     private long clockHz = 1_000_000;
     private long pendingCycles;
     private int select = -1;
-    /** The value of the last successful read. */
-    private int value;
 
     SwdWireMaster(SwjPins pins, LinkMeter meter) {
-        this.pins = pins;
+        this.packets = new SwdPacketClock(pins, () -> pendingCycles++);
         this.meter = meter;
     }
 
     SwjPins pins() {
-        return pins;
+        return packets.pins();
     }
 
     void setClockHz(long hz) {
@@ -54,20 +50,15 @@ final class SwdWireMaster {
         return clockHz;
     }
 
+    /** The value of the last successful read. */
     int value() {
-        return value;
+        return packets.value();
     }
 
     /** Line reset, the JTAG-to-SWD sequence, line reset and idle; SELECT is unknown afterwards. */
     void switchToSwd() {
         select = -1;
-        ones(51);
-        for (int i = 0; i < 16; i++) {
-            write(((0xE79E >>> i) & 1) != 0);
-        }
-        ones(51);
-        write(false);
-        write(false);
+        packets.jtagToSwd();
         flush();
     }
 
@@ -128,89 +119,17 @@ final class SwdWireMaster {
     }
 
     private int transfer(boolean ap, boolean read, int address, int data) {
-        int ack = ADI_WAIT;
-        for (int attempt = 0; attempt < WAIT_RETRIES && ack == ADI_WAIT; attempt++) {
-            ack = clock(ap, read, address, data);
+        int ack = SwdPacketClock.ACK_WAIT;
+        for (int attempt = 0; attempt < WAIT_RETRIES && ack == SwdPacketClock.ACK_WAIT; attempt++) {
+            ack = packets.transfer(ap, read, address, data);
         }
         flush();
         return switch (ack) {
-            case ADI_OK -> ACK;
-            case ADI_WAIT -> WAIT;
-            case ADI_FAULT -> FAULT;
+            case SwdPacketClock.ACK_OK -> ACK;
+            case SwdPacketClock.ACK_WAIT -> WAIT;
+            case SwdPacketClock.ACK_FAULT -> FAULT;
             default -> NO_RESPONSE;
         };
-    }
-
-    private int clock(boolean ap, boolean read, int address, int data) {
-        boolean a2 = (address & 0x4) != 0;
-        boolean a3 = (address & 0x8) != 0;
-        write(true);
-        write(ap);
-        write(read);
-        write(a2);
-        write(a3);
-        write(ap ^ read ^ a2 ^ a3);
-        write(false);
-        write(true);
-        sample(); // turnaround
-        int ack = 0;
-        for (int i = 0; i < 3; i++) {
-            ack |= (sample() ? 1 : 0) << i;
-        }
-        if (ack != ADI_OK) {
-            if (ack != ADI_WAIT && ack != ADI_FAULT) {
-                for (int i = 0; i < 33; i++) {
-                    sample(); // no answer: back off over a whole data phase
-                }
-            }
-            sample();
-            return ack;
-        }
-        if (read) {
-            int word = 0;
-            int parity = 0;
-            for (int i = 0; i < 32; i++) {
-                int bit = sample() ? 1 : 0;
-                parity ^= bit;
-                word |= bit << i;
-            }
-            boolean parityOk = (sample() ? 1 : 0) == parity;
-            sample(); // turnaround
-            idle();
-            if (!parityOk) {
-                return 0;
-            }
-            value = word;
-        } else {
-            sample(); // turnaround
-            for (int i = 0; i < 32; i++) {
-                write(((data >>> i) & 1) != 0);
-            }
-            write(Integer.bitCount(data) % 2 != 0);
-            idle();
-        }
-        return ADI_OK;
-    }
-
-    private void idle() {
-        write(false);
-        write(false);
-    }
-
-    private void ones(int n) {
-        for (int i = 0; i < n; i++) {
-            write(true);
-        }
-    }
-
-    private void write(boolean bit) {
-        pendingCycles++;
-        pins.swdClock(true, bit);
-    }
-
-    private boolean sample() {
-        pendingCycles++;
-        return pins.swdClock(false, false);
     }
 
     private void flush() {
