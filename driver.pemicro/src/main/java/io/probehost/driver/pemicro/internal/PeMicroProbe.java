@@ -1,5 +1,6 @@
 package io.probehost.driver.pemicro.internal;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -139,32 +140,38 @@ final class PeMicroProbe implements DebugProbe, ArmMemoryEngine, ResetControl {
     @Override
     public synchronized void readMemory(int ap, long address, AccessWidth width, byte[] into, int offset,
             int length) {
-        checkAp(ap);
-        for (int done = 0; done < length; done += BLOCK_BYTES) {
-            int count = Math.min(BLOCK_BYTES, length - done);
-            long at = address + done;
+        inBlocks("get_block", ap, address, length, (at, done, count, errors) -> {
             byte[] block = new byte[count];
-            Memory errors = errorBuffer(count);
             byte ok = library.call(f -> f.get_block(0, (int) at, count, width.bytes(), block, errors));
-            if (ok == 0) {
-                throw PeMicroException.memory("get_block of " + count + " bytes", at, memResult(errors));
-            }
             System.arraycopy(block, 0, into, offset + done, count);
-        }
+            return ok;
+        });
     }
 
     @Override
     public synchronized void writeMemory(int ap, long address, AccessWidth width, byte[] from, int offset,
             int length) {
-        checkAp(ap);
+        inBlocks("put_block", ap, address, length, (at, done, count, errors) -> {
+            byte[] block = Arrays.copyOfRange(from, offset + done, offset + done + count);
+            return library.call(f -> f.put_block(0, (int) at, count, width.bytes(), block, errors));
+        });
+    }
+
+    /** One {@code get_block} or {@code put_block} of {@code count} bytes at {@code at}, {@code done} bytes in. */
+    private interface BlockCall {
+        byte run(long at, int done, int count, Memory errors);
+    }
+
+    /** Splits a transfer into blocks of at most {@link #BLOCK_BYTES}; a false return fails with the mem_result. */
+    private static void inBlocks(String function, int ap, long address, int length, BlockCall call) {
+        if (ap != 0) {
+            throw new ProbeException("the PE Micro library moves memory through AP 0 only, not AP " + ap);
+        }
         for (int done = 0; done < length; done += BLOCK_BYTES) {
             int count = Math.min(BLOCK_BYTES, length - done);
-            long at = address + done;
-            byte[] block = java.util.Arrays.copyOfRange(from, offset + done, offset + done + count);
             Memory errors = errorBuffer(count);
-            byte ok = library.call(f -> f.put_block(0, (int) at, count, width.bytes(), block, errors));
-            if (ok == 0) {
-                throw PeMicroException.memory("put_block of " + count + " bytes", at, memResult(errors));
+            if (call.run(address + done, done, count, errors) == 0) {
+                throw PeMicroException.memory(function + " of " + count + " bytes", address + done, memResult(errors));
             }
         }
     }
@@ -262,12 +269,6 @@ final class PeMicroProbe implements DebugProbe, ArmMemoryEngine, ResetControl {
     private static void feature(PeMicroLibrary f, PeFeature feature, int p1, int p2, int p3, Pointer ref1) {
         if (f.pe_special_features(feature.code(), (byte) 1, p1, p2, p3, ref1, null) == 0) {
             throw PeMicroException.returnedFalse(feature.display(), "the probe refused it");
-        }
-    }
-
-    private static void checkAp(int ap) {
-        if (ap != 0) {
-            throw new ProbeException("the PE Micro library moves memory through AP 0 only, not AP " + ap);
         }
     }
 
