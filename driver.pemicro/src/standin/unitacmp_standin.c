@@ -12,6 +12,7 @@
  * (successful opens since load, state shared by every load of the same file).
  */
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #define EXPORT __attribute__((visibility("default")))
@@ -34,7 +36,7 @@
 static const char VERSION_TEXT[] = "Interface Libraries Version 9.02.00.00 (Probehost lab stand-in)";
 static char application_folder[4096];
 static FILE *lab_in;
-static FILE *lab_out;
+static int lab_fd = -1;
 static char *answer_line;
 static size_t answer_capacity;
 static char text_result[4096];
@@ -79,10 +81,37 @@ static void lab_disconnect(void) {
         fclose(lab_in);
         lab_in = NULL;
     }
-    if (lab_out != NULL) {
-        fclose(lab_out);
-        lab_out = NULL;
+    if (lab_fd >= 0) {
+        close(lab_fd);
+        lab_fd = -1;
     }
+}
+
+/* The request and its newline in one write; MSG_NOSIGNAL: a lab that went away gives an error, not SIGPIPE. */
+static int lab_send(const char *request) {
+    size_t length = strlen(request);
+    char newline = '\n';
+    struct iovec parts[2] = {{(void *) request, length}, {&newline, 1}};
+    size_t left = length + 1;
+    int index = 0;
+    while (left > 0) {
+        struct msghdr message = {.msg_iov = parts + index, .msg_iovlen = (size_t) (2 - index)};
+        ssize_t sent = sendmsg(lab_fd, &message, MSG_NOSIGNAL);
+        if (sent <= 0) {
+            return 0;
+        }
+        left -= (size_t) sent;
+        while (index < 2 && (size_t) sent >= parts[index].iov_len) {
+            sent -= (ssize_t) parts[index].iov_len;
+            parts[index].iov_len = 0;
+            index++;
+        }
+        if (index < 2) {
+            parts[index].iov_base = (char *) parts[index].iov_base + sent;
+            parts[index].iov_len -= (size_t) sent;
+        }
+    }
+    return 1;
 }
 
 static int lab_connect(void) {
@@ -108,19 +137,16 @@ static int lab_connect(void) {
         close(fd);
         return 0;
     }
-    int second = dup(fd);
-    lab_in = fdopen(fd, "r");
-    lab_out = second < 0 ? NULL : fdopen(second, "w");
-    if (lab_in == NULL || lab_out == NULL) {
-        if (lab_in == NULL) {
-            close(fd);
+    int reading = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    lab_in = reading < 0 ? NULL : fdopen(reading, "r");
+    if (lab_in == NULL) {
+        if (reading >= 0) {
+            close(reading);
         }
-        if (lab_out == NULL && second >= 0) {
-            close(second);
-        }
-        lab_disconnect();
+        close(fd);
         return 0;
     }
+    lab_fd = fd;
     return 1;
 }
 
@@ -131,7 +157,7 @@ static struct answer lab_call(const char *request) {
         if (!lab_connect()) {
             return answer;
         }
-        if (fprintf(lab_out, "%s\n", request) > 0 && fflush(lab_out) == 0) {
+        if (lab_send(request)) {
             ssize_t length = getline(&answer_line, &answer_capacity, lab_in);
             if (length > 0) {
                 if (answer_line[length - 1] == '\n') {

@@ -156,6 +156,20 @@ class PeMicroErrorsTest {
     }
 
     @Test
+    void aLabThatWentAwayListsNoProbesAndFailsTheOpenProbesCalls() {
+        DebugProbe probe = open();
+        probe.connect(WireProtocol.SWD);
+        bench.lab.close();
+        assertTrue(driver.probes().isEmpty(), "no ports without the lab");
+        ArmMemoryEngine engine = probe.capability(ArmMemoryEngine.class).orElseThrow();
+        ProbeException error = assertThrows(ProbeException.class,
+                () -> engine.readMemory(0, Nrf51822.RAM_BASE, AccessWidth.WORD, new byte[4], 0, 4));
+        assertTrue(error.getMessage().startsWith("PE Micro library: get_block of 4 bytes at 0x20000000 gave mem_result 4"),
+                error.getMessage());
+        probe.close();
+    }
+
+    @Test
     void stoppingTheDriverClosesTheOpenProbeAndLaterCallsFailCleanly() {
         DebugProbe probe = open();
         probe.connect(WireProtocol.SWD);
