@@ -2,6 +2,7 @@ package io.probehost.api.jtag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntUnaryOperator;
 
 import io.probehost.api.ProtocolException;
 import io.probehost.api.probe.JtagSequencer;
@@ -24,6 +25,7 @@ public final class JtagChain {
 
     private final JtagSequencer sequencer;
     private final int[] irLengths;
+    private List<Integer> idcodes = List.of();
 
     /**
      * @param irLengths the IR length of every TAP, TAP 0 (nearest TDO) first
@@ -158,6 +160,79 @@ public final class JtagChain {
                     + (JtagBits.bit(tdo, start) ? "high" : "low") + "): nothing is connected or the target has no power");
         }
         return idcodes;
+    }
+
+    /**
+     * The total IR length of the chain: from Test-Logic-Reset, zeros into every IR, then ones until the
+     * first one comes out (every IR then holds BYPASS). Ends in Run-Test/Idle.
+     */
+    public static int measureIrLength(JtagSequencer sequencer) {
+        int fill = MAX_TAPS * 32;
+        JtagBits bits = new JtagBits().tms(0b11111, RESET_MOVES).clock(false, true).tms(IDLE_TO_SHIFT_IR, 4);
+        int start = bits.count() + fill;
+        for (int i = 0; i < fill; i++) {
+            bits.clock(false, false);
+        }
+        for (int i = 0; i < fill; i++) {
+            bits.clock(i == fill - 1, true);
+        }
+        bits.tms(0b01, 2);
+        byte[] tdo = sequencer.shift(bits.count(), bits.tmsBytes(), bits.tdiBytes());
+        for (int i = 0; i < fill; i++) {
+            if (JtagBits.bit(tdo, start + i)) {
+                return i;
+            }
+        }
+        throw new ProtocolException("the JTAG chain's IR never passed a one through (TDO stuck low)");
+    }
+
+    /**
+     * Finds the chain: the IDCODE scan, then the IR length of each TAP from {@code knownIrLength}
+     * (given an IDCODE, or 0 for a TAP in BYPASS; returns 0 when unknown). At most one TAP may be
+     * unknown: it gets what the measured total leaves.
+     *
+     * @return the chain, TAP 0 nearest TDO; its IDCODEs through {@link #idcodes()}
+     */
+    public static JtagChain detect(JtagSequencer sequencer, IntUnaryOperator knownIrLength) {
+        List<Integer> idcodes = readIdcodes(sequencer);
+        int total = measureIrLength(sequencer);
+        List<Integer> lengths = new ArrayList<>();
+        int unknown = -1;
+        int known = 0;
+        for (int i = 0; i < idcodes.size(); i++) {
+            int length = knownIrLength.applyAsInt(idcodes.get(i));
+            if (length == 0) {
+                if (unknown >= 0) {
+                    throw new ProtocolException(String.format("the JTAG chain has %d TAPs (IDCODEs %s) of which more "
+                            + "than one has an unknown IR length (total %d bits)", idcodes.size(), hex(idcodes), total));
+                }
+                unknown = i;
+            }
+            known += length;
+            lengths.add(length);
+        }
+        if (unknown >= 0) {
+            lengths.set(unknown, total - known);
+        } else if (known != total) {
+            throw new ProtocolException("the JTAG chain's IRs measure " + total + " bits, not the " + known
+                    + " its TAPs (IDCODEs " + hex(idcodes) + ") should have");
+        }
+        JtagChain chain = new JtagChain(sequencer, lengths);
+        chain.idcodes = List.copyOf(idcodes);
+        return chain;
+    }
+
+    /** The IDCODEs {@link #detect} found, TAP 0 first (0 for a TAP in BYPASS); empty otherwise. */
+    public List<Integer> idcodes() {
+        return idcodes;
+    }
+
+    private static String hex(List<Integer> idcodes) {
+        List<String> texts = new ArrayList<>();
+        for (int id : idcodes) {
+            texts.add(String.format("0x%08X", id));
+        }
+        return String.join(", ", texts);
     }
 
     private byte[] shift(JtagBits bits) {

@@ -71,6 +71,25 @@ class JtagChainTest {
     }
 
     @Test
+    void detectMeasuresTheIrAndGivesTheOneUnknownTapTheRest() {
+        FakeTapChain two = new FakeTapChain(new FakeTapChain.Tap(4, DP_IDCODE), new FakeTapChain.Tap(5, BOUNDARY_IDCODE));
+        assertEquals(9, JtagChain.measureIrLength(two));
+        JtagChain chain = JtagChain.detect(two, id -> id == DP_IDCODE ? 4 : 0);
+        assertEquals(List.of(DP_IDCODE, BOUNDARY_IDCODE), chain.idcodes());
+        assertEquals(4, chain.irLength(0));
+        assertEquals(5, chain.irLength(1));
+        assertTrue(two.inIdle());
+    }
+
+    @Test
+    void detectRefusesTwoUnknownTapsAndAWrongKnownLength() {
+        ProtocolException twoUnknown = assertThrows(ProtocolException.class, () -> JtagChain.detect(fake, id -> 0));
+        assertTrue(twoUnknown.getMessage().contains("more than one"), twoUnknown.getMessage());
+        ProtocolException wrong = assertThrows(ProtocolException.class, () -> JtagChain.detect(fake, id -> 4));
+        assertTrue(wrong.getMessage().contains("measure 14 bits"), wrong.getMessage());
+    }
+
+    @Test
     void aChainWithNothingOnTdoIsAnError() {
         JtagSequencer stuckLow = (bits, tms, tdi) -> new byte[(bits + 7) / 8];
         ProtocolException stuck = assertThrows(ProtocolException.class, () -> JtagChain.readIdcodes(stuckLow));
