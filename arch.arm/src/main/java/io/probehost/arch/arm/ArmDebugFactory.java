@@ -10,6 +10,7 @@ import io.probehost.api.TransferException;
 import io.probehost.api.probe.ArmMemoryEngine;
 import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.JtagSequencer;
 import io.probehost.api.probe.ResetControl;
 import io.probehost.api.probe.SwjControl;
 import io.probehost.api.probe.WireProtocol;
@@ -17,6 +18,7 @@ import io.probehost.arch.arm.internal.AccessPortScanner;
 import io.probehost.arch.arm.internal.CortexMConnection;
 import io.probehost.arch.arm.internal.DebugPort;
 import io.probehost.arch.arm.internal.EngineDapAccess;
+import io.probehost.arch.arm.internal.JtagDapAccess;
 import io.probehost.arch.arm.internal.MemAp;
 import io.probehost.arch.arm.internal.RomTableWalker;
 
@@ -39,6 +41,9 @@ public final class ArmDebugFactory {
             probe.connect(protocol);
         }
         Optional<DapAccess> dap = probe.capability(DapAccess.class);
+        if (dap.isEmpty() && protocol == WireProtocol.JTAG) {
+            dap = probe.capability(JtagSequencer.class).map(JtagDapAccess::new);
+        }
         if (dap.isPresent()) {
             return connect(dap.get(), probe.capability(SwjControl.class), probe.capability(ResetControl.class),
                     protocol, options);
