@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.probehost.sim.adi.SwjPins;
+import io.probehost.sim.probe.cmsisdap.LinkMeter;
 
 /**
  * The J-Link's command interpreter, as the protocol note describes it: one EMU_CMD request in, one
@@ -24,7 +25,7 @@ final class JlinkFirmware {
 
     private final JlinkConfig config;
     private final SwjPins pins;
-    private final JlinkLink link;
+    private final LinkMeter link;
     private int selectedInterface = INTERFACE_JTAG;
     private int speedKhz;
     private boolean targetPower;
@@ -32,7 +33,7 @@ final class JlinkFirmware {
     private boolean tmsLevel = true;
     private boolean tdiLevel = true;
 
-    JlinkFirmware(JlinkConfig config, SwjPins pins, JlinkLink link) {
+    JlinkFirmware(JlinkConfig config, SwjPins pins, LinkMeter link) {
         this.config = config;
         this.pins = pins;
         this.link = link;

@@ -12,6 +12,7 @@ import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.mcu.DebuggableMcu;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.probe.cmsisdap.LinkMeter;
 import io.probehost.sim.probe.usb.LibusbError;
 import io.probehost.sim.probe.usb.UsbDeviceDescriptor;
 import io.probehost.sim.probe.usb.UsbPlug;
@@ -31,7 +32,7 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
 
     private final JlinkConfig config;
     private final SwjPins pins;
-    private final JlinkLink link;
+    private final LinkMeter link;
     private final UsbDeviceDescriptor descriptor;
     private final UsbPlug plug;
     private final Deque<byte[]> answers = new ArrayDeque<>();
@@ -42,7 +43,7 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
     public JlinkProbe(JlinkConfig config, SwjPins pins, VirtualClock clock) {
         this.config = config;
         this.pins = pins;
-        this.link = new JlinkLink(config.timing(), clock);
+        this.link = new LinkMeter(clock);
         this.plug = new UsbPlug("probe " + config.serialNumber());
         this.firmware = new JlinkFirmware(config, pins, link);
         this.descriptor = new UsbDeviceDescriptor(JlinkModel.VENDOR_ID, config.model().productId(),
@@ -59,8 +60,11 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
         return config;
     }
 
-    /** Counters and modelled time of this probe's link. */
-    public JlinkLink link() {
+    /**
+     * Counters and modelled time of this probe's link: each request costs a USB round trip and its
+     * bytes ({@link JlinkConfig#timing()}), each HW_JTAG3 bit a cycle at the selected speed.
+     */
+    public LinkMeter link() {
         return link;
     }
 
@@ -122,7 +126,7 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
             throw LibusbError.PIPE.exception(String.format("endpoint 0x%02X is not served", endpoint));
         }
         synchronized (this) {
-            link.bytesOut(data.length);
+            link.bytesOut(data.length, data.length * config.timing().nanosPerByte());
             pending.writeBytes(data);
             executeWhole();
         }
@@ -141,7 +145,7 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
                 break;
             }
             start += length;
-            link.command();
+            link.roundTrip(config.timing().roundTripNanos());
             try {
                 byte[] answer = firmware.execute(Arrays.copyOf(rest, length));
                 if (answer != null) {
@@ -163,7 +167,7 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
         synchronized (this) {
             byte[] answer = answers.poll();
             if (answer != null) {
-                link.bytesIn(answer.length);
+                link.bytesIn(answer.length, answer.length * config.timing().nanosPerByte());
             }
             return answer;
         }
