@@ -74,7 +74,74 @@ public final class JtagChain {
      * that TAP's IR captured (0b...01 on a compliant TAP).
      */
     public int scanIr(int tap, int instruction) {
-        checkedTap(tap);
+        JtagBits bits = new JtagBits();
+        int start = appendIr(bits, checkedTap(tap), instruction);
+        return (int) JtagBits.bits(shift(bits), start, irLengths[tap]);
+    }
+
+    /**
+     * Shifts {@code length} bits (1..64) of {@code value}, LSB first, through the DR of {@code tap}, the
+     * other TAPs in BYPASS as {@link #scanIr} leaves them (TAP 0 needs no IR scan first); returns the
+     * bits the register captured, then {@code idleCycles} TCKs in Run-Test/Idle.
+     */
+    public long scanDr(int tap, long value, int length, int idleCycles) {
+        return batch(tap).dr(value, length, idleCycles).run()[0];
+    }
+
+    /** IR and DR scans of {@code tap} gathered to go out in one {@link JtagSequencer#shift}. */
+    public Batch batch(int tap) {
+        return new Batch(checkedTap(tap));
+    }
+
+    /**
+     * IR and DR scans of one TAP, the others in BYPASS, each from and back to Run-Test/Idle, sent in one
+     * {@link JtagSequencer#shift} by {@link #run()}: a probe's USB round trip for all of them.
+     */
+    public final class Batch {
+        private final int tap;
+        private final JtagBits bits = new JtagBits();
+        private final List<int[]> drScans = new ArrayList<>();
+
+        private Batch(int tap) {
+            this.tap = tap;
+        }
+
+        /** Appends an IR scan loading {@code instruction} (BYPASS into the other TAPs). */
+        public Batch ir(int instruction) {
+            appendIr(bits, tap, instruction);
+            return this;
+        }
+
+        /** Appends a DR scan of {@code length} bits (1..64) of {@code value}, then {@code idleCycles} in Run-Test/Idle. */
+        public Batch dr(long value, int length, int idleCycles) {
+            if (length < 1 || length > 64) {
+                throw new IllegalArgumentException("a DR scan here is 1 to 64 bits, not " + length);
+            }
+            drScans.add(new int[] {appendDr(bits, tap, value, length, idleCycles), length});
+            return this;
+        }
+
+        /** The DR scans appended so far. */
+        public int drCount() {
+            return drScans.size();
+        }
+
+        /** Shifts everything appended; returns what each DR scan captured, in order. */
+        public long[] run() {
+            if (bits.count() == 0) {
+                return new long[0];
+            }
+            byte[] tdo = shift(bits);
+            long[] captured = new long[drScans.size()];
+            for (int i = 0; i < captured.length; i++) {
+                captured[i] = JtagBits.bits(tdo, drScans.get(i)[0], drScans.get(i)[1]);
+            }
+            return captured;
+        }
+    }
+
+    /** Appends an IR scan from and back to Run-Test/Idle; returns where the TAP's captured IR starts. */
+    private int appendIr(JtagBits bits, int tap, int instruction) {
         int before = 0;
         for (int i = 0; i < tap; i++) {
             before += irLengths[i];
@@ -84,29 +151,20 @@ public final class JtagChain {
             total += length;
         }
         int length = irLengths[tap];
-        JtagBits bits = new JtagBits().tms(IDLE_TO_SHIFT_IR, 4);
+        bits.tms(IDLE_TO_SHIFT_IR, 4);
         int start = bits.count();
         for (int i = 0; i < total; i++) {
             boolean own = i >= before && i < before + length;
             bits.clock(i == total - 1, !own || ((instruction >>> (i - before)) & 1) != 0);
         }
         bits.tms(0b01, 2); // Update-IR, Run-Test/Idle
-        byte[] tdo = shift(bits);
-        return (int) JtagBits.bits(tdo, start + before, length);
+        return start + before;
     }
 
-    /**
-     * Shifts {@code length} bits (1..64) of {@code value}, LSB first, through the DR of {@code tap}, the
-     * other TAPs in BYPASS as {@link #scanIr} leaves them (TAP 0 needs no IR scan first); returns the bits the register captured, then {@code idleCycles} TCKs in
-     * Run-Test/Idle.
-     */
-    public long scanDr(int tap, long value, int length, int idleCycles) {
-        checkedTap(tap);
-        if (length < 1 || length > 64) {
-            throw new IllegalArgumentException("a DR scan here is 1 to 64 bits, not " + length);
-        }
+    /** Appends a DR scan from and back to Run-Test/Idle, then idle cycles; returns where its capture starts. */
+    private int appendDr(JtagBits bits, int tap, long value, int length, int idleCycles) {
         int total = length + irLengths.length - 1;
-        JtagBits bits = new JtagBits().tms(IDLE_TO_SHIFT_DR, 3);
+        bits.tms(IDLE_TO_SHIFT_DR, 3);
         int start = bits.count();
         for (int i = 0; i < total; i++) {
             boolean own = i >= tap && i < tap + length;
@@ -116,8 +174,7 @@ public final class JtagChain {
         for (int i = 0; i < idleCycles; i++) {
             bits.clock(false, false);
         }
-        byte[] tdo = shift(bits);
-        return JtagBits.bits(tdo, start + tap, length);
+        return start + tap;
     }
 
     /**

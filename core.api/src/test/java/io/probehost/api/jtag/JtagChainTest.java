@@ -61,6 +61,24 @@ class JtagChainTest {
     }
 
     @Test
+    void aBatchGoesOutInOneShiftAndReturnsEachDrCapture() {
+        int[] shifts = {0};
+        JtagChain chain = new JtagChain((bits, tms, tdi) -> {
+            shifts[0]++;
+            return fake.shift(bits, tms, tdi);
+        }, List.of(4, 5, 5));
+        chain.resetToIdle();
+        shifts[0] = 0;
+        JtagChain.Batch batch = chain.batch(1).ir(FakeTapChain.DATA).dr(0x1111, 16, 2).dr(0x2222, 16, 0);
+        assertEquals(2, batch.drCount());
+        long[] captured = batch.run();
+        assertEquals(1, shifts[0]);
+        assertEquals(List.of(FakeTapChain.DATA_CAPTURE, FakeTapChain.DATA_CAPTURE), List.of(captured[0], captured[1]));
+        assertEquals(0x2222, fake.taps.get(1).updated, "the last DR scan updated last");
+        assertTrue(fake.inIdle());
+    }
+
+    @Test
     void idleCyclesStayInRunTestIdle() {
         JtagChain chain = new JtagChain(fake, List.of(4, 5, 5));
         chain.resetToIdle();
