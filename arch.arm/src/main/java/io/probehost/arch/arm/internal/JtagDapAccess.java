@@ -1,6 +1,10 @@
 package io.probehost.arch.arm.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.probehost.api.ProtocolException;
+import io.probehost.api.TransferException;
 import io.probehost.api.TransferFaultException;
 import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.jtag.JtagChain;
@@ -12,14 +16,20 @@ import io.probehost.api.probe.JtagSequencer;
  * DPACC (0xA), APACC (0xB) and IDCODE (0xE); 35-bit DR scans of {data[31:0], A[3:2], RnW} in and
  * {read result[31:0], ACK[2:0]} out, where the read result is that of the previous access, so every
  * read is followed by an access that collects it (an RDBUFF read at the end). ACK 0b010 is OK/FAULT,
- * 0b001 WAIT: the DP ignored the request and the scan is repeated, up to {@link #WAIT_RETRIES} times.
- * JTAG has no FAULT answer: after AP reads, and at {@link #flush()} after AP writes, CTRL/STAT is read
- * and STICKYERR throws {@link TransferFaultException}. DP register 0x0 reads the TAP's IDCODE (the
- * DPIDR value) and writes ABORT.
+ * 0b001 WAIT: the DP ignored the request. DP register 0x0 reads the TAP's IDCODE (the DPIDR value)
+ * and writes ABORT.
+ *
+ * <p>Writes are queued and go out with the next read or {@link #flush()} as one
+ * {@link JtagChain.Batch}: one sequencer call, so one probe round trip, for a whole block. When a scan
+ * answers WAIT and every scan after it did too, the batch is sent again from that scan, up to
+ * {@link #WAIT_RETRIES} times ({@link TransferTimeoutException} after); a WAIT followed by an OK means
+ * the DP ran later accesses without the waiting one, which throws {@link TransferException}. JTAG has no
+ * FAULT answer: a batch that holds AP accesses ends by reading CTRL/STAT, and STICKYERR throws
+ * {@link TransferFaultException}.
  *
  * <p>The chain is found at the first access (after the debug port layer's SWD-to-JTAG switch): the
  * IDCODE scan picks the first TAP with an ARM JTAG-DP IDCODE (designer 0x23B); another TAP's IR
- * length is measured. Nothing is queued: every access is done when its call returns.
+ * length is measured.
  */
 public final class JtagDapAccess implements DapAccess {
     static final int IR_ABORT = 0x8;
@@ -35,22 +45,26 @@ public final class JtagDapAccess implements DapAccess {
     private static final int ARM_DESIGNER_MASK = 0xFFF;
     private static final int ARM_JTAG_DP_DESIGNER = 0x477;
 
+    /** One queued scan: the instruction it needs and its DR value. */
+    private record Scan(int instruction, long request, int length, int idleCycles) {
+        boolean checksAck() {
+            return length == 35 && instruction != IR_ABORT;
+        }
+    }
+
     private final JtagSequencer sequencer;
+    private final List<Scan> queue = new ArrayList<>();
     private JtagChain chain;
     private int tap;
     private int instruction = -1;
-    private boolean apWritten;
+    private boolean apAccessed;
 
     public JtagDapAccess(JtagSequencer sequencer) {
         this.sequencer = sequencer;
     }
 
-    /** The chain once found, for messages and tests. */
+    /** The chain, found at the first call. */
     public JtagChain chain() {
-        return found();
-    }
-
-    private JtagChain found() {
         if (chain == null) {
             JtagChain detected = JtagChain.detect(sequencer,
                     idcode -> (idcode & ARM_DESIGNER_MASK) == ARM_JTAG_DP_DESIGNER ? IR_LENGTH : 0);
@@ -72,17 +86,16 @@ public final class JtagDapAccess implements DapAccess {
 
     @Override
     public DapRead queueReadDp(int register) {
-        int value = readDpNow(register);
-        return () -> value;
-    }
-
-    private int readDpNow(int register) {
+        int value;
         if (register == DpRegister.DPIDR) {
-            select(IR_IDCODE);
-            return (int) found().scanDr(tap, 0, 32, 0);
+            queue.add(new Scan(IR_IDCODE, 0, 32, 0));
+            long[] captured = run();
+            value = (int) captured[captured.length - 1];
+        } else {
+            queue(IR_DPACC, true, register, 0, 0);
+            value = runCollecting(1)[0];
         }
-        scan(IR_DPACC, true, register, 0, 0);
-        return collect();
+        return () -> value;
     }
 
     @Override
@@ -94,30 +107,26 @@ public final class JtagDapAccess implements DapAccess {
     @Override
     public void writeDp(int register, int value) {
         if (register == DpRegister.ABORT) {
-            writeAbort(value);
-            return;
+            queue.add(new Scan(IR_ABORT, (value & 0xFFFF_FFFFL) << 3, 35, 0));
+        } else {
+            queue(IR_DPACC, false, register, value, 0);
         }
-        scan(IR_DPACC, false, register, value, 0);
     }
 
     @Override
     public void writeAp(int register, int value) {
-        scan(IR_APACC, false, register, value, AP_IDLE_CYCLES);
-        apWritten = true;
+        queue(IR_APACC, false, register, value, AP_IDLE_CYCLES);
+        apAccessed = true;
     }
 
     /** Reads the AP register {@code count} times; each scan collects the result of the one before. */
     @Override
     public int[] readApBlock(int register, int count) {
-        int[] values = new int[count];
-        scan(IR_APACC, true, register, 0, AP_IDLE_CYCLES);
-        for (int i = 1; i < count; i++) {
-            values[i - 1] = scan(IR_APACC, true, register, 0, AP_IDLE_CYCLES);
+        for (int i = 0; i < count; i++) {
+            queue(IR_APACC, true, register, 0, AP_IDLE_CYCLES);
         }
-        // CTRL/STAT read collects the last AP result; RDBUFF then collects CTRL/STAT
-        values[count - 1] = scan(IR_DPACC, true, DpRegister.CTRL_STAT, 0, 0);
-        checkSticky(collect(), "AP read");
-        return values;
+        apAccessed = true;
+        return runCollecting(count);
     }
 
     @Override
@@ -127,60 +136,114 @@ public final class JtagDapAccess implements DapAccess {
         }
     }
 
-    /** Reads CTRL/STAT after AP writes: STICKYERR means one of them faulted. */
+    /** Sends what is queued; after AP accesses, reads CTRL/STAT: STICKYERR means one of them faulted. */
     @Override
     public void flush() {
-        if (!apWritten) {
-            return;
+        if (!queue.isEmpty() || apAccessed) {
+            runCollecting(0);
         }
-        apWritten = false;
-        scan(IR_DPACC, true, DpRegister.CTRL_STAT, 0, 0);
-        checkSticky(collect(), "AP write");
     }
 
+    /** Sends ABORT at once; what was queued is dropped (the access that needs aborting failed already). */
     @Override
     public void writeAbort(int value) {
-        select(IR_ABORT);
-        found().scanDr(tap, (value & 0xFFFF_FFFFL) << 3, 35, 0);
+        queue.clear();
+        queue.add(new Scan(IR_ABORT, (value & 0xFFFF_FFFFL) << 3, 35, 0));
+        run();
     }
 
-    /** An RDBUFF read, which returns the previous read's result. */
-    private int collect() {
-        return scan(IR_DPACC, true, DpRegister.RDBUFF, 0, 0);
-    }
-
-    private static void checkSticky(int ctrlStat, String what) {
-        if ((ctrlStat & DpRegister.STAT_STICKYERR) != 0) {
-            throw new TransferFaultException("FAULT on JTAG-DP " + what + " (" + DpRegister.describeCtrlStat(ctrlStat) + ")");
-        }
-    }
-
-    /** One 35-bit access, repeated while the DP answers WAIT; returns the previous read's result. */
-    private int scan(int ir, boolean read, int register, int value, int idleCycles) {
-        select(ir);
+    private void queue(int ir, boolean read, int register, int value, int idleCycles) {
         long request = (value & 0xFFFF_FFFFL) << 3 | (long) ((register >>> 2) & 0x3) << 1 | (read ? 1 : 0);
-        for (int attempt = 0; attempt < WAIT_RETRIES; attempt++) {
-            long captured = chain.scanDr(tap, request, 35, idleCycles);
-            int ack = (int) (captured & 0x7);
-            if (ack == ACK_OK_FAULT) {
-                return (int) (captured >>> 3);
-            }
-            if (ack != ACK_WAIT) {
-                throw new ProtocolException(String.format(
-                        "the JTAG-DP answered ACK 0b%s to a %s %s of 0x%X: no JTAG-DP there, or the chain is wrong",
-                        Integer.toBinaryString(ack | 8).substring(1), ir == IR_APACC ? "AP" : "DP",
-                        read ? "read" : "write", register));
-            }
-        }
-        throw new TransferTimeoutException(String.format("the JTAG-DP answered WAIT %d times to a %s %s of 0x%X",
-                WAIT_RETRIES, ir == IR_APACC ? "AP" : "DP", read ? "read" : "write", register));
+        queue.add(new Scan(ir, request, 35, idleCycles));
     }
 
-    private void select(int ir) {
-        JtagChain current = found();
-        if (ir != instruction) {
-            current.scanIr(tap, ir);
-            instruction = ir;
+    /**
+     * Sends the queue, whose last {@code reads} scans are reads, with what collects their results: a
+     * CTRL/STAT read when AP accesses are among them (checked for STICKYERR), and RDBUFF. Returns the
+     * reads' words in order.
+     */
+    private int[] runCollecting(int reads) {
+        boolean checkSticky = apAccessed;
+        apAccessed = false;
+        if (checkSticky) {
+            queue(IR_DPACC, true, DpRegister.CTRL_STAT, 0, 0);
         }
+        if (reads > 0 || checkSticky) {
+            queue(IR_DPACC, true, DpRegister.RDBUFF, 0, 0);
+        }
+        long[] captured = run();
+        int collected = reads + (checkSticky ? 1 : 0);
+        int[] words = new int[reads];
+        for (int i = 0; i < reads; i++) {
+            words[i] = (int) (captured[captured.length - collected + i] >>> 3);
+        }
+        if (checkSticky) {
+            int ctrlStat = (int) (captured[captured.length - 1] >>> 3);
+            if ((ctrlStat & DpRegister.STAT_STICKYERR) != 0) {
+                throw new TransferFaultException("FAULT on a JTAG-DP AP access (" + DpRegister.describeCtrlStat(ctrlStat) + ")");
+            }
+        }
+        return words;
+    }
+
+    /** Sends the queue as one batch, again from a scan that answered WAIT; returns every DR capture. */
+    private long[] run() {
+        List<Scan> scans = new ArrayList<>(queue);
+        queue.clear();
+        long[] captured = new long[scans.size()];
+        int from = 0;
+        for (int attempt = 0; from < scans.size(); attempt++) {
+            if (attempt == WAIT_RETRIES) {
+                throw new TransferTimeoutException(String.format("the JTAG-DP answered WAIT %d times to %s",
+                        WAIT_RETRIES, describe(scans.get(from))));
+            }
+            long[] part = send(scans.subList(from, scans.size()));
+            int waited = -1;
+            for (int i = 0; i < part.length; i++) {
+                Scan scan = scans.get(from + i);
+                int ack = (int) (part[i] & 0x7);
+                if (waited >= 0) {
+                    if (scan.checksAck() && ack != ACK_WAIT) {
+                        throw new TransferException("the JTAG-DP answered WAIT to " + describe(scans.get(from + waited))
+                                + " and then ran " + describe(scan) + ": the accesses ran out of order");
+                    }
+                    continue;
+                }
+                if (scan.checksAck() && ack == ACK_WAIT) {
+                    waited = i;
+                    continue;
+                }
+                if (scan.checksAck() && ack != ACK_OK_FAULT) {
+                    throw new ProtocolException(String.format("the JTAG-DP answered ACK 0b%s to %s: no JTAG-DP there, "
+                            + "or the chain is wrong", Integer.toBinaryString(ack | 8).substring(1), describe(scan)));
+                }
+                captured[from + i] = part[i];
+            }
+            from = waited < 0 ? scans.size() : from + waited;
+        }
+        return captured;
+    }
+
+    private long[] send(List<Scan> scans) {
+        JtagChain.Batch batch = chain().batch(tap);
+        for (Scan scan : scans) {
+            if (scan.instruction() != instruction) {
+                batch.ir(scan.instruction());
+                instruction = scan.instruction();
+            }
+            batch.dr(scan.request(), scan.length(), scan.idleCycles());
+        }
+        return batch.run();
+    }
+
+    private static String describe(Scan scan) {
+        String port = switch (scan.instruction()) {
+            case IR_APACC -> "AP";
+            case IR_DPACC -> "DP";
+            case IR_ABORT -> "ABORT";
+            default -> "IDCODE";
+        };
+        boolean read = (scan.request() & 1) != 0;
+        return String.format("a %s %s of 0x%X", port, read ? "read" : "write", (scan.request() >>> 1 & 0x3) << 2);
     }
 }
