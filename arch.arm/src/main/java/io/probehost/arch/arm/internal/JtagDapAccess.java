@@ -20,10 +20,12 @@ import io.probehost.api.probe.JtagSequencer;
  * and writes ABORT.
  *
  * <p>Writes are queued and go out with the next read or {@link #flush()} as one
- * {@link JtagChain.Batch}: one sequencer call, so one probe round trip, for a whole block. When a scan
- * answers WAIT and every scan after it did too, the batch is sent again from that scan, up to
- * {@link #WAIT_RETRIES} times ({@link TransferTimeoutException} after); a WAIT followed by an OK means
- * the DP ran later accesses without the waiting one, which throws {@link TransferException}. JTAG has no
+ * {@link JtagChain.Batch}: one sequencer call, so one probe round trip, for a whole block. Every
+ * CTRL/STAT write through here sets ORUNDETECT, so that after a WAIT the DP sets STICKYORUN and drops
+ * the AP accesses that follow: the batch is then sent again from the waiting scan, behind a CTRL/STAT
+ * write that clears STICKYORUN, up to {@link #WAIT_RETRIES} times ({@link TransferTimeoutException}
+ * after). Before ORUNDETECT is set, a WAIT followed by an OK means the DP ran later accesses without
+ * the waiting one, which throws {@link TransferException}. JTAG has no
  * FAULT answer: a batch that holds AP accesses ends by reading CTRL/STAT, and STICKYERR throws
  * {@link TransferFaultException}.
  *
@@ -45,8 +47,10 @@ public final class JtagDapAccess implements DapAccess {
     private static final int ARM_DESIGNER_MASK = 0xFFF;
     private static final int ARM_JTAG_DP_DESIGNER = 0x477;
 
-    /** One queued scan: the instruction it needs and its DR value. */
-    private record Scan(int instruction, long request, int length, int idleCycles) {
+    private static final int ORUNDETECT = 1;
+
+    /** One queued scan: the instruction it needs, its DR value, and SELECT as it was when queued. */
+    private record Scan(int instruction, long request, int length, int idleCycles, int select) {
         boolean checksAck() {
             return length == 35 && instruction != IR_ABORT;
         }
@@ -58,6 +62,10 @@ public final class JtagDapAccess implements DapAccess {
     private int tap;
     private int instruction = -1;
     private boolean apAccessed;
+    /** SELECT as last written, -1 until known. */
+    private int select = -1;
+    /** The CTRL/STAT requests last written (with ORUNDETECT), -1 until one was. */
+    private int ctrlStat = -1;
 
     public JtagDapAccess(JtagSequencer sequencer) {
         this.sequencer = sequencer;
@@ -88,7 +96,7 @@ public final class JtagDapAccess implements DapAccess {
     public DapRead queueReadDp(int register) {
         int value;
         if (register == DpRegister.DPIDR) {
-            queue.add(new Scan(IR_IDCODE, 0, 32, 0));
+            queue.add(new Scan(IR_IDCODE, 0, 32, 0, select));
             long[] captured = run();
             value = (int) captured[captured.length - 1];
         } else {
@@ -107,9 +115,15 @@ public final class JtagDapAccess implements DapAccess {
     @Override
     public void writeDp(int register, int value) {
         if (register == DpRegister.ABORT) {
-            queue.add(new Scan(IR_ABORT, (value & 0xFFFF_FFFFL) << 3, 35, 0));
+            queue.add(new Scan(IR_ABORT, (value & 0xFFFF_FFFFL) << 3, 35, 0, select));
+        } else if (register == DpRegister.CTRL_STAT && select >= 0 && (select & 0xF) == 0) {
+            ctrlStat = value & ~DpRegister.JTAG_STICKY_W1C | ORUNDETECT;
+            queue(IR_DPACC, false, register, value | ORUNDETECT, 0);
         } else {
             queue(IR_DPACC, false, register, value, 0);
+            if (register == DpRegister.SELECT) {
+                select = value;
+            }
         }
     }
 
@@ -144,17 +158,21 @@ public final class JtagDapAccess implements DapAccess {
         }
     }
 
-    /** Sends ABORT at once; what was queued is dropped (the access that needs aborting failed already). */
+    /**
+     * Sends ABORT at once, then clears STICKYORUN that the WAITs before it left; what was queued is
+     * dropped (the access that needs aborting failed already).
+     */
     @Override
     public void writeAbort(int value) {
         queue.clear();
-        queue.add(new Scan(IR_ABORT, (value & 0xFFFF_FFFFL) << 3, 35, 0));
+        queue.add(new Scan(IR_ABORT, (value & 0xFFFF_FFFFL) << 3, 35, 0, select));
+        queue.addAll(clearOverrun(new Scan(IR_ABORT, 0, 35, 0, select)));
         run();
     }
 
     private void queue(int ir, boolean read, int register, int value, int idleCycles) {
         long request = (value & 0xFFFF_FFFFL) << 3 | (long) ((register >>> 2) & 0x3) << 1 | (read ? 1 : 0);
-        queue.add(new Scan(ir, request, 35, idleCycles));
+        queue.add(new Scan(ir, request, 35, idleCycles, select));
     }
 
     /**
@@ -178,9 +196,13 @@ public final class JtagDapAccess implements DapAccess {
             words[i] = (int) (captured[captured.length - collected + i] >>> 3);
         }
         if (checkSticky) {
-            int ctrlStat = (int) (captured[captured.length - 1] >>> 3);
-            if ((ctrlStat & DpRegister.STAT_STICKYERR) != 0) {
-                throw new TransferFaultException("FAULT on a JTAG-DP AP access (" + DpRegister.describeCtrlStat(ctrlStat) + ")");
+            int status = (int) (captured[captured.length - 1] >>> 3);
+            if ((status & DpRegister.STAT_STICKYERR) != 0) {
+                throw new TransferFaultException("FAULT on a JTAG-DP AP access (" + DpRegister.describeCtrlStat(status) + ")");
+            }
+            if ((status & DpRegister.STAT_STICKYORUN) != 0) {
+                throw new TransferException("the JTAG-DP dropped AP accesses after an overrun ("
+                        + DpRegister.describeCtrlStat(status) + ")");
             }
         }
         return words;
@@ -191,37 +213,77 @@ public final class JtagDapAccess implements DapAccess {
         List<Scan> scans = new ArrayList<>(queue);
         queue.clear();
         long[] captured = new long[scans.size()];
+        List<Scan> recovery = List.of();
         int from = 0;
         for (int attempt = 0; from < scans.size(); attempt++) {
             if (attempt == WAIT_RETRIES) {
                 throw new TransferTimeoutException(String.format("the JTAG-DP answered WAIT %d times to %s",
                         WAIT_RETRIES, describe(scans.get(from))));
             }
-            long[] part = send(scans.subList(from, scans.size()));
-            int waited = -1;
-            for (int i = 0; i < part.length; i++) {
-                Scan scan = scans.get(from + i);
-                int ack = (int) (part[i] & 0x7);
-                if (waited >= 0) {
-                    if (scan.checksAck() && ack != ACK_WAIT) {
-                        throw new TransferException("the JTAG-DP answered WAIT to " + describe(scans.get(from + waited))
-                                + " and then ran " + describe(scan) + ": the accesses ran out of order");
-                    }
-                    continue;
-                }
-                if (scan.checksAck() && ack == ACK_WAIT) {
-                    waited = i;
-                    continue;
-                }
-                if (scan.checksAck() && ack != ACK_OK_FAULT) {
-                    throw new ProtocolException(String.format("the JTAG-DP answered ACK 0b%s to %s: no JTAG-DP there, "
-                            + "or the chain is wrong", Integer.toBinaryString(ack | 8).substring(1), describe(scan)));
-                }
-                captured[from + i] = part[i];
+            List<Scan> sent = new ArrayList<>(recovery);
+            sent.addAll(scans.subList(from, scans.size()));
+            long[] all = send(sent);
+            int waited = firstWait(sent, all);
+            int done = (waited < 0 ? sent.size() : waited) - recovery.size();
+            for (int i = 0; i < done; i++) {
+                captured[from + i] = all[recovery.size() + i];
             }
-            from = waited < 0 ? scans.size() : from + waited;
+            if (waited < 0) {
+                from = scans.size();
+            } else if (done >= 0) {
+                // the recovery went through, or there was none: resend from the waiting scan
+                from += done;
+                recovery = clearOverrun(scans.get(from));
+            }
         }
         return captured;
+    }
+
+    /** The index of the first scan that answered WAIT, or -1; checks every other ACK. */
+    private int firstWait(List<Scan> scans, long[] captured) {
+        int waited = -1;
+        for (int i = 0; i < captured.length; i++) {
+            Scan scan = scans.get(i);
+            int ack = (int) (captured[i] & 0x7);
+            if (!scan.checksAck()) {
+                continue;
+            }
+            if (waited >= 0) {
+                if (ack != ACK_WAIT && ctrlStat < 0) {
+                    throw new TransferException("the JTAG-DP answered WAIT to " + describe(scans.get(waited))
+                            + " and then ran " + describe(scan) + ": the accesses ran out of order");
+                }
+            } else if (ack == ACK_WAIT) {
+                waited = i;
+            } else if (ack != ACK_OK_FAULT) {
+                throw new ProtocolException(String.format("the JTAG-DP answered ACK 0b%s to %s: no JTAG-DP there, "
+                        + "or the chain is wrong", Integer.toBinaryString(ack | 8).substring(1), describe(scan)));
+            }
+        }
+        return waited;
+    }
+
+    /**
+     * The scans that clear STICKYORUN before a batch is sent again from {@code waiting}: SELECT to DP
+     * bank 0, CTRL/STAT with STICKYORUN written one, SELECT as it was for {@code waiting}.
+     */
+    private List<Scan> clearOverrun(Scan waiting) {
+        if (ctrlStat < 0) {
+            return List.of();
+        }
+        int bankZero = waiting.select() < 0 ? 0 : waiting.select() & ~0xF;
+        List<Scan> scans = new ArrayList<>();
+        scans.add(dpWrite(DpRegister.SELECT, bankZero));
+        scans.add(dpWrite(DpRegister.CTRL_STAT, ctrlStat | DpRegister.STAT_STICKYORUN));
+        if (waiting.select() >= 0 && waiting.select() != bankZero) {
+            scans.add(dpWrite(DpRegister.SELECT, waiting.select()));
+        }
+        return scans;
+    }
+
+    private static Scan dpWrite(int register, int value) {
+        long request = (value & 0xFFFF_FFFFL) << 3 | (long) ((register >>> 2) & 0x3) << 1;
+        return new Scan(IR_DPACC, request, 35, 0, -1);
     }
 
     private long[] send(List<Scan> scans) {
