@@ -103,7 +103,7 @@ public class DebugSessionIT {
         assertTrue(shell.run("break:add 0x20000104").startsWith("Set software breakpoint at 0x20000104"));
         assertTrue(shell.run("break:list").contains("0x20000104   software"));
         assertEquals("Running", shell.run("target:go").trim());
-        assertEquals("Halted (breakpoint) at pc 0x20000104", awaitHalt());
+        assertEquals("Halted (breakpoint) at pc 0x20000104", shell.awaitHalt(STATUS_POLLS));
         assertEquals("Removed breakpoint at 0x20000104", shell.run("break:remove 0x20000104").trim());
         assertEquals("No breakpoints", shell.run("break:list").trim());
 
@@ -111,7 +111,7 @@ public class DebugSessionIT {
                 shell.run("watch:add 0x20000200 4 --write").trim());
         String before = shell.run("mem:read32 0x20000200");
         shell.run("target:go");
-        assertEquals("Halted (watchpoint) at pc 0x20000104", awaitHalt());
+        assertEquals("Halted (watchpoint) at pc 0x20000104", shell.awaitHalt(STATUS_POLLS));
         assertTrue("the store ran: " + before, !before.equals(shell.run("mem:read32 0x20000200")));
         assertEquals("Removed watchpoint at 0x20000200", shell.run("watch:remove 0x20000200").trim());
 
@@ -233,18 +233,5 @@ public class DebugSessionIT {
             }
         }
         throw new AssertionError("no bundle " + symbolicName);
-    }
-
-    /** Polls target:status a bounded number of times until the core halts. */
-    private String awaitHalt() throws Exception {
-        String status = "";
-        for (int i = 0; i < STATUS_POLLS; i++) {
-            status = shell.run("target:status").trim();
-            if (status.startsWith("Halted")) {
-                return status;
-            }
-            Thread.sleep(10);
-        }
-        return status;
     }
 }

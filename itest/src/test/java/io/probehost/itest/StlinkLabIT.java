@@ -93,13 +93,13 @@ public class StlinkLabIT {
 
         assertTrue(shell.run("break:add 0x08000084").startsWith("Set hardware breakpoint at 0x08000084"));
         assertEquals("Running", shell.run("target:go").trim());
-        assertEquals("Halted (breakpoint) at pc 0x08000084", awaitHalt());
+        assertEquals("Halted (breakpoint) at pc 0x08000084", shell.awaitHalt(STATUS_POLLS));
         assertEquals("the first call of led_toggle: 256 turns, LD2 still off",
                 "20000000:  00000100 00000000", shell.run("mem:read32 0x20000000 2").trim());
         assertEquals("4001080c:  00000000", shell.run("mem:read32 0x4001080C").trim());
         assertEquals("led_toggle returns into main", "lr = 0x080000db (134217947)", shell.run("reg lr").trim());
         shell.run("target:go");
-        assertEquals("Halted (breakpoint) at pc 0x08000084", awaitHalt());
+        assertEquals("Halted (breakpoint) at pc 0x08000084", shell.awaitHalt(STATUS_POLLS));
         assertEquals("20000000:  00000200 00000001", shell.run("mem:read32 0x20000000 2").trim());
         assertEquals("LD2 lit through the bit-band alias", "4001080c:  00000020",
                 shell.run("mem:read32 0x4001080C").trim());
@@ -108,7 +108,7 @@ public class StlinkLabIT {
         assertEquals("Set write watchpoint on 4 bytes at 0x20000004",
                 shell.run("watch:add 0x20000004 4 --write").trim());
         shell.run("target:go");
-        assertTrue(awaitHalt().startsWith("Halted (watchpoint) at pc 0x080000"));
+        assertTrue(shell.awaitHalt(STATUS_POLLS).startsWith("Halted (watchpoint) at pc 0x080000"));
         assertEquals("the next LED change wrote the toggles", "20000000:  00000200 00000002",
                 shell.run("mem:read32 0x20000000 2").trim());
         shell.run("watch:remove 0x20000004");
@@ -138,18 +138,6 @@ public class StlinkLabIT {
             }
             assertEquals(bench, 2, rows);
         }
-    }
-
-    private String awaitHalt() throws Exception {
-        String status = "";
-        for (int i = 0; i < STATUS_POLLS; i++) {
-            status = shell.run("target:status").trim();
-            if (status.startsWith("Halted")) {
-                return status;
-            }
-            Thread.sleep(10);
-        }
-        return status;
     }
 
     private static String example(String name) {

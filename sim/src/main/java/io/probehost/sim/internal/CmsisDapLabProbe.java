@@ -8,9 +8,7 @@ import java.util.Optional;
 import io.probehost.sim.probe.cmsisdap.CmsisDapConfig;
 import io.probehost.sim.probe.cmsisdap.CmsisDapProbe;
 import io.probehost.sim.probe.cmsisdap.FaultInjector;
-import io.probehost.sim.probe.cmsisdap.LinkStats;
 import io.probehost.sim.probe.cmsisdap.LinkTiming;
-import io.probehost.sim.probe.usb.VirtualUsbDevice;
 
 /**
  * A CMSIS-DAP emulator in the lab. Its bench floor is a true lower bound for a continuous stream: the
@@ -21,7 +19,7 @@ import io.probehost.sim.probe.usb.VirtualUsbDevice;
  * TAR blocks: a driver that streams blocks through DAP_ExecuteCommands comes close to it, but never
  * below it.
  */
-final class CmsisDapLabProbe implements LabProbe {
+final class CmsisDapLabProbe extends LabProbe {
     /** DAP_TransferBlock request bytes before the written words: ID, DAP index, count (2), request. */
     static final int WRITE_HEADER_BYTES = 5;
     /** DAP_TransferBlock reply bytes before the read words: ID, count (2), response. */
@@ -30,45 +28,30 @@ final class CmsisDapLabProbe implements LabProbe {
 
     private final CmsisDapProbe device;
 
+    /** A probe of {@code config} in front of {@code target}, paying the lab's round trips. */
     CmsisDapLabProbe(CmsisDapConfig config, Lab.Target target, LabConfig.Link link) {
-        LinkTiming timing = new LinkTiming(link.hidRoundTripMicros() * 1000, link.bulkRoundTripMicros() * 1000);
-        this.device = new CmsisDapProbe(config.toBuilder().linkTiming(timing).build(), target.port(),
-                target.mcu().clock());
+        this(new CmsisDapProbe(config.toBuilder().linkTiming(new LinkTiming(link.hidRoundTripMicros() * 1000,
+                link.bulkRoundTripMicros() * 1000)).build(), target.port(), target.mcu().clock()));
+    }
+
+    private CmsisDapLabProbe(CmsisDapProbe device) {
+        super(device, device::isPlugged, device.link()::snapshot, device.link()::reset, device::close);
+        this.device = device;
     }
 
     @Override
-    public VirtualUsbDevice device() {
-        return device;
-    }
-
-    @Override
-    public boolean isPlugged() {
-        return device.isPlugged();
-    }
-
-    @Override
-    public LinkStats linkStats() {
-        return device.link().snapshot();
-    }
-
-    @Override
-    public void resetLink() {
-        device.link().reset();
-    }
-
-    @Override
-    public Optional<FaultInjector> faults() {
+    Optional<FaultInjector> faults() {
         return Optional.of(device.faults());
     }
 
     @Override
-    public long maxSwdClockHz() {
+    long maxSwdClockHz() {
         return device.config().maxClockHz();
     }
 
     /** v2 bulk, then v1 HID when the probe has it. */
     @Override
-    public List<BenchTransport> benchTransports() {
+    List<BenchTransport> benchTransports() {
         List<BenchTransport> transports = new ArrayList<>();
         transports.add(transport("v2 bulk", CmsisDapConfig.BULK_PACKET_SIZE, false));
         if (device.config().hid()) {
@@ -87,10 +70,5 @@ final class CmsisDapLabProbe implements LabProbe {
         long wordsPerPacket = (packetSize - headerBytes) / 4;
         long words = ProbeBench.TOTAL_BYTES / 4;
         return (words + wordsPerPacket - 1) / wordsPerPacket;
-    }
-
-    @Override
-    public void close() {
-        device.close();
     }
 }

@@ -2,17 +2,13 @@ package io.probehost.sim.internal;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.probehost.api.ProbeException;
-import io.probehost.sim.probe.cmsisdap.FaultInjector;
-import io.probehost.sim.probe.cmsisdap.LinkStats;
 import io.probehost.sim.probe.stlink.StlinkConfig;
 import io.probehost.sim.probe.stlink.StlinkLinkTiming;
 import io.probehost.sim.probe.stlink.StlinkProbe;
-import io.probehost.sim.probe.usb.VirtualUsbDevice;
 
 /**
  * An ST-Link emulator in the lab. Its packets go through its link model: a full-speed probe (V2,
@@ -24,7 +20,7 @@ import io.probehost.sim.probe.usb.VirtualUsbDevice;
  * KiB take at least {@code 2 * ceil(65536 / 6144)} = 22 commands, each one USB round trip (a WRITEMEM's
  * data phase rides in the same round trip as its command block), in either direction.
  */
-final class StlinkLabProbe implements LabProbe {
+final class StlinkLabProbe extends LabProbe {
     /** Largest 32-bit memory command (stlink.md, 4.1). */
     static final int MAX_WORD_BYTES = 6144;
     /** A memory command, then GETLASTRWSTATUS2. */
@@ -36,8 +32,14 @@ final class StlinkLabProbe implements LabProbe {
 
     private final StlinkProbe device;
 
+    /** A probe of {@code config} (see {@link #configure}) in front of {@code target}. */
     StlinkLabProbe(StlinkConfig config, Lab.Target target) {
-        this.device = new StlinkProbe(config, target.port(), target.mcu().clock());
+        this(new StlinkProbe(config, target.port(), target.mcu().clock()));
+    }
+
+    private StlinkLabProbe(StlinkProbe device) {
+        super(device, device::isPlugged, device.link()::snapshot, device.link()::reset, device::close);
+        this.device = device;
     }
 
     /** {@code base} with the link's round trip for its bus speed, and the firmware a lab file names, if any. */
@@ -70,37 +72,12 @@ final class StlinkLabProbe implements LabProbe {
     }
 
     @Override
-    public VirtualUsbDevice device() {
-        return device;
-    }
-
-    @Override
-    public boolean isPlugged() {
-        return device.isPlugged();
-    }
-
-    @Override
-    public LinkStats linkStats() {
-        return device.link().snapshot();
-    }
-
-    @Override
-    public void resetLink() {
-        device.link().reset();
-    }
-
-    @Override
-    public Optional<FaultInjector> faults() {
-        return Optional.empty();
-    }
-
-    @Override
-    public long maxSwdClockHz() {
+    long maxSwdClockHz() {
         return device.config().model().isV3() ? V3_MAX_SWD_HZ : V2_MAX_SWD_HZ;
     }
 
     @Override
-    public List<BenchTransport> benchTransports() {
+    List<BenchTransport> benchTransports() {
         long floor = minimumRoundTrips();
         return List.of(new BenchTransport("USB bulk", device.config().model().packetSize(), Map.of(), floor, floor));
     }
@@ -109,10 +86,5 @@ final class StlinkLabProbe implements LabProbe {
     static long minimumRoundTrips() {
         long commands = (ProbeBench.TOTAL_BYTES + MAX_WORD_BYTES - 1) / MAX_WORD_BYTES;
         return COMMANDS_PER_TRANSFER * commands;
-    }
-
-    @Override
-    public void close() {
-        device.close();
     }
 }
