@@ -3,7 +3,6 @@ package io.probehost.itest;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +45,7 @@ public class DebugSessionIT {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        Path state = Files.createTempDirectory("probehost-debug-session-state");
-        return ShippedRuntime.options("sim", frameworkProperty("probehost.state").value(state.toString()));
+        return ShippedRuntime.simWithFreshState("probehost-debug-session-state");
     }
 
     @Before

@@ -2,10 +2,8 @@ package io.probehost.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,8 +43,7 @@ public class StlinkLabIT {
 
     @Configuration
     public Option[] configuration() throws IOException {
-        Path state = Files.createTempDirectory("probehost-stlink-state");
-        return ShippedRuntime.options("sim", frameworkProperty("probehost.state").value(state.toString()));
+        return ShippedRuntime.simWithFreshState("probehost-stlink-state");
     }
 
     @Before
