@@ -7,7 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Runs a {@link Core}. One fair lock guards the core and everything on its bus.
+ * Runs a {@link Core} (or any other {@link Steppable} processor). One fair lock guards the core and everything on its bus.
  *
  * <p>Two ways time passes. In lockstep, a debug link lets modelled time elapse ({@link #runFor}) and
  * the core executes, on the caller's thread, exactly as many cycles as fit into that time before the
@@ -24,7 +24,7 @@ public final class CoreRunner implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition changed = lock.newCondition();
-    private final Core core;
+    private final Steppable core;
     private final VirtualClock clock;
     private final Thread thread;
     private boolean closed;
@@ -32,7 +32,29 @@ public final class CoreRunner implements AutoCloseable {
     private boolean lockstep;
     private long lockstepEndsHostNanos;
 
+    /** A processor the runner can step: one instruction (or one wait) per {@link #step}. */
+    public interface Steppable {
+        /** Whether {@link #step} would make progress (not halted, not held in reset, not asleep for good). */
+        boolean canRun();
+
+        void step();
+    }
+
     public CoreRunner(Core core, VirtualClock clock, String threadName) {
+        this(new Steppable() {
+            @Override
+            public boolean canRun() {
+                return core.canRun();
+            }
+
+            @Override
+            public void step() {
+                core.step();
+            }
+        }, clock, threadName);
+    }
+
+    public CoreRunner(Steppable core, VirtualClock clock, String threadName) {
         this.core = core;
         this.clock = clock;
         this.thread = new Thread(this::run, threadName);

@@ -1,0 +1,99 @@
+package io.probehost.sim.adi;
+
+import static io.probehost.sim.adi.OpenOcdOps.addFlashWriteChecks;
+import static io.probehost.sim.adi.OpenOcdOps.assertOk;
+import static io.probehost.sim.adi.OpenOcdOps.judgeChecks;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.probehost.sim.adi.riscv.RiscvJtagDtm;
+import io.probehost.sim.riscv.gd32vf103.Gd32vf103;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The judge for the GD32VF103 model: the real OpenOCD 0.12, with its unchanged
+ * target/gd32vf103.cfg over remote_bitbang, finds the RISC-V DTM, examines the hart through the
+ * Debug Module, halts, reads registers and memory, single-steps, resumes, programs the flash with
+ * its stm32f1x driver (which runs OpenOCD's RISC-V loader on the virtual hart) and verifies it,
+ * and resets.
+ */
+class OpenOcdGd32vf103JudgeTest {
+    private static final int FLASH = Gd32vf103.FLASH_BASE;
+    private static final int IMAGE_SIZE = 3 * 1024 + 256;
+    /** Modelled TCK period, 100 kHz, as for the STM32F103 judge. */
+    private static final long NANOS_PER_TCK = 10_000;
+
+    @TempDir
+    Path workDir;
+
+    private static List<String> script(Path imageFile) {
+        String file = imageFile.toString();
+        return List.of(
+                "init",
+                "probehost_op halt {halt}",
+                "probehost_op dbg_id {mdw 0xE0042000}",
+                "probehost_op misa {reg misa}",
+                "probehost_op mww {mww 0x20000100 0x12345678}",
+                "probehost_op mdw {mdw 0x20000100}",
+                "probehost_op probe {flash probe 0}",
+                "probehost_op flash_write {flash write_image erase " + file + " 0x08000000}",
+                "probehost_op verify {verify_image " + file + " 0x08000000}",
+                "probehost_op set_pc {reg pc 0}",
+                "probehost_op step1 {step}",
+                "probehost_op step2 {step}",
+                "probehost_op step3 {step}",
+                "probehost_op step4 {step}",
+                "probehost_op reg_pc {reg pc}",
+                "probehost_op reg_a0 {reg a0}",
+                "probehost_op resume {resume}",
+                "probehost_op wait {sleep 100}",
+                "probehost_op halt_again {halt}",
+                "probehost_op counter {mdw 0x20000000}",
+                "probehost_op reset_halt {reset halt}",
+                "probehost_op reset_run {reset run}",
+                "shutdown");
+    }
+
+    @Test
+    void openocdHaltsStepsAndFlashesTheVirtualGd32vf103WithItsOwnConfigAndDriver() throws Exception {
+        byte[] image = RiscvTestImage.build("gd32vf103-counting-loop.S", FLASH, IMAGE_SIZE, 11, workDir);
+        Path imageFile = Files.write(workDir.resolve("probehost-gd32vf103-test.bin"), image);
+        try (Gd32vf103 mcu = Gd32vf103.create(null)) {
+            RiscvJtagDtm dtm = new RiscvJtagDtm(mcu, Gd32vf103.JTAG_IDCODE, NANOS_PER_TCK);
+            OpenOcd.Result result = OpenOcd.runAgainst(dtm, "probehost-gd32vf103-rbb.cfg", script(imageFile), 180, workDir);
+            String log = result.output();
+
+            List<Executable> checks = judgeChecks(result);
+            checks.add(() -> assertTrue(log.contains("tap/device found: 0x1000563d"), log));
+            checks.add(() -> assertTrue(log.contains("datacount=4 progbufsize=2"), log));
+            checks.add(() -> assertTrue(log.contains("Found 4 triggers"), log));
+            checks.add(() -> assertFalse(log.contains("UNEXPECTED"), log));
+            checks.add(() -> assertOk(log, "halt", ""));
+            checks.add(() -> assertOk(log, "dbg_id", "0xe0042000: 19060410"));
+            checks.add(() -> assertOk(log, "misa", "0x40901105"));
+            checks.add(() -> assertOk(log, "mww", ""));
+            checks.add(() -> assertOk(log, "mdw", "0x20000100: 12345678"));
+            checks.add(() -> assertOk(log, "probe", "flash 'stm32f1x' found at 0x08000000"));
+            addFlashWriteChecks(checks, log, IMAGE_SIZE);
+            checks.add(() -> assertOk(log, "step4", ""));
+            // lui sp (4 bytes), c.li a0 (2), lui t0 (4), then the loop's c.addi a0 (2): pc at its sw, a0 = 1
+            checks.add(() -> assertOk(log, "reg_pc", "0x0000000c"));
+            checks.add(() -> assertOk(log, "reg_a0", "0x00000001"));
+            checks.add(() -> assertOk(log, "resume", ""));
+            checks.add(() -> assertOk(log, "halt_again", ""));
+            checks.add(() -> assertTrue(OpenOcdOps.opResult(log, "counter").matches("OK 0x20000000: [0-9a-f]{8}.*")
+                    && !OpenOcdOps.opResult(log, "counter").contains("00000000 "), log));
+            checks.add(() -> assertOk(log, "reset_halt", ""));
+            checks.add(() -> assertOk(log, "reset_run", ""));
+            checks.add(() -> assertArrayEquals(image, mcu.readFlash(FLASH, IMAGE_SIZE), "flash holds the image"));
+            assertAll(checks);
+        }
+    }
+}
