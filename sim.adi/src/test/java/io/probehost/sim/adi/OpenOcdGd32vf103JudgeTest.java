@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * target/gd32vf103.cfg over remote_bitbang, finds the RISC-V DTM, examines the hart through the
  * Debug Module, halts, reads registers and memory, single-steps, resumes, programs the flash with
  * its stm32f1x driver (which runs OpenOCD's RISC-V loader on the virtual hart) and verifies it,
- * and resets.
+ * and resets: {@code reset halt} and {@code reset run} (through ndmreset, which on this chip only
+ * halts and resumes), then the system reset through the DBG registers, with abstract memory access
+ * as upstream OpenOCD does it.
  */
 class OpenOcdGd32vf103JudgeTest {
     private static final int FLASH = Gd32vf103.FLASH_BASE;
@@ -58,6 +60,14 @@ class OpenOcdGd32vf103JudgeTest {
                 "probehost_op counter {mdw 0x20000000}",
                 "probehost_op reset_halt {reset halt}",
                 "probehost_op reset_run {reset run}",
+                "probehost_op halt_before_dbg_reset {halt}",
+                "probehost_op set_s1 {reg s1 0x5a5a5a5a}",
+                "probehost_op abstract_memory {riscv set_mem_access abstract}",
+                "probehost_op dbg_reset_arm {mww 0xE004200C 0x4B5A6978}",
+                "probehost_op dbg_reset {mww 0xE0042008 1}",
+                "probehost_op poll_after_reset {sleep 100; poll}",
+                "probehost_op halt_after_reset {halt}",
+                "probehost_op s1_after_reset {reg s1}",
                 "shutdown");
     }
 
@@ -92,6 +102,11 @@ class OpenOcdGd32vf103JudgeTest {
                     && !OpenOcdOps.opResult(log, "counter").contains("00000000 "), log));
             checks.add(() -> assertOk(log, "reset_halt", ""));
             checks.add(() -> assertOk(log, "reset_run", ""));
+            // ndmreset resets nothing on this chip; the DBG reset register does, through abstract memory access
+            checks.add(() -> assertOk(log, "set_s1", "0x5a5a5a5a"));
+            checks.add(() -> assertOk(log, "dbg_reset", ""));
+            checks.add(() -> assertOk(log, "halt_after_reset", ""));
+            checks.add(() -> assertOk(log, "s1_after_reset", "s1 (/32): 0x00000000"));
             checks.add(() -> assertArrayEquals(image, mcu.readFlash(FLASH, IMAGE_SIZE), "flash holds the image"));
             assertAll(checks);
         }
