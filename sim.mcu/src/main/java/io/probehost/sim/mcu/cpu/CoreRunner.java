@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a {@link Core} (or any other {@link Steppable} processor). One fair lock guards the core and everything on its bus.
@@ -67,6 +68,25 @@ public final class CoreRunner implements AutoCloseable {
 
     public ReentrantLock lock() {
         return lock;
+    }
+
+    /** Runs {@code action} under the lock and wakes the CPU thread to look at the change. */
+    public <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            T result = action.get();
+            changed.signalAll();
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
     }
 
     /** Wakes the CPU thread and waiters after a state change; the caller holds the lock. */
@@ -169,8 +189,18 @@ public final class CoreRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        close(() -> { });
+    }
+
+    /**
+     * Stops the CPU thread (idempotent) and, on the first close only, then runs {@code lastAction}
+     * under the lock: a chip saves its non-volatile memory there.
+     */
+    public void close(Runnable lastAction) {
+        boolean first;
         lock.lock();
         try {
+            first = !closed;
             closed = true;
             changed.signalAll();
         } finally {
@@ -182,6 +212,9 @@ public final class CoreRunner implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (first) {
+            locked(lastAction);
         }
     }
 }

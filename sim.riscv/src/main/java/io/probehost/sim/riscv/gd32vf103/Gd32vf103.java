@@ -26,7 +26,6 @@ import io.probehost.sim.riscv.debug.DebugModuleInterface;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -78,7 +77,6 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
     private final CoreRunner runner;
     private boolean resetHeld;
     private boolean systemResetPending;
-    private boolean closed;
 
     private Gd32vf103(Path stateDirOrNull) {
         store = new FlashStore(GEOMETRY, stateDirOrNull, STATE_FILE);
@@ -146,9 +144,6 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
     private final class Processor implements CoreRunner.Steppable {
         @Override
         public boolean canRun() {
-            if (closed) {
-                return false;
-            }
             return systemResetPending || !resetHeld && (hart.canRun() || timerWakesHart());
         }
 
@@ -175,22 +170,11 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
     }
 
     private <T> T locked(Supplier<T> action) {
-        ReentrantLock lock = runner.lock();
-        lock.lock();
-        try {
-            T result = action.get();
-            runner.signalChange();
-            return result;
-        } finally {
-            lock.unlock();
-        }
+        return runner.locked(action);
     }
 
     private void locked(Runnable action) {
-        locked(() -> {
-            action.run();
-            return null;
-        });
+        runner.locked(action);
     }
 
     // ---- DebugModuleInterface: the DTM's view ----
@@ -230,15 +214,7 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
 
     @Override
     public void close() {
-        boolean first = locked(() -> {
-            boolean wasOpen = !closed;
-            closed = true;
-            return wasOpen;
-        });
-        if (first) {
-            runner.close();
-            locked(store::save);
-        }
+        runner.close(store::save);
     }
 
     // ---- back door for tests ----
