@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The judge for the GD32VF103 model: the real OpenOCD 0.12, with its unchanged
  * target/gd32vf103.cfg over remote_bitbang, finds the RISC-V DTM, examines the hart through the
- * Debug Module, halts, reads registers and memory, single-steps, resumes, programs the flash with
+ * Debug Module, halts, reads registers and memory, single-steps, stops at a hardware breakpoint and
+ * a watchpoint (triggers), resumes, programs the flash with
  * its stm32f1x driver (which runs OpenOCD's RISC-V loader on the virtual hart) and verifies it,
  * and resets: {@code reset halt} and {@code reset run} (through ndmreset, which on this chip only
  * halts and resumes), then the system reset through the DBG registers, with abstract memory access
@@ -54,6 +55,17 @@ class OpenOcdGd32vf103JudgeTest {
                 "probehost_op step4 {step}",
                 "probehost_op reg_pc {reg pc}",
                 "probehost_op reg_a0 {reg a0}",
+                "probehost_op hw_bp {bp 0x0000000a 2 hw}",
+                "probehost_op resume_to_bp {resume; wait_halt 1000}",
+                "probehost_op pc_at_bp {reg pc}",
+                "probehost_op a0_at_bp {reg a0}",
+                "probehost_op rbp {rbp 0x0000000a}",
+                "probehost_op wp {wp 0x20000000 4 w}",
+                "probehost_op resume_to_wp {resume; wait_halt 1000}",
+                "probehost_op pc_at_wp {reg pc}",
+                "probehost_op a0_at_wp {reg a0}",
+                "probehost_op counter_at_wp {mdw 0x20000000}",
+                "probehost_op rwp {rwp 0x20000000}",
                 "probehost_op resume {resume}",
                 "probehost_op wait {sleep 100}",
                 "probehost_op halt_again {halt}",
@@ -96,6 +108,17 @@ class OpenOcdGd32vf103JudgeTest {
             // lui sp (4 bytes), c.li a0 (2), lui t0 (4), then the loop's c.addi a0 (2): pc at its sw, a0 = 1
             checks.add(() -> assertOk(log, "reg_pc", "0x0000000c"));
             checks.add(() -> assertOk(log, "reg_a0", "0x00000001"));
+            // a trigger on the loop's first instruction: halted before it, after the sw and j, a0 still 1
+            checks.add(() -> assertOk(log, "hw_bp", ""));
+            checks.add(() -> assertOk(log, "pc_at_bp", "0x0000000a"));
+            checks.add(() -> assertOk(log, "a0_at_bp", "0x00000001"));
+            checks.add(() -> assertOk(log, "rbp", ""));
+            // a store trigger on the counter: halted at the sw, before it stores a0 = 2 over the 1
+            checks.add(() -> assertOk(log, "wp", ""));
+            checks.add(() -> assertOk(log, "pc_at_wp", "0x0000000c"));
+            checks.add(() -> assertOk(log, "a0_at_wp", "0x00000002"));
+            checks.add(() -> assertOk(log, "counter_at_wp", "0x20000000: 00000001"));
+            checks.add(() -> assertOk(log, "rwp", ""));
             checks.add(() -> assertOk(log, "resume", ""));
             checks.add(() -> assertOk(log, "halt_again", ""));
             checks.add(() -> assertTrue(OpenOcdOps.opResult(log, "counter").matches("OK 0x20000000: [0-9a-f]{8}.*")

@@ -7,7 +7,8 @@ package io.probehost.sim.riscv;
  * ({@code timing} 0), equal ({@code match} 0), at least (2) or below (3) {@code tdata2}; its
  * {@code action} is a breakpoint exception (0) or, only when {@code dmode} is set, entry into Debug
  * Mode (1). WARL: the type always reads 2 (a write of 0 just clears the trigger), data-value
- * matching ({@code select}), chaining, sizes and other match kinds read 0, and {@code dmode} can
+ * matching ({@code select}), chaining, sizes, {@code s} and other match kinds read 0 ({@code u} is
+ * kept but never matches: the hart stays in M-mode), and {@code dmode} can
  * only be written from Debug Mode. There is no {@code tinfo}: a debugger learns the type from
  * {@code tdata1} and the count by writing {@code tselect}. Triggers do not fire in Debug Mode.
  */
@@ -22,6 +23,8 @@ public final class TriggerModule {
     public static final int ACTION_SHIFT = 12;
     public static final int MATCH_SHIFT = 7;
     public static final int M = 1 << 6;
+    /** Stored, since the GD32VF103's misa reports U-mode, but never matching: the lab hart stays in M-mode. */
+    public static final int U = 1 << 3;
     public static final int EXECUTE = 1 << 2;
     public static final int STORE = 1 << 1;
     public static final int LOAD = 1;
@@ -99,7 +102,7 @@ public final class TriggerModule {
             match = MATCH_EQUAL;
         }
         return dmode | (value & HIT) | action << ACTION_SHIFT | match << MATCH_SHIFT
-                | (value & (M | EXECUTE | STORE | LOAD));
+                | (value & (M | U | EXECUTE | STORE | LOAD));
     }
 
     /**
