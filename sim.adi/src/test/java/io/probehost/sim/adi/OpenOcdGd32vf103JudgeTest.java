@@ -66,6 +66,14 @@ class OpenOcdGd32vf103JudgeTest {
                 "probehost_op a0_at_wp {reg a0}",
                 "probehost_op counter_at_wp {mdw 0x20000000}",
                 "probehost_op rwp {rwp 0x20000000}",
+                "probehost_op load_to_sram {load_image " + file + " 0x20001000 bin}",
+                "probehost_op pc_to_sram {reg pc 0x20001000}",
+                "probehost_op sw_bp {bp 0x2000100a 2}",
+                "probehost_op sw_bp_code {mdh 0x2000100a}",
+                "probehost_op resume_to_sw_bp {resume; wait_halt 1000}",
+                "probehost_op pc_at_sw_bp {reg pc}",
+                "probehost_op sw_rbp {rbp 0x2000100a}",
+                "probehost_op sw_bp_restored {mdh 0x2000100a}",
                 "probehost_op resume {resume}",
                 "probehost_op wait {sleep 100}",
                 "probehost_op halt_again {halt}",
@@ -119,6 +127,12 @@ class OpenOcdGd32vf103JudgeTest {
             checks.add(() -> assertOk(log, "a0_at_wp", "0x00000002"));
             checks.add(() -> assertOk(log, "counter_at_wp", "0x20000000: 00000001"));
             checks.add(() -> assertOk(log, "rwp", ""));
+            // a software breakpoint in SRAM: OpenOCD writes c.ebreak, dcsr.ebreakm makes it halt the hart
+            checks.add(() -> assertOk(log, "sw_bp", "breakpoint set at 0x2000100a"));
+            checks.add(() -> assertOk(log, "sw_bp_code", "0x2000100a: 9002"));
+            checks.add(() -> assertOk(log, "pc_at_sw_bp", "0x2000100a"));
+            checks.add(() -> assertOk(log, "sw_bp_restored", "0x2000100a: " + String.format("%04x",
+                    (image[0xA] & 0xFF) | (image[0xB] & 0xFF) << 8)));
             checks.add(() -> assertOk(log, "resume", ""));
             checks.add(() -> assertOk(log, "halt_again", ""));
             checks.add(() -> assertTrue(OpenOcdOps.opResult(log, "counter").matches("OK 0x20000000: [0-9a-f]{8}.*")
