@@ -82,6 +82,8 @@ class TriggerModuleTest {
         TestHart t = new TestHart();
         t.hart.writeCsr(TDATA1, DEBUG_ACTION | EXECUTE);
         assertEquals(TYPE_MCONTROL | M | EXECUTE, t.csr(TDATA1), "dmode and action 1 need Debug Mode");
+        t.hart.writeCsr(TDATA1, M | TriggerModule.U | 1 << 5 | EXECUTE | 1 << 19 | 1 << 11);
+        assertEquals(TYPE_MCONTROL | M | TriggerModule.U | EXECUTE, t.csr(TDATA1), "u kept; s, select, chain read 0");
         program(t, 0, DEBUG_ACTION | EXECUTE, TestHart.RAM + 0x20);
         t.hart.writeCsr(TDATA1, 0);
         t.hart.writeCsr(TDATA2, 0);

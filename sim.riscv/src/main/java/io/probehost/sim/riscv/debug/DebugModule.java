@@ -127,8 +127,10 @@ public final class DebugModule {
                 cmderr = AbstractCommandError.NONE; // W1C: cleared once every set bit is written as 1
             }
         } else if (address == COMMAND) {
-            command = value;
-            runCommand();
+            if (cmderr == AbstractCommandError.NONE) {
+                command = value; // with cmderr set the write is ignored
+                runCommand();
+            }
         } else if (address == ABSTRACTAUTO) {
             abstractauto = value & (((1 << PROGBUF_SIZE) - 1) << 16 | ((1 << DATA_COUNT) - 1));
         }

@@ -82,6 +82,7 @@ class DebugModuleTest {
         assertEquals(3 << 10, status & 3 << 10, "all running");
         assertEquals(3 << 18, status & 3 << 18, "havereset after power-on");
         assertEquals(0x0200_0004, dm.read(ABSTRACTCS), "progbufsize 2, datacount 4");
+        assertEquals(0, dm.read(0x38), "sbcs: no System Bus Access");
     }
 
     @Test
@@ -136,9 +137,16 @@ class DebugModuleTest {
         dm.write(COMMAND, READ_S0);
         assertEquals(4, cmderr(), "hart running");
         halt();
-        dm.write(COMMAND, READ_S0);
+        dm.write(COMMAND, WRITE_S0);
         assertEquals(4, cmderr(), "still set: the command did not run");
+        dm.write(ABSTRACTAUTO, 1);
         dm.write(ABSTRACTCS, 0x700);
+        hart.setRegister(8, 0x55);
+        dm.write(DATA0, 0x77);
+        dm.write(ABSTRACTAUTO, 0);
+        assertEquals(0x55, hart.register(8), "WRITE_S0 was ignored: the data0 write repeated READ_S0");
+        assertEquals(0x55, dm.read(DATA0));
+        assertEquals(0, cmderr());
         dm.write(COMMAND, 0x0022_0FFF);
         assertEquals(3, cmderr(), "no such CSR");
         dm.write(ABSTRACTCS, 0x700);

@@ -106,6 +106,20 @@ class Gd32vf103Test {
     }
 
     @Test
+    void theResetPinMakesTheHartUnavailableAndHaltOnResetCatchesItAtRelease() throws Exception {
+        try (Gd32vf103 mcu = Gd32vf103.create(null)) {
+            mcu.write(DebugModule.DMCONTROL, 1 << 28 | DMACTIVE);
+            mcu.setResetPinAsserted(true);
+            assertEquals(3 << 12, mcu.read(DebugModule.DMSTATUS) & (3 << 12 | 3 << 8 | 3 << 10), "unavailable only");
+            mcu.write(DebugModule.DMCONTROL, 1 << 3 | DMACTIVE);
+            mcu.setResetPinAsserted(false);
+            assertEquals(3 << 8, mcu.read(DebugModule.DMSTATUS) & (3 << 12 | 3 << 8), "halted, available");
+            assertEquals(HaltCause.RESET_HALT_REQUEST, mcu.haltCause());
+            assertEquals(0, mcu.pc());
+        }
+    }
+
+    @Test
     void ndmresetResetsNothingAsOnTheRealChip() throws Exception {
         try (Gd32vf103 mcu = Gd32vf103.create(null)) {
             mcu.write(DebugModule.DMCONTROL, 1 << 28 | DMACTIVE);
