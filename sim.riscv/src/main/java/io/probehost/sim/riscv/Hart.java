@@ -22,6 +22,11 @@ public final class Hart {
     /** Where the hart fetches the program buffer from in Debug Mode (its loads and stores still go to the bus). */
     public static final int PROGRAM_BUFFER_ADDRESS = 0x0000_0300;
     private static final int EBREAK = 0x0010_0073;
+    /** msubm.TYP values: the hart handles an interrupt, an exception. */
+    private static final int SUBMODE_INTERRUPT = 1;
+    private static final int SUBMODE_EXCEPTION = 2;
+    /** What {@link #claimNextInterrupt} returns when nothing is pending: odd, so never a handler address. */
+    static final int NO_INTERRUPT = 1;
 
     private final MemoryPort bus;
     private final VirtualClock clock;
@@ -153,7 +158,7 @@ public final class Hart {
 
     /** Whether {@link #step} would do anything: not halted and not waiting for an interrupt. */
     public boolean canRun() {
-        return !debug.halted && (debug.haltRequest || !(waitingForInterrupt && (csrs.mip() & csrs.mie) == 0));
+        return !debug.halted && (debug.haltRequest || !(waitingForInterrupt && pendingInterrupts() == 0));
     }
 
     private void enterDebug(HaltCause cause, int resumePc) {
@@ -237,10 +242,38 @@ public final class Hart {
         csrs.write(csr, value);
     }
 
-    /** Drives an interrupt line (MSIP, MTIP or MEIP) into {@code mip}. */
+    /** Drives an interrupt line (MSIP, MTIP or MEIP) into {@code mip}, and into the ECLIC's sources 3 and 7 if there is one. */
     public void setInterruptPending(TrapCause interrupt, boolean pending) {
         int bit = interrupt.pendingBit();
         csrs.interruptLines = pending ? csrs.interruptLines | bit : csrs.interruptLines & ~bit;
+        if (csrs.eclic != null && interrupt != TrapCause.MACHINE_EXTERNAL_INTERRUPT) {
+            csrs.eclic.setLine(interrupt.code(), pending);
+        }
+    }
+
+    /**
+     * Gives the hart a Bumblebee ECLIC: mtvec mode 3 then selects ECLIC mode (interrupts from the
+     * ECLIC, vectored through mtvt or not through mtvt2/mtvec; mcause with MPIL/MPIE/MPP; the
+     * mtvt, mtvt2, mintstatus, msubm, mmisc_ctl, push* and jalmnxti CSRs).
+     */
+    public void attachEclic(Eclic eclic) {
+        csrs.eclic = eclic;
+    }
+
+    /** Whether {@code interrupt} is enabled (mie, or the ECLIC's clicintie in ECLIC mode): could it end a WFI. */
+    public boolean interruptEnabled(TrapCause interrupt) {
+        return csrs.eclicMode() ? csrs.eclic.enabled(interrupt.code()) : (csrs.mie & interrupt.pendingBit()) != 0;
+    }
+
+    /**
+     * Non-zero when an interrupt is pending and enabled (whatever mstatus.MIE): in CLINT mode the
+     * mip & mie bits, in ECLIC mode the selected source + 1.
+     */
+    private int pendingInterrupts() {
+        if (csrs.eclicMode()) {
+            return csrs.eclic.select(csrs.interruptLevel) + 1;
+        }
+        return csrs.mip() & csrs.mie;
     }
 
     /** True after WFI until an interrupt is pending and enabled in {@code mie} (whatever mstatus.MIE). */
@@ -289,7 +322,7 @@ public final class Hart {
             return;
         }
         boolean stepping = debug.step();
-        int pendingEnabled = stepping && !debug.stepInterruptsEnabled() ? 0 : csrs.mip() & csrs.mie;
+        int pendingEnabled = stepping && !debug.stepInterruptsEnabled() ? 0 : pendingInterrupts();
         if (waitingForInterrupt) {
             if (pendingEnabled == 0 && !stepping) {
                 return;
@@ -298,7 +331,11 @@ public final class Hart {
         }
         int instructionPc = pc;
         if (pendingEnabled != 0 && (csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE) != 0) {
-            enterTrap(highestPriority(pendingEnabled), 0, pc);
+            if (csrs.eclicMode()) {
+                enterEclicInterrupt(pendingEnabled - 1);
+            } else {
+                enterTrap(highestPriority(pendingEnabled), 0, pc);
+            }
             tick(0);
         } else {
             try {
@@ -347,27 +384,96 @@ public final class Hart {
         }
     }
 
-    /** Trap entry: mepc, mcause, mtval, MPIE = MIE, MIE = 0, pc = mtvec (vectored for interrupts). */
+    /**
+     * Trap entry: mepc, mcause, mtval, MPIE = MIE, MIE = 0, pc = mtvec (vectored for interrupts). In
+     * ECLIC mode an exception goes to mtvec's 64-byte aligned base, mcause.MPIL keeps the current level.
+     */
     private void enterTrap(TrapCause cause, int tval, int epc) {
         csrs.mepc = epc;
         csrs.mcause = cause.mcause();
         csrs.mtval = tval;
-        int mie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE;
-        csrs.mstatus = mie != 0 ? ControlStatusRegisters.MSTATUS_MPIE : 0;
+        saveInterruptEnable();
+        if (csrs.eclicMode()) {
+            csrs.mcause |= csrs.interruptLevel << 16;
+            enterSubMode(SUBMODE_EXCEPTION);
+            pc = csrs.mtvec & ~0x3F;
+            return;
+        }
         int base = csrs.mtvec & ~3;
         pc = cause.interrupt() && (csrs.mtvec & 3) == 1 ? base + 4 * cause.code() : base;
     }
 
-    /** MRET: MIE = MPIE, MPIE = 1, pc = mepc. */
+    /** msubm: PTYP = TYP, TYP = {@code type}. */
+    private void enterSubMode(int type) {
+        csrs.msubm = (csrs.msubm & 0xC0) << 2 | type << 6;
+    }
+
+    private void saveInterruptEnable() {
+        int mie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE;
+        csrs.mstatus = mie != 0 ? ControlStatusRegisters.MSTATUS_MPIE : 0;
+    }
+
+    /**
+     * ECLIC interrupt entry: mcause = interrupt, MPIL (the level so far), id; mintstatus.MIL = its
+     * level; a vectored source jumps through its mtvt entry (and is claimed), another to mtvt2 (if
+     * enabled) or mtvec's base, where jalmnxti claims it.
+     */
+    private void enterEclicInterrupt(int id) {
+        Eclic eclic = csrs.eclic;
+        csrs.mepc = pc;
+        csrs.mcause = 0x8000_0000 | csrs.interruptLevel << 16 | id;
+        saveInterruptEnable();
+        enterSubMode(SUBMODE_INTERRUPT);
+        csrs.interruptLevel = eclic.level(id);
+        if (eclic.vectored(id)) {
+            eclic.claim(id);
+            jumpThroughVectorTable(id);
+        } else {
+            pc = (csrs.mtvt2 & 1) != 0 ? csrs.mtvt2 & ~3 : csrs.mtvec & ~0x3F;
+        }
+    }
+
+    private void jumpThroughVectorTable(int id) {
+        int entry = csrs.mtvt + 4 * id;
+        try {
+            pc = bus.read(entry, AccessSize.WORD) & ~1;
+        } catch (BusFault e) {
+            enterTrap(TrapCause.INSTRUCTION_ACCESS_FAULT, entry, csrs.mepc);
+        }
+    }
+
+    /**
+     * jalmnxti: claims the pending interrupt above mcause.MPIL (if any), sets MIL and mcause's id,
+     * enables interrupts and returns its handler's address from mtvt; {@link #NO_INTERRUPT} (no jump)
+     * when none is pending.
+     */
+    int claimNextInterrupt() throws Trap {
+        Eclic eclic = csrs.eclic;
+        int id = eclic.select(csrs.mcause >>> 16 & 0xFF);
+        if (id < 0) {
+            return NO_INTERRUPT;
+        }
+        eclic.claim(id);
+        csrs.interruptLevel = eclic.level(id);
+        csrs.mcause = csrs.mcause & ~0xFFF | id;
+        csrs.mstatus |= ControlStatusRegisters.MSTATUS_MIE;
+        return load(csrs.mtvt + 4 * id, AccessSize.WORD) & ~1;
+    }
+
+    /** MRET: MIE = MPIE, MPIE = 1, pc = mepc; in ECLIC mode also MIL = mcause.MPIL and TYP = PTYP. */
     void returnFromTrap() {
         int mpie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MPIE;
         csrs.mstatus = ControlStatusRegisters.MSTATUS_MPIE | (mpie != 0 ? ControlStatusRegisters.MSTATUS_MIE : 0);
+        if (csrs.eclicMode()) {
+            csrs.interruptLevel = csrs.mcause >>> 16 & 0xFF;
+            csrs.msubm = (csrs.msubm & 0x300) >>> 2;
+        }
         pc = csrs.mepc;
     }
 
     /** WFI; a no-op while single-stepping or in Debug Mode. */
     void waitForInterrupt() {
-        if ((csrs.mip() & csrs.mie) == 0 && !debug.step() && !debug.halted) {
+        if (pendingInterrupts() == 0 && !debug.step() && !debug.halted) {
             waitingForInterrupt = true;
         }
     }

@@ -159,7 +159,17 @@ class Gd32vf103Test {
             Rv.csr(1, 0, 0x304, 0),                // mie = 0
             Rv.MRET,
         };
-        ByteBuffer image = ByteBuffer.allocate(0x40 + 4 * handler.length).order(ByteOrder.LITTLE_ENDIAN);
+        try (Gd32vf103 mcu = Gd32vf103.create(null)) {
+            mcu.loadFlash(Gd32vf103.FLASH_BASE, image(program, handler, -1));
+            mcu.reset();
+            awaitTrue(() -> mcu.readRam(Gd32vf103.SRAM_BASE, 1)[0] == 1, "the handler ran");
+            assertFalse(mcu.isHalted());
+        }
+    }
+
+    /** {@code program} at 0, {@code handler} at 0x40, and (unless -1) an mtvt table at 0x200 whose entry 7 is the handler. */
+    private static byte[] image(int[] program, int[] handler, int vectorTable) {
+        ByteBuffer image = ByteBuffer.allocate(0x400).order(ByteOrder.LITTLE_ENDIAN);
         for (int word : program) {
             image.putInt(word);
         }
@@ -167,11 +177,52 @@ class Gd32vf103Test {
         for (int word : handler) {
             image.putInt(word);
         }
+        if (vectorTable >= 0) {
+            image.putInt(vectorTable + 4 * 7, 0x40);
+        }
+        return image.array();
+    }
+
+    @Test
+    void theTimerInterruptGoesThroughTheEclicVectorTable() throws Exception {
+        int t0 = 5;
+        int t1 = 6;
+        int t2 = 7;
+        int t3 = 28;
+        int t4 = 29;
+        int t5 = 30;
+        int[] program = {
+            Rv.lui(t0, 0xD1000),
+            Rv.load(2, t1, t0, 0),                 // mtime (low word)
+            Rv.addi(t1, t1, 1000),
+            Rv.store(2, t1, t0, 8),                // mtimecmp low
+            Rv.store(2, 0, t0, 12),                // mtimecmp high = 0
+            Rv.addi(t2, 0, 0x200),
+            Rv.csr(1, 0, 0x307, t2),               // mtvt = 0x200
+            Rv.addi(t2, 0, 3),
+            Rv.csr(1, 0, 0x305, t2),               // mtvec: ECLIC mode
+            Rv.lui(t3, 0xD2001),
+            Rv.addi(t2, 0, 1),
+            Rv.store(0, t2, t3, 4 * 7 + 1),        // clicintie[7]
+            Rv.store(0, t2, t3, 4 * 7 + 2),        // clicintattr[7].shv
+            Rv.csr(6, 0, 0x300, 8),                // mstatus.MIE
+            Rv.WFI,
+            Rv.jal(0, -4),
+        };
+        int[] handler = {
+            Rv.lui(t4, 0x20000),
+            Rv.csr(2, t5, 0x342, 0),               // mcause
+            Rv.store(2, t5, t4, 0),
+            Rv.lui(t3, 0xD2001),
+            Rv.store(0, 0, t3, 4 * 7 + 1),         // clicintie[7] = 0
+            Rv.MRET,
+        };
         try (Gd32vf103 mcu = Gd32vf103.create(null)) {
-            mcu.loadFlash(Gd32vf103.FLASH_BASE, image.array());
+            mcu.loadFlash(Gd32vf103.FLASH_BASE, image(program, handler, 0x200));
             mcu.reset();
-            awaitTrue(() -> mcu.readRam(Gd32vf103.SRAM_BASE, 1)[0] == 1, "the handler ran");
-            assertFalse(mcu.isHalted());
+            awaitTrue(() -> mcu.readRam(Gd32vf103.SRAM_BASE, 1)[0] == 7, "the handler ran");
+            assertArrayEquals(new byte[] {7, 0, 0, (byte) 0xB8}, mcu.readRam(Gd32vf103.SRAM_BASE, 4),
+                    "mcause: interrupt, MPP 3, MPIE, id 7");
         }
     }
 }
