@@ -22,11 +22,6 @@ public final class Hart {
     /** Where the hart fetches the program buffer from in Debug Mode (its loads and stores still go to the bus). */
     public static final int PROGRAM_BUFFER_ADDRESS = 0x0000_0300;
     private static final int EBREAK = 0x0010_0073;
-    /** msubm.TYP values: the hart handles an interrupt, an exception. */
-    private static final int SUBMODE_INTERRUPT = 1;
-    private static final int SUBMODE_EXCEPTION = 2;
-    /** What {@link #claimNextInterrupt} returns when nothing is pending: odd, so never a handler address. */
-    static final int NO_INTERRUPT = 1;
 
     private final MemoryPort bus;
     private final VirtualClock clock;
@@ -35,6 +30,7 @@ public final class Hart {
     private final ControlStatusRegisters csrs;
     private final Rv32Executor executor;
     private final DebugState debug;
+    final TrapEntry traps;
     /** The program buffer (with its trailing ebreak) while the Debug Module has the hart execute it, else null. */
     private int[] programBuffer;
     final int[] x = new int[32];
@@ -61,6 +57,7 @@ public final class Hart {
         this.clockHz = clockHz;
         this.csrs = new ControlStatusRegisters(identity, triggerCount);
         this.debug = csrs.debug;
+        this.traps = new TrapEntry(csrs, bus);
         this.executor = new Rv32Executor(this, csrs);
     }
 
@@ -331,11 +328,8 @@ public final class Hart {
         }
         int instructionPc = pc;
         if (pendingEnabled != 0 && (csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE) != 0) {
-            if (csrs.eclicMode()) {
-                enterEclicInterrupt(pendingEnabled - 1);
-            } else {
-                enterTrap(highestPriority(pendingEnabled), 0, pc);
-            }
+            pc = csrs.eclicMode() ? traps.enterEclicInterrupt(pendingEnabled - 1, pc)
+                    : traps.enterTrap(TrapEntry.highestPriority(pendingEnabled), 0, pc);
             tick(0);
         } else {
             try {
@@ -347,7 +341,7 @@ public final class Hart {
                 tick(0);
                 return;
             } catch (Trap trap) {
-                enterTrap(trap.cause(), trap.tval(), instructionPc);
+                pc = traps.enterTrap(trap.cause(), trap.tval(), instructionPc);
                 tick(0);
             }
         }
@@ -356,15 +350,6 @@ public final class Hart {
         }
     }
 
-    private static TrapCause highestPriority(int pendingEnabled) {
-        if ((pendingEnabled & TrapCause.MACHINE_EXTERNAL_INTERRUPT.pendingBit()) != 0) {
-            return TrapCause.MACHINE_EXTERNAL_INTERRUPT;
-        }
-        if ((pendingEnabled & TrapCause.MACHINE_SOFTWARE_INTERRUPT.pendingBit()) != 0) {
-            return TrapCause.MACHINE_SOFTWARE_INTERRUPT;
-        }
-        return TrapCause.MACHINE_TIMER_INTERRUPT;
-    }
 
     private void tick(int retired) {
         csrs.count(retired);
@@ -382,93 +367,6 @@ public final class Hart {
             clock.advance(nanos - elapsedNanos);
             elapsedNanos = nanos;
         }
-    }
-
-    /**
-     * Trap entry: mepc, mcause, mtval, MPIE = MIE, MIE = 0, pc = mtvec (vectored for interrupts). In
-     * ECLIC mode an exception goes to mtvec's 64-byte aligned base, mcause.MPIL keeps the current level.
-     */
-    private void enterTrap(TrapCause cause, int tval, int epc) {
-        csrs.mepc = epc;
-        csrs.mcause = cause.mcause();
-        csrs.mtval = tval;
-        saveInterruptEnable();
-        if (csrs.eclicMode()) {
-            csrs.mcause |= csrs.interruptLevel << 16;
-            enterSubMode(SUBMODE_EXCEPTION);
-            pc = csrs.mtvec & ~0x3F;
-            return;
-        }
-        int base = csrs.mtvec & ~3;
-        pc = cause.interrupt() && (csrs.mtvec & 3) == 1 ? base + 4 * cause.code() : base;
-    }
-
-    /** msubm: PTYP = TYP, TYP = {@code type}. */
-    private void enterSubMode(int type) {
-        csrs.msubm = (csrs.msubm & 0xC0) << 2 | type << 6;
-    }
-
-    private void saveInterruptEnable() {
-        int mie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE;
-        csrs.mstatus = mie != 0 ? ControlStatusRegisters.MSTATUS_MPIE : 0;
-    }
-
-    /**
-     * ECLIC interrupt entry: mcause = interrupt, MPIL (the level so far), id; mintstatus.MIL = its
-     * level; a vectored source jumps through its mtvt entry (and is claimed), another to mtvt2 (if
-     * enabled) or mtvec's base, where jalmnxti claims it.
-     */
-    private void enterEclicInterrupt(int id) {
-        Eclic eclic = csrs.eclic;
-        csrs.mepc = pc;
-        csrs.mcause = 0x8000_0000 | csrs.interruptLevel << 16 | id;
-        saveInterruptEnable();
-        enterSubMode(SUBMODE_INTERRUPT);
-        csrs.interruptLevel = eclic.level(id);
-        if (eclic.vectored(id)) {
-            eclic.claim(id);
-            jumpThroughVectorTable(id);
-        } else {
-            pc = (csrs.mtvt2 & 1) != 0 ? csrs.mtvt2 & ~3 : csrs.mtvec & ~0x3F;
-        }
-    }
-
-    private void jumpThroughVectorTable(int id) {
-        int entry = csrs.mtvt + 4 * id;
-        try {
-            pc = bus.read(entry, AccessSize.WORD) & ~1;
-        } catch (BusFault e) {
-            enterTrap(TrapCause.INSTRUCTION_ACCESS_FAULT, entry, csrs.mepc);
-        }
-    }
-
-    /**
-     * jalmnxti: claims the pending interrupt above mcause.MPIL (if any), sets MIL and mcause's id,
-     * enables interrupts and returns its handler's address from mtvt; {@link #NO_INTERRUPT} (no jump)
-     * when none is pending.
-     */
-    int claimNextInterrupt() throws Trap {
-        Eclic eclic = csrs.eclic;
-        int id = eclic.select(csrs.mcause >>> 16 & 0xFF);
-        if (id < 0) {
-            return NO_INTERRUPT;
-        }
-        eclic.claim(id);
-        csrs.interruptLevel = eclic.level(id);
-        csrs.mcause = csrs.mcause & ~0xFFF | id;
-        csrs.mstatus |= ControlStatusRegisters.MSTATUS_MIE;
-        return load(csrs.mtvt + 4 * id, AccessSize.WORD) & ~1;
-    }
-
-    /** MRET: MIE = MPIE, MPIE = 1, pc = mepc; in ECLIC mode also MIL = mcause.MPIL and TYP = PTYP. */
-    void returnFromTrap() {
-        int mpie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MPIE;
-        csrs.mstatus = ControlStatusRegisters.MSTATUS_MPIE | (mpie != 0 ? ControlStatusRegisters.MSTATUS_MIE : 0);
-        if (csrs.eclicMode()) {
-            csrs.interruptLevel = csrs.mcause >>> 16 & 0xFF;
-            csrs.msubm = (csrs.msubm & 0x300) >>> 2;
-        }
-        pc = csrs.mepc;
     }
 
     /** WFI; a no-op while single-stepping or in Debug Mode. */

@@ -95,8 +95,8 @@ final class Rv32Executor {
                     result = 0;
                     rd = 0;
                 } else if (insn >>> 20 == ControlStatusRegisters.JALMNXTI && csrs.eclic != null) {
-                    int handler = hart.claimNextInterrupt();
-                    boolean jumps = handler != Hart.NO_INTERRUPT;
+                    int handler = hart.traps.claimNextInterrupt();
+                    boolean jumps = handler != TrapEntry.NO_INTERRUPT;
                     result = jumps ? next : x[rd];
                     next = jumps ? handler : next;
                 } else {
@@ -203,8 +203,7 @@ final class Rv32Executor {
                 return hart.pc;
             }
             case 0x3020_0073 -> {
-                hart.returnFromTrap();
-                return hart.pc;
+                return hart.traps.returnFromTrap();
             }
             case 0x1050_0073 -> {
                 hart.waitForInterrupt();

@@ -131,31 +131,43 @@ class Gd32vf103Test {
         }
     }
 
+    private static final int T0 = 5;
+    private static final int T1 = 6;
+    private static final int T2 = 7;
+    private static final int T3 = 28;
+    private static final int T4 = 29;
+    private static final int T5 = 30;
+    /** mtimecmp = mtime + 1000 ticks (37 us). */
+    private static final int[] ARM_TIMER = {
+        Rv.lui(T0, 0xD1000),
+        Rv.load(2, T1, T0, 0),                 // mtime (low word)
+        Rv.addi(T1, T1, 1000),
+        Rv.store(2, T1, T0, 8),                // mtimecmp low
+        Rv.store(2, 0, T0, 12),                // mtimecmp high = 0
+    };
+    /** Interrupts on, then WFI in a loop. */
+    private static final int[] SLEEP = {
+        Rv.csr(6, 0, 0x300, 8),                // mstatus.MIE
+        Rv.WFI,
+        Rv.jal(0, -4),
+    };
+
+    private static int[] concat(int[]... parts) {
+        return java.util.Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+
     @Test
     void theTimerInterruptWakesTheHartFromWfi() throws Exception {
-        int t0 = 5;
-        int t1 = 6;
-        int t2 = 7;
-        int t4 = 29;
-        int t5 = 30;
-        int[] program = {
-            Rv.lui(t0, 0xD1000),
-            Rv.load(2, t1, t0, 0),                 // mtime (low word)
-            Rv.addi(t1, t1, 1000),
-            Rv.store(2, t1, t0, 8),                // mtimecmp low
-            Rv.store(2, 0, t0, 12),                // mtimecmp high = 0
-            Rv.addi(t2, 0, 0x40),
-            Rv.csr(1, 0, 0x305, t2),               // mtvec = 0x40
-            Rv.addi(t2, 0, 0x80),
-            Rv.csr(1, 0, 0x304, t2),               // mie = MTIE
-            Rv.csr(6, 0, 0x300, 8),                // mstatus.MIE
-            Rv.WFI,
-            Rv.jal(0, -4),
-        };
+        int[] program = concat(ARM_TIMER, new int[] {
+            Rv.addi(T2, 0, 0x40),
+            Rv.csr(1, 0, 0x305, T2),               // mtvec = 0x40
+            Rv.addi(T2, 0, 0x80),
+            Rv.csr(1, 0, 0x304, T2),               // mie = MTIE
+        }, SLEEP);
         int[] handler = {
-            Rv.lui(t4, 0x20000),
-            Rv.addi(t5, 0, 1),
-            Rv.store(2, t5, t4, 0),
+            Rv.lui(T4, 0x20000),
+            Rv.addi(T5, 0, 1),
+            Rv.store(2, T5, T4, 0),
             Rv.csr(1, 0, 0x304, 0),                // mie = 0
             Rv.MRET,
         };
@@ -185,36 +197,22 @@ class Gd32vf103Test {
 
     @Test
     void theTimerInterruptGoesThroughTheEclicVectorTable() throws Exception {
-        int t0 = 5;
-        int t1 = 6;
-        int t2 = 7;
-        int t3 = 28;
-        int t4 = 29;
-        int t5 = 30;
-        int[] program = {
-            Rv.lui(t0, 0xD1000),
-            Rv.load(2, t1, t0, 0),                 // mtime (low word)
-            Rv.addi(t1, t1, 1000),
-            Rv.store(2, t1, t0, 8),                // mtimecmp low
-            Rv.store(2, 0, t0, 12),                // mtimecmp high = 0
-            Rv.addi(t2, 0, 0x200),
-            Rv.csr(1, 0, 0x307, t2),               // mtvt = 0x200
-            Rv.addi(t2, 0, 3),
-            Rv.csr(1, 0, 0x305, t2),               // mtvec: ECLIC mode
-            Rv.lui(t3, 0xD2001),
-            Rv.addi(t2, 0, 1),
-            Rv.store(0, t2, t3, 4 * 7 + 1),        // clicintie[7]
-            Rv.store(0, t2, t3, 4 * 7 + 2),        // clicintattr[7].shv
-            Rv.csr(6, 0, 0x300, 8),                // mstatus.MIE
-            Rv.WFI,
-            Rv.jal(0, -4),
-        };
+        int[] program = concat(ARM_TIMER, new int[] {
+            Rv.addi(T2, 0, 0x200),
+            Rv.csr(1, 0, 0x307, T2),               // mtvt = 0x200
+            Rv.addi(T2, 0, 3),
+            Rv.csr(1, 0, 0x305, T2),               // mtvec: ECLIC mode
+            Rv.lui(T3, 0xD2001),
+            Rv.addi(T2, 0, 1),
+            Rv.store(0, T2, T3, 4 * 7 + 1),        // clicintie[7]
+            Rv.store(0, T2, T3, 4 * 7 + 2),        // clicintattr[7].shv
+        }, SLEEP);
         int[] handler = {
-            Rv.lui(t4, 0x20000),
-            Rv.csr(2, t5, 0x342, 0),               // mcause
-            Rv.store(2, t5, t4, 0),
-            Rv.lui(t3, 0xD2001),
-            Rv.store(0, 0, t3, 4 * 7 + 1),         // clicintie[7] = 0
+            Rv.lui(T4, 0x20000),
+            Rv.csr(2, T5, 0x342, 0),               // mcause
+            Rv.store(2, T5, T4, 0),
+            Rv.lui(T3, 0xD2001),
+            Rv.store(0, 0, T3, 4 * 7 + 1),         // clicintie[7] = 0
             Rv.MRET,
         };
         try (Gd32vf103 mcu = Gd32vf103.create(null)) {
