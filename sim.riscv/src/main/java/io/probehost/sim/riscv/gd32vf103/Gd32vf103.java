@@ -35,9 +35,9 @@ import java.util.function.Supplier;
  * programming), option bytes, the flash and SRAM sizes at 0x1FFFF7E0, DBG (ID, CTL, the
  * undocumented system reset), a minimal RCU, the timer unit (mtime, mtimecmp, msip), the ECLIC
  * (timer and software interrupts; no SoC source raises one) and the other peripherals as plain
- * registers. The Debug Module (behind {@link DebugModuleInterface},
- * for a JTAG DTM with IDCODE {@link #JTAG_IDCODE}) follows the real chip: no system bus access,
- * memory only through a halted hart; its {@code ndmreset} resets nothing, as on the real part.
+ * registers. The Debug Module (behind {@link DebugModuleInterface}, for a JTAG DTM with IDCODE
+ * {@link #JTAG_IDCODE}) follows the real chip: no system bus access, memory only through a halted
+ * hart; its {@code ndmreset} resets nothing, as on the real part.
  * Flash persists in {@code stateDir} like the other lab chips. All public methods are thread-safe.
  */
 public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
