@@ -374,8 +374,7 @@ public final class Core {
             debugEvent(DebugState.DFSR_BKPT);
             return;
         }
-        if (comparators.pcMatchAt(pc) && debug.debugEnabled) {
-            enterDebug(DebugState.DFSR_DWTTRAP);
+        if (comparators.pcMatchAt(pc) && watchpointEvent()) {
             return;
         }
         watchHit = false;
@@ -399,8 +398,11 @@ public final class Core {
         }
         debug.retiredSinceRead = true;
         addCycles(cost);
-        if (watchHit && debug.debugEnabled) {
-            enterDebug(DebugState.DFSR_DWTTRAP);
+        if (watchHit) {
+            watchpointEvent();
+        }
+        if ((debug.demcr & DebugState.DEMCR_MON_STEP) != 0) {
+            monitorEvent(DebugState.DFSR_HALTED);
         }
     }
 
@@ -410,18 +412,42 @@ public final class Core {
     }
 
     /**
-     * BKPT or FPB match: halts with debug enabled, else escalates to HardFault (ARMv7-M records
-     * HFSR.DEBUGEVT; the DebugMonitor exception is not modelled).
+     * BKPT or FPB match: halts with debug enabled; else, on ARMv7-M with DEMCR.MON_EN, pends the
+     * DebugMonitor where its priority can preempt; else escalates to HardFault (ARMv7-M records
+     * HFSR.DEBUGEVT).
      */
     void debugEvent(int dfsrBits) {
         if (debug.debugEnabled) {
             enterDebug(dfsrBits);
-        } else {
+        } else if (!monitorEvent(dfsrBits)) {
             if (armv7m) {
                 control.recordHfsr(ControlRegisters.HFSR_DEBUGEVT);
             }
             raiseHardFault();
         }
+    }
+
+    /** A DWT match: halts with debug enabled, or goes to the DebugMonitor; ignored otherwise. True if it stops the instruction. */
+    private boolean watchpointEvent() {
+        if (debug.debugEnabled) {
+            enterDebug(DebugState.DFSR_DWTTRAP);
+            return true;
+        }
+        return monitorEvent(DebugState.DFSR_DWTTRAP);
+    }
+
+    /**
+     * Monitor debug (ARMv7-M, halting debug off, DEMCR.MON_EN): records the DFSR reason and pends
+     * DebugMonitor if it can preempt the execution priority. False if the event did not reach it.
+     */
+    private boolean monitorEvent(int dfsrBits) {
+        if (!armv7m || debug.debugEnabled || (debug.demcr & DebugState.DEMCR_MON_EN) == 0
+                || exceptions.priority(ExceptionState.DEBUG_MONITOR) >= executionPriority()) {
+            return false;
+        }
+        debug.dfsr |= dfsrBits;
+        exceptions.setPending(ExceptionState.DEBUG_MONITOR, true);
+        return true;
     }
 
     /**
@@ -482,7 +508,8 @@ public final class Core {
         return regs.faultmask() ? Math.min(p, -1) : p;
     }
 
-    private int exceptionToTake() {
+    /** The pending exception that preempts the execution priority now, or 0. */
+    int exceptionToTake() {
         int e = exceptions.highestPending(debug.maskInts);
         return e != 0 && exceptions.priority(e) < executionPriority() ? e : 0;
     }
@@ -513,11 +540,16 @@ public final class Core {
     private void raiseSynchronousFault() {
         int exception = faultException;
         faultException = 0;
+        raiseFault(exception, faultStatus);
+    }
+
+    /** Raises configurable fault {@code exception} with its CFSR bits, escalating as {@link #raiseSynchronousFault()}. */
+    void raiseFault(int exception, int cfsrBits) {
         if (!armv7m || exception == 0) {
             raiseHardFault();
             return;
         }
-        control.recordCfsr(faultStatus);
+        control.recordCfsr(cfsrBits);
         if (control.faultEnabled(exception) && exceptions.priority(exception) < executionPriority()) {
             exceptions.setPending(exception, true);
         } else {

@@ -3,6 +3,7 @@ package io.probehost.sim.mcu.scs;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.bus.WordRegisters;
 import io.probehost.sim.mcu.cpu.Core;
+import io.probehost.sim.mcu.cpu.DebugState;
 import io.probehost.sim.mcu.cpu.ExceptionState;
 import io.probehost.sim.mcu.cpu.Profile;
 import io.probehost.sim.mcu.cpu.SysTick;
@@ -67,12 +68,13 @@ public final class SystemControlSpace extends WordRegisters {
             case 0xD24: return armv7m ? core.controlRegisters().shcsr() : exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
             case 0xD28: return core.controlRegisters().cfsr();
             case 0xD2C: return core.controlRegisters().hfsr();
+            case 0xD34: return armv7m ? core.controlRegisters().bfar() : 0; // MMFAR: one register with BFAR on the M3
             case 0xD38: return core.controlRegisters().bfar();
             case 0xD30: return core.debug().dfsr();
             case 0xDF0: return debug.readDhcsr();
             case 0xDF4: return 0;
             case 0xDF8: return core.debug().dcrdr();
-            case 0xDFC: return core.debug().demcr();
+            case 0xDFC: return readDemcr();
             default:
                 if (offset >= 0x400 && offset < 0x400 + exceptions.irqLines()) {
                     return exceptions.readIpr((offset - 0x400) / 4);
@@ -144,17 +146,30 @@ public final class SystemControlSpace extends WordRegisters {
                 break;
             case 0xD28: core.controlRegisters().clearCfsr(value); break;
             case 0xD2C: core.controlRegisters().clearHfsr(value); break;
-            case 0xD38: core.controlRegisters().writeBfar(value); break;
+            case 0xD34: case 0xD38: core.controlRegisters().writeBfar(value); break;
             case 0xD30: core.debug().clearDfsr(value); break;
             case 0xDF0: debug.writeDhcsr(value); break;
             case 0xDF4: debug.writeDcrsr(value); break;
             case 0xDF8: core.debug().writeDcrdr(value); break;
-            case 0xDFC: core.debug().writeDemcr(value); break;
+            case 0xDFC: writeDemcr(value); break;
             default:
                 if (offset >= 0x400 && offset < 0x400 + exceptions.irqLines()) {
                     exceptions.writeIpr((offset - 0x400) / 4, value);
                 }
                 break;
+        }
+    }
+
+    /** DEMCR, whose MON_PEND (ARMv7-M) is the DebugMonitor's pending state. */
+    private int readDemcr() {
+        boolean monitorPending = armv7m && exceptions.isPending(ExceptionState.DEBUG_MONITOR);
+        return core.debug().demcr() | (monitorPending ? DebugState.DEMCR_MON_PEND : 0);
+    }
+
+    private void writeDemcr(int value) {
+        core.debug().writeDemcr(value);
+        if (armv7m) {
+            exceptions.setPending(ExceptionState.DEBUG_MONITOR, (value & DebugState.DEMCR_MON_PEND) != 0);
         }
     }
 
