@@ -96,6 +96,51 @@ class Armv7mLabMatchesQemuTest {
         assertArrayEquals(new int[] {1, 0, 0, 0}, Arrays.copyOfRange(values, 20, 24));
     }
 
+    /**
+     * The exception records of excret.c (case, IPSR, EXC_RETURN, frame, CFSR, HFSR, stacked PC,
+     * stacked xPSR) as the ARMv7-M exception model gives them: pending exceptions run most urgent
+     * first on one frame; a bad EXC_RETURN and a return to Thread past an active SVC raise INVPC
+     * with LR keeping the EXC_RETURN; with NONBASETHRDENA the popped IPSR contradicts Thread mode
+     * (INVPC again); a PSP in unmapped memory gives STKERR, then UNSTKERR on the same frame; SP 4
+     * modulo 8 is realigned (xPSR bit 9) only while CCR.STKALIGN is set.
+     */
+    @Test
+    void qemuRecordsTailChainsReturnChecksAndStackErrorsAsArmv7mSpecifies() throws Exception {
+        int[] sram = qemuSram(Armv7mProgram.EXCRET);
+        ResultBlock block = Armv7mProgram.blockOf(sram);
+        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
+        int invpc = 1 << 18;
+        int thread = 0xFFFF_FFF9;
+        int handler = 0xFFFF_FFF1;
+        int[][] expected = {
+            {1, 16 + 21, thread, 0, 0}, {1, 16 + 20, thread, 0, 0}, {1, 16 + 22, thread, 0, 0}, {1, 14, thread, 0, 0},
+            {2, 11, thread, 0, 0}, {2, 6, 0xFFFF_FFF5, invpc, 0},
+            {3, 11, thread, 0, 0}, {3, 16 + 23, handler, 0, 0}, {3, 6, thread, invpc, 0},
+            {4, 11, thread, 0, 0}, {4, 16 + 23, handler, 0, 0}, {4, 6, thread, invpc, 0},
+            {5, 5, 0xFFFF_FFFD, 1 << 12, 0}, {5, 5, 0xFFFF_FFFD, 1 << 11, 0},
+            {6, 11, thread, 0, 0}, {6, 11, thread, 0, 0},
+        };
+        int[] values = block.values();
+        assertArrayEquals(new int[] {4, 6, 9, 12, 14, 0, 0x200, 16}, Arrays.copyOfRange(values, 0, 8), "record counts, CONTROL, CCR");
+        int records = (values[9] - Armv7mProgram.SRAM_BASE) / 4;
+        int[][] seen = new int[expected.length][];
+        for (int i = 0; i < expected.length; i++) {
+            int[] record = Arrays.copyOfRange(sram, records + 8 * i, records + 8 * i + 8);
+            seen[i] = record;
+            assertArrayEquals(expected[i], new int[] {record[0], record[1], record[2], record[4], record[5]}, "record " + i);
+        }
+        for (int i = 1; i < 4; i++) {
+            assertEquals(seen[0][3], seen[i][3], "tail-chained handlers share the frame of record 0");
+            assertEquals(seen[0][6], seen[i][6], "and its return address");
+        }
+        assertEquals(0x3000_00E0, seen[12][3], "STKERR: PSP moved to the frame it could not write");
+        assertEquals(seen[12][3], seen[13][3], "UNSTKERR on the same frame");
+        assertEquals(0, seen[14][3] & 7, "STKALIGN: 8-byte aligned frame");
+        assertEquals(1 << 9, seen[14][7] & (1 << 9), "STKALIGN: padding recorded in xPSR bit 9");
+        assertEquals(seen[14][3] + 4, seen[15][3], "no STKALIGN: the frame sits right below the 4-aligned SP");
+        assertEquals(0, seen[15][7] & (1 << 9));
+    }
+
     @ParameterizedTest
     @EnumSource(Armv7mProgram.class)
     void labSramEqualsQemuWordForWordWhenProgramRunsOnCortexM3(Armv7mProgram program) throws Exception {
