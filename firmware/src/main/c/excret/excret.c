@@ -2,7 +2,8 @@
  * exceptions are pending (tail-chaining), the EXC_RETURN values and frames they see, the INVPC
  * integrity checks of exception return (a bad EXC_RETURN, a return to Thread mode with another
  * exception active with and without CCR.NONBASETHRDENA, where the popped IPSR then contradicts
- * the mode), STKERR and UNSTKERR bus errors on a PSP in unmapped memory, and CCR.STKALIGN.
+ * the mode), STKERR and UNSTKERR bus errors on a PSP in unmapped memory, CCR.STKALIGN, and a
+ * vector read past the end of SRAM (HardFault with HFSR.VECTTBL).
  * Every exception appends a record: case, IPSR, EXC_RETURN, frame address, CFSR, HFSR, stacked
  * PC, stacked xPSR (the last two 0 when the frame is not in SRAM). */
 #include <stdint.h>
@@ -10,6 +11,7 @@
 #include "../common/cm0.h"
 
 #define PROGRAM_EXCRET 0x52435845u /* "EXCR" */
+#define SCB_VTOR   REG32(0xE000ED08u)
 #define SCB_SHCSR  REG32(0xE000ED24u)
 #define SCB_CFSR   REG32(0xE000ED28u)
 #define SCB_HFSR   REG32(0xE000ED2Cu)
@@ -30,6 +32,8 @@ static volatile uint32_t records[MAX_RECORDS][RECORD_WORDS];
 static volatile uint32_t record_count;
 static volatile uint32_t current_case;
 static uint32_t good_frame[8] __attribute__((aligned(8)));
+typedef void (*vector_t)(void);
+extern const vector_t vector_table[48];
 
 void stack_error_case(uint32_t bad_psp);
 void stack_error_resume(void);
@@ -87,6 +91,9 @@ uint32_t on_exception(uint32_t excret, uint32_t *frame)
             write_psp((uint32_t)good_frame);
         }
         return excret;
+    case 7: /* VECTTBL: the IRQ whose vector could not be read stays pending */
+        NVIC_ICPR = 1u << 16;
+        return excret;
     default:
         return excret;
     }
@@ -140,6 +147,21 @@ int main(void)
     stkalign_case();
     SCB_CCR |= CCR_STKALIGN;
     result_put(n++, record_count);
+
+    current_case = 7; /* VTOR at the last 128 bytes of SRAM (values[28..59] of the result block):
+                       * the vector of IRQ 16 lies past the end of SRAM */
+    volatile uint32_t *table = (volatile uint32_t *)(SRAM_END - 128);
+    for (unsigned i = 0; i < 32; i++) table[i] = (uint32_t)vector_table[i];
+    SCB_VTOR = (uint32_t)table;
+    NVIC_IPR(4) = 0x80u;
+    NVIC_ISER = 1u << 16;
+    pend_at_cpsie(1u << 16);
+    NVIC_ICER = 1u << 16;
+    NVIC_ICPR = 1u << 16;
+    SCB_VTOR = 0;
+    barrier();
+    result_put(n++, record_count);
+    result_put(n++, SCB_SHCSR);
 
     result_put(n++, record_count);
     result_put(n++, (uint32_t)records);

@@ -106,20 +106,22 @@ final class ExceptionEntry {
 
     /**
      * Enters the handler of {@code exception} on the frame already in place, with LR =
-     * {@code excReturn}. A vector read error becomes a HardFault (HFSR.VECTTBL on ARMv7-M) taken
-     * the same way; for HardFault or NMI it locks up, consuming the exception, so a debugger that
-     * halts, sets PC and SP and resumes runs its code instead of re-entering it.
+     * {@code excReturn}. A vector read error becomes a HardFault (HFSR.VECTTBL and FORCED) taken
+     * the same way while the exception stays pending (as on QEMU: its handler must withdraw it);
+     * for HardFault or NMI it locks up, consuming the exception, so a debugger that halts, sets PC
+     * and SP and resumes runs its code instead of re-entering it.
      */
     private void enterOnTheSameFrame(int exception, int excReturn, int vectorCatch) {
         int vector;
         try {
             vector = core.bus().read(control.vectorAddress(exception), AccessSize.WORD);
         } catch (BusFault e) {
-            exceptions.setPending(exception, false);
             if (core.armv7m) {
-                control.recordHfsr(ControlRegisters.HFSR_VECTTBL);
+                // the BusFault of the vector read is escalated: FORCED as well (QEMU sets both)
+                control.recordHfsr(ControlRegisters.HFSR_VECTTBL | ControlRegisters.HFSR_FORCED);
             }
             if (exception == ExceptionState.HARD_FAULT || exception == ExceptionState.NMI) {
+                exceptions.setPending(exception, false);
                 core.enterLockup(exceptions.priority(exception));
                 return;
             }
