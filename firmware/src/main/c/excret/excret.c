@@ -3,7 +3,7 @@
  * integrity checks of exception return (a bad EXC_RETURN, a return to Thread mode with another
  * exception active with and without CCR.NONBASETHRDENA, where the popped IPSR then contradicts
  * the mode), STKERR and UNSTKERR bus errors on a PSP in unmapped memory, CCR.STKALIGN, and a
- * vector read past the end of SRAM (HardFault with HFSR.VECTTBL).
+ * vector read past the end of SRAM (HardFault with HFSR.VECTTBL); a coprocessor instruction (NOCP).
  * Every exception appends a record: case, IPSR, EXC_RETURN, frame address, CFSR, HFSR, stacked
  * PC, stacked xPSR (the last two 0 when the frame is not in SRAM). */
 #include <stdint.h>
@@ -91,6 +91,9 @@ uint32_t on_exception(uint32_t excret, uint32_t *frame)
             write_psp((uint32_t)good_frame);
         }
         return excret;
+    case 8: /* NOCP: resume after the coprocessor instruction */
+        if (ipsr == 6) frame[6] += 4;
+        return excret;
     case 7: /* VECTTBL: the IRQ whose vector could not be read stays pending */
         NVIC_ICPR = 1u << 16;
         return excret;
@@ -162,6 +165,10 @@ int main(void)
     barrier();
     result_put(n++, record_count);
     result_put(n++, SCB_SHCSR);
+
+    current_case = 8; /* a coprocessor instruction on a core without coprocessors: UsageFault NOCP */
+    __asm volatile("mrc p7, 0, r0, c0, c0, 0" : : : "r0", "memory");
+    result_put(n++, record_count);
 
     result_put(n++, record_count);
     result_put(n++, (uint32_t)records);

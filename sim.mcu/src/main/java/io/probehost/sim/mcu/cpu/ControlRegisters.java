@@ -20,6 +20,7 @@ public final class ControlRegisters {
     public static final int CFSR_UNDEFINSTR = 1 << 16;
     public static final int CFSR_INVSTATE = 1 << 17;
     public static final int CFSR_INVPC = 1 << 18;
+    public static final int CFSR_NOCP = 1 << 19;
     public static final int CFSR_UNALIGNED = 1 << 24;
     public static final int CFSR_DIVBYZERO = 1 << 25;
     public static final int CFSR_IBUSERR = 1 << 8;
@@ -143,7 +144,7 @@ public final class ControlRegisters {
             case ExceptionState.MEM_MANAGE: return DebugState.DEMCR_VC_MMERR;
             case ExceptionState.BUS_FAULT: return DebugState.DEMCR_VC_BUSERR;
             case ExceptionState.USAGE_FAULT:
-                if ((cfsr & (1 << 19)) != 0) {
+                if ((cfsr & CFSR_NOCP) != 0) {
                     return DebugState.DEMCR_VC_NOCPERR;
                 }
                 return (cfsr & (CFSR_UNALIGNED | CFSR_DIVBYZERO)) != 0 ? DebugState.DEMCR_VC_CHKERR : DebugState.DEMCR_VC_STATERR;
