@@ -378,6 +378,8 @@ public final class Core {
             return;
         }
         watchHit = false;
+        // MON_STEP steps code the monitor can preempt, judged before the instruction (a return from the monitor is not stepped)
+        boolean monitorStep = (debug.demcr & DebugState.DEMCR_MON_STEP) != 0 && monitorCanPreempt();
         int cost;
         try {
             if (!regs.thumb) {
@@ -401,7 +403,7 @@ public final class Core {
         if (watchHit) {
             watchpointEvent();
         }
-        if ((debug.demcr & DebugState.DEMCR_MON_STEP) != 0) {
+        if (monitorStep) {
             monitorEvent(DebugState.DFSR_HALTED);
         }
     }
@@ -427,6 +429,11 @@ public final class Core {
         }
     }
 
+    private boolean monitorCanPreempt() {
+        return armv7m && !debug.debugEnabled && (debug.demcr & DebugState.DEMCR_MON_EN) != 0
+                && exceptions.priority(ExceptionState.DEBUG_MONITOR) < executionPriority();
+    }
+
     /** A DWT match: halts with debug enabled, or goes to the DebugMonitor; ignored otherwise. True if it stops the instruction. */
     private boolean watchpointEvent() {
         if (debug.debugEnabled) {
@@ -441,8 +448,7 @@ public final class Core {
      * DebugMonitor if it can preempt the execution priority. False if the event did not reach it.
      */
     private boolean monitorEvent(int dfsrBits) {
-        if (!armv7m || debug.debugEnabled || (debug.demcr & DebugState.DEMCR_MON_EN) == 0
-                || exceptions.priority(ExceptionState.DEBUG_MONITOR) >= executionPriority()) {
+        if (!monitorCanPreempt()) {
             return false;
         }
         debug.dfsr |= dfsrBits;
