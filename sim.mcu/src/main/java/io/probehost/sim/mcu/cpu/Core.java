@@ -637,7 +637,7 @@ public final class Core {
 
     int fetch16(int address) {
         try {
-            return bus.read(address, AccessSize.HALFWORD);
+            return bus.read((address >>> 29) == 0 ? comparators.remap(address, true) : address, AccessSize.HALFWORD);
         } catch (BusFault e) {
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_IBUSERR);
         }
@@ -670,7 +670,7 @@ public final class Core {
             throw unprivilegedSystemAccess(address);
         }
         try {
-            int value = bus.read(address, size);
+            int value = bus.read((address >>> 29) == 0 ? comparators.remap(address, false) : address, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {

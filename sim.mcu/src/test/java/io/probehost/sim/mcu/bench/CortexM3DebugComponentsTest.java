@@ -79,6 +79,27 @@ class CortexM3DebugComponentsTest {
     }
 
     @Test
+    void fpbRemapsAnInstructionWordAndALiteralToTheSramTableForTheCoreOnly() {
+        ByteBuffer image = ByteBuffer.allocate(0x100).order(ByteOrder.LITTLE_ENDIAN);
+        image.putInt(0, 0x2000_1000).putInt(4, RESET | 1);
+        image.putShort(RESET, (short) 0x2001).putShort(RESET + 2, (short) 0xBF00); // MOVS r0, #1; NOP
+        image.putShort(RESET + 4, (short) 0x4901).putShort(RESET + 6, (short) 0xE7FE); // LDR r1, [pc, #4]; B .
+        image.putInt(RESET + 12, 0x1111_1111);
+        machine.load(image.array());
+        machine.writeBus(0x2000_0100, 0xBF00_2042); // remap word 0: MOVS r0, #0x42; NOP
+        machine.writeBus(0x2000_0100 + 4 * 6, 0xCAFE_F00D); // word 6: the first literal comparator
+        machine.writeBus(0xE000_2004, 0x2000_0100);
+        machine.writeBus(0xE000_2008, RESET | 1); // code comparator 0, REPLACE 00: remap
+        machine.writeBus(0xE000_2008 + 4 * 6, (RESET + 12) | 1); // literal comparator 6
+        machine.writeBus(0xE000_2000, 3);
+        machine.run(20);
+        assertEquals(0x42, machine.core().registers().get(0), "instruction fetch remapped");
+        assertEquals(0xCAFE_F00D, machine.core().registers().get(1), "literal load remapped");
+        assertEquals(0x1111_1111, machine.readBus(RESET + 12), "the debugger sees the flash");
+        assertEquals(0x2000_0100, machine.readBus(0xE000_2004), "REMAP with RMPSPT (bit 29)");
+    }
+
+    @Test
     void cycleCounterCountsCoreCyclesOnlyWhileEnabled() {
         loadLoop();
         assertEquals(0x4000_0000, machine.readBus(0xE000_1000), "NUMCOMP 4, CYCCNT off");
