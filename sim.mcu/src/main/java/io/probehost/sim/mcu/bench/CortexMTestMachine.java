@@ -56,6 +56,7 @@ public final class CortexMTestMachine {
                 .map(BreakpointUnit.BASE, 0x1000, bpu)
                 .map(RomTable.BASE, 0x1000, armv7m ? RomTable.cortexM3() : new RomTable());
         if (armv7m) {
+            core.setUnprivilegedStimulusPorts(itm::unprivilegedAccessAllowed);
             bus.map(InstrumentationTrace.BASE, 0x1000, itm)
                     .map(IdentifiedComponent.TPIU_BASE, 0x1000, IdentifiedComponent.cortexM3Tpiu())
                     .map(IdentifiedComponent.ETM_BASE, 0x1000, IdentifiedComponent.cortexM3Etm())

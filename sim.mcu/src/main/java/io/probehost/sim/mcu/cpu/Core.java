@@ -41,6 +41,9 @@ public final class Core {
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
+    private static final int STIR = 0xE000_EF00;
+    private static final int STIMULUS_PORTS_END = 0xE000_0080;
+    private java.util.function.IntPredicate unprivilegedStimulusPorts = address -> false;
 
     private long cycles;
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
@@ -98,6 +101,11 @@ public final class Core {
 
     public void setComparators(DebugComparators comparators) {
         this.comparators = comparators;
+    }
+
+    /** Which ITM stimulus port addresses unprivileged code may access (ITM_TPR); none by default. */
+    public void setUnprivilegedStimulusPorts(java.util.function.IntPredicate allowed) {
+        this.unprivilegedStimulusPorts = allowed;
     }
 
     /** Adds a peripheral that counts processor cycles. */
@@ -666,7 +674,7 @@ public final class Core {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
-        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+        if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
         try {
@@ -677,6 +685,17 @@ public final class Core {
             control.writeBfar(address);
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
+    }
+
+    /**
+     * The Private Peripheral Bus addresses unprivileged code may use (ARMv7-M): STIR while
+     * CCR.USERSETMPEND is set, and the ITM stimulus ports ITM_TPR leaves open.
+     */
+    private boolean unprivilegedAccessAllowed(int address) {
+        if (address == STIR) {
+            return (control.ccr() & ControlRegisters.CCR_USERSETMPEND) != 0;
+        }
+        return armv7m && Integer.compareUnsigned(address, STIMULUS_PORTS_END) < 0 && unprivilegedStimulusPorts.test(address);
     }
 
     /** Unprivileged code reaching the Private Peripheral Bus (SCS, debug units): a precise BusFault. */
@@ -704,7 +723,7 @@ public final class Core {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
-        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+        if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
         try {
