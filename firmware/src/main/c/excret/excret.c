@@ -3,7 +3,8 @@
  * integrity checks of exception return (a bad EXC_RETURN, a return to Thread mode with another
  * exception active with and without CCR.NONBASETHRDENA, where the popped IPSR then contradicts
  * the mode), STKERR and UNSTKERR bus errors on a PSP in unmapped memory, CCR.STKALIGN, and a
- * vector read past the end of SRAM (HardFault with HFSR.VECTTBL); a coprocessor instruction (NOCP).
+ * vector read past the end of SRAM (HardFault with HFSR.VECTTBL); a coprocessor instruction (NOCP);
+ * a return onto a bad frame that tail-chains into a pending PendSV without unstacking it.
  * Every exception appends a record: case, IPSR, EXC_RETURN, frame address, CFSR, HFSR, stacked
  * PC, stacked xPSR (the last two 0 when the frame is not in SRAM). */
 #include <stdint.h>
@@ -83,7 +84,8 @@ uint32_t on_exception(uint32_t excret, uint32_t *frame)
         }
         return excret;
     case 5: /* STKERR: the PendSV is withdrawn; UNSTKERR: PSP moves to a good frame */
-        if (cfsr & CFSR_STKERR) {
+    case 9: /* the same with the PendSV left pending: it tail-chains, skipping the bad frame */
+        if ((cfsr & CFSR_STKERR) && current_case == 5) {
             SCB_ICSR = ICSR_PENDSVCLR;
         } else if (cfsr & CFSR_UNSTKERR) {
             good_frame[6] = (uint32_t)stack_error_resume & ~1u;
@@ -168,6 +170,10 @@ int main(void)
 
     current_case = 8; /* a coprocessor instruction on a core without coprocessors: UsageFault NOCP */
     __asm volatile("mrc p7, 0, r0, c0, c0, 0" : : : "r0", "memory");
+    result_put(n++, record_count);
+
+    current_case = 9; /* STKERR with PendSV left pending: BusFault, PendSV, then UNSTKERR */
+    stack_error_case(0x30000100u);
     result_put(n++, record_count);
 
     result_put(n++, record_count);

@@ -103,7 +103,8 @@ class Armv7mLabMatchesQemuTest {
      * with LR keeping the EXC_RETURN; with NONBASETHRDENA the popped IPSR contradicts Thread mode
      * (INVPC again); a PSP in unmapped memory gives STKERR, then UNSTKERR on the same frame; SP 4
      * modulo 8 is realigned (xPSR bit 9) only while CCR.STKALIGN is set; a vector read bus error
-     * is a HardFault with HFSR.VECTTBL and FORCED, the interrupt staying pending; MRC is NOCP.
+     * is a HardFault with HFSR.VECTTBL and FORCED, the interrupt staying pending; MRC is NOCP; a
+     * return onto the bad frame with PendSV pending tail-chains (no UNSTKERR until PendSV returns).
      */
     @Test
     void qemuRecordsTailChainsReturnChecksAndStackErrorsAsArmv7mSpecifies() throws Exception {
@@ -122,11 +123,12 @@ class Armv7mLabMatchesQemuTest {
             {6, 11, thread, 0, 0}, {6, 11, thread, 0, 0},
             {7, 3, thread, 0, 1 << 30 | 1 << 1},
             {8, 6, thread, 1 << 19, 0},
+            {9, 5, 0xFFFF_FFFD, 1 << 12, 0}, {9, 14, 0xFFFF_FFFD, 0, 0}, {9, 5, 0xFFFF_FFFD, 1 << 11, 0},
         };
         int[] values = block.values();
-        assertArrayEquals(new int[] {4, 6, 9, 12, 14, 0, 0x200, 16, 17, 7 << 16, 18}, Arrays.copyOfRange(values, 0, 11),
+        assertArrayEquals(new int[] {4, 6, 9, 12, 14, 0, 0x200, 16, 17, 7 << 16, 18, 21}, Arrays.copyOfRange(values, 0, 12),
                 "record counts, CONTROL, CCR, SHCSR");
-        int records = (values[12] - Armv7mProgram.SRAM_BASE) / 4;
+        int records = (values[13] - Armv7mProgram.SRAM_BASE) / 4;
         int[][] seen = new int[expected.length][];
         for (int i = 0; i < expected.length; i++) {
             int[] record = Arrays.copyOfRange(sram, records + 8 * i, records + 8 * i + 8);
