@@ -4,8 +4,8 @@
     .syntax unified
     .thumb
     .text
+#include "../common/frame_trampoline.h"
     .global exception_entry, svc_handler, pendsv_handler, swi_handler
-    .global hardfault_handler, memmanage_handler, busfault_handler, usagefault_handler
     .type exception_entry, %function
     .thumb_func
 exception_entry:
@@ -15,19 +15,9 @@ svc_handler:
 pendsv_handler:
     .thumb_func
 swi_handler:
-    .thumb_func
-hardfault_handler:
-    .thumb_func
-memmanage_handler:
-    .thumb_func
-busfault_handler:
-    .thumb_func
-usagefault_handler:
+    FAULT_HANDLER_LABELS
     mov r0, lr
-    tst lr, #4
-    ite eq
-    mrseq r1, msp
-    mrsne r1, psp
+    FRAME_POINTER r1
     push {r4, lr}
     bl on_exception
     pop {r4, lr}

@@ -37,6 +37,15 @@ class Armv7mLabMatchesQemuTest {
         return QEMU_SRAM.get(program);
     }
 
+    /** QEMU's SRAM after {@code program}, which must have finished with DONE. */
+    private static int[] finishedOnQemu(Armv7mProgram program) throws Exception {
+        int[] sram = qemuSram(program);
+        ResultBlock block = Armv7mProgram.blockOf(sram);
+        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
+        assertEquals(program.id(), block.program());
+        return sram;
+    }
+
     @Test
     void qemuGivesTheValuesJavaExpectsWhenThumb2ProgramRuns() throws Exception {
         ResultBlock block = Armv7mProgram.blockOf(qemuSram(Armv7mProgram.THUMB2));
@@ -63,9 +72,8 @@ class Armv7mLabMatchesQemuTest {
      */
     @Test
     void qemuTakesAndEscalatesConfigurableFaultsAsArmv7mSpecifies() throws Exception {
-        int[] sram = qemuSram(Armv7mProgram.FAULTS);
+        int[] sram = finishedOnQemu(Armv7mProgram.FAULTS);
         ResultBlock block = Armv7mProgram.blockOf(sram);
-        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
         int forced = 1 << 30;
         int[][] expected = {
             {1, 3, 1 << 16, forced, 0},
@@ -108,9 +116,8 @@ class Armv7mLabMatchesQemuTest {
      */
     @Test
     void qemuRecordsTailChainsReturnChecksAndStackErrorsAsArmv7mSpecifies() throws Exception {
-        int[] sram = qemuSram(Armv7mProgram.EXCRET);
+        int[] sram = finishedOnQemu(Armv7mProgram.EXCRET);
         ResultBlock block = Armv7mProgram.blockOf(sram);
-        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
         int invpc = 1 << 18;
         int thread = 0xFFFF_FFF9;
         int handler = 0xFFFF_FFF1;
