@@ -6,7 +6,7 @@
  * vector read past the end of SRAM (HardFault with HFSR.VECTTBL); a coprocessor instruction (NOCP);
  * a return onto a bad frame that tail-chains into a pending PendSV without unstacking it.
  * Every exception appends a record: case, IPSR, EXC_RETURN, frame address, CFSR, HFSR, stacked
- * PC, stacked xPSR (the last two 0 when the frame is not in SRAM). */
+ * PC, stacked xPSR (the last two 0 when the frame is not in SRAM); ICSR.RETTOBASE goes to a log. */
 #include <stdint.h>
 #include "../common/result.h"
 #include "../common/cm0.h"
@@ -32,6 +32,7 @@
 static volatile uint32_t records[MAX_RECORDS][RECORD_WORDS];
 static volatile uint32_t record_count;
 static volatile uint32_t current_case;
+static volatile uint32_t rettobase_log; /* ICSR.RETTOBASE at every exception, first one highest */
 static uint32_t good_frame[8] __attribute__((aligned(8)));
 typedef void (*vector_t)(void);
 extern const vector_t vector_table[48];
@@ -65,6 +66,7 @@ uint32_t on_exception(uint32_t excret, uint32_t *frame)
     uint32_t cfsr = SCB_CFSR;
     uint32_t hfsr = SCB_HFSR;
     record(ipsr, excret, frame, cfsr, hfsr);
+    rettobase_log = rettobase_log << 1 | ((SCB_ICSR >> 11) & 1u);
     SCB_CFSR = cfsr;
     SCB_HFSR = hfsr;
     switch (current_case) {
@@ -175,6 +177,7 @@ int main(void)
     current_case = 9; /* STKERR with PendSV left pending: BusFault, PendSV, then UNSTKERR */
     stack_error_case(0x30000100u);
     result_put(n++, record_count);
+    result_put(n++, rettobase_log);
 
     result_put(n++, record_count);
     result_put(n++, (uint32_t)records);

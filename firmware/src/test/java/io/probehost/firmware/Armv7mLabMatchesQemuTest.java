@@ -112,7 +112,8 @@ class Armv7mLabMatchesQemuTest {
      * (INVPC again); a PSP in unmapped memory gives STKERR, then UNSTKERR on the same frame; SP 4
      * modulo 8 is realigned (xPSR bit 9) only while CCR.STKALIGN is set; a vector read bus error
      * is a HardFault with HFSR.VECTTBL and FORCED, the interrupt staying pending; MRC is NOCP; a
-     * return onto the bad frame with PendSV pending tail-chains (no UNSTKERR until PendSV returns).
+     * return onto the bad frame with PendSV pending tail-chains (no UNSTKERR until PendSV returns);
+     * ICSR.RETTOBASE is clear only in the handlers running over another active one.
      */
     @Test
     void qemuRecordsTailChainsReturnChecksAndStackErrorsAsArmv7mSpecifies() throws Exception {
@@ -135,7 +136,13 @@ class Armv7mLabMatchesQemuTest {
         int[] values = block.values();
         assertArrayEquals(new int[] {4, 6, 9, 12, 14, 0, 0x200, 16, 17, 7 << 16, 18, 21}, Arrays.copyOfRange(values, 0, 12),
                 "record counts, CONTROL, CCR, SHCSR");
-        int records = (values[13] - Armv7mProgram.SRAM_BASE) / 4;
+        int rettobase = 0;
+        for (int i = 0; i < expected.length; i++) {
+            boolean nested = i == 7 || i == 8 || i == 10 || i == 11; // IRQ 23 over the SVC, the UsageFault after it
+            rettobase = rettobase << 1 | (nested ? 0 : 1);
+        }
+        assertEquals(rettobase, values[12], "ICSR.RETTOBASE in every handler");
+        int records = (values[14] - Armv7mProgram.SRAM_BASE) / 4;
         int[][] seen = new int[expected.length][];
         for (int i = 0; i < expected.length; i++) {
             int[] record = Arrays.copyOfRange(sram, records + 8 * i, records + 8 * i + 8);

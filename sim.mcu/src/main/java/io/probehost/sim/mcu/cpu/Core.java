@@ -14,6 +14,8 @@ public final class Core {
     /** The Cortex-M0 clock of the nRF51822, the default. */
     public static final int CPU_HZ = 16_000_000;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
+    private static final int STIR = 0xE000_EF00;
+    private static final int STIMULUS_PORTS_END = 0xE000_0080;
 
     /** Thrown inside an instruction on a synchronous fault; becomes a HardFault (or lockup). */
     static final class Fault extends RuntimeException {
@@ -41,8 +43,6 @@ public final class Core {
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
-    private static final int STIR = 0xE000_EF00;
-    private static final int STIMULUS_PORTS_END = 0xE000_0080;
     private java.util.function.IntPredicate unprivilegedStimulusPorts = address -> false;
 
     private long cycles;

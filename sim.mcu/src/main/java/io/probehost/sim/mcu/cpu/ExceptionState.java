@@ -114,7 +114,7 @@ public final class ExceptionState {
     }
 
     /** ExceptionActiveBitCount() of the ARMv7-M pseudocode: how many exceptions are active. */
-    int activeCount() {
+    public int activeCount() {
         int n = 0;
         for (int e = 1; e < count; e++) {
             if (active[e]) {

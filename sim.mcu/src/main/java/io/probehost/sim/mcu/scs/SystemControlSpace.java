@@ -23,6 +23,8 @@ public final class SystemControlSpace extends WordRegisters {
     private static final int PENDSVCLR = 1 << 27;
     private static final int PENDSTSET = 1 << 26;
     private static final int PENDSTCLR = 1 << 25;
+    /** ICSR.RETTOBASE (ARMv7-M): in Handler mode, no exception active but the current one. */
+    private static final int RETTOBASE = 1 << 11;
     /** CPUID of a Cortex-M3 r1p1, as QEMU's cortex-m3 reports it. */
     public static final int CPUID_CORTEX_M3 = 0x411F_C231;
 
@@ -90,6 +92,9 @@ public final class SystemControlSpace extends WordRegisters {
 
     private int readIcsr() {
         int value = core.registers().ipsr();
+        if (armv7m && exceptions.activeCount() <= 1) { // UNKNOWN in Thread mode: 1 there, as on QEMU
+            value |= RETTOBASE;
+        }
         int pending = exceptions.highestPending(false);
         value |= pending << 12;
         if (exceptions.pendingIrqMask(0) != 0 || exceptions.pendingIrqMask(1) != 0) {

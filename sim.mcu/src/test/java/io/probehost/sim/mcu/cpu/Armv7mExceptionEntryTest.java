@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ARMv7-M exception entry and return beyond what QEMU can judge (m3-excret covers the rest):
  * late arrival during the stacking cycles, tail-chaining without unstacking, STKERR with
- * BusFault disabled, CCR.STKALIGN cleared, and INVPC escalated while UsageFault is disabled.
+ * BusFault disabled, CCR.STKALIGN cleared, INVPC escalated while UsageFault is disabled, and
+ * MMFAR sharing BFAR's register.
  */
 class Armv7mExceptionEntryTest {
     private static final int SHPR3 = 0xE000_ED20;
@@ -88,6 +89,19 @@ class Armv7mExceptionEntryTest {
         assertEquals(ControlRegisters.CFSR_STKERR, bench.core.controlRegisters().cfsr());
         assertEquals(ControlRegisters.HFSR_FORCED, bench.core.controlRegisters().hfsr());
         assertTrue(bench.core.exceptions().isPending(ExceptionState.PENDSV));
+    }
+
+    @Test
+    void preciseBusFaultAddressReadsThroughBfarAndMmfarAlike() {
+        M3Bench bench = new M3Bench().at(M3Bench.RESET, 0x6808, M3Bench.LOOP).start(); // LDR r0, [r1]
+        bench.write(0xE000_ED24, 1 << 17); // BusFault enabled
+        bench.regs.set(1, 0x3000_0040);
+        bench.step(2);
+        assertEquals(ExceptionState.BUS_FAULT, bench.regs.ipsr());
+        assertEquals(ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID, bench.word(0xE000_ED28),
+                "BFARVALID, not MMARVALID: one address register on the Cortex-M3");
+        assertEquals(0x3000_0040, bench.word(0xE000_ED38), "BFAR");
+        assertEquals(0x3000_0040, bench.word(0xE000_ED34), "MMFAR");
     }
 
     @Test
