@@ -682,9 +682,17 @@ public final class Core {
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
+            if (busFaultIgnored()) {
+                return 0; // UNKNOWN
+            }
             control.writeBfar(address);
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
+    }
+
+    /** CCR.BFHFNMIGN (ARMv7-M): precise data bus errors at execution priority -1 or -2 are ignored. */
+    private boolean busFaultIgnored() {
+        return (control.ccr() & ControlRegisters.CCR_BFHFNMIGN) != 0 && armv7m && executionPriority() < 0;
     }
 
     /**
@@ -730,6 +738,9 @@ public final class Core {
             bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
+            if (busFaultIgnored()) {
+                return;
+            }
             control.writeBfar(address);
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }

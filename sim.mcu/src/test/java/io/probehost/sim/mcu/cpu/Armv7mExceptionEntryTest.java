@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ARMv7-M exception entry and return beyond what QEMU can judge (m3-excret covers the rest):
  * late arrival during the stacking cycles, tail-chaining without unstacking, STKERR with
- * BusFault disabled, CCR.STKALIGN cleared, INVPC escalated while UsageFault is disabled, and
- * MMFAR sharing BFAR's register.
+ * BusFault disabled, CCR.STKALIGN cleared, INVPC escalated while UsageFault is disabled, MMFAR
+ * sharing BFAR's register, and CCR.BFHFNMIGN.
  */
 class Armv7mExceptionEntryTest {
     private static final int SHPR3 = 0xE000_ED20;
@@ -89,6 +89,25 @@ class Armv7mExceptionEntryTest {
         assertEquals(ControlRegisters.CFSR_STKERR, bench.core.controlRegisters().cfsr());
         assertEquals(ControlRegisters.HFSR_FORCED, bench.core.controlRegisters().hfsr());
         assertTrue(bench.core.exceptions().isPending(ExceptionState.PENDSV));
+    }
+
+    @Test
+    void bfhfnmignIgnoresADataBusErrorInTheHardFaultHandlerInsteadOfLockingUp() {
+        for (boolean ignore : new boolean[] {true, false}) {
+            M3Bench bench = new M3Bench()
+                    .at(M3Bench.handler(ExceptionState.HARD_FAULT), 0x6808, M3Bench.LOOP) // LDR r0, [r1]; B .
+                    .at(M3Bench.RESET, 0xDE00).start(); // UDF
+            bench.regs.set(0, 0x1234);
+            bench.regs.set(1, 0x3000_0000);
+            bench.write(0xE000_ED14, ignore ? 0x300 : 0x200);
+            bench.step(4);
+            assertEquals(!ignore, bench.core.lockedUp());
+            if (ignore) {
+                assertEquals(M3Bench.handler(ExceptionState.HARD_FAULT) + 2, bench.regs.pc());
+                assertEquals(0, bench.regs.get(0), "the load returned (UNKNOWN) 0");
+                assertEquals(0, bench.core.controlRegisters().cfsr() & ControlRegisters.CFSR_PRECISERR);
+            }
+        }
     }
 
     @Test
