@@ -40,6 +40,7 @@ public final class Core {
     private final long cpuHz;
     private final ThumbExecutor executor;
     private final ExceptionEntry exceptionEntry;
+    private final DebugEvents debugEvents;
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
@@ -89,6 +90,7 @@ public final class Core {
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
         this.exceptionEntry = new ExceptionEntry(this);
+        this.debugEvents = new DebugEvents(this);
         if (armv7m) {
             debug.enableArmv7mCatches();
         }
@@ -382,12 +384,12 @@ public final class Core {
             debugEvent(DebugState.DFSR_BKPT);
             return;
         }
-        if (comparators.pcMatchAt(pc) && watchpointEvent()) {
+        if (comparators.pcMatchAt(pc) && debugEvents.watchpoint()) {
             return;
         }
         watchHit = false;
         // MON_STEP steps code the monitor can preempt, judged before the instruction (a return from the monitor is not stepped)
-        boolean monitorStep = (debug.demcr & DebugState.DEMCR_MON_STEP) != 0 && monitorCanPreempt();
+        boolean monitorStep = (debug.demcr & DebugState.DEMCR_MON_STEP) != 0 && debugEvents.monitorCanPreempt();
         int cost;
         try {
             if (!regs.thumb) {
@@ -409,10 +411,10 @@ public final class Core {
         debug.retiredSinceRead = true;
         addCycles(cost);
         if (watchHit) {
-            watchpointEvent();
+            debugEvents.watchpoint();
         }
         if (monitorStep) {
-            monitorEvent(DebugState.DFSR_HALTED);
+            debugEvents.monitor(DebugState.DFSR_HALTED);
         }
     }
 
@@ -421,47 +423,9 @@ public final class Core {
         return (pc >>> 29) == 2 || Integer.compareUnsigned(pc, 0xA000_0000) >= 0;
     }
 
-    /**
-     * BKPT or FPB match: halts with debug enabled; else, on ARMv7-M with DEMCR.MON_EN, pends the
-     * DebugMonitor where its priority can preempt; else escalates to HardFault (ARMv7-M records
-     * HFSR.DEBUGEVT).
-     */
+    /** BKPT or FPB match: see {@link DebugEvents#breakpoint}. */
     void debugEvent(int dfsrBits) {
-        if (debug.debugEnabled) {
-            enterDebug(dfsrBits);
-        } else if (!monitorEvent(dfsrBits)) {
-            if (armv7m) {
-                control.recordHfsr(ControlRegisters.HFSR_DEBUGEVT);
-            }
-            raiseHardFault();
-        }
-    }
-
-    private boolean monitorCanPreempt() {
-        return armv7m && !debug.debugEnabled && (debug.demcr & DebugState.DEMCR_MON_EN) != 0
-                && exceptions.priority(ExceptionState.DEBUG_MONITOR) < executionPriority();
-    }
-
-    /** A DWT match: halts with debug enabled, or goes to the DebugMonitor; ignored otherwise. True if it stops the instruction. */
-    private boolean watchpointEvent() {
-        if (debug.debugEnabled) {
-            enterDebug(DebugState.DFSR_DWTTRAP);
-            return true;
-        }
-        return monitorEvent(DebugState.DFSR_DWTTRAP);
-    }
-
-    /**
-     * Monitor debug (ARMv7-M, halting debug off, DEMCR.MON_EN): records the DFSR reason and pends
-     * DebugMonitor if it can preempt the execution priority. False if the event did not reach it.
-     */
-    private boolean monitorEvent(int dfsrBits) {
-        if (!monitorCanPreempt()) {
-            return false;
-        }
-        debug.dfsr |= dfsrBits;
-        exceptions.setPending(ExceptionState.DEBUG_MONITOR, true);
-        return true;
+        debugEvents.breakpoint(dfsrBits);
     }
 
     /**
