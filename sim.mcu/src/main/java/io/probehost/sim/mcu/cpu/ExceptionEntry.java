@@ -55,7 +55,7 @@ final class ExceptionEntry {
      */
     void take(int exception) {
         int excReturn = regs.handlerMode() ? 0xFFFF_FFF1 : regs.usesPsp() ? 0xFFFF_FFFD : 0xFFFF_FFF9;
-        boolean stacked = pushFrame(regs.pc());
+        boolean stacked = pushFrame(regs.usesPsp(), regs.pc(), regs.xpsr());
         if (!stacked && exception != ExceptionState.HARD_FAULT && exception != ExceptionState.NMI) {
             core.raiseFault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_STKERR);
             if (core.lockedUp()) {
@@ -73,16 +73,15 @@ final class ExceptionEntry {
     }
 
     /**
-     * Writes the context frame below the current stack pointer, from its lowest word up, and
+     * Writes the context frame below the stack pointer (PSP or MSP), from its lowest word up, and
      * moves the stack pointer to it even if the bus refused a word (the rest stay unwritten).
      * False on a bus error.
      */
-    private boolean pushFrame(int returnAddress) {
-        boolean usePsp = regs.usesPsp();
+    private boolean pushFrame(boolean usePsp, int returnAddress, int xpsr) {
         int sp = usePsp ? regs.psp() : regs.msp();
         int frame = (sp - 0x20) & control.frameAlignmentMask();
-        int xpsr = regs.xpsr() | (frame + 0x20 != sp ? XPSR_REALIGNED : 0);
-        int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), returnAddress, xpsr};
+        int[] words = {regs.get(0), regs.get(1), regs.get(2), regs.get(3), regs.get(12), regs.lr(), returnAddress,
+            xpsr | (frame + 0x20 != sp ? XPSR_REALIGNED : 0)};
         boolean stacked = push(frame, words);
         if (usePsp) {
             regs.setPsp(frame);
@@ -201,9 +200,9 @@ final class ExceptionEntry {
         unstack(words, sp, usePsp, toThread);
         core.chargeCycles(returnCycles);
         if (toThread != ((words[7] & 0x1FF) == 0)) {
-            // the popped IPSR contradicts the mode: the frame goes back as popped and INVPC is taken on it
-            regs.setIpsr(words[7]);
-            pushFrame(regs.pc());
+            // the popped IPSR contradicts the mode: the frame goes back as popped (on the stack of
+            // the mode returned to) and INVPC is taken on it
+            pushFrame(usePsp, regs.pc(), (regs.xpsr() & ~0x1FF) | (words[7] & 0x1FF));
             faultOnTheSameFrame(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_INVPC, excReturn);
             return;
         }
