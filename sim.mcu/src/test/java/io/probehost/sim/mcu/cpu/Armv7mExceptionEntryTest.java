@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * ARMv7-M exception entry and return beyond what QEMU can judge (m3-excret covers the rest):
  * late arrival during the stacking cycles, tail-chaining without unstacking, STKERR with
- * BusFault disabled, CCR.STKALIGN cleared, INVPC escalated while UsageFault is disabled, MMFAR
+ * BusFault disabled, CCR.STKALIGN cleared, INVPC escalated while UsageFault is disabled (also
+ * after a Thread return to PSP pops a non-zero IPSR), MMFAR
  * sharing BFAR's register, and CCR.BFHFNMIGN.
  */
 class Armv7mExceptionEntryTest {
@@ -89,6 +90,26 @@ class Armv7mExceptionEntryTest {
         assertEquals(ControlRegisters.CFSR_STKERR, bench.core.controlRegisters().cfsr());
         assertEquals(ControlRegisters.HFSR_FORCED, bench.core.controlRegisters().hfsr());
         assertTrue(bench.core.exceptions().isPending(ExceptionState.PENDSV));
+    }
+
+    @Test
+    void threadReturnPoppingANonZeroIpsrPushesTheFrameBackOnThePspAndTakesInvpc() {
+        M3Bench bench = nopsWithPendSvAndIrq0(new M3Bench().at(M3Bench.handler(ExceptionState.FIRST_IRQ), M3Bench.BX_LR));
+        int frame = M3Bench.STACK_TOP - 0x200;
+        bench.regs.setPsp(frame + 0x20);
+        bench.regs.setSpsel(true);
+        bench.core.exceptions().setPending(ExceptionState.FIRST_IRQ, true);
+        bench.step(1);
+        assertEquals(0xFFFF_FFFD, bench.regs.lr());
+        assertEquals(frame, bench.regs.psp());
+        bench.write(frame + 28, bench.word(frame + 28) | ExceptionState.BUS_FAULT); // stacked IPSR 5
+        bench.step(1);
+        assertEquals(ExceptionState.HARD_FAULT, bench.regs.ipsr(), "INVPC, escalated");
+        assertEquals(ControlRegisters.CFSR_INVPC, bench.core.controlRegisters().cfsr());
+        assertEquals(0xFFFF_FFFD, bench.regs.lr());
+        assertEquals(frame, bench.regs.psp(), "pushed back where it was popped from");
+        assertEquals(M3Bench.STACK_TOP, bench.regs.msp(), "nothing on the main stack");
+        assertEquals(ExceptionState.BUS_FAULT, bench.word(frame + 28) & 0x1FF);
     }
 
     @Test
