@@ -69,7 +69,8 @@ final class ExceptionEntry {
         if (late != 0 && exceptions.priority(late) < exceptions.priority(exception)) {
             exception = late;
         }
-        enterOnTheSameFrame(exception, excReturn, stacked ? 0 : DebugState.DEMCR_VC_INTERR);
+        boolean derived = !stacked && (exception == ExceptionState.BUS_FAULT || exception == ExceptionState.HARD_FAULT);
+        enterOnTheSameFrame(exception, excReturn, derived ? DebugState.DEMCR_VC_INTERR : 0);
     }
 
     /**

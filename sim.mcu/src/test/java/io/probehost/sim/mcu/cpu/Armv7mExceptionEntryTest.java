@@ -93,6 +93,21 @@ class Armv7mExceptionEntryTest {
     }
 
     @Test
+    void stackingErrorHaltsWithVcInterrOnEnteringTheBusFault() {
+        M3Bench bench = nopsWithPendSvAndIrq0();
+        bench.write(0xE000_ED24, 1 << 17); // BusFault enabled
+        bench.core.setDebugEnabled(true);
+        bench.core.debug().writeDemcr(DebugState.DEMCR_VC_INTERR);
+        bench.regs.setMsp(0x3000_0100);
+        bench.core.exceptions().setPending(ExceptionState.PENDSV, true);
+        bench.step(1);
+        assertEquals(ExceptionState.BUS_FAULT, bench.regs.ipsr());
+        assertTrue(bench.core.debug().halted());
+        assertEquals(DebugState.DFSR_VCATCH, bench.core.debug().dfsr());
+        assertEquals(ControlRegisters.CFSR_STKERR, bench.core.controlRegisters().cfsr());
+    }
+
+    @Test
     void threadReturnPoppingANonZeroIpsrPushesTheFrameBackOnThePspAndTakesInvpc() {
         M3Bench bench = nopsWithPendSvAndIrq0(new M3Bench().at(M3Bench.handler(ExceptionState.FIRST_IRQ), M3Bench.BX_LR));
         int frame = M3Bench.STACK_TOP - 0x200;
