@@ -10,8 +10,10 @@ import io.probehost.sim.mcu.cpu.SysTick;
 
 /**
  * The System Control Space at 0xE000E000: SysTick, NVIC, SCB and the debug registers, as a
- * Cortex-M0 has them; a Cortex-M3 core (ARMv7-M profile) adds CCR's traps, SHPR1, SHCSR, CFSR,
- * HFSR and BFAR. Addresses not implemented read as zero and ignore writes.
+ * Cortex-M0 has them; a Cortex-M3 core (ARMv7-M profile) adds CCR's writable bits, SHPR1, the
+ * DebugMonitor priority in SHPR3, SHCSR, CFSR, HFSR, MMFAR/BFAR (one register), ICSR.RETTOBASE
+ * and DEMCR's monitor controls (MON_PEND being DebugMonitor's pending bit). Addresses not
+ * implemented read as zero and ignore writes.
  */
 public final class SystemControlSpace extends WordRegisters {
     public static final int BASE = 0xE000_E000;
