@@ -15,11 +15,16 @@ public interface ExtrasManager {
     /** The index files consulted, in order: the runtime's own first, then those added. */
     List<URI> repositories();
 
-    /** Adds an index (file or URL) that every later command consults; kept across restarts. */
-    void addRepository(URI index);
+    /**
+     * Adds an index that every later command consults, kept across restarts; it is read first, so
+     * an unreadable one is refused. Returns the index's URI.
+     *
+     * @param urlOrPath a URL, an index file, or a folder holding {@code index.xml}
+     */
+    URI addRepository(String urlOrPath);
 
-    /** Removes an added index; the runtime's own cannot be removed. */
-    void removeRepository(URI index);
+    /** Removes an added index (as {@link #addRepository} takes it); the runtime's own cannot be removed. */
+    URI removeRepository(String urlOrPath);
 
     /** Every extra the repositories offer, by name then newest version first. */
     List<Extra> available();

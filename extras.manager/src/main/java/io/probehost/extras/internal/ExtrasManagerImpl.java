@@ -62,14 +62,18 @@ public final class ExtrasManagerImpl implements ExtrasManager {
     }
 
     @Override
-    public void addRepository(URI index) {
+    public URI addRepository(String urlOrPath) {
+        URI index = RepositoryList.toIndex(urlOrPath);
         IndexRepository.read(index);
         repositories.add(index);
+        return index;
     }
 
     @Override
-    public void removeRepository(URI index) {
+    public URI removeRepository(String urlOrPath) {
+        URI index = RepositoryList.toIndex(urlOrPath);
         repositories.remove(index);
+        return index;
     }
 
     @Override
