@@ -15,6 +15,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.Version;
 import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.BundleWire;
 import org.osgi.framework.wiring.BundleWiring;
@@ -86,7 +87,7 @@ public final class ExtrasManagerImpl implements ExtrasManager {
             }
         }
         extras.sort(Comparator.comparing(Extra::name)
-                .thenComparing(e -> org.osgi.framework.Version.valueOf(e.version()), Comparator.reverseOrder()));
+                .thenComparing(e -> Version.valueOf(e.version()), Comparator.reverseOrder()));
         return extras;
     }
 
@@ -118,7 +119,7 @@ public final class ExtrasManagerImpl implements ExtrasManager {
             }
         } catch (BundleException | RuntimeException e) {
             removeQuietly(added);
-            throw new ProbeException("cannot install " + extra + ": " + firstLine(e.getMessage()), e);
+            throw new ProbeException("cannot install " + extra + ": " + IndexParser.firstLine(e.getMessage()), e);
         }
         return describe(plan);
     }
@@ -143,7 +144,7 @@ public final class ExtrasManagerImpl implements ExtrasManager {
             try {
                 bundle.uninstall();
             } catch (BundleException e) {
-                throw new ProbeException("cannot uninstall " + name(bundle) + ": " + firstLine(e.getMessage()));
+                throw new ProbeException("cannot uninstall " + name(bundle) + ": " + IndexParser.firstLine(e.getMessage()));
             }
         }
         refresh(removal);
@@ -236,11 +237,5 @@ public final class ExtrasManagerImpl implements ExtrasManager {
     private static String name(Resource resource) {
         return resource instanceof BundleRevision revision ? revision.getSymbolicName() + " " + revision.getVersion()
                 : resource.toString();
-    }
-
-    private static String firstLine(String message) {
-        String text = String.valueOf(message);
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }

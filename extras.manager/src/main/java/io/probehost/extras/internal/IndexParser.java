@@ -152,7 +152,8 @@ final class IndexParser {
         };
     }
 
-    private static String firstLine(String message) {
+    /** The first line of an exception's message, for the one-line errors users see. */
+    static String firstLine(String message) {
         String text = String.valueOf(message);
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline);

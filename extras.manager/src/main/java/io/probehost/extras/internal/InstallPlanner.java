@@ -76,9 +76,7 @@ final class InstallPlanner {
     static String missing(ResolutionException e) {
         Collection<Requirement> unresolved = e.getUnresolvedRequirements();
         if (unresolved == null || unresolved.isEmpty()) {
-            String message = String.valueOf(e.getMessage());
-            int newline = message.indexOf('\n');
-            return newline < 0 ? message : message.substring(0, newline);
+            return IndexParser.firstLine(e.getMessage());
         }
         Requirement requirement = unresolved.iterator().next();
         return "nothing installed or in the repositories provides " + describe(requirement) + " (needed by "
