@@ -77,6 +77,9 @@ public class DriverExtrasIT {
         String available = shell.run("driver:available");
 
         assertTrue(available, available.matches("(?s).*testextra\\s+1\\.0\\.0\\s+no\\s+" + EXTRA + ".*"));
+        assertTrue("the shipped repository offers the PE Micro driver: " + available,
+                available.matches("(?s).*pemicro\\s+\\S+\\s+no\\s+io\\.probehost\\.driver\\.pemicro\\s+"
+                        + ShippedRuntime.shippedExtrasIndex().toUri() + ".*"));
     }
 
     @Test

@@ -74,10 +74,10 @@ public final class DriverCommands {
                 return "Installed " + describe(bundles.install(what));
             }
             if (line.flag("--dry-run")) {
-                return ExtrasText.plan(extras.plan(what), "Plan for") + "\n(dry run: nothing changed)";
+                return ExtrasText.plan(extras.plan(what), false) + "\n(dry run: nothing changed)";
             }
             InstallPlan plan = extras.install(what);
-            return ExtrasText.plan(plan, "Installed") + driversOf(plan);
+            return ExtrasText.plan(plan, true) + driversOf(plan);
         });
     }
 

@@ -25,11 +25,11 @@ final class ExtrasText {
                 : table.toString();
     }
 
-    /** The plan: what is added, what is reused. */
-    static String plan(InstallPlan plan, String heading) {
-        StringBuilder text = new StringBuilder(heading).append(' ').append(plan.extra()).append(": ")
-                .append(plan.added().size()).append(" to install, ").append(plan.reused().size())
-                .append(" installed bundles reused");
+    /** The plan before (a dry run) or after the install: what is added, what is reused. */
+    static String plan(InstallPlan plan, boolean done) {
+        StringBuilder text = new StringBuilder(done ? "Installed " : "Plan for ").append(plan.extra()).append(": ")
+                .append(plan.added().size()).append(done ? " bundles installed, " : " to install, ")
+                .append(plan.reused().size()).append(" installed bundles reused");
         plan.added().forEach(b -> text.append("\n  install  ").append(b));
         plan.reused().forEach(b -> text.append("\n  reuse    ").append(b));
         return text.toString();

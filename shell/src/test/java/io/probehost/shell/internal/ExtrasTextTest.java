@@ -22,7 +22,9 @@ class ExtrasTextTest {
         assertEquals("Plan for pemicro: 2 to install, 1 installed bundles reused\n"
                 + "  install  com.sun.jna 5.17.0\n"
                 + "  install  io.probehost.driver.pemicro 0.1.0\n"
-                + "  reuse    io.probehost.core.api 0.1.0", ExtrasText.plan(plan, "Plan for"));
+                + "  reuse    io.probehost.core.api 0.1.0", ExtrasText.plan(plan, false));
+        assertTrue(ExtrasText.plan(plan, true).startsWith("Installed pemicro: 2 bundles installed, 1 installed bundles "
+                + "reused\n  install  com.sun.jna 5.17.0\n"));
     }
 
     @Test
