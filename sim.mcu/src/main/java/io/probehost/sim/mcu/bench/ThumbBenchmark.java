@@ -6,8 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Prints how many instructions per second the lab core executes unthrottled on this machine, for
- * an ARMv6-M loop and an ARMv7-M (Thumb-2, IT) loop, each mixing ALU, load, store and branch.
+ * Prints how many instructions per second the lab core executes unthrottled on this machine, on
+ * ARMv6-M and ARMv7-M: for the compiled {@link BenchWorkload} (the figure that counts) and for a
+ * short hand-written loop mixing ALU, load, store and branch (ARMv7-M: Thumb-2 and IT).
  * A benchmark, not a test: run it with
  * {@code java -cp sim.mcu/target/classes io.probehost.sim.mcu.bench.ThumbBenchmark [seconds]}.
  */
@@ -31,17 +32,23 @@ public final class ThumbBenchmark {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3;
         for (int round = 0; round < 2; round++) {
             String label = round == 0 ? " (warm-up)" : "";
-            report("ARMv6-M" + label, measure(Profile.ARMV6M, ARMV6M_LOOP, seconds));
-            report("ARMv7-M" + label, measure(Profile.ARMV7M, ARMV7M_LOOP, seconds));
+            for (Profile profile : new Profile[] {Profile.ARMV6M, Profile.ARMV7M}) {
+                CortexMTestMachine workload = BenchWorkload.machine(profile);
+                double rate = measure(workload.core(), seconds);
+                String name = profile == Profile.ARMV7M ? "ARMv7-M" : "ARMv6-M";
+                report(name + " workload" + label, rate, String.format(" %,d iterations, checksum %08x",
+                        workload.readWord(BenchWorkload.ITERATIONS_ADDRESS), workload.readWord(BenchWorkload.CHECKSUM_ADDRESS)));
+                CortexMTestMachine loop = loopMachine(profile, profile == Profile.ARMV7M ? ARMV7M_LOOP : ARMV6M_LOOP);
+                report(name + " loop" + label, measure(loop.core(), seconds), "");
+            }
         }
     }
 
-    private static void report(String name, double instructionsPerSecond) {
-        System.out.printf("%-20s %,15.0f instructions/s (%.1f MIPS)%n", name, instructionsPerSecond, instructionsPerSecond / 1e6);
+    private static void report(String name, double instructionsPerSecond, String detail) {
+        System.out.printf("%-26s %,15.0f instructions/s (%.1f MIPS)%s%n", name, instructionsPerSecond, instructionsPerSecond / 1e6, detail);
     }
 
-    /** Runs the loop for about {@code seconds} and returns the executed instructions per second. */
-    static double measure(Profile profile, int[] loop, double seconds) {
+    private static CortexMTestMachine loopMachine(Profile profile, int[] loop) {
         ByteBuffer image = ByteBuffer.allocate(0x200).order(ByteOrder.LITTLE_ENDIAN);
         image.putInt(0, 0x2000_1000).putInt(4, RESET | 1);
         for (int i = 0; i < loop.length; i++) {
@@ -49,7 +56,11 @@ public final class ThumbBenchmark {
         }
         CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
         machine.load(image.array());
-        Core core = machine.core();
+        return machine;
+    }
+
+    /** Steps {@code core} for about {@code seconds} and returns the executed instructions per second. */
+    static double measure(Core core, double seconds) {
         long budget = (long) (seconds * 1e9);
         long start = System.nanoTime();
         long executed = 0;
