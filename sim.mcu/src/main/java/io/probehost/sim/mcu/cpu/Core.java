@@ -4,6 +4,7 @@ import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.DirectRegion;
 
 /**
  * An ARMv6-M (Cortex-M0) or ARMv7-M (Cortex-M3) core, chosen by its {@link Profile}: executes one
@@ -14,6 +15,8 @@ public final class Core {
     /** The Cortex-M0 clock of the nRF51822, the default. */
     public static final int CPU_HZ = 16_000_000;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
+    /** Cycle counts up to this advance the clock without a division (see {@link #advanceClock}). */
+    private static final long SMALL_CYCLE_COUNT = 64;
 
     /** Thrown inside an instruction on a synchronous fault; becomes a HardFault (or lockup). */
     static final class Fault extends RuntimeException {
@@ -34,8 +37,12 @@ public final class Core {
     final SysTick sysTick = new SysTick();
     final DebugState debug = new DebugState();
     private final MemoryPort bus;
+    private final DirectAccess direct;
     private final VirtualClock clock;
     private final long cpuHz;
+    /** 1e9 / cpuHz and 1e9 mod cpuHz: a cycle's whole nanoseconds and the cpuHz-ths of one left over. */
+    private final long nanosPerCycle;
+    private final long remainderPerCycle;
     private final ThumbExecutor executor;
     private final ExceptionEntry exceptionEntry;
     private DebugComparators comparators = DebugComparators.NONE;
@@ -77,8 +84,11 @@ public final class Core {
     /** A core whose cycles advance {@code clock} at {@code cpuHz} (72 MHz for an STM32F103). */
     public Core(MemoryPort bus, VirtualClock clock, Profile profile, long cpuHz) {
         this.bus = bus;
+        this.direct = new DirectAccess(bus);
         this.clock = clock;
         this.cpuHz = cpuHz;
+        this.nanosPerCycle = 1_000_000_000L / cpuHz;
+        this.remainderPerCycle = 1_000_000_000L % cpuHz;
         this.profile = profile;
         this.armv7m = profile == Profile.ARMV7M;
         this.regs = new Registers(profile);
@@ -427,9 +437,21 @@ public final class Core {
     /**
      * Advances the virtual clock by {@code n} cycles at {@link #cpuHz}, exactly: the nanoseconds
      * it has been given always equal floor(cycles * 1e9 / cpuHz), with the remainder kept in
-     * {@link #clockRemainder} (one division per instruction; no overflow for any cycle count).
+     * {@link #clockRemainder} (no overflow for any cycle count). An instruction's few cycles take no
+     * division: each adds {@link #nanosPerCycle} and {@link #remainderPerCycle}, carried by subtraction.
      */
     private void advanceClock(long n) {
+        if (n <= SMALL_CYCLE_COUNT) {
+            long nanos = n * nanosPerCycle;
+            long remainder = clockRemainder + n * remainderPerCycle;
+            while (remainder >= cpuHz) {
+                remainder -= cpuHz;
+                nanos++;
+            }
+            clockRemainder = remainder;
+            clock.advance(nanos);
+            return;
+        }
         long whole = 0;
         long numerator = clockRemainder;
         if (n < cpuHz) {
@@ -598,6 +620,10 @@ public final class Core {
     // ---- memory access for instructions ----
 
     int fetch16(int address) {
+        DirectRegion region = direct.forRead(address, 2);
+        if (region != null) {
+            return region.readHalfword(address);
+        }
         try {
             return bus.read(address, AccessSize.HALFWORD);
         } catch (BusFault e) {
@@ -632,7 +658,8 @@ public final class Core {
             throw unprivilegedSystemAccess(address);
         }
         try {
-            int value = bus.read(address, size);
+            DirectRegion region = direct.forRead(address, size.bytes());
+            int value = region != null ? region.read(address, size) : bus.read(address, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
@@ -670,7 +697,12 @@ public final class Core {
             throw unprivilegedSystemAccess(address);
         }
         try {
-            bus.write(address, size, value & size.mask());
+            DirectRegion region = direct.forWrite(address, size.bytes());
+            if (region != null) {
+                region.write(address, size, value);
+            } else {
+                bus.write(address, size, value & size.mask());
+            }
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
             control.writeBfar(address);
