@@ -657,9 +657,18 @@ public final class Core {
         if ((address >>> 20) == 0xE00 && !regs.privileged()) {
             throw unprivilegedSystemAccess(address);
         }
+        DirectRegion region = direct.forRead(address, size.bytes());
+        if (region != null) {
+            int value = region.read(address, size);
+            watchHit |= comparators.dataMatch(address, size.bytes(), false);
+            return value;
+        }
+        return readThroughBus(address, size);
+    }
+
+    private int readThroughBus(int address, AccessSize size) {
         try {
-            DirectRegion region = direct.forRead(address, size.bytes());
-            int value = region != null ? region.read(address, size) : bus.read(address, size);
+            int value = bus.read(address, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
@@ -696,13 +705,18 @@ public final class Core {
         if ((address >>> 20) == 0xE00 && !regs.privileged()) {
             throw unprivilegedSystemAccess(address);
         }
+        DirectRegion region = direct.forWrite(address, size.bytes());
+        if (region != null) {
+            region.write(address, size, value);
+            watchHit |= comparators.dataMatch(address, size.bytes(), true);
+            return;
+        }
+        writeThroughBus(address, size, value);
+    }
+
+    private void writeThroughBus(int address, AccessSize size, int value) {
         try {
-            DirectRegion region = direct.forWrite(address, size.bytes());
-            if (region != null) {
-                region.write(address, size, value);
-            } else {
-                bus.write(address, size, value & size.mask());
-            }
+            bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
             control.writeBfar(address);

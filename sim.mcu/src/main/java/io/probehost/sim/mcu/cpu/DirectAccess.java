@@ -15,7 +15,8 @@ final class DirectAccess {
 
     private final SystemBus bus;
     private DirectRegion[] regions = NONE;
-    private int epoch;
+    /** The bus epoch {@link #regions} were taken at; none yet. */
+    private int epoch = -1;
     private boolean complete;
 
     DirectAccess(MemoryPort bus) {
@@ -39,7 +40,7 @@ final class DirectAccess {
     }
 
     private DirectRegion find(int address, int bytes) {
-        if (bus != null && (bus.epoch() != epoch || regions == NONE)) {
+        if (bus != null && bus.epoch() != epoch) {
             refresh();
         }
         for (DirectRegion region : regions) {
