@@ -1,14 +1,12 @@
 package io.probehost.sim.mcu.bus;
 
 import io.probehost.sim.mcu.AccessSize;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
-/** Where a {@link DirectMemory} is mapped and the array it reads from: bus accesses without dispatch. */
+/**
+ * Where a {@link DirectMemory} is mapped and the array it reads from: bus accesses without dispatch.
+ * Bytes are assembled by hand: small enough to inline into every load and store of the core.
+ */
 public final class DirectRegion {
-    private static final VarHandle HALFWORDS = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int base;
     private final int size;
@@ -34,26 +32,33 @@ public final class DirectRegion {
 
     /** A halfword at {@code address} (covered, any alignment), zero-extended. */
     public int readHalfword(int address) {
-        return (short) HALFWORDS.get(bytes, address - base) & 0xFFFF;
+        int offset = address - base;
+        return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8;
     }
 
     /** A load at {@code address} (covered), zero-extended as {@link io.probehost.sim.mcu.MemoryPort#read}. */
     public int read(int address, AccessSize size) {
         int offset = address - base;
-        switch (size) {
-            case BYTE: return bytes[offset] & 0xFF;
-            case HALFWORD: return (short) HALFWORDS.get(bytes, offset) & 0xFFFF;
-            default: return (int) WORDS.get(bytes, offset);
+        int value = bytes[offset] & 0xFF;
+        if (size != AccessSize.BYTE) {
+            value |= (bytes[offset + 1] & 0xFF) << 8;
+            if (size == AccessSize.WORD) {
+                value |= (bytes[offset + 2] & 0xFF) << 16 | bytes[offset + 3] << 24;
+            }
         }
+        return value;
     }
 
     /** A store at {@code address} (covered, {@link #writable()}). */
     public void write(int address, AccessSize size, int value) {
         int offset = address - base;
-        switch (size) {
-            case BYTE: bytes[offset] = (byte) value; break;
-            case HALFWORD: HALFWORDS.set(bytes, offset, (short) value); break;
-            default: WORDS.set(bytes, offset, value); break;
+        bytes[offset] = (byte) value;
+        if (size != AccessSize.BYTE) {
+            bytes[offset + 1] = (byte) (value >>> 8);
+            if (size == AccessSize.WORD) {
+                bytes[offset + 2] = (byte) (value >>> 16);
+                bytes[offset + 3] = (byte) (value >>> 24);
+            }
         }
     }
 }
