@@ -15,9 +15,14 @@ public final class DirectRegion {
 
     DirectRegion(int base, int size, byte[] bytes, boolean writable) {
         this.base = base;
-        this.size = Math.min(size, bytes.length);
+        this.size = Integer.compareUnsigned(size, bytes.length) < 0 ? size : bytes.length;
         this.bytes = bytes;
         this.writable = writable;
+    }
+
+    /** Bytes mapped and backed by the array. */
+    int size() {
+        return size;
     }
 
     /** Whether the {@code bytes}-byte access at {@code address} lies wholly inside this region. */

@@ -68,7 +68,10 @@ public final class SystemBus implements MemoryPort {
             if (bytes == null) {
                 complete = false;
             } else {
-                direct.add(new DirectRegion(region.base, region.size, bytes, memory.writesDirectly()));
+                DirectRegion candidate = new DirectRegion(region.base, region.size, bytes, memory.writesDirectly());
+                if (candidate.size() >= AccessSize.WORD.bytes()) {
+                    direct.add(candidate);
+                }
             }
         }
         return new DirectRegions(direct.toArray(new DirectRegion[0]), complete, epoch);

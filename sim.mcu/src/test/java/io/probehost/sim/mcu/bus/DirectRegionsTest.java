@@ -91,4 +91,9 @@ class DirectRegionsTest {
         SystemBus overlapped = new SystemBus().map(0x2000_0000, 0x10, new PlainRegisters()).map(0x2000_0000, 0x100, ram);
         assertEquals(0, overlapped.directRegions().regions().length);
     }
+
+    @Test
+    void aRegionSmallerThanAWordIsNotListed() {
+        assertEquals(0, new SystemBus().map(0x2000_0000, 2, new Memory(2)).directRegions().regions().length);
+    }
 }
