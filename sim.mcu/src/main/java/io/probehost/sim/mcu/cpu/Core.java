@@ -4,6 +4,7 @@ import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.DirectRegion;
 
 /**
  * An ARMv6-M (Cortex-M0) or ARMv7-M (Cortex-M3) core, chosen by its {@link Profile}: executes one
@@ -16,6 +17,8 @@ public final class Core {
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
     private static final int STIR = 0xE000_EF00;
     private static final int STIMULUS_PORTS_END = 0xE000_0080;
+    /** Cycle counts up to this advance the clock without a division (see {@link #advanceClock}). */
+    private static final long SMALL_CYCLE_COUNT = 64;
 
     /** Thrown inside an instruction on a synchronous fault; becomes a HardFault (or lockup). */
     static final class Fault extends RuntimeException {
@@ -36,8 +39,12 @@ public final class Core {
     final SysTick sysTick = new SysTick();
     final DebugState debug = new DebugState();
     private final MemoryPort bus;
+    private final DirectAccess direct;
     private final VirtualClock clock;
     private final long cpuHz;
+    /** 1e9 / cpuHz and 1e9 mod cpuHz: a cycle's whole nanoseconds and the cpuHz-ths of one left over. */
+    private final long nanosPerCycle;
+    private final long remainderPerCycle;
     private final ThumbExecutor executor;
     private final ExceptionEntry exceptionEntry;
     private final DebugEvents debugEvents;
@@ -81,8 +88,11 @@ public final class Core {
     /** A core whose cycles advance {@code clock} at {@code cpuHz} (72 MHz for an STM32F103). */
     public Core(MemoryPort bus, VirtualClock clock, Profile profile, long cpuHz) {
         this.bus = bus;
+        this.direct = new DirectAccess(bus);
         this.clock = clock;
         this.cpuHz = cpuHz;
+        this.nanosPerCycle = 1_000_000_000L / cpuHz;
+        this.remainderPerCycle = 1_000_000_000L % cpuHz;
         this.profile = profile;
         this.armv7m = profile == Profile.ARMV7M;
         this.regs = new Registers(profile);
@@ -431,9 +441,21 @@ public final class Core {
     /**
      * Advances the virtual clock by {@code n} cycles at {@link #cpuHz}, exactly: the nanoseconds
      * it has been given always equal floor(cycles * 1e9 / cpuHz), with the remainder kept in
-     * {@link #clockRemainder} (one division per instruction; no overflow for any cycle count).
+     * {@link #clockRemainder} (no overflow for any cycle count). An instruction's few cycles take no
+     * division: each adds {@link #nanosPerCycle} and {@link #remainderPerCycle}, carried by subtraction.
      */
     private void advanceClock(long n) {
+        if (n <= SMALL_CYCLE_COUNT) {
+            long nanos = n * nanosPerCycle;
+            long remainder = clockRemainder + n * remainderPerCycle;
+            while (remainder >= cpuHz) {
+                remainder -= cpuHz;
+                nanos++;
+            }
+            clockRemainder = remainder;
+            clock.advance(nanos);
+            return;
+        }
         long whole = 0;
         long numerator = clockRemainder;
         if (n < cpuHz) {
@@ -608,8 +630,13 @@ public final class Core {
     // ---- memory access for instructions ----
 
     int fetch16(int address) {
+        int mapped = (address >>> 29) == 0 ? comparators.remap(address, true) : address;
+        DirectRegion region = direct.forRead(mapped, 2);
+        if (region != null) {
+            return region.readHalfword(mapped);
+        }
         try {
-            return bus.read((address >>> 29) == 0 ? comparators.remap(address, true) : address, AccessSize.HALFWORD);
+            return bus.read(mapped, AccessSize.HALFWORD);
         } catch (BusFault e) {
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_IBUSERR);
         }
@@ -641,8 +668,20 @@ public final class Core {
         if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
+        int mapped = (address >>> 29) == 0 ? comparators.remap(address, false) : address;
+        DirectRegion region = direct.forRead(mapped, size.bytes());
+        if (region != null) {
+            int value = region.read(mapped, size);
+            watchHit |= comparators.dataMatch(address, size.bytes(), false);
+            return value;
+        }
+        return readThroughBus(address, mapped, size);
+    }
+
+    /** {@code mapped} is {@code address} after the FPB's remap, which applies to the code region only. */
+    private int readThroughBus(int address, int mapped, AccessSize size) {
         try {
-            int value = bus.read((address >>> 29) == 0 ? comparators.remap(address, false) : address, size);
+            int value = bus.read(mapped, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
@@ -698,6 +737,16 @@ public final class Core {
         if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
+        DirectRegion region = direct.forWrite(address, size.bytes());
+        if (region != null) {
+            region.write(address, size, value);
+            watchHit |= comparators.dataMatch(address, size.bytes(), true);
+            return;
+        }
+        writeThroughBus(address, size, value);
+    }
+
+    private void writeThroughBus(int address, AccessSize size, int value) {
         try {
             bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);

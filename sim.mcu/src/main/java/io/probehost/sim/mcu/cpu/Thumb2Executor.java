@@ -205,7 +205,7 @@ final class Thumb2Executor {
         int start = op == 1 ? base : base - 4 * count;
         int end = op == 1 ? base + 4 * count : base - 4 * count;
         if (load) {
-            int[] values = new int[16];
+            int[] values = thumb.loadedWords;
             int a = start;
             for (int i = 0; i < 16; i++) {
                 if ((list & (1 << i)) != 0) {
