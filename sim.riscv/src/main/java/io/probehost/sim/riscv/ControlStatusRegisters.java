@@ -44,6 +44,8 @@ public final class ControlStatusRegisters {
     private static final int COUNT_INHIBIT_IR = 1 << 2;
 
     private final HartIdentity identity;
+    final DebugState debug = new DebugState();
+    final TriggerModule triggers;
     int mstatus;
     int mtvec;
     int mepc;
@@ -58,8 +60,9 @@ public final class ControlStatusRegisters {
     private boolean cycleWritten;
     private boolean instretWritten;
 
-    ControlStatusRegisters(HartIdentity identity) {
+    ControlStatusRegisters(HartIdentity identity, int triggerCount) {
         this.identity = identity;
+        this.triggers = new TriggerModule(triggerCount);
     }
 
     /** Reset values: everything zero but MPP (always M). */
@@ -74,6 +77,8 @@ public final class ControlStatusRegisters {
         mcountinhibit = 0;
         mcycle = 0;
         minstret = 0;
+        debug.reset();
+        triggers.reset();
     }
 
     public int mstatus() {
@@ -125,8 +130,25 @@ public final class ControlStatusRegisters {
             case MARCHID: return identity.marchid();
             case MIMPID: return identity.mimpid();
             case MHARTID: return identity.mhartid();
+            case TriggerModule.TSELECT: case TriggerModule.TDATA1: case TriggerModule.TDATA2: case TriggerModule.TDATA3:
+                return triggers.read(csr);
+            case DebugState.DCSR: case DebugState.DPC: case DebugState.DSCRATCH0: case DebugState.DSCRATCH1:
+                return readDebug(csr, instruction);
             default: throw new Trap(TrapCause.ILLEGAL_INSTRUCTION, instruction);
         }
+    }
+
+    /** The core debug registers exist in Debug Mode only. */
+    private int readDebug(int csr, int instruction) throws Trap {
+        if (!debug.halted) {
+            throw new Trap(TrapCause.ILLEGAL_INSTRUCTION, instruction);
+        }
+        return switch (csr) {
+            case DebugState.DCSR -> debug.dcsr();
+            case DebugState.DPC -> debug.dpc;
+            case DebugState.DSCRATCH0 -> debug.dscratch0;
+            default -> debug.dscratch1;
+        };
     }
 
     /** Writes a CSR that {@link #read} accepted and that is not read-only. */
@@ -160,6 +182,12 @@ public final class ControlStatusRegisters {
                 minstret = (minstret & 0xFFFF_FFFFL) | ((long) value << 32);
                 instretWritten = true;
             }
+            case TriggerModule.TSELECT, TriggerModule.TDATA1, TriggerModule.TDATA2, TriggerModule.TDATA3 ->
+                    triggers.write(csr, value, debug.halted);
+            case DebugState.DCSR -> debug.writeDcsr(value);
+            case DebugState.DPC -> debug.dpc = value & ~1;
+            case DebugState.DSCRATCH0 -> debug.dscratch0 = value;
+            case DebugState.DSCRATCH1 -> debug.dscratch1 = value;
             default -> {
                 // misa, mstatush, mip: writes are ignored
             }

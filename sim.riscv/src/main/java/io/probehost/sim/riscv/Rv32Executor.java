@@ -5,7 +5,7 @@ import io.probehost.sim.mcu.AccessSize;
 /**
  * Decodes and executes one RV32IMAC instruction (compressed ones through
  * {@link CompressedExpander}) on a {@link Hart}: RV32I, M, A, Zicsr, Zifencei (FENCE.I is a no-op),
- * MRET, WFI, ECALL, EBREAK. An illegal instruction traps with mtval = its encoding (16 bits for a
+ * MRET, WFI, ECALL, EBREAK, DRET (Debug Mode only). An illegal instruction traps with mtval = its encoding (16 bits for a
  * compressed one), as QEMU does.
  */
 final class Rv32Executor {
@@ -192,7 +192,11 @@ final class Rv32Executor {
     private int system(int insn, int original, int next) throws Trap {
         switch (insn) {
             case 0x0000_0073 -> throw new Trap(TrapCause.ECALL_FROM_M, 0);
-            case 0x0010_0073 -> throw new Trap(TrapCause.BREAKPOINT, 0);
+            case 0x0010_0073 -> throw hart.breakpoint();
+            case 0x7B20_0073 -> {
+                hart.debugReturn(original);
+                return hart.pc;
+            }
             case 0x3020_0073 -> {
                 hart.returnFromTrap();
                 return hart.pc;
