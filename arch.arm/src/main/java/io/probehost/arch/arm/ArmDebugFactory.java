@@ -10,6 +10,7 @@ import io.probehost.api.TransferException;
 import io.probehost.api.probe.ArmMemoryEngine;
 import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.JtagSequencer;
 import io.probehost.api.probe.ResetControl;
 import io.probehost.api.probe.SwdSequencer;
 import io.probehost.api.probe.SwjControl;
@@ -18,6 +19,7 @@ import io.probehost.arch.arm.internal.AccessPortScanner;
 import io.probehost.arch.arm.internal.CortexMConnection;
 import io.probehost.arch.arm.internal.DebugPort;
 import io.probehost.arch.arm.internal.EngineDapAccess;
+import io.probehost.arch.arm.internal.JtagDapAccess;
 import io.probehost.arch.arm.internal.MemAp;
 import io.probehost.arch.arm.internal.RomTableWalker;
 import io.probehost.arch.arm.internal.SwdSequencerDapAccess;
@@ -33,8 +35,8 @@ public final class ArmDebugFactory {
     /**
      * Connects the probe (when not already on {@code protocol}) and the Cortex-M core behind it,
      * through the first of the probe's capabilities that reaches DP and AP registers: its own
-     * {@link DapAccess}, an {@link SwdSequencer} under the host-side SWD layer, or the DAP register
-     * access of its {@link ArmMemoryEngine}.
+     * {@link DapAccess}, a {@link JtagSequencer} under the JTAG-DP layer, an {@link SwdSequencer} under
+     * the host-side SWD layer, or the DAP register access of its {@link ArmMemoryEngine}.
      */
     public static CortexMTarget connect(DebugProbe probe, WireProtocol protocol, ArmConnectOptions options) {
         String name = probe.description().displayName();
@@ -46,6 +48,9 @@ public final class ArmDebugFactory {
             probe.connect(protocol);
         }
         Optional<DapAccess> dap = probe.capability(DapAccess.class);
+        if (dap.isEmpty() && protocol == WireProtocol.JTAG) {
+            dap = probe.capability(JtagSequencer.class).map(JtagDapAccess::new);
+        }
         if (dap.isPresent()) {
             return connect(dap.get(), probe.capability(SwjControl.class), probe.capability(ResetControl.class),
                     protocol, options);

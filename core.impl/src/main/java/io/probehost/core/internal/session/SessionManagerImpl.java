@@ -113,6 +113,11 @@ public final class SessionManagerImpl implements SessionManager {
         TargetConnector connector = connectorFor(target);
         DebugProbe probe = probes.open(request.probe(), options);
         try {
+            if (target.isEmpty() && !targetAsked(request, options) && request.probe().target().isEmpty()) {
+                // a probe may learn its target when opened (an option such as jlink.device)
+                target = probe.description().target().flatMap(targets::find);
+                connector = connectorFor(target);
+            }
             WireProtocol protocol = protocol(request, options, probe);
             long clock = request.clockHz() > 0 ? request.clockHz() : options.get(CoreOptions.FREQUENCY);
             if (clock <= 0) {
@@ -199,6 +204,11 @@ public final class SessionManagerImpl implements SessionManager {
             return Optional.of(targets.find(name).orElseThrow(() -> unknownTarget(name)));
         }
         return request.probe().target().flatMap(targets::find);
+    }
+
+    private static boolean targetAsked(SessionRequest request, SessionOptions options) {
+        return request.targetName().filter(name -> !name.isBlank()).isPresent()
+                || Optional.ofNullable(options.get(CoreOptions.TARGET_OVERRIDE)).filter(n -> !n.isBlank()).isPresent();
     }
 
     private ProbeException unknownTarget(String name) {

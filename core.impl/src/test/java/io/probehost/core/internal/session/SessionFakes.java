@@ -34,6 +34,8 @@ import io.probehost.api.target.TargetDescription;
 
 /** Registries, a probe and a connector that record what the session manager does with them. */
 final class SessionFakes {
+    /** How an opened probe describes itself: as listed, unless a test says otherwise. */
+    java.util.function.UnaryOperator<ProbeDescription> openedAs = listed -> listed;
     final List<FakeProbe> opened = new ArrayList<>();
     final List<TargetDescription> known = new ArrayList<>();
     final List<Optional<TargetDescription>> connectedTargets = new ArrayList<>();
@@ -63,7 +65,7 @@ final class SessionFakes {
 
         @Override
         public DebugProbe open(ProbeDescription probe, SessionOptions options) {
-            FakeProbe opening = new FakeProbe(probe);
+            FakeProbe opening = new FakeProbe(openedAs.apply(probe));
             opened.add(opening);
             return opening;
         }

@@ -111,6 +111,18 @@ class SessionManagerImplTest {
     }
 
     @Test
+    void aTargetTheProbeReportsOnlyOnceOpenedIsUsedWhenNoneWasAsked() {
+        fakes.known.add(NRF51);
+        fakes.openedAs = listed -> new ProbeDescription(listed.driver(), listed.uniqueId(), listed.vendorName(),
+                listed.productName(), "", "", "nrf51822_xxaa", listed.location());
+        manager.connect(request(OTHER));
+        manager.disconnect();
+        manager.connect(new SessionRequest(OTHER, Map.of(), Optional.of("cortex_m"), Optional.empty(), 0));
+        assertEquals(List.of(Optional.of(NRF51), Optional.empty()), fakes.connectedTargets,
+                "an asked target wins over the probe's");
+    }
+
+    @Test
     void unknownTargetNameFailsListingCloseNames() {
         fakes.known.addAll(List.of(NRF51, NRF52));
         ProbeException unknown = assertThrows(ProbeException.class, () -> manager.connect(

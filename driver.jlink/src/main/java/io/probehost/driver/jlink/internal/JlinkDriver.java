@@ -1,0 +1,125 @@
+package io.probehost.driver.jlink.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import io.probehost.api.ProbeDisconnectedException;
+import io.probehost.api.ProbeException;
+import io.probehost.api.option.OptionDescriptor;
+import io.probehost.api.option.OptionProvider;
+import io.probehost.api.option.SessionOptions;
+import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.ProbeDescription;
+import io.probehost.api.probe.ProbeDriver;
+import io.probehost.api.usb.UsbBus;
+import io.probehost.api.usb.UsbDeviceInfo;
+
+/**
+ * The J-Link driver: finds J-Links speaking the native protocol on every {@link UsbBus} service and
+ * declares the {@code jlink.*} options. A probe is opened once, briefly, to read its firmware and
+ * hardware versions; the answer is remembered, so listing never opens it again.
+ */
+@Component(service = {ProbeDriver.class, OptionProvider.class},
+        property = ProbeDriver.NAME_PROPERTY + "=" + FoundProbe.DRIVER_NAME)
+public class JlinkDriver implements ProbeDriver, OptionProvider {
+    private final Map<String, String> productNames = new ConcurrentHashMap<>();
+    private volatile List<UsbBus> buses = List.of();
+
+    @Activate
+    public JlinkDriver() {
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    synchronized void addBus(UsbBus bus) {
+        List<UsbBus> updated = new ArrayList<>(buses);
+        updated.add(bus);
+        buses = List.copyOf(updated);
+    }
+
+    synchronized void removeBus(UsbBus bus) {
+        List<UsbBus> updated = new ArrayList<>(buses);
+        updated.remove(bus);
+        buses = List.copyOf(updated);
+    }
+
+    @Override
+    public String name() {
+        return FoundProbe.DRIVER_NAME;
+    }
+
+    @Override
+    public String description() {
+        return "SEGGER J-Link probes over their native USB protocol (SWD and JTAG as HW_JTAG3 bit streams, "
+                + "no SEGGER DLL)";
+    }
+
+    @Override
+    public List<ProbeDescription> probes() {
+        List<ProbeDescription> probes = new ArrayList<>();
+        for (FoundProbe probe : findAll()) {
+            if (!productNames.containsKey(probe.description().uniqueId())) {
+                learnProduct(probe);
+            }
+        }
+        for (FoundProbe probe : findAll()) {
+            probes.add(probe.description());
+        }
+        return probes;
+    }
+
+    private void learnProduct(FoundProbe probe) {
+        try (JlinkChannel channel = new JlinkChannel(
+                new UsbJlinkTransport(probe.bus().open(probe.device()), probe.jlinkInterface()))) {
+            productNames.put(probe.description().uniqueId(), JlinkOpener.identify(channel).productName());
+        } catch (ProbeException e) {
+            // busy in another program, or gone: list it with what USB tells
+        }
+    }
+
+    @Override
+    public DebugProbe open(ProbeDescription probe, SessionOptions options) {
+        for (FoundProbe found : findAll()) {
+            if (found.description().uniqueId().equals(probe.uniqueId())
+                    && (probe.location().isEmpty() || found.description().location().equals(probe.location()))) {
+                return JlinkOpener.open(found.description(),
+                        new UsbJlinkTransport(found.bus().open(found.device()), found.jlinkInterface()), options);
+            }
+        }
+        throw new ProbeDisconnectedException("J-Link " + probe.uniqueId() + " is no longer attached"
+                + (probe.location().isEmpty() ? "" : " at " + probe.location()));
+    }
+
+    @Override
+    public List<OptionDescriptor<?>> options() {
+        return JlinkOptions.ALL;
+    }
+
+    private List<FoundProbe> findAll() {
+        List<FoundProbe> found = new ArrayList<>();
+        for (UsbBus bus : buses) {
+            List<UsbDeviceInfo> devices;
+            try {
+                devices = bus.devices();
+            } catch (RuntimeException e) {
+                throw new ProbeException("J-Link: cannot list the devices of USB bus '" + bus.name() + "': "
+                        + e.getMessage(), e);
+            }
+            for (UsbDeviceInfo device : devices) {
+                String product = productNames.getOrDefault(FoundProbe.uniqueId(device),
+                        device.product().isEmpty() ? "J-Link" : device.product());
+                FoundProbe.of(bus, device, product).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+}
