@@ -1,0 +1,14 @@
+package io.probehost.arch.riscv.internal;
+
+/**
+ * Reads and writes runs of equal-sized, naturally aligned elements of memory on a halted hart: one
+ * way a Debug Module reaches memory (Access Memory commands, the program buffer).
+ */
+interface MemoryAccessor {
+
+    /** {@code count} elements of {@code width} bytes (1, 2 or 4) from {@code address} on. */
+    int[] read(long address, int width, int count);
+
+    /** {@code values.length} elements of {@code width} bytes from {@code address} on. */
+    void write(long address, int width, int[] values);
+}
