@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.probehost.api.ProbeException;
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
+import io.probehost.api.debug.CrcCode;
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
@@ -17,7 +18,7 @@ import io.probehost.api.target.TargetDescription;
 
 /**
  * A RISC-V hart as the session layer sees it: memory, core, breakpoints and watchpoints over its
- * Debug Module, and a {@link FunctionCaller}. Closing removes every breakpoint and watchpoint and,
+ * Debug Module, a {@link FunctionCaller}, and the flash loader's CRC routine built for RV32 ({@link CrcCode}). Closing removes every breakpoint and watchpoint and,
  * unless told otherwise, lets the hart run.
  */
 public final class RiscvDebugTarget implements DebugTarget {
@@ -100,6 +101,9 @@ public final class RiscvDebugTarget implements DebugTarget {
     public <C extends TargetCapability> Optional<C> capability(Class<C> type) {
         if (type == FunctionCaller.class) {
             return Optional.of(type.cast(functionCaller));
+        }
+        if (type == CrcCode.class) {
+            return Optional.of(type.cast(new RiscvCrcCode()));
         }
         return Optional.empty();
     }
