@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,26 +30,57 @@ public class LabRemoteBitbangIT {
 
     @Test
     public void openocdHaltsFlashesAndVerifiesTheVirtualNrf51ThroughLabRbb() throws Exception {
-        Path state = Files.createTempDirectory("probehost-rbb-state");
         Path image = writeSpinImage(Files.createTempFile("spin", ".bin"));
-        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
-        ProcessBuilder server = new ProcessBuilder(top.resolve("probehost").toString(), "--sim", "lab:rbb", "--port", "0")
+        String config = ShippedRuntime.runtimeFolder().resolve("etc/openocd/probehost-nrf51-rbb.cfg").toString();
+        String output = openocdThroughLab(List.of(), port -> List.of("-c", "set RBB_PORT " + port, "-f", config,
+                "-c", "init", "-c", "halt", "-c", "flash probe 0", "-c", "flash write_image erase " + image + " 0",
+                "-c", "verify_image " + image + " 0", "-c", "reset halt", "-c", "reg pc", "-c", "step", "-c", "reg pc",
+                "-c", "mdw 0x0 2", "-c", "shutdown"));
+        assertTrue(output, output.contains("Cortex-M0 r0p0 processor detected"));
+        assertTrue("OpenOCD's nrf5 driver identifies the part from FICR: " + output,
+                output.contains("nRF51822-QFAA(build code: H0) 256kB Flash, 16kB RAM"));
+        assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
+        assertTrue("reset halt stops at the reset handler: " + output, output.contains("pc (/32): 0x00000040"));
+        assertTrue("a step moves to the next instruction: " + output, output.contains("pc (/32): 0x00000042"));
+        assertTrue(output, output.contains("0x00000000: 20004000 00000041"));
+    }
+
+    /**
+     * OpenOCD's own target/stm32f1x.cfg finds the STM32F103's JTAG chain (Cortex-M3 TAP, then the
+     * boundary-scan TAP), identifies the part from DBGMCU and programs examples/nucleo-blinky.bin
+     * with its stm32f1x flash driver.
+     */
+    @Test
+    public void openocdFlashesTheVirtualStm32f103ThroughLabRbbWithItsStockConfiguration() throws Exception {
+        Path image = top().resolve("examples/nucleo-blinky.bin");
+        String output = openocdThroughLab(List.of("-t", "nucleo-f103rb"), port -> List.of(
+                "-c", "adapter driver remote_bitbang; remote_bitbang host 127.0.0.1; remote_bitbang port " + port,
+                "-c", "transport select jtag; gdb_port disabled; telnet_port disabled; tcl_port disabled",
+                "-f", "target/stm32f1x.cfg", "-c", "init", "-c", "halt", "-c", "flash probe 0",
+                "-c", "flash write_image erase " + image + " 0x08000000", "-c", "verify_image " + image + " 0x08000000",
+                "-c", "reset halt", "-c", "reg pc", "-c", "shutdown"));
+        assertTrue(output, output.contains("tap/device found: 0x3ba00477"));
+        assertTrue(output, output.contains("tap/device found: 0x06410041"));
+        assertTrue(output, output.contains("Cortex-M3 r1p1 processor detected"));
+        assertTrue("the stm32f1x driver reads DBGMCU_IDCODE and the flash size: " + output,
+                output.contains("device id = 0x20006410") && output.contains("flash size = 128 KiB"));
+        assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
+        assertTrue("reset halt stops at blinky's reset handler: " + output, output.contains("pc (/32): 0x08000044"));
+    }
+
+    /** Runs OpenOCD with the arguments for the port {@code ./probehost --sim lab:rbb --port 0 LABARGS} serves. */
+    private static String openocdThroughLab(List<String> labArgs, IntFunction<List<String>> openocdArgs)
+            throws Exception {
+        Path state = Files.createTempDirectory("probehost-rbb-state");
+        List<String> command = new ArrayList<>(List.of(top().resolve("probehost").toString(), "--sim", "lab:rbb",
+                "--port", "0"));
+        command.addAll(labArgs);
+        ProcessBuilder server = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         server.environment().put("PROBEHOST_STATE", state.toString());
         Process lab = server.start();
         try {
-            int port = awaitPort(lab);
-            String config = ShippedRuntime.runtimeFolder().resolve("etc/openocd/probehost-nrf51-rbb.cfg").toString();
-            String output = openocd(List.of("-c", "set RBB_PORT " + port, "-f", config, "-c", "init",
-                    "-c", "halt", "-c", "flash probe 0", "-c", "flash write_image erase " + image + " 0", "-c", "verify_image " + image + " 0",
-                    "-c", "reset halt", "-c", "reg pc", "-c", "step", "-c", "reg pc", "-c", "mdw 0x0 2", "-c", "shutdown"));
-            assertTrue(output, output.contains("Cortex-M0 r0p0 processor detected"));
-            assertTrue("OpenOCD's nrf5 driver identifies the part from FICR: " + output,
-                    output.contains("nRF51822-QFAA(build code: H0) 256kB Flash, 16kB RAM"));
-            assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
-            assertTrue("reset halt stops at the reset handler: " + output, output.contains("pc (/32): 0x00000040"));
-            assertTrue("a step moves to the next instruction: " + output, output.contains("pc (/32): 0x00000042"));
-            assertTrue(output, output.contains("0x00000000: 20004000 00000041"));
+            return openocd(openocdArgs.apply(awaitPort(lab)));
         } finally {
             lab.destroy();
             boolean stopped = lab.waitFor(20, TimeUnit.SECONDS);
@@ -57,6 +89,10 @@ public class LabRemoteBitbangIT {
             }
             assertTrue("lab:rbb stops on SIGTERM", stopped);
         }
+    }
+
+    private static Path top() {
+        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
     }
 
     /** A vector table (SP, reset handler at 0x40) and a handler that counts in R0 forever. */

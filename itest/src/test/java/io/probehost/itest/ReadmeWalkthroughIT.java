@@ -76,6 +76,35 @@ public class ReadmeWalkthroughIT {
         assertTrue("the counter moved between the last two reads: " + turns, turns.get(3) > turns.get(2));
     }
 
+    /**
+     * The README's session through the Nucleo's ST-Link, run on a fresh lab: every line it shows
+     * comes out as written, the flash line up to its timing.
+     */
+    @Test
+    public void stlinkSessionPrintsWhatTheReadmeShows() throws Exception {
+        List<List<String>> sessions = sessions(readme());
+        assertEquals("the README has the micro:bit session and the ST-Link session", 2, sessions.size());
+        List<String> session = sessions.get(1);
+        List<String> commands = session.stream().filter(line -> line.startsWith(PROMPT))
+                .map(line -> line.substring(PROMPT.length())).toList();
+        assertTrue("the session flashes the Cortex-M3 example: " + commands,
+                commands.contains("flash:program examples/nucleo-blinky.hex"));
+
+        Result result = run(session.get(0).substring(2), String.join("\n", commands) + "\n");
+        succeeded(result);
+        String out = result.out();
+        int from = 0;
+        for (String line : session.subList(1, session.size())) {
+            if (line.startsWith(PROMPT)) {
+                continue;
+            }
+            String expected = line.startsWith("Programmed ") ? line.substring(0, line.lastIndexOf(" in ")) : line;
+            int at = out.indexOf(expected, from);
+            assertTrue("the README's line '" + expected + "' comes next in:\n" + out.substring(from), at >= 0);
+            from = at + expected.length();
+        }
+    }
+
     @Test
     public void oneShotCommandsRunAsWrittenWithStatusZero() throws Exception {
         List<String> commands = oneShotCommands(readme());
@@ -98,15 +127,25 @@ public class ReadmeWalkthroughIT {
         return Files.readString(top.resolve("README.md"));
     }
 
-    /** The lines of the README's code block that starts with {@code $ ./probehost --sim}. */
+    /** The lines of the README's first code block that starts with {@code $ ./probehost --sim}. */
     static List<String> firstSession(String readme) {
+        List<List<String>> sessions = sessions(readme);
+        assertFalse("README.md has a code block starting with '" + SESSION_START + "'", sessions.isEmpty());
+        return sessions.get(0);
+    }
+
+    /** The lines of each of the README's code blocks that start with {@code $ ./probehost --sim}, in order. */
+    static List<List<String>> sessions(String readme) {
         List<String> lines = readme.lines().toList();
-        int start = lines.indexOf(SESSION_START);
-        assertTrue("README.md has a code block starting with '" + SESSION_START + "'", start > 0);
-        assertEquals("the session is a code block", "```", lines.get(start - 1));
-        int end = lines.subList(start, lines.size()).indexOf("```");
-        assertTrue("the session's code block ends", end > 0);
-        return lines.subList(start, start + end);
+        List<List<String>> sessions = new ArrayList<>();
+        for (int start = 0; start < lines.size(); start++) {
+            if (lines.get(start).equals(SESSION_START) && start > 0 && lines.get(start - 1).equals("```")) {
+                int end = lines.subList(start, lines.size()).indexOf("```");
+                assertTrue("the session's code block ends", end > 0);
+                sessions.add(lines.subList(start, start + end));
+            }
+        }
+        return sessions;
     }
 
     /** The commands of the README's sh code block made only of {@code ./probehost --sim} commands. */

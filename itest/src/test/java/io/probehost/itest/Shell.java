@@ -27,6 +27,22 @@ final class Shell {
         }
     }
 
+    /**
+     * Polls {@code target:status} until the core is halted, up to {@code polls} times 10 ms apart;
+     * returns the last status line.
+     */
+    String awaitHalt(int polls) throws Exception {
+        String status = "";
+        for (int i = 0; i < polls; i++) {
+            status = run("target:status").trim();
+            if (status.startsWith("Halted")) {
+                return status;
+            }
+            Thread.sleep(10);
+        }
+        return status;
+    }
+
     /** Runs a command that must fail, and returns the failure's message. */
     String fail(String commandLine) {
         try {

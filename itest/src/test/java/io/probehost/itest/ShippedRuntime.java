@@ -30,6 +30,12 @@ final class ShippedRuntime {
         return Path.of(System.getProperty("probehost.testDriver")).toAbsolutePath().normalize();
     }
 
+    /** The sim bundle set with a fresh state folder (the lab's flash and the framework's data) named from {@code prefix}. */
+    static Option[] simWithFreshState(String prefix) throws IOException {
+        Path state = Files.createTempDirectory(prefix);
+        return options("sim", frameworkProperty("probehost.state").value(state.toString()));
+    }
+
     static Option[] options(String bndrun, Option... extra) {
         Path folder = runtimeFolder().resolve("export").resolve(bndrun);
         List<Option> options = new ArrayList<>();

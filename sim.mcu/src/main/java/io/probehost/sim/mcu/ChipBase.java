@@ -226,6 +226,11 @@ public abstract class ChipBase implements DebuggableMcu {
         });
     }
 
+    /** Makes the core ignore debugger halt requests (fault injection); the back door still stops it. */
+    public void setStuck(boolean stuck) {
+        locked(() -> core.setStuck(stuck));
+    }
+
     /** Leaves Debug state; the core runs on its thread. */
     public void resume() {
         locked(core::leaveDebug);

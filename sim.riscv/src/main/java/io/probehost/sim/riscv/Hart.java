@@ -30,6 +30,7 @@ public final class Hart {
     private final ControlStatusRegisters csrs;
     private final Rv32Executor executor;
     private final DebugState debug;
+    final TrapEntry traps;
     /** The program buffer (with its trailing ebreak) while the Debug Module has the hart execute it, else null. */
     private int[] programBuffer;
     final int[] x = new int[32];
@@ -56,6 +57,7 @@ public final class Hart {
         this.clockHz = clockHz;
         this.csrs = new ControlStatusRegisters(identity, triggerCount);
         this.debug = csrs.debug;
+        this.traps = new TrapEntry(csrs, bus);
         this.executor = new Rv32Executor(this, csrs);
     }
 
@@ -153,7 +155,7 @@ public final class Hart {
 
     /** Whether {@link #step} would do anything: not halted and not waiting for an interrupt. */
     public boolean canRun() {
-        return !debug.halted && (debug.haltRequest || !(waitingForInterrupt && (csrs.mip() & csrs.mie) == 0));
+        return !debug.halted && (debug.haltRequest || !(waitingForInterrupt && pendingInterrupts() == 0));
     }
 
     private void enterDebug(HaltCause cause, int resumePc) {
@@ -237,10 +239,38 @@ public final class Hart {
         csrs.write(csr, value);
     }
 
-    /** Drives an interrupt line (MSIP, MTIP or MEIP) into {@code mip}. */
+    /** Drives an interrupt line (MSIP, MTIP or MEIP) into {@code mip}, and into the ECLIC's sources 3 and 7 if there is one. */
     public void setInterruptPending(TrapCause interrupt, boolean pending) {
         int bit = interrupt.pendingBit();
         csrs.interruptLines = pending ? csrs.interruptLines | bit : csrs.interruptLines & ~bit;
+        if (csrs.eclic != null && interrupt != TrapCause.MACHINE_EXTERNAL_INTERRUPT) {
+            csrs.eclic.setLine(interrupt.code(), pending);
+        }
+    }
+
+    /**
+     * Gives the hart a Bumblebee ECLIC: mtvec mode 3 then selects ECLIC mode (interrupts from the
+     * ECLIC, vectored through mtvt or not through mtvt2/mtvec; mcause with MPIL/MPIE/MPP; the
+     * mtvt, mtvt2, mintstatus, msubm, mmisc_ctl, push* and jalmnxti CSRs).
+     */
+    public void attachEclic(Eclic eclic) {
+        csrs.eclic = eclic;
+    }
+
+    /** Whether {@code interrupt} is enabled (mie, or the ECLIC's clicintie in ECLIC mode): could it end a WFI. */
+    public boolean interruptEnabled(TrapCause interrupt) {
+        return csrs.eclicMode() ? csrs.eclic.enabled(interrupt.code()) : (csrs.mie & interrupt.pendingBit()) != 0;
+    }
+
+    /**
+     * Non-zero when an interrupt is pending and enabled (whatever mstatus.MIE): in CLINT mode the
+     * mip & mie bits, in ECLIC mode the selected source + 1.
+     */
+    private int pendingInterrupts() {
+        if (csrs.eclicMode()) {
+            return csrs.eclic.select(csrs.interruptLevel) + 1;
+        }
+        return csrs.mip() & csrs.mie;
     }
 
     /** True after WFI until an interrupt is pending and enabled in {@code mie} (whatever mstatus.MIE). */
@@ -289,7 +319,7 @@ public final class Hart {
             return;
         }
         boolean stepping = debug.step();
-        int pendingEnabled = stepping && !debug.stepInterruptsEnabled() ? 0 : csrs.mip() & csrs.mie;
+        int pendingEnabled = stepping && !debug.stepInterruptsEnabled() ? 0 : pendingInterrupts();
         if (waitingForInterrupt) {
             if (pendingEnabled == 0 && !stepping) {
                 return;
@@ -298,7 +328,8 @@ public final class Hart {
         }
         int instructionPc = pc;
         if (pendingEnabled != 0 && (csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE) != 0) {
-            enterTrap(highestPriority(pendingEnabled), 0, pc);
+            pc = csrs.eclicMode() ? traps.enterEclicInterrupt(pendingEnabled - 1, pc)
+                    : traps.enterTrap(TrapEntry.highestPriority(pendingEnabled), 0, pc);
             tick(0);
         } else {
             try {
@@ -310,7 +341,7 @@ public final class Hart {
                 tick(0);
                 return;
             } catch (Trap trap) {
-                enterTrap(trap.cause(), trap.tval(), instructionPc);
+                pc = traps.enterTrap(trap.cause(), trap.tval(), instructionPc);
                 tick(0);
             }
         }
@@ -319,15 +350,6 @@ public final class Hart {
         }
     }
 
-    private static TrapCause highestPriority(int pendingEnabled) {
-        if ((pendingEnabled & TrapCause.MACHINE_EXTERNAL_INTERRUPT.pendingBit()) != 0) {
-            return TrapCause.MACHINE_EXTERNAL_INTERRUPT;
-        }
-        if ((pendingEnabled & TrapCause.MACHINE_SOFTWARE_INTERRUPT.pendingBit()) != 0) {
-            return TrapCause.MACHINE_SOFTWARE_INTERRUPT;
-        }
-        return TrapCause.MACHINE_TIMER_INTERRUPT;
-    }
 
     private void tick(int retired) {
         csrs.count(retired);
@@ -347,27 +369,9 @@ public final class Hart {
         }
     }
 
-    /** Trap entry: mepc, mcause, mtval, MPIE = MIE, MIE = 0, pc = mtvec (vectored for interrupts). */
-    private void enterTrap(TrapCause cause, int tval, int epc) {
-        csrs.mepc = epc;
-        csrs.mcause = cause.mcause();
-        csrs.mtval = tval;
-        int mie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MIE;
-        csrs.mstatus = mie != 0 ? ControlStatusRegisters.MSTATUS_MPIE : 0;
-        int base = csrs.mtvec & ~3;
-        pc = cause.interrupt() && (csrs.mtvec & 3) == 1 ? base + 4 * cause.code() : base;
-    }
-
-    /** MRET: MIE = MPIE, MPIE = 1, pc = mepc. */
-    void returnFromTrap() {
-        int mpie = csrs.mstatus & ControlStatusRegisters.MSTATUS_MPIE;
-        csrs.mstatus = ControlStatusRegisters.MSTATUS_MPIE | (mpie != 0 ? ControlStatusRegisters.MSTATUS_MIE : 0);
-        pc = csrs.mepc;
-    }
-
     /** WFI; a no-op while single-stepping or in Debug Mode. */
     void waitForInterrupt() {
-        if ((csrs.mip() & csrs.mie) == 0 && !debug.step() && !debug.halted) {
+        if (pendingInterrupts() == 0 && !debug.step() && !debug.halted) {
             waitingForInterrupt = true;
         }
     }

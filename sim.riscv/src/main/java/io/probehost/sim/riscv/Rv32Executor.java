@@ -94,6 +94,11 @@ final class Rv32Executor {
                     next = system(insn, original, next);
                     result = 0;
                     rd = 0;
+                } else if (insn >>> 20 == ControlStatusRegisters.JALMNXTI && csrs.eclic != null) {
+                    int handler = hart.traps.claimNextInterrupt();
+                    boolean jumps = handler != TrapEntry.NO_INTERRUPT;
+                    result = jumps ? next : x[rd];
+                    next = jumps ? handler : next;
                 } else {
                     result = csr(insn, funct3, rd, rs1, original);
                 }
@@ -198,8 +203,7 @@ final class Rv32Executor {
                 return hart.pc;
             }
             case 0x3020_0073 -> {
-                hart.returnFromTrap();
-                return hart.pc;
+                return hart.traps.returnFromTrap();
             }
             case 0x1050_0073 -> {
                 hart.waitForInterrupt();
@@ -223,6 +227,13 @@ final class Rv32Executor {
             throw illegal(original);
         }
         int old = csrs.read(csr, original);
+        if (csrs.eclic != null && pushes(csr)) {
+            int pushed = csrs.read(csr == ControlStatusRegisters.PUSHMCAUSE ? ControlStatusRegisters.MCAUSE
+                    : csr == ControlStatusRegisters.PUSHMEPC ? ControlStatusRegisters.MEPC : ControlStatusRegisters.MSUBM,
+                    original);
+            hart.store(hart.x[2] + 4 * operand, AccessSize.WORD, pushed);
+            return old;
+        }
         if (writes) {
             csrs.write(csr, switch (kind) {
                 case 1 -> operand;
@@ -231,6 +242,12 @@ final class Rv32Executor {
             });
         }
         return old;
+    }
+
+    /** pushmcause, pushmepc, pushmsubm: a write stores the CSR at sp + 4 * the operand. */
+    private static boolean pushes(int csr) {
+        return csr == ControlStatusRegisters.PUSHMCAUSE || csr == ControlStatusRegisters.PUSHMEPC
+                || csr == ControlStatusRegisters.PUSHMSUBM;
     }
 
     static Trap illegal(int original) {

@@ -9,11 +9,7 @@ import java.util.Optional;
 
 import io.probehost.api.ProbeException;
 import io.probehost.sim.adi.SwjDp;
-import io.probehost.sim.mcu.nrf51.Nrf51822;
-import io.probehost.sim.probe.cmsisdap.CmsisDapConfig;
-import io.probehost.sim.probe.cmsisdap.CmsisDapProbe;
-import io.probehost.sim.probe.cmsisdap.CmsisDapProbes;
-import io.probehost.sim.probe.cmsisdap.LinkTiming;
+import io.probehost.sim.mcu.ChipBase;
 import io.probehost.sim.probe.usb.VirtualUsbBus;
 
 /**
@@ -22,12 +18,12 @@ import io.probehost.sim.probe.usb.VirtualUsbBus;
  */
 final class Lab implements AutoCloseable {
 
-    /** A virtual target and the debug port on its connector. */
-    record Target(String name, String part, Nrf51822 mcu, SwjDp port) {
+    /** A virtual target: its part's chip and the debug port on its connector. */
+    record Target(String name, String part, ChipBase mcu, SwjDp port) {
     }
 
-    /** A virtual probe and the target it is wired to. */
-    record Probe(String kind, String serial, Target target, CmsisDapProbe device) {
+    /** A virtual probe of a kind and the target it is wired to. */
+    record Probe(String kind, String serial, Target target, LabProbe emulator) {
     }
 
     private final VirtualUsbBus bus = new VirtualUsbBus(VirtualUsbBus.DEFAULT_NAME);
@@ -37,21 +33,15 @@ final class Lab implements AutoCloseable {
     Lab(LabConfig config, Path stateFolder) {
         try {
             for (LabConfig.Target target : config.targets()) {
-                Nrf51822 mcu = Nrf51822.create(stateFolder == null ? null : stateFolder.resolve(target.name()));
-                targets.put(target.name(), new Target(target.name(), target.part(), mcu, new SwjDp(mcu)));
+                LabParts.Chip chip = LabParts.create(target.part(),
+                        stateFolder == null ? null : stateFolder.resolve(target.name()));
+                targets.put(target.name(), new Target(target.name(), target.part(), chip.mcu(), chip.port()));
             }
-            LinkTiming timing = new LinkTiming(config.link().hidRoundTripMicros() * 1000,
-                    config.link().bulkRoundTripMicros() * 1000);
             for (LabConfig.Probe probe : config.probes()) {
                 Target target = targets.get(probe.target());
-                CmsisDapConfig probeConfig = "daplink".equals(probe.kind())
-                        ? CmsisDapProbes.dapLinkConfig(probe.serial())
-                        : CmsisDapProbes.genericV21Config(probe.serial(), probe.targetVendor(), probe.targetName(),
-                                probe.boardVendor(), probe.boardName());
-                CmsisDapProbe device = new CmsisDapProbe(probeConfig.toBuilder().linkTiming(timing).build(),
-                        target.port(), target.mcu().clock());
+                LabProbe device = LabProbeKinds.create(probe, target, config.link());
                 probes.add(new Probe(probe.kind(), probe.serial(), target, device));
-                bus.attach(device);
+                bus.attach(device.device());
             }
         } catch (RuntimeException e) {
             close();
@@ -96,7 +86,7 @@ final class Lab implements AutoCloseable {
     public void close() {
         bus.close();
         for (Probe probe : probes) {
-            probe.device().close();
+            probe.emulator().close();
         }
         for (Target target : targets.values()) {
             target.mcu().close();

@@ -16,6 +16,7 @@ import io.probehost.command.CommandSyntax;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.adi.rbb.RemoteBitbangServer;
+import io.probehost.sim.probe.cmsisdap.FaultInjector;
 import io.probehost.sim.probe.cmsisdap.LinkStats;
 
 /** {@code lab:*} commands: what the virtual lab holds, its state, faults, and a JTAG server for real debuggers. */
@@ -53,9 +54,9 @@ public final class LabCommands {
         TextTable probes = new TextTable("Probe", "Kind", "Target", "USB", "Round trips", "Bytes out", "Bytes in",
                 "Wire bits", "Modelled ms").numeric(4, 5, 6, 7, 8);
         for (Lab.Probe probe : lab.probes()) {
-            LinkStats stats = probe.device().link().snapshot();
+            LinkStats stats = probe.emulator().linkStats();
             probes.row(probe.serial(), probe.kind(), probe.target().name(),
-                    probe.device().isPlugged() ? "plugged" : "unplugged", stats.roundTrips(), stats.bytesOut(),
+                    probe.emulator().isPlugged() ? "plugged" : "unplugged", stats.roundTrips(), stats.bytesOut(),
                     stats.bytesIn(), stats.wireBits(), String.format("%.1f", stats.modelledNanos() / 1e6));
         }
         out.append('\n').append(probes);
@@ -110,26 +111,26 @@ public final class LabCommands {
         Lab lab = component.lab();
         switch (kind) {
             case "unplug":
-                lab.bus().detach(probe(lab, args).device());
+                lab.bus().detach(probe(lab, args).emulator().device());
                 return "Unplugged " + probe(lab, args).serial();
             case "plug":
-                lab.bus().attach(probe(lab, args).device());
+                lab.bus().attach(probe(lab, args).emulator().device());
                 return "Plugged " + probe(lab, args).serial();
             case "garble":
                 require(args, 2, "garble PROBE COUNT");
-                probe(lab, args).device().faults().garbleNextResponses(count(args[1]));
+                faults(lab, args).garbleNextResponses(count(args[1]));
                 return "The next " + args[1] + " responses of " + probe(lab, args).serial() + " carry a wrong echo";
             case "truncate":
                 require(args, 3, "truncate PROBE COUNT LENGTH");
-                probe(lab, args).device().faults().truncateNextResponses(count(args[1]),
+                faults(lab, args).truncateNextResponses(count(args[1]),
                         count(args[2]));
                 return "The next " + args[1] + " responses of " + probe(lab, args).serial() + " are cut to "
                         + args[2] + " bytes";
             case "mute":
-                probe(lab, args).device().faults().stopAnswering();
+                faults(lab, args).stopAnswering();
                 return probe(lab, args).serial() + " stops answering";
             case "unmute":
-                probe(lab, args).device().faults().resumeAnswering();
+                faults(lab, args).resumeAnswering();
                 return probe(lab, args).serial() + " answers again";
             case "bus-fault":
                 require(args, 3, "bus-fault TARGET ADDRESS LENGTH");
@@ -150,7 +151,7 @@ public final class LabCommands {
                     target.mcu().setStuck(false);
                 }
                 for (Lab.Probe probe : lab.probes()) {
-                    probe.device().faults().clear();
+                    probe.emulator().faults().ifPresent(FaultInjector::clear);
                 }
                 return "Faults cleared";
             default:
@@ -162,6 +163,13 @@ public final class LabCommands {
     private static Lab.Probe probe(Lab lab, String[] args) {
         require(args, 1, "unplug|plug PROBE");
         return lab.probe(args[0]).orElseThrow(() -> new ProbeException("no lab probe '" + args[0] + "'"));
+    }
+
+    /** The fault injector of the probe named first in {@code args}, for kinds that have one. */
+    private static FaultInjector faults(Lab lab, String[] args) {
+        Lab.Probe probe = probe(lab, args);
+        return probe.emulator().faults().orElseThrow(() -> new ProbeException("lab probe " + probe.serial() + " ("
+                + probe.kind() + ") cannot garble, truncate or withhold its answers"));
     }
 
     private static int count(String text) {

@@ -36,7 +36,7 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
      * A virtual target.
      *
      * @param name a name unique in the lab, used for its state folder
-     * @param part the part it models: {@code nrf51822}
+     * @param part the part it models: {@code nrf51822} or {@code stm32f103rb} ({@link LabParts})
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Target(String name, String part) {
@@ -45,22 +45,30 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
     /**
      * A virtual probe.
      *
-     * @param kind         {@code daplink} (v1 HID and v2 bulk, serial with a board ID) or {@code cmsis-dap}
-     *                     (v2.1 bulk reporting its target through DAP_Info)
+     * @param kind         {@code daplink} (v1 HID and v2 bulk, serial with a board ID), {@code cmsis-dap}
+     *                     (v2.1 bulk reporting its target through DAP_Info), {@code stlink-v2-1} (on a
+     *                     Nucleo board, naming it by its board ID), {@code stlink-v3} (STLINK-V3SET) or
+     *                     {@code stlink-v2} (stand-alone); see {@link LabProbeKinds}
      * @param serial       USB serial number (the probe's unique ID)
      * @param target       name of the target it is wired to
      * @param targetVendor DAP_Info target device vendor ({@code cmsis-dap} only)
      * @param targetName   DAP_Info target device name ({@code cmsis-dap} only)
      * @param boardVendor  DAP_Info board vendor ({@code cmsis-dap} only)
      * @param boardName    DAP_Info board name ({@code cmsis-dap} only)
+     * @param firmware     the firmware version, as {@code V2J23S4}, {@code V2J37M26} or {@code V3J7M3B2}
+     *                     (ST-Links only; default V2J37S7, V2J37M26, V3J7M3B2)
+     * @param boardId      the 4-character board ID GET_BOARD_IDENTIFIERS answers (ST-Links only; the
+     *                     {@code stlink-v2-1} defaults to 0700, NUCLEO-F103RB)
      */
     record Probe(String kind, String serial, String target, String targetVendor, String targetName,
-            String boardVendor, String boardName) {
+            String boardVendor, String boardName, String firmware, String boardId) {
     }
 
     /**
-     * @param hidRoundTripMicros  one request/response over full-speed HID (1 ms frames)
-     * @param bulkRoundTripMicros one request/response over high-speed bulk (125 us microframes)
+     * @param hidRoundTripMicros  one request/response over full speed (1 ms frames): CMSIS-DAP v1 HID,
+     *                            ST-Link/V2 and V2-1
+     * @param bulkRoundTripMicros one request/response over high speed (125 us microframes): CMSIS-DAP v2
+     *                            bulk, STLINK-V3
      */
     record Link(long hidRoundTripMicros, long bulkRoundTripMicros) {
     }
@@ -90,9 +98,10 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
 
     private static LabConfig validate(LabConfig config, String source) {
         for (Target target : config.targets) {
-            if (target.name() == null || !"nrf51822".equals(target.part())) {
+            if (target.name() == null || !LabParts.has(target.part())) {
                 throw new ProbeException("lab configuration " + source + ": target " + target.name()
-                        + " has part '" + target.part() + "'; the lab models: nrf51822");
+                        + " has part '" + target.part() + "'; the lab models: "
+                        + String.join(", ", LabParts.names()));
             }
         }
         Set<String> wired = new HashSet<>();
@@ -105,9 +114,10 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
                 throw new ProbeException("lab configuration " + source + ": probe " + probe.serial()
                         + " is wired to unknown target '" + probe.target() + "'");
             }
-            if (!"daplink".equals(probe.kind()) && !"cmsis-dap".equals(probe.kind())) {
+            if (!LabProbeKinds.has(probe.kind())) {
                 throw new ProbeException("lab configuration " + source + ": probe " + probe.serial()
-                        + " has kind '" + probe.kind() + "'; expected daplink or cmsis-dap");
+                        + " has kind '" + probe.kind() + "'; the lab emulates: "
+                        + String.join(", ", LabProbeKinds.names()));
             }
         }
         return config;

@@ -12,7 +12,7 @@ import io.probehost.api.text.Numbers;
 import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandSyntax;
 
-/** {@code probe:bench}: memory throughput of a lab probe over CMSIS-DAP v2 and v1, from the link model. */
+/** {@code probe:bench}: memory throughput of a lab probe over each of its transports, from the link model. */
 @Component(service = ProbeBenchCommands.class, property = {"osgi.command.scope=probe", "osgi.command.function=bench"})
 public final class ProbeBenchCommands {
     private final LabComponent lab;
@@ -30,9 +30,9 @@ public final class ProbeBenchCommands {
     static final String BENCH = "probe:bench [-u UID] [-O name=value]";
     static final String DEFAULT_PROBE = "9900";
 
-    @Descriptor("write and read 64 KiB of a lab target's RAM over CMSIS-DAP v2 and v1; print round trips and "
-            + "modelled KB/s. -u: lab probe (unique ID or its start, default 9900; it must offer v1 and v2 for "
-            + "both rows); -O: session options such as frequency=4000000")
+    @Descriptor("write and read 64 KiB of a lab target's RAM through a lab probe (CMSIS-DAP: v2 bulk and v1 HID; "
+            + "ST-Link: USB bulk); print round trips against the protocol's floor and modelled KB/s. -u: lab probe "
+            + "(unique ID or its start, default 9900); -O: session options such as frequency=4000000")
     public Object bench(@Descriptor(BENCH) String... args) {
         return CommandSyntax.of(BENCH).run(args, line -> {
             String uid = line.uid().orElse(DEFAULT_PROBE);
@@ -40,9 +40,8 @@ public final class ProbeBenchCommands {
             ProbeBench bench = new ProbeBench(probe, probes, sessions);
             TextTable table = new TextTable("Transport", "Direction", "Packet", "Round trips", "Minimum", "Over min",
                     "Bytes out", "Bytes in", "Wire bits", "Modelled ms", "KB/s").numeric(2, 3, 4, 5, 6, 7, 8, 9, 10);
-            boolean hasV1 = probe.device().config().hid();
-            for (boolean v1 : hasV1 ? new boolean[] {false, true} : new boolean[] {false}) {
-                for (ProbeBench.Result result : bench.run(v1, line.sessionOptions())) {
+            for (BenchTransport transport : probe.emulator().benchTransports()) {
+                for (ProbeBench.Result result : bench.run(transport, line.sessionOptions())) {
                     table.row(result.transport(), result.direction(), result.packetSize(),
                             result.stats().roundTrips(), result.minimumRoundTrips(),
                             String.format("%.1f%%", result.overMinimumPercent()), result.stats().bytesOut(),
@@ -51,7 +50,7 @@ public final class ProbeBenchCommands {
                             String.format("%.1f", result.modelledKiBPerSecond()));
                 }
             }
-            String clock = clock(line.sessionOptions().get("frequency"), probe.device().config().maxClockHz());
+            String clock = clock(line.sessionOptions().get("frequency"), probe.emulator().maxSwdClockHz());
             return "64 KiB through " + probe.serial() + " (" + probe.target().name() + "), SWD at " + clock + "\n"
                     + table;
         });

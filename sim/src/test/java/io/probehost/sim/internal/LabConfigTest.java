@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,13 +20,18 @@ class LabConfigTest {
     @Test
     void defaultLabHasAMicrobitDaplinkAndAV21ProbeThatNamesItsTarget() {
         LabConfig config = LabConfig.readDefault();
-        assertEquals(2, config.targets().size());
+        assertEquals(List.of("nrf51822", "nrf51822", "stm32f103rb", "stm32f103rb", "stm32f103rb"),
+                config.targets().stream().map(LabConfig.Target::part).toList());
         LabConfig.Probe daplink = config.probes().get(0);
         assertEquals("daplink", daplink.kind());
         assertTrue(daplink.serial().startsWith("9900"), "a micro:bit board ID leads the serial");
         LabConfig.Probe v21 = config.probes().get(1);
         assertEquals("cmsis-dap", v21.kind());
         assertEquals("nRF51822_xxAA", v21.targetName());
+        assertEquals(List.of("stlink-v2-1", "stlink-v3", "stlink-v2"),
+                config.probes().subList(2, 5).stream().map(LabConfig.Probe::kind).toList());
+        assertEquals("0700", config.probes().get(2).boardId(), "the Nucleo-F103RB's board ID");
+        assertEquals("V2J23S4", config.probes().get(4).firmware(), "older than V2J24, which the driver needs");
         assertEquals(1000, config.link().hidRoundTripMicros());
         assertEquals(125, config.link().bulkRoundTripMicros());
     }
@@ -43,7 +49,7 @@ class LabConfigTest {
     @Test
     void unknownPartProbeKindWiringAndFieldAreOneLineErrors() throws Exception {
         Path part = Files.writeString(folder.resolve("part.yaml"), "targets:\n  - { name: x, part: stm32 }\n");
-        assertEquals("lab configuration " + part + ": target x has part 'stm32'; the lab models: nrf51822",
+        assertEquals("lab configuration " + part + ": target x has part 'stm32'; the lab models: nrf51822, stm32f103rb",
                 assertThrows(ProbeException.class, () -> LabConfig.read(part)).getMessage());
 
         Path wiring = Files.writeString(folder.resolve("wiring.yaml"), String.join("\n",
@@ -59,7 +65,8 @@ class LabConfigTest {
 
         Path kind = Files.writeString(folder.resolve("kind.yaml"), String.join("\n",
                 "targets:", "  - { name: a, part: nrf51822 }", "probes:", "  - { kind: stlink, serial: S2, target: a }"));
-        assertEquals("lab configuration " + kind + ": probe S2 has kind 'stlink'; expected daplink or cmsis-dap",
+        assertEquals("lab configuration " + kind + ": probe S2 has kind 'stlink'; the lab emulates: daplink, "
+                + "cmsis-dap, stlink-v2-1, stlink-v3, stlink-v2",
                 assertThrows(ProbeException.class, () -> LabConfig.read(kind)).getMessage());
 
         Path field = Files.writeString(folder.resolve("field.json"), "{\"targets\": [], \"colour\": 1}");

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.TransferFaultException;
+import io.probehost.api.TransferTimeoutException;
 import io.probehost.api.probe.JtagSequencer;
 import io.probehost.api.probe.WireProtocol;
 import io.probehost.arch.arm.ArmConnectOptions;
@@ -65,6 +66,48 @@ class JtagDapAccessTest {
             assertEquals(0x0403_0201, target.memory().read32(Nrf51822.RAM_BASE + 0x800));
             target.core().halt(java.time.Duration.ofSeconds(1));
             assertTrue(target.core().isHalted());
+            target.close();
+        }
+    }
+
+    @Test
+    void waitInTheMiddleOfABatchIsReplayedFromTheWaitingScanBehindAnOverrunClear() {
+        try (Nrf51822 mcu = Nrf51822.create(null)) {
+            SwjDp dp = new SwjDp(mcu, WireMode.JTAG, 0);
+            JtagDapAccess dap = new JtagDapAccess(pins(dp));
+            CortexMTarget target = ArmDebugFactory.connect(dap, Optional.empty(), Optional.empty(), WireProtocol.JTAG,
+                    ArmConnectOptions.defaults());
+            byte[] data = new byte[512];
+            for (int i = 0; i < data.length; i++) {
+                data[i] = (byte) (i * 5 + 3);
+            }
+            for (int storm : new int[] {1, 3, 40}) {
+                dp.injectWaitStorm(storm);
+                target.memory().write(Nrf51822.RAM_BASE + 0x200, data, 0, data.length);
+                assertEquals(0, dp.pendingWaits());
+                assertArrayEquals(data, mcu.readRam(Nrf51822.RAM_BASE + 0x200, data.length), "storm of " + storm);
+                dp.injectWaitStorm(storm);
+                byte[] back = new byte[data.length];
+                target.memory().read(Nrf51822.RAM_BASE + 0x200, back, 0, back.length);
+                assertArrayEquals(data, back, "read through a storm of " + storm);
+            }
+            target.close();
+        }
+    }
+
+    @Test
+    void endlessWaitIsATimeout() {
+        try (Nrf51822 mcu = Nrf51822.create(null)) {
+            SwjDp dp = new SwjDp(mcu, WireMode.JTAG, 0);
+            CortexMTarget target = ArmDebugFactory.connect(new JtagDapAccess(pins(dp)), Optional.empty(),
+                    Optional.empty(), WireProtocol.JTAG, ArmConnectOptions.defaults());
+            dp.injectWaitStorm(100_000);
+            TransferTimeoutException timeout = assertThrows(TransferTimeoutException.class,
+                    () -> target.memory().read32(Nrf51822.RAM_BASE));
+            assertTrue(timeout.getMessage().contains("WAIT 100 times"), timeout.getMessage());
+            assertEquals(0, dp.pendingWaits(), "DAPABORT ended the storm");
+            mcu.writeRam(Nrf51822.RAM_BASE, new byte[] {1, 2, 3, 4});
+            assertEquals(0x0403_0201, target.memory().read32(Nrf51822.RAM_BASE), "usable again");
             target.close();
         }
     }

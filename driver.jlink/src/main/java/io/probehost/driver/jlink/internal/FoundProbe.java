@@ -46,13 +46,12 @@ record FoundProbe(UsbBus bus, UsbDeviceInfo device, UsbInterfaceInfo jlinkInterf
                 .findFirst();
     }
 
-    /** The serial number with its leading zeros removed, as SEGGER's tools show it; no serial: the location. */
+    /**
+     * The USB serial string as the probe gives it (12 digits with leading zeros; {@code -u 260100123}
+     * finds it, a unique ID matching in part); no serial: the location.
+     */
     static String uniqueId(UsbDeviceInfo device) {
         String serial = device.serialNumber().trim();
-        if (serial.isEmpty()) {
-            return device.busName() + ":" + device.location();
-        }
-        String stripped = serial.replaceFirst("^0+(?=.)", "");
-        return stripped;
+        return serial.isEmpty() ? device.busName() + ":" + device.location() : serial;
     }
 }

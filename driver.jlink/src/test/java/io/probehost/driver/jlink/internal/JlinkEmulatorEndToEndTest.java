@@ -69,7 +69,7 @@ class JlinkEmulatorEndToEndTest {
                 Bench bench = new Bench(config, new SwjDp(mcu, WireMode.SWD, 0), mcu)) {
             ProbeDescription listed = bench.listed();
             assertEquals(FoundProbe.DRIVER_NAME, listed.driver());
-            assertEquals(config.serialNumber().replaceFirst("^0+", ""), listed.uniqueId());
+            assertEquals(config.serialNumber(), listed.uniqueId(), "the 12-digit USB serial");
             assertEquals("SEGGER", listed.vendorName());
             assertEquals(config.model() == io.probehost.sim.probe.jlink.JlinkModel.V11
                     ? "J-Link V11.00 (firmware Oct 26 2022 16:34:04)" : "J-Link V9.03 (firmware May  7 2021 16:26:12)",

@@ -21,7 +21,7 @@ import io.probehost.api.probe.WireProtocol;
 
 /** The driver's requests and answers byte by byte, against the protocol note (jlink-usb.md). */
 class JlinkPacketTest {
-    private static final ProbeDescription LISTED = new ProbeDescription(FoundProbe.DRIVER_NAME, "260100123", "SEGGER",
+    private static final ProbeDescription LISTED = new ProbeDescription(FoundProbe.DRIVER_NAME, "000260100123", "SEGGER",
             "J-Link", "", "", "", "test:1");
     /** GET_CAPS of a V11: bits 0, 1, 4, 9, 11, 12, 13, 17, 31. */
     private static final String V11_CAPS = "13 3a 02 80";

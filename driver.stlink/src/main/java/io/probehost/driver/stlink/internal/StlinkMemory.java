@@ -7,13 +7,14 @@ import io.probehost.api.TransferFaultException;
 import io.probehost.api.probe.ArmMemoryEngine.AccessWidth;
 
 /**
- * Memory transfers through the probe's engine: split at the protocol limits (6144 bytes for 16 and
- * 32-bit units, 64 or 512 for bytes) and at the 1 KB MEM-AP auto-increment boundary, each part
- * followed by GETLASTRWSTATUS2. A fault clears the sticky errors and throws with its address.
+ * Memory transfers through the probe's engine: split at the protocol limits only (6144 bytes for 16
+ * and 32-bit units, 64 or 512 for bytes), each part followed by GETLASTRWSTATUS2. The probe performs
+ * the MEM-AP accesses itself and writes TAR again at each 1 KB auto-increment boundary, so a part
+ * may cross one: 64 KiB take 11 word commands, not 64. A fault clears the sticky errors and throws
+ * with its address.
  */
 final class StlinkMemory {
     static final int MAX_WORD_BYTES = 6144;
-    static final int AUTO_INCREMENT_BYTES = 1024;
 
     /** JTAG: CTRL/STAT written with the sticky bits (W1C) and the power-up requests kept. */
     static final WriteDapRegRequest CLEAR_STICKY_JTAG = new WriteDapRegRequest(ReadDapRegRequest.DP_PORT, 0x04,
@@ -36,10 +37,9 @@ final class StlinkMemory {
         return width == AccessWidth.BYTE ? version.max8BitBytes() : MAX_WORD_BYTES;
     }
 
-    /** The length of the part starting at {@code address}: the limit, cut at the 1 KB boundary. */
-    static int partLength(long address, int remaining, int maxPart) {
-        long toBoundary = AUTO_INCREMENT_BYTES - (address % AUTO_INCREMENT_BYTES);
-        return (int) Math.min(Math.min(remaining, maxPart), toBoundary);
+    /** The length of the next part: what remains, up to the limit. */
+    static int partLength(int remaining, int maxPart) {
+        return Math.min(remaining, maxPart);
     }
 
     void read(int ap, long address, AccessWidth width, byte[] into, int offset, int length) {
@@ -48,7 +48,7 @@ final class StlinkMemory {
         int done = 0;
         while (done < length) {
             long at = address + done;
-            int part = partLength(at, length - done, maxPart);
+            int part = partLength(length - done, maxPart);
             byte[] read = channel.execute(MemoryRequest.read(width, at, part, ap));
             checkStatus(at, part, "read");
             System.arraycopy(read, 0, into, offset + done, part);
@@ -62,7 +62,7 @@ final class StlinkMemory {
         int done = 0;
         while (done < length) {
             long at = address + done;
-            int part = partLength(at, length - done, maxPart);
+            int part = partLength(length - done, maxPart);
             byte[] data = Arrays.copyOfRange(from, offset + done, offset + done + part);
             channel.execute(MemoryRequest.write(width, at, data, ap));
             checkStatus(at, part, "write");

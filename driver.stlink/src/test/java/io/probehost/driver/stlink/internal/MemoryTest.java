@@ -17,16 +17,16 @@ class MemoryTest {
     private static final String RW_OK = "80 00";
 
     @Test
-    void wordReadsSplitAtTheOneKilobyteBoundaryEachCheckedWithLastRwStatus2() {
-        ScriptedTransport transport = new ScriptedTransport().reply(256, "11 22").reply(12, RW_OK)
-                .reply(1024, "33 44").reply(12, RW_OK);
-        byte[] into = new byte[0x500];
+    void wordReadsSplitAtThe6144ByteLimitOnlyAcrossTarBoundariesEachCheckedWithLastRwStatus2() {
+        ScriptedTransport transport = new ScriptedTransport().reply(6144, "11 22").reply(12, RW_OK)
+                .reply(256, "33 44").reply(12, RW_OK);
+        byte[] into = new byte[0x1900];
         new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
-                .read(0, 0x2000_0300L, AccessWidth.WORD, into, 0, 0x500);
-        assertEquals(List.of("f2 07 00 03 00 20 00 01", "f2 3e", "f2 07 00 04 00 20 00 04", "f2 3e"),
+                .read(0, 0x2000_0300L, AccessWidth.WORD, into, 0, 0x1900);
+        assertEquals(List.of("f2 07 00 03 00 20 00 18", "f2 3e", "f2 07 00 1b 00 20 00 01", "f2 3e"),
                 transport.written);
         assertEquals(0x11, into[0]);
-        assertEquals(0x33, into[256]);
+        assertEquals(0x33, into[6144]);
     }
 
     @Test
@@ -116,7 +116,8 @@ class MemoryTest {
         assertEquals(6144, StlinkMemory.maxPartBytes(AccessWidth.WORD, TestProbes.v2(37)));
         assertEquals(64, StlinkMemory.maxPartBytes(AccessWidth.BYTE, TestProbes.v3(5)));
         assertEquals(512, StlinkMemory.maxPartBytes(AccessWidth.BYTE, TestProbes.v3(6)));
-        assertEquals(16, StlinkMemory.partLength(0x3F0, 100, 6144));
-        assertEquals(64, StlinkMemory.partLength(0, 100, 64));
+        assertEquals(100, StlinkMemory.partLength(100, 6144), "a part may cross the 1 KB TAR boundary");
+        assertEquals(6144, StlinkMemory.partLength(65536, 6144));
+        assertEquals(64, StlinkMemory.partLength(100, 64));
     }
 }

@@ -7,7 +7,9 @@ import io.probehost.sim.mcu.MemoryPort;
 /**
  * A Cortex-M3 bit-band alias region (32 MiB) over the 1 MiB at {@code targetBase}: the word at
  * alias offset 32 * byte + 4 * bit reads that bit as 0 or 1, and a write stores value bit 0 into
- * it by a read-modify-write of the target byte. Mapped at 0x22000000 for SRAM and 0x42000000 for
+ * it by a read-modify-write of the target. The target is accessed with the size of the alias access
+ * (a word alias access reads and writes the aligned target word holding the bit), so peripherals
+ * that take word writes only can be bit-banded. Mapped at 0x22000000 for SRAM and 0x42000000 for
  * peripherals; the target is reached through {@code bus}, so it sees the same devices the core does.
  */
 public final class BitBandAlias implements MemoryPort {
@@ -27,16 +29,24 @@ public final class BitBandAlias implements MemoryPort {
 
     @Override
     public int read(int offset, AccessSize size) throws BusFault {
-        int address = targetBase + (offset >>> 5);
-        int bit = (offset >>> 2) & 7;
-        return (bus.read(address, AccessSize.BYTE) >>> bit) & 1;
+        return (bus.read(unit(offset, size), size) >>> bit(offset, size)) & 1;
     }
 
     @Override
     public void write(int offset, AccessSize size, int value) throws BusFault {
-        int address = targetBase + (offset >>> 5);
-        int bit = (offset >>> 2) & 7;
-        int old = bus.read(address, AccessSize.BYTE);
-        bus.write(address, AccessSize.BYTE, (value & 1) != 0 ? old | (1 << bit) : old & ~(1 << bit));
+        int unit = unit(offset, size);
+        int bit = bit(offset, size);
+        int old = bus.read(unit, size);
+        bus.write(unit, size, (value & 1) != 0 ? old | (1 << bit) : old & ~(1 << bit));
+    }
+
+    /** The target address of the {@code size} unit holding the aliased bit. */
+    private int unit(int offset, AccessSize size) {
+        return (targetBase + (offset >>> 5)) & -size.bytes();
+    }
+
+    /** The aliased bit's position in that unit. */
+    private static int bit(int offset, AccessSize size) {
+        return ((offset >>> 5) & (size.bytes() - 1)) * 8 + ((offset >>> 2) & 7);
     }
 }

@@ -135,11 +135,6 @@ public final class Nrf51822 extends ChipBase {
         return locked(() -> core.debug().dfsr());
     }
 
-    /** Makes the core ignore debugger halt requests (fault injection); the back door still stops it. */
-    public void setStuck(boolean stuck) {
-        locked(() -> core.setStuck(stuck));
-    }
-
     /** Whether the NVMC is idle (its READY register reads 1). */
     public boolean nvmcReady() {
         return locked(nvmc::ready);

@@ -62,6 +62,21 @@ class Stm32f103Test {
     }
 
     @Test
+    void wordBitBandAccessesReachWordOnlyPeripheralRegistersAndSram() throws BusFault {
+        int gpioaOdrBit5 = 0x4200_0000 + 0x1_080C * 32 + 5 * 4;
+        debug.write(gpioaOdrBit5, AccessSize.WORD, 1);
+        assertEquals(0x20, debug.read(0x4001_080C, AccessSize.WORD));
+        assertEquals(1, debug.read(gpioaOdrBit5, AccessSize.WORD));
+        debug.write(gpioaOdrBit5, AccessSize.WORD, 0);
+        assertEquals(0, debug.read(0x4001_080C, AccessSize.WORD));
+
+        int sramByte1Bit1 = 0x2200_0000 + 0x100 * 32 + (8 + 1) * 4;
+        debug.write(0x2000_0100, AccessSize.WORD, 0);
+        debug.write(sramByte1Bit1, AccessSize.WORD, 1);
+        assertEquals(0x200, debug.read(0x2000_0100, AccessSize.WORD));
+    }
+
+    @Test
     void dbgmcuControlKeepsItsValueOverASystemReset() throws BusFault {
         debug.write(0xE004_2004, AccessSize.WORD, 0x307);
         mcu.reset();

@@ -120,6 +120,17 @@ class JlinkEmulatorTest {
     }
 
     @Test
+    void trstLineFollowsHwTrst0AndHwTrst1() {
+        plug(JlinkConfig.v11(1), WireMode.JTAG);
+        assertEquals(1, exchange("07")[7], "nTRST high after power-up");
+        send(new byte[] {(byte) 0xDE});
+        assertEquals(0, exchange("07")[7]);
+        send(new byte[] {(byte) 0xDF});
+        assertEquals(1, exchange("07")[7]);
+        assertTrue(probe.lastFirmwareError().isEmpty());
+    }
+
+    @Test
     void targetPowerSwitchesVtrefOfAProbePoweredTarget() {
         plug(JlinkConfig.v11(1).withTargetPoweredByProbe(), WireMode.SWD);
         assertEquals(0, exchange("07")[0]);

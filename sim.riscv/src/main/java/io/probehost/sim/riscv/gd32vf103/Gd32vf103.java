@@ -14,8 +14,8 @@ import io.probehost.sim.mcu.fpec.FlashPort;
 import io.probehost.sim.mcu.fpec.FlashStore;
 import io.probehost.sim.mcu.fpec.Fpec;
 import io.probehost.sim.mcu.fpec.OptionBytePort;
-import io.probehost.sim.riscv.ControlStatusRegisters;
 import io.probehost.sim.riscv.DebugState;
+import io.probehost.sim.riscv.Eclic;
 import io.probehost.sim.riscv.HaltCause;
 import io.probehost.sim.riscv.Hart;
 import io.probehost.sim.riscv.HartIdentity;
@@ -33,10 +33,11 @@ import java.util.function.Supplier;
  * at 108 MHz on its own thread ({@link CoreRunner}), 128 KiB flash at 0x08000000 aliased at 0
  * (boot from flash: the reset vector is 0), 32 KiB SRAM, the FMC (the shared FPEC model, word
  * programming), option bytes, the flash and SRAM sizes at 0x1FFFF7E0, DBG (ID, CTL, the
- * undocumented system reset), a minimal RCU, the timer unit (mtime, mtimecmp, msip) and the ECLIC
- * and other peripherals as plain registers. The Debug Module (behind {@link DebugModuleInterface},
- * for a JTAG DTM with IDCODE {@link #JTAG_IDCODE}) follows the real chip: no system bus access,
- * memory only through a halted hart; its {@code ndmreset} resets nothing, as on the real part.
+ * undocumented system reset), a minimal RCU, the timer unit (mtime, mtimecmp, msip), the ECLIC
+ * (timer and software interrupts; no SoC source raises one) and the other peripherals as plain
+ * registers. The Debug Module (behind {@link DebugModuleInterface}, for a JTAG DTM with IDCODE
+ * {@link #JTAG_IDCODE}) follows the real chip: no system bus access, memory only through a halted
+ * hart; its {@code ndmreset} resets nothing, as on the real part.
  * Flash persists in {@code stateDir} like the other lab chips. All public methods are thread-safe.
  */
 public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
@@ -57,17 +58,13 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
     private static final int SYSTEM_MEMORY_BASE = 0x1FFF_F000;
     private static final int SYSTEM_MEMORY_SIZE = 0x800;
     private static final int MEMORY_DENSITY_OFFSET = 0x7E0;
-    private static final int ECLIC_BASE = 0xD200_0000;
-    private static final int ECLIC_SIZE = 0x2000;
-    /** clicinfo: 87 sources, version 1.1 (0x11), 4 CLICINTCTLBITS. */
-    private static final int ECLIC_INFO = 87 | 0x11 << 13 | 4 << 21;
     private static final int PERIPHERAL_BASE = 0x4000_0000;
     private static final int PERIPHERAL_SIZE = 0x2_4000;
 
     private final VirtualClock clock = new VirtualClock();
     private final SystemBus bus = new SystemBus();
     private final Memory sram = new Memory(SRAM_SIZE);
-    private final Memory eclic = new Memory(ECLIC_SIZE);
+    private final Eclic eclic = new Eclic();
     private final FlashStore store;
     private final Fpec fmc;
     private final Hart hart;
@@ -82,6 +79,7 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
         store = new FlashStore(GEOMETRY, stateDirOrNull, STATE_FILE);
         fmc = new Fpec(GEOMETRY, store, clock);
         hart = new Hart(bus, clock, MisalignedAccess.TRAP, IDENTITY, CPU_HZ, TRIGGERS);
+        hart.attachEclic(eclic);
         debugModule = new DebugModule(hart, bus, asserted -> { });
         timer = new MachineTimer(clock, hart);
         FlashPort flash = new FlashPort(store, fmc);
@@ -96,7 +94,7 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
                 .map(Rcu.BASE, 0x400, rcu)
                 .map(PERIPHERAL_BASE, PERIPHERAL_SIZE, otherPeripherals)
                 .map(MachineTimer.BASE, MachineTimer.SIZE, timer)
-                .map(ECLIC_BASE, ECLIC_SIZE, eclic)
+                .map(Eclic.BASE, Eclic.SIZE, eclic)
                 .map(Dbg.BASE, 0x1000, new Dbg(() -> systemResetPending = true));
         peripherals = List.of(rcu, otherPeripherals);
         runner = new CoreRunner(new Processor(), clock, "gd32vf103-hart");
@@ -133,8 +131,7 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
     private void systemReset() {
         fmc.reset();
         peripherals.forEach(PlainRegisters::reset);
-        Arrays.fill(eclic.bytes(), (byte) 0);
-        LittleEndian.put(eclic.bytes(), 4, 4, ECLIC_INFO);
+        eclic.reset();
         timer.reset();
         hart.reset(0);
         debugModule.hartReset();
@@ -150,7 +147,7 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
         /** Asleep in WFI with the machine timer interrupt enabled and the timer armed. */
         private boolean timerWakesHart() {
             return hart.waitingForInterrupt() && !hart.halted() && timer.armed()
-                    && (hart.readCsr(ControlStatusRegisters.MIE) & TrapCause.MACHINE_TIMER_INTERRUPT.pendingBit()) != 0;
+                    && hart.interruptEnabled(TrapCause.MACHINE_TIMER_INTERRUPT);
         }
 
         @Override

@@ -131,35 +131,57 @@ class Gd32vf103Test {
         }
     }
 
+    private static final int T0 = 5;
+    private static final int T1 = 6;
+    private static final int T2 = 7;
+    private static final int T3 = 28;
+    private static final int T4 = 29;
+    private static final int T5 = 30;
+    /** mtimecmp = mtime + 1000 ticks (37 us). */
+    private static final int[] ARM_TIMER = {
+        Rv.lui(T0, 0xD1000),
+        Rv.load(2, T1, T0, 0),                 // mtime (low word)
+        Rv.addi(T1, T1, 1000),
+        Rv.store(2, T1, T0, 8),                // mtimecmp low
+        Rv.store(2, 0, T0, 12),                // mtimecmp high = 0
+    };
+    /** Interrupts on, then WFI in a loop. */
+    private static final int[] SLEEP = {
+        Rv.csr(6, 0, 0x300, 8),                // mstatus.MIE
+        Rv.WFI,
+        Rv.jal(0, -4),
+    };
+
+    private static int[] concat(int[]... parts) {
+        return java.util.Arrays.stream(parts).flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+
     @Test
     void theTimerInterruptWakesTheHartFromWfi() throws Exception {
-        int t0 = 5;
-        int t1 = 6;
-        int t2 = 7;
-        int t4 = 29;
-        int t5 = 30;
-        int[] program = {
-            Rv.lui(t0, 0xD1000),
-            Rv.load(2, t1, t0, 0),                 // mtime (low word)
-            Rv.addi(t1, t1, 1000),
-            Rv.store(2, t1, t0, 8),                // mtimecmp low
-            Rv.store(2, 0, t0, 12),                // mtimecmp high = 0
-            Rv.addi(t2, 0, 0x40),
-            Rv.csr(1, 0, 0x305, t2),               // mtvec = 0x40
-            Rv.addi(t2, 0, 0x80),
-            Rv.csr(1, 0, 0x304, t2),               // mie = MTIE
-            Rv.csr(6, 0, 0x300, 8),                // mstatus.MIE
-            Rv.WFI,
-            Rv.jal(0, -4),
-        };
+        int[] program = concat(ARM_TIMER, new int[] {
+            Rv.addi(T2, 0, 0x40),
+            Rv.csr(1, 0, 0x305, T2),               // mtvec = 0x40
+            Rv.addi(T2, 0, 0x80),
+            Rv.csr(1, 0, 0x304, T2),               // mie = MTIE
+        }, SLEEP);
         int[] handler = {
-            Rv.lui(t4, 0x20000),
-            Rv.addi(t5, 0, 1),
-            Rv.store(2, t5, t4, 0),
+            Rv.lui(T4, 0x20000),
+            Rv.addi(T5, 0, 1),
+            Rv.store(2, T5, T4, 0),
             Rv.csr(1, 0, 0x304, 0),                // mie = 0
             Rv.MRET,
         };
-        ByteBuffer image = ByteBuffer.allocate(0x40 + 4 * handler.length).order(ByteOrder.LITTLE_ENDIAN);
+        try (Gd32vf103 mcu = Gd32vf103.create(null)) {
+            mcu.loadFlash(Gd32vf103.FLASH_BASE, image(program, handler, -1));
+            mcu.reset();
+            awaitTrue(() -> mcu.readRam(Gd32vf103.SRAM_BASE, 1)[0] == 1, "the handler ran");
+            assertFalse(mcu.isHalted());
+        }
+    }
+
+    /** {@code program} at 0, {@code handler} at 0x40, and (unless -1) an mtvt table at 0x200 whose entry 7 is the handler. */
+    private static byte[] image(int[] program, int[] handler, int vectorTable) {
+        ByteBuffer image = ByteBuffer.allocate(0x400).order(ByteOrder.LITTLE_ENDIAN);
         for (int word : program) {
             image.putInt(word);
         }
@@ -167,11 +189,38 @@ class Gd32vf103Test {
         for (int word : handler) {
             image.putInt(word);
         }
+        if (vectorTable >= 0) {
+            image.putInt(vectorTable + 4 * 7, 0x40);
+        }
+        return image.array();
+    }
+
+    @Test
+    void theTimerInterruptGoesThroughTheEclicVectorTable() throws Exception {
+        int[] program = concat(ARM_TIMER, new int[] {
+            Rv.addi(T2, 0, 0x200),
+            Rv.csr(1, 0, 0x307, T2),               // mtvt = 0x200
+            Rv.addi(T2, 0, 3),
+            Rv.csr(1, 0, 0x305, T2),               // mtvec: ECLIC mode
+            Rv.lui(T3, 0xD2001),
+            Rv.addi(T2, 0, 1),
+            Rv.store(0, T2, T3, 4 * 7 + 1),        // clicintie[7]
+            Rv.store(0, T2, T3, 4 * 7 + 2),        // clicintattr[7].shv
+        }, SLEEP);
+        int[] handler = {
+            Rv.lui(T4, 0x20000),
+            Rv.csr(2, T5, 0x342, 0),               // mcause
+            Rv.store(2, T5, T4, 0),
+            Rv.lui(T3, 0xD2001),
+            Rv.store(0, 0, T3, 4 * 7 + 1),         // clicintie[7] = 0
+            Rv.MRET,
+        };
         try (Gd32vf103 mcu = Gd32vf103.create(null)) {
-            mcu.loadFlash(Gd32vf103.FLASH_BASE, image.array());
+            mcu.loadFlash(Gd32vf103.FLASH_BASE, image(program, handler, 0x200));
             mcu.reset();
-            awaitTrue(() -> mcu.readRam(Gd32vf103.SRAM_BASE, 1)[0] == 1, "the handler ran");
-            assertFalse(mcu.isHalted());
+            awaitTrue(() -> mcu.readRam(Gd32vf103.SRAM_BASE, 1)[0] == 7, "the handler ran");
+            assertArrayEquals(new byte[] {7, 0, 0, (byte) 0xB8}, mcu.readRam(Gd32vf103.SRAM_BASE, 4),
+                    "mcause: interrupt, MPP 3, MPIE, id 7");
         }
     }
 }

@@ -1,0 +1,70 @@
+package io.probehost.sim.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.probehost.api.ProbeException;
+import io.probehost.api.usb.UsbDeviceInfo;
+import io.probehost.sim.mcu.nrf51.Nrf51822;
+import io.probehost.sim.mcu.stm32f1.Stm32f103;
+import io.probehost.sim.probe.stlink.StlinkConfig;
+import io.probehost.sim.probe.stlink.StlinkModel;
+
+class LabTest {
+
+    @Test
+    void defaultLabBuildsEachPartAndPlugsEachProbeKindIntoTheBus() {
+        try (Lab lab = new Lab(LabConfig.readDefault(), null)) {
+            assertInstanceOf(Nrf51822.class, lab.target("microbit").mcu());
+            assertInstanceOf(Stm32f103.class, lab.target("nucleo-f103rb").mcu());
+            assertEquals(List.of("daplink", "cmsis-dap", "stlink-v2-1", "stlink-v3", "stlink-v2"),
+                    lab.probes().stream().map(Lab.Probe::kind).toList());
+            List<UsbDeviceInfo> devices = lab.bus().devices();
+            assertEquals(5, devices.size());
+            assertEquals(List.of(0x374B, 0x374F, 0x3748), devices.subList(2, 5).stream()
+                    .map(UsbDeviceInfo::productId).toList(), "V2-1, V3 and V2 product IDs");
+            Lab.Probe nucleo = lab.probe("0670").orElseThrow();
+            assertEquals("nucleo-f103rb", nucleo.target().name());
+            assertTrue(nucleo.emulator().faults().isEmpty(), "the ST-Link emulator injects no answer faults");
+            assertTrue(lab.probe("9900").orElseThrow().emulator().faults().isPresent());
+        }
+    }
+
+    @Test
+    void stlinkEntriesSetFirmwareBoardIdAndTheRoundTripOfTheirBusSpeed() {
+        LabConfig.Link link = new LabConfig.Link(800, 100);
+        StlinkConfig old = StlinkLabProbe.configure(StlinkConfig.v2("S", 37),
+                probe("stlink-v2", "V2J23S4", null), link);
+        assertEquals(23, old.jtagVersion());
+        assertEquals(4, old.swimOrMsc());
+        assertEquals(800_000, old.timing().roundTripNanos(), "full speed: the lab's 1 ms-frame round trip");
+
+        StlinkConfig v3 = StlinkLabProbe.configure(StlinkConfig.stlinkV3("S"), probe("stlink-v3", null, null), link);
+        assertEquals(StlinkModel.V3, v3.model());
+        assertEquals(100_000, v3.timing().roundTripNanos(), "high speed: the lab's microframe round trip");
+        assertEquals("V3J7M3B2", StlinkLabProbe.firmwareOf(v3));
+
+        StlinkConfig nucleo = StlinkLabProbe.configure(StlinkConfig.nucleoF103rb("S"),
+                probe("stlink-v2-1", null, "0720"), link);
+        assertEquals("0720", nucleo.boardId());
+
+        assertEquals("probe S has firmware 'V3J7M3'; a stlink-v2 has firmware like V2J37S7",
+                assertThrows(ProbeException.class, () -> StlinkLabProbe.configure(StlinkConfig.v2("S", 37),
+                        probe("stlink-v2", "V3J7M3", null), link)).getMessage());
+    }
+
+    @Test
+    void stlinkFloorIsAStatusRoundTripBesideEachCommandOfAtMost6144Bytes() {
+        assertEquals(2 * 11, StlinkLabProbe.minimumRoundTrips());
+    }
+
+    private static LabConfig.Probe probe(String kind, String firmware, String boardId) {
+        return new LabConfig.Probe(kind, "S", "t", null, null, null, null, firmware, boardId);
+    }
+}
