@@ -56,9 +56,11 @@ public final class DebugModule {
     private final boolean impebreak;
     private final boolean resetHaltRequest;
     private final int version;
+    private final int sbcs;
     private int[] loadedProgram = new int[0];
 
-    private DebugModule(Dmi dmi, int hart, int abstractcs, int dmstatus) {
+    private DebugModule(Dmi dmi, int hart, int abstractcs, int dmstatus, int sbcs) {
+        this.sbcs = sbcs;
         this.dmi = dmi;
         this.hartsel = (hart & 0x3FF) << 16 | (hart >>> 10 & 0x3FF) << 6;
         this.progbufSize = abstractcs >>> 24 & 0x1F;
@@ -90,11 +92,11 @@ public final class DebugModule {
         }
         int select = (hart & 0x3FF) << 16 | (hart >>> 10 & 0x3FF) << 6;
         int[] values = dmi.run(List.of(Operation.write(DMCONTROL, DMCONTROL_DMACTIVE | select),
-                Operation.read(DMSTATUS), Operation.read(ABSTRACTCS)));
+                Operation.read(DMSTATUS), Operation.read(ABSTRACTCS), Operation.read(SBCS)));
         if ((values[0] & DMSTATUS_ANYNONEXISTENT) != 0) {
             throw new TargetException("hart " + hart + " does not exist on this Debug Module");
         }
-        return new DebugModule(dmi, hart, values[1], values[0]);
+        return new DebugModule(dmi, hart, values[1], values[0], values[2]);
     }
 
     public Dmi dmi() {
@@ -120,6 +122,11 @@ public final class DebugModule {
 
     public boolean hasResetHaltRequest() {
         return resetHaltRequest;
+    }
+
+    /** {@code sbcs} as read at activation: 0 on a DM without System Bus Access. */
+    public int systemBusControl() {
+        return sbcs;
     }
 
     /** A dmcontrol value: dmactive, the selected hart and {@code bits}. */

@@ -34,7 +34,8 @@ public final class RiscvDebugTarget implements DebugTarget {
     private RiscvDebugTarget(String transport, Hart hart, Optional<TargetDescription> target,
             Optional<ResetControl> resetPin, boolean resumeOnClose) {
         this.hart = hart;
-        this.memory = new RiscvMemory(hart);
+        this.memory = new RiscvMemory(hart, SystemBusMemory.of(hart.debugModule().dmi(),
+                hart.debugModule().systemBusControl()));
         Triggers triggers = new Triggers(hart);
         this.breakpoints = new RiscvBreakpoints(hart, memory, triggers);
         this.watchpoints = new RiscvWatchpoints(triggers);
@@ -42,9 +43,9 @@ public final class RiscvDebugTarget implements DebugTarget {
         this.functionCaller = new RiscvFunctionCaller(hart);
         this.resumeOnClose = resumeOnClose;
         DebugModule dm = hart.debugModule();
-        this.description = String.format("%s (%s, Debug Module %s, program buffer %d words%s)", core.coreName(),
+        this.description = String.format("%s (%s, Debug Module %s, program buffer %d words%s%s)", core.coreName(),
                 transport, dm.version() == 2 ? "0.13" : "1.0", dm.programBufferSize(),
-                dm.hasImplicitEbreak() ? " + implicit ebreak" : "");
+                dm.hasImplicitEbreak() ? " + implicit ebreak" : "", memory.usesSystemBus() ? ", system bus access" : "");
     }
 
     /**

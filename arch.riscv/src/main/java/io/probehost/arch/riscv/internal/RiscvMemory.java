@@ -7,11 +7,12 @@ import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.MemoryInterface;
 
 /**
- * A hart's view of memory through its Debug Module: Access Memory commands, or the program buffer
- * once the DM answers that it does not support them ({@code cmderr} 2). The GD32VF103's DM, like
- * every DM without system bus access, reaches memory only through a halted hart, so an access to a
- * running hart halts it, accesses and resumes it ({@link Hart#whileHalted}), as a debugger user
- * expects memory reads to work while the program runs. Byte ranges are split into a leading and
+ * Memory through the Debug Module: System Bus Access when the DM has it (the hart may run), else the
+ * hart's view through Access Memory commands, or the program buffer once the DM answers that it does
+ * not support them ({@code cmderr} 2). The GD32VF103's DM, like every DM without system bus access,
+ * reaches memory only through a halted hart, so an access to a running hart halts it, accesses and
+ * resumes it ({@link Hart#whileHalted}), as a debugger user expects memory reads to work while the
+ * program runs. Byte ranges are split into a leading and
  * trailing part of byte and half-word accesses and words between. A bus error or an exception
  * becomes a {@link TransferFaultException} naming the faulting address. Nothing is buffered.
  */
@@ -19,11 +20,24 @@ final class RiscvMemory implements MemoryInterface {
     private final Hart hart;
     private MemoryAccessor accessor;
     private final MemoryAccessor fallback;
+    private final SystemBusMemory systemBus;
 
-    RiscvMemory(Hart hart) {
+    /** @param systemBus the DM's system bus access, or null when it has none */
+    RiscvMemory(Hart hart, SystemBusMemory systemBus) {
         this.hart = hart;
         this.accessor = new AccessMemoryCommands(hart.debugModule());
         this.fallback = new ProgramBufferMemory(hart.debugModule());
+        this.systemBus = systemBus;
+    }
+
+    /** Whether accesses go over the system bus (no halting). */
+    boolean usesSystemBus() {
+        return systemBus != null;
+    }
+
+    /** {@code action} as the DM allows it: directly over the system bus, else on a halted hart. */
+    private <T> T reach(java.util.function.Supplier<T> action) {
+        return systemBus != null ? action.get() : hart.whileHalted(action);
     }
 
     /** Whether accesses go through the program buffer (the DM refused Access Memory). */
@@ -67,7 +81,7 @@ final class RiscvMemory implements MemoryInterface {
 
     @Override
     public void read(long address, byte[] destination, int offset, int length) {
-        hart.whileHalted(() -> {
+        reach(() -> {
             long at = address;
             int done = 0;
             while (done < length) {
@@ -85,12 +99,13 @@ final class RiscvMemory implements MemoryInterface {
                 at += (long) count * width;
                 done += count * width;
             }
+            return null;
         });
     }
 
     @Override
     public void write(long address, byte[] source, int offset, int length) {
-        hart.whileHalted(() -> {
+        reach(() -> {
             long at = address;
             int done = 0;
             while (done < length) {
@@ -109,6 +124,7 @@ final class RiscvMemory implements MemoryInterface {
                 at += (long) count * width;
                 done += count * width;
             }
+            return null;
         });
     }
 
@@ -129,6 +145,9 @@ final class RiscvMemory implements MemoryInterface {
     }
 
     private int[] elements(long address, int width, int count) {
+        if (systemBus != null && systemBus.supports(width)) {
+            return systemBus.read(address, width, count);
+        }
         return hart.whileHalted(() -> {
             try {
                 return accessor.read(address, width, count);
@@ -142,6 +161,10 @@ final class RiscvMemory implements MemoryInterface {
     }
 
     private void store(long address, int width, int[] values) {
+        if (systemBus != null && systemBus.supports(width)) {
+            systemBus.write(address, width, values);
+            return;
+        }
         hart.whileHalted(() -> {
             try {
                 accessor.write(address, width, values);
