@@ -30,37 +30,29 @@ final class AccessMemoryCommands implements MemoryAccessor {
     @Override
     public int[] read(long address, int width, int count) {
         int[] values = new int[count];
-        for (int first = 0; first < count; first += ELEMENTS_PER_BATCH) {
-            int n = Math.min(ELEMENTS_PER_BATCH, count - first);
-            long start = address + (long) first * width;
+        MemoryAccessor.inBatches(address, width, count, ELEMENTS_PER_BATCH, (first, n, start) -> {
             List<Operation> operations = new ArrayList<>();
             operations.add(Operation.write(DebugModule.DATA1, (int) start));
             for (int i = 0; i < n; i++) {
                 operations.add(Operation.write(DebugModule.COMMAND, command(width, false)));
                 operations.add(Operation.read(DebugModule.DATA0));
             }
-            operations.add(Operation.read(DebugModule.ABSTRACTCS));
-            int[] read = dm.dmi().run(operations);
-            dm.checkCommands(read[n], () -> String.format("reading memory at 0x%08X", start));
+            int[] read = dm.runCommands(operations, () -> String.format("reading memory at 0x%08X", start));
             System.arraycopy(read, 0, values, first, n);
-        }
+        });
         return values;
     }
 
     @Override
     public void write(long address, int width, int[] values) {
-        for (int first = 0; first < values.length; first += ELEMENTS_PER_BATCH) {
-            int n = Math.min(ELEMENTS_PER_BATCH, values.length - first);
-            long start = address + (long) first * width;
+        MemoryAccessor.inBatches(address, width, values.length, ELEMENTS_PER_BATCH, (first, n, start) -> {
             List<Operation> operations = new ArrayList<>();
             operations.add(Operation.write(DebugModule.DATA1, (int) start));
             for (int i = 0; i < n; i++) {
                 operations.add(Operation.write(DebugModule.DATA0, values[first + i]));
                 operations.add(Operation.write(DebugModule.COMMAND, command(width, true)));
             }
-            operations.add(Operation.read(DebugModule.ABSTRACTCS));
-            int[] status = dm.dmi().run(operations);
-            dm.checkCommands(status[0], () -> String.format("writing memory at 0x%08X", start));
-        }
+            dm.runCommands(operations, () -> String.format("writing memory at 0x%08X", start));
+        });
     }
 }

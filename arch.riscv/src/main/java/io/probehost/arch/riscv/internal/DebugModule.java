@@ -2,7 +2,9 @@ package io.probehost.arch.riscv.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.probehost.api.TargetException;
 import io.probehost.arch.riscv.internal.Dmi.Operation;
@@ -174,9 +176,7 @@ public final class DebugModule {
             operations.add(Operation.write(COMMAND, ACCESS_REGISTER_32 | regno));
             operations.add(Operation.read(DATA0));
         }
-        operations.add(Operation.read(ABSTRACTCS));
-        int[] values = dmi.run(operations);
-        checkCommands(values[values.length - 1], () -> String.format("reading register 0x%04X", regnos[0]));
+        int[] values = runCommands(operations, () -> String.format("reading register 0x%04X", regnos[0]));
         long[] result = new long[regnos.length];
         for (int i = 0; i < regnos.length; i++) {
             result[i] = values[i] & 0xFFFF_FFFFL;
@@ -195,9 +195,7 @@ public final class DebugModule {
             operations.add(Operation.write(DATA0, (int) values[i]));
             operations.add(Operation.write(COMMAND, ACCESS_REGISTER_32 | COMMAND_WRITE | regnos[i]));
         }
-        operations.add(Operation.read(ABSTRACTCS));
-        int[] status = dmi.run(operations);
-        checkCommands(status[0], () -> String.format("writing register 0x%04X", regnos[0]));
+        runCommands(operations, () -> String.format("writing register 0x%04X", regnos[0]));
     }
 
     /** Whether {@code count} instructions fit the program buffer with its closing {@code ebreak}. */
@@ -216,10 +214,10 @@ public final class DebugModule {
         }
         int[] words = instructions;
         if (instructions.length < progbufSize) {
-            words = java.util.Arrays.copyOf(instructions, instructions.length + 1);
+            words = Arrays.copyOf(instructions, instructions.length + 1);
             words[instructions.length] = EBREAK;
         }
-        if (java.util.Arrays.equals(words, loadedProgram)) {
+        if (Arrays.equals(words, loadedProgram)) {
             return;
         }
         List<Operation> operations = new ArrayList<>();
@@ -232,8 +230,7 @@ public final class DebugModule {
 
     /** Runs the loaded program once (Access Register with postexec and no transfer). */
     public void runProgram(String what) {
-        int[] status = dmi.run(List.of(Operation.write(COMMAND, COMMAND_POSTEXEC), Operation.read(ABSTRACTCS)));
-        checkCommands(status[0], () -> what);
+        runCommands(List.of(Operation.write(COMMAND, COMMAND_POSTEXEC)), () -> what);
     }
 
     /** Loads and runs {@code instructions} once. */
@@ -248,10 +245,23 @@ public final class DebugModule {
     }
 
     /**
+     * Runs a batch of abstract commands and their data accesses, then reads {@code abstractcs} once
+     * ({@code cmderr} stops every later command, so one check covers the batch); returns the values read
+     * before it, and throws {@link AbstractCommandException} naming {@code what} for a set {@code cmderr}.
+     */
+    public int[] runCommands(List<Operation> operations, Supplier<String> what) {
+        List<Operation> all = new ArrayList<>(operations);
+        all.add(Operation.read(ABSTRACTCS));
+        int[] values = dmi.run(all);
+        checkCommands(values[values.length - 1], what);
+        return Arrays.copyOf(values, values.length - 1);
+    }
+
+    /**
      * Checks the {@code abstractcs} read at the end of a batch: waits while busy, then clears and throws
      * a set {@code cmderr}.
      */
-    public void checkCommands(int abstractcs, java.util.function.Supplier<String> what) {
+    public void checkCommands(int abstractcs, Supplier<String> what) {
         int value = abstractcs;
         if ((value & ABSTRACTCS_BUSY) != 0) {
             Polling.until(() -> (dmi.read(ABSTRACTCS) & ABSTRACTCS_BUSY) == 0, ABSTRACT_BUSY_LIMIT,

@@ -11,4 +11,16 @@ interface MemoryAccessor {
 
     /** {@code values.length} elements of {@code width} bytes from {@code address} on. */
     void write(long address, int width, int[] values);
+
+    /** One batch of a transfer: {@code count} elements from element {@code first} on, at {@code address}. */
+    interface Batch {
+        void run(int first, int count, long address);
+    }
+
+    /** Cuts {@code total} elements of {@code width} bytes from {@code address} into batches of at most {@code perBatch}. */
+    static void inBatches(long address, int width, int total, int perBatch, Batch batch) {
+        for (int first = 0; first < total; first += perBatch) {
+            batch.run(first, Math.min(perBatch, total - first), address + (long) first * width);
+        }
+    }
 }

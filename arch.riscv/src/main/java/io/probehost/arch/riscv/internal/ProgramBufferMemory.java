@@ -48,9 +48,7 @@ final class ProgramBufferMemory implements MemoryAccessor {
         try {
             dm.loadProgram(load(width));
             int[] values = new int[count];
-            for (int first = 0; first < count; first += ELEMENTS_PER_BATCH) {
-                int n = Math.min(ELEMENTS_PER_BATCH, count - first);
-                long start = address + (long) first * width;
+            MemoryAccessor.inBatches(address, width, count, ELEMENTS_PER_BATCH, (first, n, start) -> {
                 List<Operation> operations = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     operations.add(Operation.write(DebugModule.DATA0, (int) (start + (long) i * width)));
@@ -58,11 +56,9 @@ final class ProgramBufferMemory implements MemoryAccessor {
                     operations.add(Operation.write(DebugModule.COMMAND, DebugModule.ACCESS_REGISTER_32 | S1));
                     operations.add(Operation.read(DebugModule.DATA0));
                 }
-                operations.add(Operation.read(DebugModule.ABSTRACTCS));
-                int[] read = dm.dmi().run(operations);
-                dm.checkCommands(read[n], () -> String.format("reading memory at 0x%08X", start));
+                int[] read = dm.runCommands(operations, () -> String.format("reading memory at 0x%08X", start));
                 System.arraycopy(read, 0, values, first, n);
-            }
+            });
             return values;
         } finally {
             dm.writeRegisters(new int[] {S0, S1}, saved);
@@ -74,9 +70,7 @@ final class ProgramBufferMemory implements MemoryAccessor {
         long[] saved = dm.readRegisters(new int[] {S0, S1});
         try {
             dm.loadProgram(store(width));
-            for (int first = 0; first < values.length; first += ELEMENTS_PER_BATCH) {
-                int n = Math.min(ELEMENTS_PER_BATCH, values.length - first);
-                long start = address + (long) first * width;
+            MemoryAccessor.inBatches(address, width, values.length, ELEMENTS_PER_BATCH, (first, n, start) -> {
                 List<Operation> operations = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     operations.add(Operation.write(DebugModule.DATA0, values[first + i]));
@@ -84,10 +78,8 @@ final class ProgramBufferMemory implements MemoryAccessor {
                     operations.add(Operation.write(DebugModule.DATA0, (int) (start + (long) i * width)));
                     operations.add(Operation.write(DebugModule.COMMAND, writeRegister(S0, true)));
                 }
-                operations.add(Operation.read(DebugModule.ABSTRACTCS));
-                int[] status = dm.dmi().run(operations);
-                dm.checkCommands(status[0], () -> String.format("writing memory at 0x%08X", start));
-            }
+                dm.runCommands(operations, () -> String.format("writing memory at 0x%08X", start));
+            });
         } finally {
             dm.writeRegisters(new int[] {S0, S1}, saved);
         }

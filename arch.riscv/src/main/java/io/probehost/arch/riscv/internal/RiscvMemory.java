@@ -2,6 +2,7 @@ package io.probehost.arch.riscv.internal;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.function.Supplier;
 
 import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.MemoryInterface;
@@ -36,7 +37,7 @@ final class RiscvMemory implements MemoryInterface {
     }
 
     /** {@code action} as the DM allows it: directly over the system bus, else on a halted hart. */
-    private <T> T reach(java.util.function.Supplier<T> action) {
+    private <T> T reach(Supplier<T> action) {
         return systemBus != null ? action.get() : hart.whileHalted(action);
     }
 
@@ -82,23 +83,16 @@ final class RiscvMemory implements MemoryInterface {
     @Override
     public void read(long address, byte[] destination, int offset, int length) {
         reach(() -> {
-            long at = address;
-            int done = 0;
-            while (done < length) {
-                int width = width(at, length - done);
-                int count = width == 4 ? (length - done) / 4 : 1;
-                int[] values = elements(at, width, count);
+            forEachRun(address, length, (at, width, count, done) -> {
                 ByteBuffer out = ByteBuffer.wrap(destination, offset + done, count * width).order(ByteOrder.LITTLE_ENDIAN);
-                for (int value : values) {
+                for (int value : elements(at, width, count)) {
                     switch (width) {
                         case 1 -> out.put((byte) value);
                         case 2 -> out.putShort((short) value);
                         default -> out.putInt(value);
                     }
                 }
-                at += (long) count * width;
-                done += count * width;
-            }
+            });
             return null;
         });
     }
@@ -106,11 +100,7 @@ final class RiscvMemory implements MemoryInterface {
     @Override
     public void write(long address, byte[] source, int offset, int length) {
         reach(() -> {
-            long at = address;
-            int done = 0;
-            while (done < length) {
-                int width = width(at, length - done);
-                int count = width == 4 ? (length - done) / 4 : 1;
+            forEachRun(address, length, (at, width, count, done) -> {
                 ByteBuffer in = ByteBuffer.wrap(source, offset + done, count * width).order(ByteOrder.LITTLE_ENDIAN);
                 int[] values = new int[count];
                 for (int i = 0; i < count; i++) {
@@ -121,11 +111,27 @@ final class RiscvMemory implements MemoryInterface {
                     };
                 }
                 store(at, width, values);
-                at += (long) count * width;
-                done += count * width;
-            }
+            });
             return null;
         });
+    }
+
+    /** A run of {@code count} aligned elements of {@code width} bytes at {@code address}, {@code done} bytes in. */
+    private interface Run {
+        void apply(long address, int width, int count, int done);
+    }
+
+    /** Cuts a byte range into runs: single bytes and half-words up to word alignment, words, then the tail. */
+    private static void forEachRun(long address, int length, Run run) {
+        long at = address;
+        int done = 0;
+        while (done < length) {
+            int width = width(at, length - done);
+            int count = width == 4 ? (length - done) / 4 : 1;
+            run.apply(at, width, count, done);
+            at += (long) count * width;
+            done += count * width;
+        }
     }
 
     @Override

@@ -54,9 +54,7 @@ final class SystemBusMemory implements MemoryAccessor {
     @Override
     public int[] read(long address, int width, int count) {
         int[] values = new int[count];
-        for (int first = 0; first < count; first += ELEMENTS_PER_BATCH) {
-            int n = Math.min(ELEMENTS_PER_BATCH, count - first);
-            long start = address + (long) first * width;
+        MemoryAccessor.inBatches(address, width, count, ELEMENTS_PER_BATCH, (first, n, start) -> {
             int control = access(width) | SBREADONADDR | SBAUTOINCREMENT | SBBUSYERROR | SBERROR;
             List<Operation> operations = new ArrayList<>();
             operations.add(Operation.write(SBCS, control | (n > 1 ? SBREADONDATA : 0)));
@@ -71,15 +69,13 @@ final class SystemBusMemory implements MemoryAccessor {
             int[] read = dmi.run(operations);
             check(read[n], start, "read");
             System.arraycopy(read, 0, values, first, n);
-        }
+        });
         return values;
     }
 
     @Override
     public void write(long address, int width, int[] values) {
-        for (int first = 0; first < values.length; first += ELEMENTS_PER_BATCH) {
-            int n = Math.min(ELEMENTS_PER_BATCH, values.length - first);
-            long start = address + (long) first * width;
+        MemoryAccessor.inBatches(address, width, values.length, ELEMENTS_PER_BATCH, (first, n, start) -> {
             List<Operation> operations = new ArrayList<>();
             operations.add(Operation.write(SBCS, access(width) | SBAUTOINCREMENT | SBBUSYERROR | SBERROR));
             operations.add(Operation.write(SBADDRESS0, (int) start));
@@ -88,7 +84,7 @@ final class SystemBusMemory implements MemoryAccessor {
             }
             operations.add(Operation.read(SBCS));
             check(dmi.run(operations)[0], start, "write");
-        }
+        });
     }
 
     private void check(int sbcs, long address, String what) {
