@@ -121,6 +121,32 @@ class RiscvDebugTargetTest {
         }
     }
 
+    @Test
+    void closesTheProgramWithAnExplicitEbreakWhenTheDebugModuleHasNoImplicitOne() {
+        List<Operation> written = new java.util.ArrayList<>();
+        try (LabGd32vf103 lab = new LabGd32vf103(); RiscvDebugTarget target = lab.connect(dmi -> {
+            Dmi noAccessMemory = withoutAccessMemory(dmi);
+            return operations -> {
+                operations.stream().filter(o -> !o.read()).forEach(written::add);
+                int[] values = noAccessMemory.run(operations);
+                int reads = 0;
+                for (Operation operation : operations) {
+                    if (operation.read() && operation.address() == DebugModule.DMSTATUS) {
+                        values[reads] &= ~DebugModule.DMSTATUS_IMPEBREAK;
+                    }
+                    reads += operation.read() ? 1 : 0;
+                }
+                return values;
+            };
+        })) {
+            assertTrue(target.description().endsWith("program buffer 2 words)"), target.description());
+            target.memory().write32(SRAM + 0x40, 0x1234_5678);
+            assertEquals(0x1234_5678, target.memory().read32(SRAM + 0x40));
+            assertTrue(written.contains(Operation.write(DebugModule.PROGBUF0 + 1, DebugModule.EBREAK)),
+                    "ebreak after the store in the second program buffer word");
+        }
+    }
+
     /** A DMI on which an Access Memory command is an unknown command type (cmderr 2), as on a DM without it. */
     private static Dmi withoutAccessMemory(Dmi dmi) {
         return operations -> dmi.run(operations.stream().map(o -> !o.read() && o.address() == DebugModule.COMMAND
