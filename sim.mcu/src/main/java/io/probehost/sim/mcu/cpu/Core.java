@@ -14,6 +14,8 @@ public final class Core {
     /** The Cortex-M0 clock of the nRF51822, the default. */
     public static final int CPU_HZ = 16_000_000;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
+    private static final int STIR = 0xE000_EF00;
+    private static final int STIMULUS_PORTS_END = 0xE000_0080;
 
     /** Thrown inside an instruction on a synchronous fault; becomes a HardFault (or lockup). */
     static final class Fault extends RuntimeException {
@@ -38,9 +40,11 @@ public final class Core {
     private final long cpuHz;
     private final ThumbExecutor executor;
     private final ExceptionEntry exceptionEntry;
+    private final DebugEvents debugEvents;
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
+    private java.util.function.IntPredicate unprivilegedStimulusPorts = address -> false;
 
     private long cycles;
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
@@ -86,6 +90,7 @@ public final class Core {
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
         this.exceptionEntry = new ExceptionEntry(this);
+        this.debugEvents = new DebugEvents(this);
         if (armv7m) {
             debug.enableArmv7mCatches();
         }
@@ -98,6 +103,11 @@ public final class Core {
 
     public void setComparators(DebugComparators comparators) {
         this.comparators = comparators;
+    }
+
+    /** Which ITM stimulus port addresses unprivileged code may access (ITM_TPR); none by default. */
+    public void setUnprivilegedStimulusPorts(java.util.function.IntPredicate allowed) {
+        this.unprivilegedStimulusPorts = allowed;
     }
 
     /** Adds a peripheral that counts processor cycles. */
@@ -374,11 +384,12 @@ public final class Core {
             debugEvent(DebugState.DFSR_BKPT);
             return;
         }
-        if (comparators.pcMatchAt(pc) && debug.debugEnabled) {
-            enterDebug(DebugState.DFSR_DWTTRAP);
+        if (comparators.pcMatchAt(pc) && debugEvents.watchpoint()) {
             return;
         }
         watchHit = false;
+        // MON_STEP steps code the monitor can preempt, judged before the instruction (a return from the monitor is not stepped)
+        boolean monitorStep = (debug.demcr & DebugState.DEMCR_MON_STEP) != 0 && debugEvents.monitorCanPreempt();
         int cost;
         try {
             if (!regs.thumb) {
@@ -399,8 +410,11 @@ public final class Core {
         }
         debug.retiredSinceRead = true;
         addCycles(cost);
-        if (watchHit && debug.debugEnabled) {
-            enterDebug(DebugState.DFSR_DWTTRAP);
+        if (watchHit) {
+            debugEvents.watchpoint();
+        }
+        if (monitorStep) {
+            debugEvents.monitor(DebugState.DFSR_HALTED);
         }
     }
 
@@ -409,19 +423,9 @@ public final class Core {
         return (pc >>> 29) == 2 || Integer.compareUnsigned(pc, 0xA000_0000) >= 0;
     }
 
-    /**
-     * BKPT or FPB match: halts with debug enabled, else escalates to HardFault (ARMv7-M records
-     * HFSR.DEBUGEVT; the DebugMonitor exception is not modelled).
-     */
+    /** BKPT or FPB match: see {@link DebugEvents#breakpoint}. */
     void debugEvent(int dfsrBits) {
-        if (debug.debugEnabled) {
-            enterDebug(dfsrBits);
-        } else {
-            if (armv7m) {
-                control.recordHfsr(ControlRegisters.HFSR_DEBUGEVT);
-            }
-            raiseHardFault();
-        }
+        debugEvents.breakpoint(dfsrBits);
     }
 
     /**
@@ -482,7 +486,8 @@ public final class Core {
         return regs.faultmask() ? Math.min(p, -1) : p;
     }
 
-    private int exceptionToTake() {
+    /** The pending exception that preempts the execution priority now, or 0. */
+    int exceptionToTake() {
         int e = exceptions.highestPending(debug.maskInts);
         return e != 0 && exceptions.priority(e) < executionPriority() ? e : 0;
     }
@@ -513,11 +518,16 @@ public final class Core {
     private void raiseSynchronousFault() {
         int exception = faultException;
         faultException = 0;
+        raiseFault(exception, faultStatus);
+    }
+
+    /** Raises configurable fault {@code exception} with its CFSR bits, escalating as {@link #raiseSynchronousFault()}. */
+    void raiseFault(int exception, int cfsrBits) {
         if (!armv7m || exception == 0) {
             raiseHardFault();
             return;
         }
-        control.recordCfsr(faultStatus);
+        control.recordCfsr(cfsrBits);
         if (control.faultEnabled(exception) && exceptions.priority(exception) < executionPriority()) {
             exceptions.setPending(exception, true);
         } else {
@@ -599,7 +609,7 @@ public final class Core {
 
     int fetch16(int address) {
         try {
-            return bus.read(address, AccessSize.HALFWORD);
+            return bus.read((address >>> 29) == 0 ? comparators.remap(address, true) : address, AccessSize.HALFWORD);
         } catch (BusFault e) {
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_IBUSERR);
         }
@@ -628,17 +638,36 @@ public final class Core {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
-        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+        if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
         try {
-            int value = bus.read(address, size);
+            int value = bus.read((address >>> 29) == 0 ? comparators.remap(address, false) : address, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
+            if (busFaultIgnored()) {
+                return 0; // UNKNOWN
+            }
             control.writeBfar(address);
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
+    }
+
+    /** CCR.BFHFNMIGN (ARMv7-M): precise data bus errors at execution priority -1 or -2 are ignored. */
+    private boolean busFaultIgnored() {
+        return (control.ccr() & ControlRegisters.CCR_BFHFNMIGN) != 0 && armv7m && executionPriority() < 0;
+    }
+
+    /**
+     * The Private Peripheral Bus addresses unprivileged code may use (ARMv7-M): STIR while
+     * CCR.USERSETMPEND is set, and the ITM stimulus ports ITM_TPR leaves open.
+     */
+    private boolean unprivilegedAccessAllowed(int address) {
+        if (address == STIR) {
+            return (control.ccr() & ControlRegisters.CCR_USERSETMPEND) != 0;
+        }
+        return armv7m && Integer.compareUnsigned(address, STIMULUS_PORTS_END) < 0 && unprivilegedStimulusPorts.test(address);
     }
 
     /** Unprivileged code reaching the Private Peripheral Bus (SCS, debug units): a precise BusFault. */
@@ -666,13 +695,16 @@ public final class Core {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
-        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+        if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
         try {
             bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
+            if (busFaultIgnored()) {
+                return;
+            }
             control.writeBfar(address);
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
