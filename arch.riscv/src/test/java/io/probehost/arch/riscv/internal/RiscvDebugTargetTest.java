@@ -80,6 +80,9 @@ class RiscvDebugTargetTest {
             assertEquals(0, reg(target, "zero"));
             assertThrows(TargetException.class, () -> core.writeRegister(core.register("x0").orElseThrow(), 1));
             assertEquals(33 + 13, core.registers().size());
+            long[] all = core.readRegisters(core.registers());
+            assertEquals(0x4090_1105L, all[core.registers().indexOf(core.register("misa").orElseThrow())],
+                    "every listed register reads in one batch");
         }
     }
 
@@ -144,6 +147,19 @@ class RiscvDebugTargetTest {
             assertEquals(0x1234_5678, target.memory().read32(SRAM + 0x40));
             assertTrue(written.contains(Operation.write(DebugModule.PROGBUF0 + 1, DebugModule.EBREAK)),
                     "ebreak after the store in the second program buffer word");
+        }
+    }
+
+    @Test
+    void listsOnlyTheCsrsTheHartHas() {
+        try (LabGd32vf103 lab = new LabGd32vf103(); RiscvDebugTarget target = lab.connect(dmi -> operations ->
+                dmi.run(operations.stream().map(o -> !o.read() && o.address() == DebugModule.COMMAND
+                        && (o.value() & 0xFFFF) == 0x343 ? Operation.write(DebugModule.COMMAND, 0xFF00_0000) : o)
+                        .toList()))) {
+            List<String> names = target.core().registers().stream().map(r -> r.name()).toList();
+            assertFalse(names.contains("mtval"), "a CSR the Debug Module refuses is not listed");
+            assertTrue(names.containsAll(List.of("zero", "t6", "pc", "mstatus", "dcsr")), names.toString());
+            assertEquals(33 + 12, names.size());
         }
     }
 
