@@ -25,6 +25,8 @@ import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.BreakpointKind;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.FunctionCall;
+import io.probehost.api.debug.FunctionCallException;
+import io.probehost.api.debug.FunctionCallTimeoutException;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.HaltReason;
 import io.probehost.api.debug.MemoryInterface;
@@ -268,6 +270,25 @@ class RiscvDebugTargetTest {
             assertEquals(42, sum);
             assertEquals(SRAM + 0x1000, reg(target, "sp"));
             assertEquals(SRAM + 0x800, reg(target, "gp"));
+        }
+    }
+
+    @Test
+    void haltsAndReportsACallThatDoesNotReturnOrStopsElsewhere() {
+        try (LabGd32vf103 lab = new LabGd32vf103(); RiscvDebugTarget target = lab.connect()) {
+            long spin = SRAM + 0x200;
+            long stray = SRAM + 0x240;
+            target.memory().write32(spin, 0x0000_006F); // j .
+            target.memory().write32(stray, RiscvBreakpoints.EBREAK);
+            target.memory().write32(EBREAK_TRAP, RiscvBreakpoints.EBREAK);
+            FunctionCaller caller = target.capability(FunctionCaller.class).orElseThrow();
+            FunctionCallTimeoutException timeout = assertThrows(FunctionCallTimeoutException.class,
+                    () -> caller.call(FunctionCall.of("spin", spin, EBREAK_TRAP), Duration.ofMillis(300)));
+            assertEquals(spin, timeout.stoppedAt(), timeout.getMessage());
+            assertTrue(target.core().isHalted(), "the call that did not return was halted");
+            FunctionCallException elsewhere = assertThrows(FunctionCallException.class,
+                    () -> caller.call(FunctionCall.of("stray", stray, EBREAK_TRAP), Duration.ofSeconds(2)));
+            assertEquals(stray, elsewhere.stoppedAt(), elsewhere.getMessage());
         }
     }
 
