@@ -236,7 +236,10 @@ public final class Core {
         leaveReset();
     }
 
-    /** Out of reset: fetches the vectors, then a reset vector catch or a halt requested while the reset was held halts. */
+    /**
+     * Out of reset: fetches the vectors; then a reset vector catch, or a halt requested while the
+     * reset was held, halts the core.
+     */
     private void leaveReset() {
         peripheralReset.run();
         regs.reset();

@@ -107,7 +107,7 @@ class LocalResetDebugTest {
         bus.write(address, AccessSize.WORD, value);
     }
 
-    /** Polls DHCSR as a debugger does (the core runs on its own thread); returns the value that matched, or the last. */
+    /** Polls DHCSR as a debugger does (the core runs on its own thread); returns the last value read. */
     private int pollDhcsr(IntPredicate until) throws Exception {
         int dhcsr = read(DHCSR);
         for (int i = 0; i < 2000 && !until.test(dhcsr); i++) {
