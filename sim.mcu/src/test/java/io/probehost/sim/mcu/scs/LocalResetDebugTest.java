@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.mcu.AccessSize;
-import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.ChipBase;
-import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
 import io.probehost.sim.mcu.stm32f1.Stm32f103;
-import java.util.function.IntPredicate;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,24 +17,11 @@ import org.junit.jupiter.api.Test;
  * DEMCR.VC_CORERESET catches it; C_DEBUGEN, DEMCR and DFSR keep their values (only a power-on reset
  * clears them). The sequence is a debugger's "reset run" right after a flash algorithm ended in BKPT.
  */
-class LocalResetDebugTest {
-    private static final int DHCSR = 0xE000_EDF0;
-    private static final int DCRSR = 0xE000_EDF4;
-    private static final int DCRDR = 0xE000_EDF8;
-    private static final int DEMCR = 0xE000_EDFC;
-    private static final int DFSR = 0xE000_ED30;
-    private static final int AIRCR = 0xE000_ED0C;
+class LocalResetDebugTest extends DebugBusAccess {
     private static final int C_DEBUGEN = 1;
-    private static final int C_HALT = 1 << 1;
-    private static final int S_REGRDY = 1 << 16;
-    private static final int S_HALT = 1 << 17;
-    private static final int S_RETIRE_ST = 1 << 24;
-    private static final int S_RESET_ST = 1 << 25;
     private static final int DFSR_BKPT = 2;
     private static final int DFSR_VCATCH = 8;
     private static final int DEMCR_TRCENA = 1 << 24;
-    private static final int REG_R0 = 0x00;
-    private static final int REG_PC = 0x0F;
     /** Offset of the reset handler in flash: adds r0, #1; b .-2 */
     private static final int LOOP = 0x100;
     /** Offset in RAM of the "flash algorithm": a lone BKPT, where it stops. */
@@ -45,37 +29,26 @@ class LocalResetDebugTest {
 
     /** The two cores, each with where its flash and RAM start. */
     enum Chip {
-        NRF51822(Nrf51822.FLASH_BASE, Nrf51822.RAM_BASE) {
-            @Override
-            ChipBase create() {
-                return Nrf51822.create(null);
-            }
-        },
-        STM32F103(Stm32f103.FLASH_BASE, Stm32f103.SRAM_BASE) {
-            @Override
-            ChipBase create() {
-                return Stm32f103.create(null);
-            }
-        };
+        NRF51822(() -> Nrf51822.create(null), Nrf51822.FLASH_BASE, Nrf51822.RAM_BASE),
+        STM32F103(() -> Stm32f103.create(null), Stm32f103.FLASH_BASE, Stm32f103.SRAM_BASE);
 
+        final Supplier<ChipBase> create;
         final int flashBase;
         final int ramBase;
 
-        Chip(int flashBase, int ramBase) {
+        Chip(Supplier<ChipBase> create, int flashBase, int ramBase) {
+            this.create = create;
             this.flashBase = flashBase;
             this.ramBase = ramBase;
         }
-
-        abstract ChipBase create();
     }
 
     private ChipBase mcu;
-    private MemoryPort bus;
     private Chip chip;
 
     private void start(Chip chip) {
         this.chip = chip;
-        mcu = chip.create();
+        mcu = chip.create.get();
         byte[] image = new byte[LOOP + 4];
         putWord(image, 0, chip.ramBase + 0x1000);
         putWord(image, 4, chip.flashBase + LOOP + 1);
@@ -91,42 +64,6 @@ class LocalResetDebugTest {
         if (mcu != null) {
             mcu.close();
         }
-    }
-
-    private static void putWord(byte[] b, int offset, int value) {
-        for (int i = 0; i < 4; i++) {
-            b[offset + i] = (byte) (value >> (8 * i));
-        }
-    }
-
-    private int read(int address) throws BusFault {
-        return bus.read(address, AccessSize.WORD);
-    }
-
-    private void write(int address, int value) throws BusFault {
-        bus.write(address, AccessSize.WORD, value);
-    }
-
-    /** Polls DHCSR as a debugger does (the core runs on its own thread); returns the last value read. */
-    private int pollDhcsr(IntPredicate until) throws Exception {
-        int dhcsr = read(DHCSR);
-        for (int i = 0; i < 2000 && !until.test(dhcsr); i++) {
-            Thread.sleep(1);
-            dhcsr = read(DHCSR);
-        }
-        return dhcsr;
-    }
-
-    private int readCoreRegister(int regsel) throws BusFault {
-        write(DCRSR, regsel);
-        assertTrue((read(DHCSR) & S_REGRDY) != 0);
-        return read(DCRDR);
-    }
-
-    private void writeCoreRegister(int regsel, int value) throws BusFault {
-        write(DCRDR, value);
-        write(DCRSR, regsel | 0x10000);
-        assertTrue((read(DHCSR) & S_REGRDY) != 0);
     }
 
     /**
