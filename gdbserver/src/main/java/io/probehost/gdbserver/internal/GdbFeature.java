@@ -30,6 +30,11 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
         }
     }
 
+    /** RISC-V x0-x31 by their ABI names, GDB's names for them. */
+    private static final List<String> RISCV_ABI_NAMES = List.of("zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2",
+            "fp", "s1", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8",
+            "s9", "s10", "s11", "t3", "t4", "t5", "t6");
+
     /** Every feature the server knows, in the order they appear in a description. */
     static final List<GdbFeature> CATALOGUE = List.of(
             new GdbFeature("org.gnu.gdb.arm.m-profile", "arm", armMProfile()),
@@ -51,10 +56,6 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
         registers.add(plain("xpsr"));
         return List.copyOf(registers);
     }
-
-    private static final List<String> RISCV_ABI_NAMES = List.of("zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2",
-            "fp", "s1", "a0", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8",
-            "s9", "s10", "s11", "t3", "t4", "t5", "t6");
 
     private static List<Register> riscvCpu() {
         List<Register> registers = new ArrayList<>();

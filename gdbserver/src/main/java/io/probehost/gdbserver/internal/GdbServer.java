@@ -114,7 +114,7 @@ final class GdbServer implements AutoCloseable {
             log.println("gdb: " + who + " detached");
         } catch (EOFException | SocketException e) {
             log.println("gdb: " + who + " disconnected");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             log.println("gdb: " + who + ": " + CommandFailure.oneLine(e));
         } finally {
             attached.compareAndSet(socket, null);
