@@ -34,6 +34,7 @@ final class GdbClient {
     private final RegisterLayout layout;
     private final RunControl run;
     private final FlashDownload download = new FlashDownload();
+    private final FlashReadCache flashReads;
     private boolean extended;
     private boolean attached = true;
 
@@ -44,6 +45,7 @@ final class GdbClient {
         this.log = log;
         this.layout = RegisterLayout.of(target().core().registers());
         this.run = new RunControl(target(), layout);
+        this.flashReads = new FlashReadCache(description().map(TargetDescription::memoryMap).orElse(List.of()));
     }
 
     private DebugTarget target() {
@@ -205,6 +207,7 @@ final class GdbClient {
         TargetDescription described = description().orElseThrow(() -> new RspException("no target pack "
                 + "describes the flash"));
         long start = System.nanoTime();
+        flashReads.forget();
         FlashResult result = download.finish(target(), described, FlashProgressListener.NONE);
         resetAndHalt();
         log.printf("gdb: load into %s: %s in %.2f s%n", described.name(), result.summary(),
@@ -257,10 +260,12 @@ final class GdbClient {
     }
 
     private void resetAndHalt() {
+        flashReads.forget();
         monitor.run("reset halt");
     }
 
     private String monitor(String line) {
+        flashReads.forget();
         String output = monitor.run(line);
         byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
         try {
@@ -318,7 +323,7 @@ final class GdbClient {
         String[] range = request.split(",");
         long address = Rsp.number(range[0]);
         int length = (int) Math.min(Rsp.number(range[1]), PACKET_SIZE / 2);
-        return Rsp.hex(memory().read(address, length));
+        return Rsp.hex(flashReads.read(memory(), address, length));
     }
 
     private String writeMemory(String request) {
@@ -328,6 +333,7 @@ final class GdbClient {
         if (data.length != Rsp.number(range[1])) {
             throw new RspException("M packet length " + range[1] + " does not match its " + data.length + " bytes");
         }
+        flashReads.forget();
         memory().write(Rsp.number(range[0]), data);
         memory().flush();
         return "OK";
@@ -342,6 +348,7 @@ final class GdbClient {
             throw new RspException("X packet length " + range[1] + " does not match its " + data.length + " bytes");
         }
         if (data.length > 0) {
+            flashReads.forget();
             memory().write(Rsp.number(range[0]), data);
             memory().flush();
         }

@@ -71,15 +71,16 @@ final class RunControl {
         return stopReply(SIGTRAP);
     }
 
-    /** {@code T}: the signal, the thread, the expedited PC and SP, and the watched address after a watchpoint. */
+    /**
+     * {@code T}: the signal, every register (read in one batch, so that gdb needs no {@code g}
+     * after a step), the thread, and the watched address after a watchpoint.
+     */
     String stopReply(int signal) {
         StringBuilder reply = new StringBuilder(String.format("T%02x", signal));
-        List<RegisterLayout.Entry> expedited = new ArrayList<>();
-        layout.named("pc").ifPresent(expedited::add);
-        layout.named("sp").ifPresent(expedited::add);
-        long[] values = target.core().readRegisters(expedited.stream().map(RegisterLayout.Entry::core).toList());
+        List<RegisterLayout.Entry> entries = layout.entries();
+        long[] values = target.core().readRegisters(layout.coreRegisters());
         for (int i = 0; i < values.length; i++) {
-            RegisterLayout.Entry entry = expedited.get(i);
+            RegisterLayout.Entry entry = entries.get(i);
             reply.append(String.format("%x:", entry.number())).append(Rsp.hexLittleEndian(values[i], entry.bytes()))
                     .append(';');
         }

@@ -35,6 +35,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
     boolean halted = true;
     Optional<HaltReason> reason = Optional.of(HaltReason.DEBUG_REQUEST);
     boolean hitOnResume;
+    int blockReads;
 
     @Override
     public String description() {
@@ -155,6 +156,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
 
     @Override
     public void read(long address, byte[] destination, int offset, int length) {
+        blockReads++;
         System.arraycopy(ram, (int) (address - RAM), destination, offset, length);
     }
 

@@ -106,7 +106,8 @@ class GdbClientTest {
     void aStepReportsSigtrapWithTheNewPc() throws Exception {
         target.values.put("PC", 0x44L);
         String reply = replies(packet("vCont;s:1")).get(0);
-        assertTrue(reply.startsWith("T05f:46000000;d:"), reply);
+        assertTrue(reply.startsWith("T050:00000000;1:00000000;"), reply);
+        assertTrue(reply.contains(";f:46000000;10:00000000;"), reply);
     }
 
     @Test
