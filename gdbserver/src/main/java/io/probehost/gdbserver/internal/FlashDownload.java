@@ -22,7 +22,6 @@ import io.probehost.flash.format.FirmwareImage;
 final class FlashDownload {
     private final List<long[]> erased = new ArrayList<>();
     private FirmwareImage.Builder image = FirmwareImage.builder("gdb load");
-    private long bytes;
 
     /** {@code vFlashErase:addr,length}. */
     void erase(long address, long length) {
@@ -32,11 +31,6 @@ final class FlashDownload {
     /** {@code vFlashWrite:addr:data}. */
     void write(long address, byte[] data) {
         image.add(address, data);
-        bytes += data.length;
-    }
-
-    boolean isEmpty() {
-        return erased.isEmpty() && bytes == 0;
     }
 
     /**
@@ -48,7 +42,6 @@ final class FlashDownload {
         List<long[]> erasedOnly = new ArrayList<>(erased);
         image = FirmwareImage.builder("gdb load");
         erased.clear();
-        bytes = 0;
         FlashLoader loader = new FlashLoader(target, description);
         FlashResult result = new FlashResult(0, 0, 0, 0, 0, false);
         if (!written.isEmpty()) {

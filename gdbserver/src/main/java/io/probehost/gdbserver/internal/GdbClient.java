@@ -328,24 +328,20 @@ final class GdbClient {
 
     private String writeMemory(String request) {
         int colon = request.indexOf(':');
-        String[] range = request.substring(0, colon).split(",");
-        byte[] data = Rsp.unhex(request.substring(colon + 1));
-        if (data.length != Rsp.number(range[1])) {
-            throw new RspException("M packet length " + range[1] + " does not match its " + data.length + " bytes");
-        }
-        flashReads.forget();
-        memory().write(Rsp.number(range[0]), data);
-        memory().flush();
-        return "OK";
+        return write(request.substring(0, colon), Rsp.unhex(request.substring(colon + 1)));
     }
 
     private String writeBinary(byte[] raw) {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int colon = text.indexOf(':');
-        String[] range = text.substring(1, colon).split(",");
-        byte[] data = Rsp.unescape(raw, colon + 1);
+        return write(text.substring(1, colon), Rsp.unescape(raw, colon + 1));
+    }
+
+    /** {@code M} and {@code X}: {@code addr,length} and the data, whose size must be that length. */
+    private String write(String addressAndLength, byte[] data) {
+        String[] range = addressAndLength.split(",");
         if (data.length != Rsp.number(range[1])) {
-            throw new RspException("X packet length " + range[1] + " does not match its " + data.length + " bytes");
+            throw new RspException("write of length " + range[1] + " carries " + data.length + " bytes");
         }
         if (data.length > 0) {
             flashReads.forget();

@@ -74,7 +74,7 @@ final class GdbServer implements AutoCloseable {
     /** The attached GDB's address, or empty. */
     String client() {
         Socket socket = attached.get();
-        return socket == null ? "" : socket.getRemoteSocketAddress().toString().replaceFirst("^/", "");
+        return socket == null ? "" : peer(socket);
     }
 
     boolean isRunning() {
@@ -104,7 +104,7 @@ final class GdbServer implements AutoCloseable {
     }
 
     private void serve(Socket socket) {
-        String who = socket.getRemoteSocketAddress().toString().replaceFirst("^/", "");
+        String who = peer(socket);
         log.println("gdb: " + who + " attached to " + probe);
         try (socket) {
             socket.setTcpNoDelay(true);
@@ -121,6 +121,11 @@ final class GdbServer implements AutoCloseable {
         }
     }
 
+    /** The other end as {@code 127.0.0.1:46110}. */
+    private static String peer(Socket socket) {
+        return socket.getRemoteSocketAddress().toString().replaceFirst("^/", "");
+    }
+
     private static void soTimeout(Socket socket, int millis) {
         try {
             socket.setSoTimeout(millis);
@@ -133,8 +138,7 @@ final class GdbServer implements AutoCloseable {
     private void refuse(Socket socket) {
         String message = "Probehost GDB server " + address() + " is already serving a GDB from " + client()
                 + "; detach that one first";
-        log.println("gdb: refused " + socket.getRemoteSocketAddress().toString().replaceFirst("^/", "") + ": "
-                + "another GDB is attached");
+        log.println("gdb: refused " + peer(socket) + ": another GDB is attached");
         try (socket) {
             socket.setSoTimeout(REFUSAL_READ_MILLIS);
             PacketChannel channel = new PacketChannel(new BufferedInputStream(socket.getInputStream()),

@@ -5,7 +5,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.IntConsumer;
@@ -151,18 +150,5 @@ final class PacketChannel {
     /** After {@code QStartNoAckMode} was answered: no more {@code +}/{@code -}. */
     void stopAcknowledging() {
         acknowledging = false;
-    }
-
-    boolean isAcknowledging() {
-        return acknowledging;
-    }
-
-    /** {@link #send(String)} for callers that cannot throw checked exceptions. */
-    void sendUnchecked(String payload) {
-        try {
-            send(payload);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
