@@ -35,7 +35,7 @@ class GdbClientTest {
         }
         ByteArrayOutputStream sent = new ByteArrayOutputStream();
         PacketChannel channel = new PacketChannel(new ByteArrayInputStream(stream.toByteArray()), sent, millis -> { });
-        GdbClient client = new GdbClient(channel, session(), null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        GdbClient client = new GdbClient(channel, session(target), null, new PrintStream(log, true, StandardCharsets.UTF_8));
         assertThrows(EOFException.class, client::serve);
         List<String> payloads = new ArrayList<>();
         String text = sent.toString(StandardCharsets.ISO_8859_1);
@@ -116,8 +116,8 @@ class GdbClientTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("gdb: m1000,4: "), log.toString());
     }
 
-    private DebugSession session() {
-        DebugTarget debugTarget = target;
+    /** A session on {@code debugTarget} with no target description. */
+    static DebugSession session(DebugTarget debugTarget) {
         return new DebugSession() {
             @Override
             public ProbeDescription probeDescription() {
