@@ -45,7 +45,8 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
             new GdbFeature("org.gnu.gdb.riscv.csr", "", List.of(system("mstatus", ""), system("misa", ""),
                     system("mie", ""), system("mtvec", "code_ptr"), system("mscratch", ""),
                     system("mepc", "code_ptr"), system("mcause", ""), system("mtval", ""), system("mip", ""),
-                    system("dcsr", ""), system("dpc", "code_ptr"))));
+                    system("mcycle", ""), system("minstret", ""), system("mhartid", ""), system("dcsr", ""),
+                    system("dpc", "code_ptr"))));
 
     private static List<Register> armMProfile() {
         List<Register> registers = new ArrayList<>();

@@ -48,7 +48,7 @@ class RegisterLayoutTest {
         }
         registers.add(new CoreRegister("PC", 0x7b1, 32));
         registers.add(new CoreRegister("MSTATUS", 0x300, 32));
-        registers.add(new CoreRegister("MCYCLE", 0xb00, 32));
+        registers.add(new CoreRegister("MCOUNTEREN", 0x306, 32));
         RegisterLayout layout = RegisterLayout.of(registers);
         String xml = layout.targetXml();
         assertEquals("riscv", layout.architecture());
@@ -57,8 +57,26 @@ class RegisterLayoutTest {
         assertTrue(xml.contains("<reg name=\"fp\" bitsize=\"32\" regnum=\"8\"/>"), xml);
         assertTrue(xml.contains("<reg name=\"pc\" bitsize=\"32\" regnum=\"32\" type=\"code_ptr\"/>"), xml);
         assertTrue(xml.contains("<feature name=\"org.gnu.gdb.riscv.csr\">\n    <reg name=\"mstatus\""), xml);
-        assertTrue(xml.contains("<feature name=\"io.probehost.other\">\n    <reg name=\"mcycle\" bitsize=\"32\" "
+        assertTrue(xml.contains("<feature name=\"io.probehost.other\">\n    <reg name=\"mcounteren\" bitsize=\"32\" "
                 + "regnum=\"34\" group=\"general\"/>"), xml);
+    }
+
+    @Test
+    void riscvAbiNamesAsTheRiscvArchitectureGivesThemMatchToo() {
+        List<String> abi = List.of("zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2",
+                "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4",
+                "t5", "t6");
+        List<CoreRegister> registers = new ArrayList<>();
+        for (int n = 0; n < 32; n++) {
+            registers.add(new CoreRegister(abi.get(n), 0x1000 + n, 32));
+        }
+        registers.add(new CoreRegister("pc", 0x7b1, 32));
+        registers.add(new CoreRegister("mhartid", 0xf14, 32));
+        RegisterLayout layout = RegisterLayout.of(registers);
+        assertEquals("s0", layout.named("fp").orElseThrow().core().name());
+        assertEquals(32, layout.named("pc").orElseThrow().number());
+        assertEquals("org.gnu.gdb.riscv.csr", layout.named("mhartid").orElseThrow().feature());
+        assertEquals(34, layout.entries().size());
     }
 
     @Test
