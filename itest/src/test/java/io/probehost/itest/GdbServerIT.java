@@ -63,6 +63,23 @@ public class GdbServerIT {
         }
     }
 
+    /** Ctrl-C in gdb (SIGINT to the gdb process) while the target runs: gdb sends 0x03, the server halts the core. */
+    @Test
+    public void ctrlCInGdbHaltsTheRunningTarget() throws Exception {
+        try (Server server = Server.start("9900")) {
+            Process gdb = gdbProcess(List.of("-ex", "target extended-remote :" + server.port, "-ex", "continue",
+                    "-ex", "info registers pc", "-ex", "detach"), "examples/blinky.elf");
+            server.awaitLog("attached to 9900");
+            Thread.sleep(2000);
+            Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(gdb.pid())).start();
+            assertEquals(0, interrupt.waitFor());
+            assertTrue("gdb finished", gdb.waitFor(60, TimeUnit.SECONDS));
+            String output = new String(gdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(output, output.contains("Program received signal SIGINT, Interrupt."));
+            assertTrue(output, output.contains("[Inferior 1 (Remote target) detached]"));
+        }
+    }
+
     private static void assertSession(String gdb, String entry, String breakpoint, String nextLine) {
         assertTrue("load goes through vFlash: " + gdb, gdb.contains("Start address " + entry));
         assertTrue("monitor reset halt: " + gdb, gdb.contains("halted at pc " + entry));
