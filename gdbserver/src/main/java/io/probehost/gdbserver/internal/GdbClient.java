@@ -279,9 +279,10 @@ final class GdbClient {
         return "OK";
     }
 
+    /** {@code g}: the general registers; GDB reads the others with {@code p}. */
     private String readRegisters() {
-        List<RegisterLayout.Entry> entries = layout.entries();
-        long[] values = target().core().readRegisters(layout.coreRegisters());
+        List<RegisterLayout.Entry> entries = layout.generalEntries();
+        long[] values = target().core().readRegisters(RegisterLayout.coreRegisters(entries));
         StringBuilder reply = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             reply.append(Rsp.hexLittleEndian(values[i], entries.get(i).bytes()));
@@ -291,7 +292,7 @@ final class GdbClient {
 
     private String writeRegisters(String hex) {
         int at = 0;
-        for (RegisterLayout.Entry entry : layout.entries()) {
+        for (RegisterLayout.Entry entry : layout.generalEntries()) {
             int digits = entry.bytes() * 2;
             if (at + digits > hex.length()) {
                 break;

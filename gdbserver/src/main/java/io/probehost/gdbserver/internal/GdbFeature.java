@@ -23,8 +23,10 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
      * @param aliases other names a core may use for it (case is ignored)
      * @param type    a GDB type such as {@code data_ptr}, {@code code_ptr}, or empty for {@code int}
      * @param group   a register group such as {@code system}, or empty
+     * @param atStop  whether GDB reads it at every stop even outside the core feature (the banked
+     *                stack pointers its Arm unwinder consults), so that stop replies carry it
      */
-    record Register(String gdbName, List<String> aliases, String type, String group) {
+    record Register(String gdbName, List<String> aliases, String type, String group, boolean atStop) {
         boolean answersTo(String coreName) {
             return gdbName.equalsIgnoreCase(coreName) || aliases.stream().anyMatch(coreName::equalsIgnoreCase);
         }
@@ -38,8 +40,8 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
     /** Every feature the server knows, in the order they appear in a description. */
     static final List<GdbFeature> CATALOGUE = List.of(
             new GdbFeature("org.gnu.gdb.arm.m-profile", "arm", armMProfile()),
-            new GdbFeature("org.gnu.gdb.arm.m-system", "", List.of(system("msp", "data_ptr"),
-                    system("psp", "data_ptr"), system("primask", ""), system("basepri", ""),
+            new GdbFeature("org.gnu.gdb.arm.m-system", "", List.of(bankedStackPointer("msp"),
+                    bankedStackPointer("psp"), system("primask", ""), system("basepri", ""),
                     system("faultmask", ""), system("control", ""))),
             new GdbFeature("org.gnu.gdb.riscv.cpu", "riscv", riscvCpu()),
             new GdbFeature("org.gnu.gdb.riscv.csr", "", List.of(system("mstatus", ""), system("misa", ""),
@@ -51,9 +53,9 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
     private static List<Register> armMProfile() {
         List<Register> registers = new ArrayList<>();
         IntStream.rangeClosed(0, 12).forEach(n -> registers.add(plain("r" + n)));
-        registers.add(new Register("sp", List.of("r13"), "data_ptr", ""));
-        registers.add(new Register("lr", List.of("r14"), "", ""));
-        registers.add(new Register("pc", List.of("r15"), "code_ptr", ""));
+        registers.add(new Register("sp", List.of("r13"), "data_ptr", "", false));
+        registers.add(new Register("lr", List.of("r14"), "", "", false));
+        registers.add(new Register("pc", List.of("r15"), "code_ptr", "", false));
         registers.add(plain("xpsr"));
         return List.copyOf(registers);
     }
@@ -64,17 +66,21 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
             String abi = RISCV_ABI_NAMES.get(n);
             List<String> aliases = n == 8 ? List.of("x8", "s0") : List.of("x" + n);
             String type = n == 1 ? "code_ptr" : n == 2 ? "data_ptr" : "";
-            registers.add(new Register(abi, aliases, type, ""));
+            registers.add(new Register(abi, aliases, type, "", false));
         }
-        registers.add(new Register("pc", List.of(), "code_ptr", ""));
+        registers.add(new Register("pc", List.of(), "code_ptr", "", false));
         return List.copyOf(registers);
     }
 
     private static Register plain(String name) {
-        return new Register(name, List.of(), "", "");
+        return new Register(name, List.of(), "", "", false);
     }
 
     private static Register system(String name, String type) {
-        return new Register(name, List.of(), type, "system");
+        return new Register(name, List.of(), type, "system", false);
+    }
+
+    private static Register bankedStackPointer(String name) {
+        return new Register(name, List.of(), "data_ptr", "system", true);
     }
 }

@@ -26,8 +26,10 @@ final class RegisterLayout {
      * @param feature the feature that holds it
      * @param type    GDB type, empty for {@code int}
      * @param group   register group, or empty
+     * @param atStop  whether stop replies carry it although {@code g} does not
      */
-    record Entry(int number, String name, CoreRegister core, String feature, String type, String group) {
+    record Entry(int number, String name, CoreRegister core, String feature, String type, String group,
+            boolean atStop) {
         /** Bytes in a {@code g} reply: whole bytes of the register's width. */
         int bytes() {
             return (core.bitWidth() + 7) / 8;
@@ -62,7 +64,7 @@ final class RegisterLayout {
                 found.ifPresent(register -> {
                     placed.add(register);
                     held.add(new Entry(entries.size() + held.size(), wanted.gdbName(), register, feature.name(),
-                            wanted.type(), wanted.group()));
+                            wanted.type(), wanted.group(), wanted.atStop()));
                 });
             }
             if (!held.isEmpty() && architecture.isEmpty()) {
@@ -73,7 +75,7 @@ final class RegisterLayout {
         for (CoreRegister register : registers) {
             if (!placed.contains(register)) {
                 entries.add(new Entry(entries.size(), register.name().toLowerCase(), register, OTHER_FEATURE, "",
-                        "general"));
+                        "general", false));
             }
         }
         return new RegisterLayout(entries, architecture);
@@ -92,7 +94,26 @@ final class RegisterLayout {
         return entries.stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst();
     }
 
-    List<CoreRegister> coreRegisters() {
+    /**
+     * What {@code g} and the stop replies carry: the registers of the architecture's core feature
+     * (r0-pc and xpsr, x0-x31 and pc), which GDB reads after every stop. GDB asks for the others
+     * with {@code p} when it shows them, so a step does not pay for reading them.
+     */
+    List<Entry> generalEntries() {
+        if (architecture.isEmpty()) {
+            return entries;
+        }
+        String core = entries.get(0).feature();
+        return entries.stream().takeWhile(entry -> entry.feature().equals(core)).toList();
+    }
+
+    /** What a stop reply carries: the general registers and those GDB reads at every stop. */
+    List<Entry> stopEntries() {
+        List<Entry> general = generalEntries();
+        return entries.stream().filter(entry -> general.contains(entry) || entry.atStop()).toList();
+    }
+
+    static List<CoreRegister> coreRegisters(List<Entry> entries) {
         return entries.stream().map(Entry::core).toList();
     }
 

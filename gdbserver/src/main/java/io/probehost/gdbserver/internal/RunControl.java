@@ -72,13 +72,14 @@ final class RunControl {
     }
 
     /**
-     * {@code T}: the signal, every register (read in one batch, so that gdb needs no {@code g}
-     * after a step), the thread, and the watched address after a watchpoint.
+     * {@code T}: the signal, the registers GDB reads at every stop (read in one batch, so that gdb
+     * needs no {@code g} or {@code p} after a step), the thread, and the watched address after a
+     * watchpoint.
      */
     String stopReply(int signal) {
         StringBuilder reply = new StringBuilder(String.format("T%02x", signal));
-        List<RegisterLayout.Entry> entries = layout.entries();
-        long[] values = target.core().readRegisters(layout.coreRegisters());
+        List<RegisterLayout.Entry> entries = layout.stopEntries();
+        long[] values = target.core().readRegisters(RegisterLayout.coreRegisters(entries));
         for (int i = 0; i < values.length; i++) {
             RegisterLayout.Entry entry = entries.get(i);
             reply.append(String.format("%x:", entry.number())).append(Rsp.hexLittleEndian(values[i], entry.bytes()))

@@ -80,6 +80,15 @@ class GdbClientTest {
     }
 
     @Test
+    void gCarriesTheGeneralRegistersAndPReachesTheSystemOnes() throws Exception {
+        target.values.put("XPSR", 0x01000000L);
+        target.values.put("CONTROL", 2L);
+        List<String> replies = replies(packet("g"), packet("p14"));
+        assertEquals("0".repeat(16 * 8) + "00000001", replies.get(0));
+        assertEquals("02", replies.get(1));
+    }
+
+    @Test
     void ctrlCWhileRunningHaltsTheCoreAndAnswersSigint() throws Exception {
         List<String> replies = replies(packet("vCont;c"), new byte[] {Rsp.INTERRUPT});
         assertTrue(replies.get(0).startsWith("T02"), replies.toString());
@@ -107,7 +116,8 @@ class GdbClientTest {
         target.values.put("PC", 0x44L);
         String reply = replies(packet("vCont;s:1")).get(0);
         assertTrue(reply.startsWith("T050:00000000;1:00000000;"), reply);
-        assertTrue(reply.contains(";f:46000000;10:00000000;"), reply);
+        assertTrue(reply.endsWith(";f:46000000;10:00000000;11:00000000;12:00000000;thread:1;"),
+                "the m-profile registers, MSP and PSP: " + reply);
     }
 
     @Test
