@@ -43,7 +43,7 @@ final class ShippedRuntime {
             // The line editor and the console on it are for a terminal only; the launcher never starts them for scripts either.
             jars.filter(p -> p.toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().startsWith("org.apache.felix.gogo.jline"))
-                    .filter(p -> !p.getFileName().toString().startsWith("io.probehost.console"))
+                    .filter(p -> !p.getFileName().toString().startsWith("console-"))
                     .sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())));
         } catch (IOException e) {
             throw new UncheckedIOException("the runtime is not built: " + folder, e);
