@@ -35,6 +35,9 @@ final class LabProbeKinds {
                 StlinkLabProbe.configure(StlinkConfig.stlinkV3(spec.serial()), spec, link), target));
         FACTORIES.put("stlink-v2", (spec, target, link) -> new StlinkLabProbe(
                 StlinkLabProbe.configure(StlinkConfig.v2(spec.serial(), 37), spec, link), target));
+        FACTORIES.put("jlink", (spec, target, link) -> new JlinkLabProbe(
+                JlinkLabProbe.v11(spec.serial()), target, link));
+        FACTORIES.put("picoprobe", (spec, target, link) -> new PicoprobeLabProbe(spec.serial(), target, link));
     }
 
     private LabProbeKinds() {

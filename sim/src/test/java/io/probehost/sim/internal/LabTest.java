@@ -23,12 +23,15 @@ class LabTest {
         try (Lab lab = new Lab(LabConfig.readDefault(), null)) {
             assertInstanceOf(Nrf51822.class, lab.target("microbit").mcu());
             assertInstanceOf(Stm32f103.class, lab.target("nucleo-f103rb").mcu());
-            assertEquals(List.of("daplink", "cmsis-dap", "stlink-v2-1", "stlink-v3", "stlink-v2"),
+            assertInstanceOf(Nrf51822.class, lab.target("nrf51-jlink").mcu());
+            assertInstanceOf(Nrf51822.class, lab.target("nrf51-picoprobe").mcu());
+            assertEquals(List.of("daplink", "cmsis-dap", "stlink-v2-1", "stlink-v3", "stlink-v2", "jlink", "picoprobe"),
                     lab.probes().stream().map(Lab.Probe::kind).toList());
             List<UsbDeviceInfo> devices = lab.bus().devices();
-            assertEquals(5, devices.size());
-            assertEquals(List.of(0x374B, 0x374F, 0x3748), devices.subList(2, 5).stream()
-                    .map(UsbDeviceInfo::productId).toList(), "V2-1, V3 and V2 product IDs");
+            assertEquals(7, devices.size());
+            assertEquals(List.of(0x374B, 0x374F, 0x3748, 0x1015, 0x0004), devices.subList(2, 7).stream()
+                    .map(UsbDeviceInfo::productId).toList(), "V2-1, V3, V2, J-Link V11 and Picoprobe product IDs");
+            assertEquals("000261012345", devices.get(5).serialNumber());
             Lab.Probe nucleo = lab.probe("0670").orElseThrow();
             assertEquals("nucleo-f103rb", nucleo.target().name());
             assertTrue(nucleo.emulator().faults().isEmpty(), "the ST-Link emulator injects no answer faults");
@@ -62,6 +65,30 @@ class LabTest {
     @Test
     void stlinkFloorIsAStatusRoundTripBesideEachCommandOfAtMost6144Bytes() {
         assertEquals(2 * 11, StlinkLabProbe.minimumRoundTrips());
+    }
+
+    @Test
+    void jlinkFloorIsTheSwdTransfersOfFortySixClocksThatFitInOneHwJtag3RequestOfTheFreeMemory() {
+        // V11: 16 KiB free, (16384 - 4) / 2 * 8 = 65520 bits a request, 1424 transfers, 16384 words
+        assertEquals(12, JlinkLabProbe.minimumRoundTrips(0x4000));
+        // EDU V9: 8 KiB free, 32752 bits, 712 transfers
+        assertEquals(24, JlinkLabProbe.minimumRoundTrips(0x2000));
+        // a buffer larger than the 16-bit bit count allows: 65535 bits, 1424 transfers
+        assertEquals(12, JlinkLabProbe.minimumRoundTrips(0x10000));
+    }
+
+    @Test
+    void jlinkSerialOfTheLabFileMustBeDecimal() {
+        assertEquals("000261012345", JlinkLabProbe.v11("261012345").serialNumber());
+        assertTrue(assertThrows(ProbeException.class, () -> JlinkLabProbe.v11("J12345")).getMessage()
+                .startsWith("probe J12345: a jlink's serial is its decimal serial number"));
+    }
+
+    @Test
+    void picoprobeFloorIsTheSwdTransfersThatFitInOne8KiBPacket() {
+        // writes: 18 bytes a word, 8188 / 18 = 454 words a packet; reads: 13 bytes out a word, 629 words
+        assertEquals(37, PicoprobeLabProbe.minimumWritePackets());
+        assertEquals(27, PicoprobeLabProbe.minimumReadPackets());
     }
 
     private static LabConfig.Probe probe(String kind, String firmware, String boardId) {
