@@ -34,6 +34,27 @@ final class Jars {
         return target;
     }
 
+    /** Copies a bundle under another symbolic name, importing besides a package nobody exports. */
+    static Path withMissingImport(Path source, Path target, String symbolicName, String missingPackage)
+            throws IOException {
+        try (JarInputStream in = new JarInputStream(Files.newInputStream(source))) {
+            Manifest manifest = new Manifest(in.getManifest());
+            Attributes main = manifest.getMainAttributes();
+            main.putValue("Bundle-SymbolicName", symbolicName);
+            String imports = main.getValue("Import-Package");
+            main.putValue("Import-Package", (imports == null ? "" : imports + ",") + missingPackage);
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
+                JarEntry entry;
+                while ((entry = in.getNextJarEntry()) != null) {
+                    out.putNextEntry(new JarEntry(entry.getName()));
+                    in.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
     /** A bundle that imports a package nobody exports. */
     static Path withMissingImport(Path target, String missingPackage) throws IOException {
         Manifest manifest = new Manifest();
