@@ -49,8 +49,10 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
      *                     (v2.1 bulk reporting its target through DAP_Info), {@code stlink-v2-1} (on a
      *                     Nucleo board, naming it by its board ID), {@code stlink-v3} (STLINK-V3SET) or
      *                     {@code stlink-v2} (stand-alone), {@code jlink} (J-Link V11), {@code picoprobe} (legacy
-     *                     Picoprobe firmware); see {@link LabProbeKinds}
-     * @param serial       USB serial number (the probe's unique ID; a J-Link's is its decimal serial number)
+     *                     Picoprobe firmware), {@code pemicro} (a PE Multilink, reached through the stand-in
+     *                     for PE Micro's library, not USB); see {@link LabProbeKinds}
+     * @param serial       USB serial number (the probe's unique ID; a J-Link's is its decimal serial number; a
+     *                     Multilink's, its short port descriptor)
      * @param target       name of the target it is wired to
      * @param targetVendor DAP_Info target device vendor ({@code cmsis-dap} only)
      * @param targetName   DAP_Info target device name ({@code cmsis-dap} only)
