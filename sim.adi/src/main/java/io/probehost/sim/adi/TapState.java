@@ -1,7 +1,7 @@
 package io.probehost.sim.adi;
 
 /** IEEE 1149.1 TAP controller states, with OpenOCD's 4-bit state codes. */
-enum TapState {
+public enum TapState {
     TEST_LOGIC_RESET(0xF), RUN_TEST_IDLE(0xC),
     SELECT_DR_SCAN(0x7), CAPTURE_DR(0x6), SHIFT_DR(0x2), EXIT1_DR(0x1), PAUSE_DR(0x3), EXIT2_DR(0x0), UPDATE_DR(0x5),
     SELECT_IR_SCAN(0x4), CAPTURE_IR(0xE), SHIFT_IR(0xA), EXIT1_IR(0x9), PAUSE_IR(0xB), EXIT2_IR(0x8), UPDATE_IR(0xD);
@@ -12,7 +12,7 @@ enum TapState {
         this.code = code;
     }
 
-    TapState next(boolean tms) {
+    public TapState next(boolean tms) {
         switch (this) {
             case TEST_LOGIC_RESET:
                 return tms ? TEST_LOGIC_RESET : RUN_TEST_IDLE;

@@ -35,12 +35,12 @@ final class OpenOcd {
     }
 
     /**
-     * Serves {@code dp} over remote_bitbang on the loopback interface for as long as
+     * Serves {@code pins} over remote_bitbang on the loopback interface for as long as
      * {@link #run(int, String, List, long, Path)} with that port takes.
      */
-    static Result runAgainst(SwjDp dp, String config, List<String> commands, long timeoutSeconds, Path workDir)
+    static Result runAgainst(SwjPins pins, String config, List<String> commands, long timeoutSeconds, Path workDir)
             throws IOException, InterruptedException {
-        try (RemoteBitbangServer server = new RemoteBitbangServer(dp, InetAddress.getLoopbackAddress(), 0)) {
+        try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), 0)) {
             server.start();
             return run(server.port(), config, commands, timeoutSeconds, workDir);
         }

@@ -30,7 +30,6 @@ public abstract class ChipBase implements DebuggableMcu {
     private final String ramName;
     private final MemoryPort debugBus = new DebugAccessBus();
     private boolean debugPowered;
-    private boolean closed;
 
     /**
      * A chip whose core has {@code profile} at {@code cpuHz}, runs on thread {@code threadName}, and
@@ -106,22 +105,11 @@ public abstract class ChipBase implements DebuggableMcu {
 
     /** Runs {@code action} under the chip's lock and wakes the core thread to look at the change. */
     protected final <T> T locked(Supplier<T> action) {
-        ReentrantLock lock = runner.lock();
-        lock.lock();
-        try {
-            T result = action.get();
-            runner.signalChange();
-            return result;
-        } finally {
-            lock.unlock();
-        }
+        return runner.locked(action);
     }
 
     protected final void locked(Runnable action) {
-        locked(() -> {
-            action.run();
-            return null;
-        });
+        runner.locked(action);
     }
 
     // ---- DebuggableMcu ----
@@ -158,15 +146,7 @@ public abstract class ChipBase implements DebuggableMcu {
 
     @Override
     public void close() {
-        boolean first = locked(() -> {
-            boolean wasOpen = !closed;
-            closed = true;
-            return wasOpen;
-        });
-        if (first) {
-            runner.close();
-            locked(this::saveNvm);
-        }
+        runner.close(this::saveNvm);
     }
 
     // ---- back door for tests ----

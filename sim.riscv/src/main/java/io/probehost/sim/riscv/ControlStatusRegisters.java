@@ -28,6 +28,16 @@ public final class ControlStatusRegisters {
     public static final int INSTRET = 0xC02;
     public static final int CYCLEH = 0xC80;
     public static final int INSTRETH = 0xC82;
+    /** Bumblebee ECLIC CSRs (only with an {@link Eclic} attached). */
+    public static final int MTVT = 0x307;
+    public static final int MINTSTATUS = 0x346;
+    public static final int MSUBM = 0x7C4;
+    public static final int MMISC_CTL = 0x7D0;
+    public static final int PUSHMSUBM = 0x7EB;
+    public static final int MTVT2 = 0x7EC;
+    public static final int JALMNXTI = 0x7ED;
+    public static final int PUSHMCAUSE = 0x7EE;
+    public static final int PUSHMEPC = 0x7EF;
     public static final int MVENDORID = 0xF11;
     public static final int MARCHID = 0xF12;
     public static final int MIMPID = 0xF13;
@@ -44,6 +54,16 @@ public final class ControlStatusRegisters {
     private static final int COUNT_INHIBIT_IR = 1 << 2;
 
     private final HartIdentity identity;
+    final DebugState debug = new DebugState();
+    final TriggerModule triggers;
+    /** The ECLIC, or null: a plain (CLINT-style) hart. */
+    Eclic eclic;
+    int mtvt;
+    int mtvt2;
+    /** mintstatus.MIL: the level of the interrupt being handled. */
+    int interruptLevel;
+    int msubm;
+    int mmiscCtl;
     int mstatus;
     int mtvec;
     int mepc;
@@ -58,8 +78,9 @@ public final class ControlStatusRegisters {
     private boolean cycleWritten;
     private boolean instretWritten;
 
-    ControlStatusRegisters(HartIdentity identity) {
+    ControlStatusRegisters(HartIdentity identity, int triggerCount) {
         this.identity = identity;
+        this.triggers = new TriggerModule(triggerCount);
     }
 
     /** Reset values: everything zero but MPP (always M). */
@@ -74,6 +95,27 @@ public final class ControlStatusRegisters {
         mcountinhibit = 0;
         mcycle = 0;
         minstret = 0;
+        debug.reset();
+        triggers.reset();
+        mtvt = 0;
+        mtvt2 = 0;
+        interruptLevel = 0;
+        msubm = 0;
+        mmiscCtl = 0;
+    }
+
+    /** ECLIC mode: an ECLIC attached and mtvec[5:0] = 3. */
+    boolean eclicMode() {
+        return eclic != null && (mtvec & 0x3F) == 3;
+    }
+
+    /** mcause; in ECLIC mode bits 29:28 (MPP) and 27 (MPIE) mirror mstatus. */
+    int mcause() {
+        if (!eclicMode()) {
+            return mcause;
+        }
+        return mcause & ~(MSTATUS_MPP << 17 | 1 << 27) | MSTATUS_MPP << 17
+                | ((mstatus & MSTATUS_MPIE) != 0 ? 1 << 27 : 0);
     }
 
     public int mstatus() {
@@ -114,7 +156,7 @@ public final class ControlStatusRegisters {
             case MCOUNTINHIBIT: return mcountinhibit;
             case MSCRATCH: return mscratch;
             case MEPC: return mepc;
-            case MCAUSE: return mcause;
+            case MCAUSE: return mcause();
             case MTVAL: return mtval;
             case MIP: return mip();
             case MCYCLE: case CYCLE: return (int) mcycle;
@@ -125,8 +167,40 @@ public final class ControlStatusRegisters {
             case MARCHID: return identity.marchid();
             case MIMPID: return identity.mimpid();
             case MHARTID: return identity.mhartid();
-            default: throw new Trap(TrapCause.ILLEGAL_INSTRUCTION, instruction);
+            case TriggerModule.TSELECT: case TriggerModule.TDATA1: case TriggerModule.TDATA2: case TriggerModule.TDATA3:
+                return triggers.read(csr);
+            case DebugState.DCSR: case DebugState.DPC: case DebugState.DSCRATCH0: case DebugState.DSCRATCH1:
+                return readDebug(csr, instruction);
+            default: return readEclic(csr, instruction);
         }
+    }
+
+    private int readEclic(int csr, int instruction) throws Trap {
+        if (eclic == null) {
+            throw new Trap(TrapCause.ILLEGAL_INSTRUCTION, instruction);
+        }
+        return switch (csr) {
+            case MTVT -> mtvt;
+            case MINTSTATUS -> interruptLevel << 24;
+            case MSUBM -> msubm;
+            case MMISC_CTL -> mmiscCtl;
+            case MTVT2 -> mtvt2;
+            case PUSHMSUBM, PUSHMCAUSE, PUSHMEPC, JALMNXTI -> 0;
+            default -> throw new Trap(TrapCause.ILLEGAL_INSTRUCTION, instruction);
+        };
+    }
+
+    /** The core debug registers exist in Debug Mode only. */
+    private int readDebug(int csr, int instruction) throws Trap {
+        if (!debug.halted) {
+            throw new Trap(TrapCause.ILLEGAL_INSTRUCTION, instruction);
+        }
+        return switch (csr) {
+            case DebugState.DCSR -> debug.dcsr();
+            case DebugState.DPC -> debug.dpc;
+            case DebugState.DSCRATCH0 -> debug.dscratch0;
+            default -> debug.dscratch1;
+        };
     }
 
     /** Writes a CSR that {@link #read} accepted and that is not read-only. */
@@ -135,14 +209,23 @@ public final class ControlStatusRegisters {
             case MSTATUS -> mstatus = value & (MSTATUS_MIE | MSTATUS_MPIE);
             case MIE -> mie = value & MACHINE_INTERRUPTS;
             case MTVEC -> {
-                if ((value & 3) < 2) {
+                if ((value & 3) < 2 || eclic != null && (value & 0x3F) == 3) {
                     mtvec = value;
                 }
             }
+            case MTVT -> mtvt = value & ~0x3F;
+            case MSUBM -> msubm = value & 0x3C0;
+            case MMISC_CTL -> mmiscCtl = value;
+            case MTVT2 -> mtvt2 = value & ~2;
             case MCOUNTINHIBIT -> mcountinhibit = value & (COUNT_INHIBIT_CY | COUNT_INHIBIT_IR);
             case MSCRATCH -> mscratch = value;
             case MEPC -> mepc = value & ~1;
-            case MCAUSE -> mcause = value;
+            case MCAUSE -> {
+                mcause = value;
+                if (eclicMode()) {
+                    mstatus = mstatus & ~MSTATUS_MPIE | ((value & 1 << 27) != 0 ? MSTATUS_MPIE : 0);
+                }
+            }
             case MTVAL -> mtval = value;
             case MCYCLE -> {
                 mcycle = (mcycle & 0xFFFF_FFFF_0000_0000L) | (value & 0xFFFF_FFFFL);
@@ -160,6 +243,12 @@ public final class ControlStatusRegisters {
                 minstret = (minstret & 0xFFFF_FFFFL) | ((long) value << 32);
                 instretWritten = true;
             }
+            case TriggerModule.TSELECT, TriggerModule.TDATA1, TriggerModule.TDATA2, TriggerModule.TDATA3 ->
+                    triggers.write(csr, value, debug.halted);
+            case DebugState.DCSR -> debug.writeDcsr(value);
+            case DebugState.DPC -> debug.dpc = value & ~1;
+            case DebugState.DSCRATCH0 -> debug.dscratch0 = value;
+            case DebugState.DSCRATCH1 -> debug.dscratch1 = value;
             default -> {
                 // misa, mstatush, mip: writes are ignored
             }

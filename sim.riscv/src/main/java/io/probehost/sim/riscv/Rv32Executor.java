@@ -5,7 +5,7 @@ import io.probehost.sim.mcu.AccessSize;
 /**
  * Decodes and executes one RV32IMAC instruction (compressed ones through
  * {@link CompressedExpander}) on a {@link Hart}: RV32I, M, A, Zicsr, Zifencei (FENCE.I is a no-op),
- * MRET, WFI, ECALL, EBREAK. An illegal instruction traps with mtval = its encoding (16 bits for a
+ * MRET, WFI, ECALL, EBREAK, DRET (Debug Mode only). An illegal instruction traps with mtval = its encoding (16 bits for a
  * compressed one), as QEMU does.
  */
 final class Rv32Executor {
@@ -94,6 +94,11 @@ final class Rv32Executor {
                     next = system(insn, original, next);
                     result = 0;
                     rd = 0;
+                } else if (insn >>> 20 == ControlStatusRegisters.JALMNXTI && csrs.eclic != null) {
+                    int handler = hart.traps.claimNextInterrupt();
+                    boolean jumps = handler != TrapEntry.NO_INTERRUPT;
+                    result = jumps ? next : x[rd];
+                    next = jumps ? handler : next;
                 } else {
                     result = csr(insn, funct3, rd, rs1, original);
                 }
@@ -192,10 +197,13 @@ final class Rv32Executor {
     private int system(int insn, int original, int next) throws Trap {
         switch (insn) {
             case 0x0000_0073 -> throw new Trap(TrapCause.ECALL_FROM_M, 0);
-            case 0x0010_0073 -> throw new Trap(TrapCause.BREAKPOINT, 0);
-            case 0x3020_0073 -> {
-                hart.returnFromTrap();
+            case 0x0010_0073 -> throw hart.breakpoint();
+            case 0x7B20_0073 -> {
+                hart.debugReturn(original);
                 return hart.pc;
+            }
+            case 0x3020_0073 -> {
+                return hart.traps.returnFromTrap();
             }
             case 0x1050_0073 -> {
                 hart.waitForInterrupt();
@@ -219,6 +227,13 @@ final class Rv32Executor {
             throw illegal(original);
         }
         int old = csrs.read(csr, original);
+        if (csrs.eclic != null && pushes(csr)) {
+            int pushed = csrs.read(csr == ControlStatusRegisters.PUSHMCAUSE ? ControlStatusRegisters.MCAUSE
+                    : csr == ControlStatusRegisters.PUSHMEPC ? ControlStatusRegisters.MEPC : ControlStatusRegisters.MSUBM,
+                    original);
+            hart.store(hart.x[2] + 4 * operand, AccessSize.WORD, pushed);
+            return old;
+        }
         if (writes) {
             csrs.write(csr, switch (kind) {
                 case 1 -> operand;
@@ -227,6 +242,12 @@ final class Rv32Executor {
             });
         }
         return old;
+    }
+
+    /** pushmcause, pushmepc, pushmsubm: a write stores the CSR at sp + 4 * the operand. */
+    private static boolean pushes(int csr) {
+        return csr == ControlStatusRegisters.PUSHMCAUSE || csr == ControlStatusRegisters.PUSHMEPC
+                || csr == ControlStatusRegisters.PUSHMSUBM;
     }
 
     static Trap illegal(int original) {

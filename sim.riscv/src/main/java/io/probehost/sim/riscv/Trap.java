@@ -1,7 +1,7 @@
 package io.probehost.sim.riscv;
 
 /** A synchronous exception raised inside an instruction; the hart turns it into a trap. */
-final class Trap extends Exception {
+class Trap extends Exception {
     private static final long serialVersionUID = 1L;
     private final TrapCause cause;
     private final int tval;

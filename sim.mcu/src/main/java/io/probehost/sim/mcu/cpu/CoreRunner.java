@@ -5,9 +5,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
- * Runs a {@link Core}. One fair lock guards the core and everything on its bus.
+ * Runs a {@link Core} (or any other {@link Steppable} processor). One fair lock guards the core and everything on its bus.
  *
  * <p>Two ways time passes. In lockstep, a debug link lets modelled time elapse ({@link #runFor}) and
  * the core executes, on the caller's thread, exactly as many cycles as fit into that time before the
@@ -24,7 +25,7 @@ public final class CoreRunner implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock(true);
     private final Condition changed = lock.newCondition();
-    private final Core core;
+    private final Steppable core;
     private final VirtualClock clock;
     private final Thread thread;
     private boolean closed;
@@ -32,7 +33,29 @@ public final class CoreRunner implements AutoCloseable {
     private boolean lockstep;
     private long lockstepEndsHostNanos;
 
+    /** A processor the runner can step: one instruction (or one wait) per {@link #step}. */
+    public interface Steppable {
+        /** Whether {@link #step} would make progress (not halted, not held in reset, not asleep for good). */
+        boolean canRun();
+
+        void step();
+    }
+
     public CoreRunner(Core core, VirtualClock clock, String threadName) {
+        this(new Steppable() {
+            @Override
+            public boolean canRun() {
+                return core.canRun();
+            }
+
+            @Override
+            public void step() {
+                core.step();
+            }
+        }, clock, threadName);
+    }
+
+    public CoreRunner(Steppable core, VirtualClock clock, String threadName) {
         this.core = core;
         this.clock = clock;
         this.thread = new Thread(this::run, threadName);
@@ -45,6 +68,25 @@ public final class CoreRunner implements AutoCloseable {
 
     public ReentrantLock lock() {
         return lock;
+    }
+
+    /** Runs {@code action} under the lock and wakes the CPU thread to look at the change. */
+    public <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            T result = action.get();
+            changed.signalAll();
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
     }
 
     /** Wakes the CPU thread and waiters after a state change; the caller holds the lock. */
@@ -147,8 +189,18 @@ public final class CoreRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        close(() -> { });
+    }
+
+    /**
+     * Stops the CPU thread (idempotent) and, on the first close only, then runs {@code lastAction}
+     * under the lock: a chip saves its non-volatile memory there.
+     */
+    public void close(Runnable lastAction) {
+        boolean first;
         lock.lock();
         try {
+            first = !closed;
             closed = true;
             changed.signalAll();
         } finally {
@@ -160,6 +212,9 @@ public final class CoreRunner implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (first) {
+            locked(lastAction);
         }
     }
 }

@@ -23,6 +23,13 @@ public record FlashGeometry(int flashBytes, int pageBytes, int pagesPerWrpBit, l
     public static final FlashGeometry STM32F1_MEDIUM_DENSITY =
             new FlashGeometry(128 * 1024, 1024, 4, 52_500, 40_000_000, 40_000_000, false);
 
+    /**
+     * GD32VF103xB: the same 128 x 1 KiB pages and 4 pages per WP bit as the STM32F1 medium density
+     * parts, 32-bit stores program too; the FMC's times are not confirmed, the STM32F1 ones are used.
+     */
+    public static final FlashGeometry GD32VF103_B =
+            new FlashGeometry(128 * 1024, 1024, 4, 52_500, 40_000_000, 40_000_000, true);
+
     public FlashGeometry {
         if (flashBytes <= 0 || pageBytes <= 0 || flashBytes % pageBytes != 0 || pagesPerWrpBit <= 0) {
             throw new IllegalArgumentException("flash size must be a positive multiple of the page size");
