@@ -27,7 +27,7 @@ flash:program -u pemicro: -t nrf51822_xxaa -b 0 $image
 driver:uninstall pemicro
 lab:list
 COMMANDS
-grep -E '^(Programmed|Error)' "$state/session.txt" | sed -e 's/ in [0-9.]* s ([0-9.]* KB/s)$//' -e 's/^/  /'
+grep -E '^(Programmed|Error)' "$state/session.txt" | sed -e 's# in [0-9.]* s ([0-9.]* KB/s)$##' -e 's/^/  /'
 printf '\n  %-12s %-26s %12s %10s %10s %12s %8s\n' Driver Probe "Round trips" "Bytes out" "Bytes in" "Modelled ms" "KB/s"
 awk '$2 ~ /^(daplink|stlink-v2-1|jlink|picoprobe|pemicro)$/ && $5 > 0 {
   driver = $2 == "daplink" ? "cmsisdap" : ($2 == "stlink-v2-1" ? "stlink" : $2)
