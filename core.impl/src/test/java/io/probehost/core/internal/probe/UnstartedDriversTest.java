@@ -2,18 +2,13 @@ package io.probehost.core.internal.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
-import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +19,7 @@ import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 import io.probehost.api.host.ProbeListing;
+import io.probehost.core.internal.TestFelix;
 
 /** Driver bundles that registered no driver, in a real Felix: each one row, naming what it lacks. */
 class UnstartedDriversTest {
@@ -39,16 +35,13 @@ class UnstartedDriversTest {
 
     @BeforeEach
     void startFramework() throws Exception {
-        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
-        framework.start();
+        framework = TestFelix.start(storage);
         unstarted = new UnstartedDrivers(framework.getBundleContext(), Optional::empty);
     }
 
     @AfterEach
     void stopFramework() throws Exception {
-        framework.stop();
-        framework.waitForStop(10_000);
+        TestFelix.stop(framework);
     }
 
     @Test
@@ -86,21 +79,14 @@ class UnstartedDriversTest {
     }
 
     private Bundle install(String symbolicName, String provides, String imports) throws Exception {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
-        main.putValue(Constants.BUNDLE_VERSION, "1.0.0");
+        Map<String, String> headers = new HashMap<>(Map.of(Constants.BUNDLE_SYMBOLICNAME, symbolicName,
+                Constants.BUNDLE_VERSION, "1.0.0"));
         if (provides != null) {
-            main.putValue(Constants.PROVIDE_CAPABILITY, provides);
+            headers.put(Constants.PROVIDE_CAPABILITY, provides);
         }
         if (imports != null) {
-            main.putValue(Constants.IMPORT_PACKAGE, imports);
+            headers.put(Constants.IMPORT_PACKAGE, imports);
         }
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        new JarOutputStream(jar, manifest).close();
-        return framework.getBundleContext().installBundle("test:" + symbolicName,
-                new ByteArrayInputStream(jar.toByteArray()));
+        return framework.getBundleContext().installBundle("test:" + symbolicName, TestFelix.bundle(headers));
     }
 }
