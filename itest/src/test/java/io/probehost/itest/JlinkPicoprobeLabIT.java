@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,7 +94,7 @@ public class JlinkPicoprobeLabIT {
             String connected = shell.run("target:connect -u " + probe + " -t nrf51822_xxaa");
             assertTrue(connected, connected.startsWith("Connected to nrf51822_xxaa through "));
             assertTrue(connected, connected.contains("Cortex-M0 r0p0 (DPIDR 0x0BB11477"));
-            String programmed = shell.run("flash:program " + example("blinky.hex"));
+            String programmed = shell.run("flash:program " + ShippedRuntime.example("blinky.hex"));
             assertTrue(probe + programmed, programmed.contains("Programmed blinky.hex (212 bytes) into nrf51822_xxaa: "
                     + "1 sector written, 0 skipped (unchanged), 1 erased, 1024 bytes programmed, 1024 bytes verified"));
             assertEquals(probe, "Reset (sw) and halted at pc 0x00000044", shell.run("target:reset -h").trim());
@@ -138,8 +137,4 @@ public class JlinkPicoprobeLabIT {
         assertEquals(bench, 2, rows);
     }
 
-    private static String example(String name) {
-        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize().resolve("examples")
-                .resolve(name).toString();
-    }
 }

@@ -5,8 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
@@ -64,7 +62,8 @@ public class PeMicroLabIT {
                 && probes.contains("Raspberry Pi Picoprobe") && probes.contains("ARM DAPLink CMSIS-DAP")
                 && probes.contains("STMicroelectronics ST-Link/V2-1"));
 
-        String programmed = shell.run("flash:program -u pemicro: -t nrf51822_xxaa " + example("blinky.hex"));
+        String programmed = shell.run("flash:program -u pemicro: -t nrf51822_xxaa "
+                + ShippedRuntime.example("blinky.hex"));
         assertTrue(programmed, programmed.contains("Programmed blinky.hex (212 bytes) into nrf51822_xxaa: 1 sector "
                 + "written, 0 skipped (unchanged), 1 erased, 1024 bytes programmed, 1024 bytes verified"));
         assertEquals("Reset (sw) and halted at pc 0x00000044", shell.run("target:reset -h").trim());
@@ -83,10 +82,4 @@ public class PeMicroLabIT {
         assertTrue(after, after.contains("SEGGER J-Link"));
     }
 
-    private static String example(String name) {
-        Path examples = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize()
-                .resolve("examples");
-        assertTrue(Files.isDirectory(examples));
-        return examples.resolve(name).toString();
-    }
 }

@@ -35,6 +35,12 @@ final class ShippedRuntime {
         return Path.of(System.getProperty("probehost.testExtras")).toAbsolutePath().normalize();
     }
 
+    /** A program of the top folder's {@code examples/}. */
+    static String example(String name) {
+        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize().resolve("examples")
+                .resolve(name).toString();
+    }
+
     /** The driver repository the runtime ships. */
     static Path shippedExtrasIndex() {
         return runtimeFolder().resolve("extras").resolve("index.xml");

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,7 +82,7 @@ public class StlinkLabIT {
         shell.run("lab:reset-state");
         String connected = shell.run("target:connect -u " + NUCLEO);
         assertTrue(connected, connected.startsWith("Connected to stm32f103rb through STMicroelectronics ST-Link/V2-1"));
-        String programmed = shell.run("flash:program " + example("nucleo-blinky.hex"));
+        String programmed = shell.run("flash:program " + ShippedRuntime.example("nucleo-blinky.hex"));
         assertTrue(programmed, programmed.contains("Programmed nucleo-blinky.hex (228 bytes) into stm32f103rb: 1 sector"
                 + " written, 0 skipped (unchanged), 1 erased"));
         assertEquals("Reset (sw) and halted at pc 0x08000044", shell.run("target:reset -h").trim());
@@ -137,8 +136,4 @@ public class StlinkLabIT {
         }
     }
 
-    private static String example(String name) {
-        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize().resolve("examples")
-                .resolve(name).toString();
-    }
 }
