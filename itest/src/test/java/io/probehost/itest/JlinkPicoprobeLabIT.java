@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
@@ -31,8 +31,6 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
 public class JlinkPicoprobeLabIT {
     static final String JLINK = "000261012345";
     static final String PICOPROBE = "E6614103E7176A23";
-    private static final Pattern BENCH_ROW = Pattern.compile(
-            "(?m)^  USB bulk\\s+(write|read)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s");
     private static final int STATUS_POLLS = 300;
 
     @Inject
@@ -125,16 +123,12 @@ public class JlinkPicoprobeLabIT {
     private void assertFloors(String probe, long writeFloor, long readFloor) throws Exception {
         String bench = shell.run("probe:bench -u " + probe);
         assertTrue(bench, bench.startsWith("64 KiB through " + probe));
-        Matcher row = BENCH_ROW.matcher(bench);
-        int rows = 0;
-        while (row.find()) {
-            rows++;
-            long roundTrips = Long.parseLong(row.group(3));
-            long floor = Long.parseLong(row.group(4));
-            assertEquals(bench, row.group(1).equals("write") ? writeFloor : readFloor, floor);
-            assertTrue(bench, roundTrips >= floor);
+        List<BenchRow> rows = BenchRow.of(bench, "USB bulk");
+        for (BenchRow row : rows) {
+            assertEquals(bench, row.direction().equals("write") ? writeFloor : readFloor, row.floor());
+            assertTrue(bench, row.roundTrips() >= row.floor());
         }
-        assertEquals(bench, 2, rows);
+        assertEquals(bench, 2, rows.size());
     }
 
 }

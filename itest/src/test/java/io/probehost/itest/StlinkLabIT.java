@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
@@ -32,7 +32,6 @@ public class StlinkLabIT {
     static final String NUCLEO = "0670FF484957847167071621";
     static final String V3 = "002F003B3438510B34313939";
     static final String OUTDATED = "48FF6E066583564922531687";
-    private static final Pattern BENCH_ROW = Pattern.compile("(?m)^  USB bulk\\s+(write|read)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s");
     private static final int STATUS_POLLS = 300;
 
     @Inject
@@ -123,16 +122,13 @@ public class StlinkLabIT {
     public void benchMovesSixtyFourKibWithinTenPercentOfTheStlinkFloor() throws Exception {
         for (String probe : new String[] {NUCLEO, V3}) {
             String bench = shell.run("probe:bench -u " + probe);
-            Matcher row = BENCH_ROW.matcher(bench);
-            int rows = 0;
-            while (row.find()) {
-                rows++;
-                long roundTrips = Long.parseLong(row.group(3));
-                long floor = Long.parseLong(row.group(4));
-                assertEquals("6144-byte commands, each with GETLASTRWSTATUS2: " + bench, 22, floor);
-                assertTrue(row.group(1) + " within 10% of the floor: " + bench, roundTrips * 10 <= floor * 11);
+            List<BenchRow> rows = BenchRow.of(bench, "USB bulk");
+            for (BenchRow row : rows) {
+                assertEquals("6144-byte commands, each with GETLASTRWSTATUS2: " + bench, 22, row.floor());
+                assertTrue(row.direction() + " within 10% of the floor: " + bench,
+                        row.roundTrips() * 10 <= row.floor() * 11);
             }
-            assertEquals(bench, 2, rows);
+            assertEquals(bench, 2, rows.size());
         }
     }
 
