@@ -83,13 +83,34 @@ public class ReadmeWalkthroughIT {
     @Test
     public void stlinkSessionPrintsWhatTheReadmeShows() throws Exception {
         List<List<String>> sessions = sessions(readme());
-        assertEquals("the README has the micro:bit session and the ST-Link session", 2, sessions.size());
-        List<String> session = sessions.get(1);
-        List<String> commands = session.stream().filter(line -> line.startsWith(PROMPT))
-                .map(line -> line.substring(PROMPT.length())).toList();
+        assertEquals("the README has the micro:bit, the ST-Link and the J-Link, Picoprobe and PE Micro sessions", 3,
+                sessions.size());
+        List<String> commands = runPrintsAsWritten(sessions.get(1));
         assertTrue("the session flashes the Cortex-M3 example: " + commands,
                 commands.contains("flash:program examples/nucleo-blinky.hex"));
+    }
 
+    /** The README's session through the J-Link, the Picoprobe and the PE Micro add-on, run on a fresh lab. */
+    @Test
+    public void jlinkPicoprobeAndPemicroSessionPrintsWhatTheReadmeShows() throws Exception {
+        List<String> commands = runPrintsAsWritten(sessions(readme()).get(2));
+        for (String driver : new String[] {"jlink", "picoprobe", "pemicro"}) {
+            assertTrue("the session flashes through " + driver + ": " + commands,
+                    commands.contains("flash:program -u " + driver + ": -t nrf51822_xxaa examples/blinky.hex"));
+        }
+        assertTrue(commands.toString(), commands.contains("driver:install pemicro"));
+        assertTrue(commands.toString(), commands.contains("driver:uninstall pemicro"));
+    }
+
+    /**
+     * Runs a README session's commands in one shell and checks that every line it shows comes out in
+     * that order: a flash line up to its timing, and {@code ...} in a line standing for any text of it.
+     *
+     * @return the session's commands
+     */
+    private List<String> runPrintsAsWritten(List<String> session) throws Exception {
+        List<String> commands = session.stream().filter(line -> line.startsWith(PROMPT))
+                .map(line -> line.substring(PROMPT.length())).toList();
         Result result = run(session.get(0).substring(2), String.join("\n", commands) + "\n");
         succeeded(result);
         String out = result.out();
@@ -99,10 +120,22 @@ public class ReadmeWalkthroughIT {
                 continue;
             }
             String expected = line.startsWith("Programmed ") ? line.substring(0, line.lastIndexOf(" in ")) : line;
-            int at = out.indexOf(expected, from);
-            assertTrue("the README's line '" + expected + "' comes next in:\n" + out.substring(from), at >= 0);
-            from = at + expected.length();
+            Matcher found = asWritten(expected).matcher(out);
+            assertTrue("the README's line '" + expected + "' comes next in:\n" + out.substring(from),
+                    found.find(from));
+            from = found.end();
         }
+        return commands;
+    }
+
+    /** A README line as a pattern: the text as is, {@code ...} matching any text within one output line. */
+    static Pattern asWritten(String line) {
+        StringBuilder pattern = new StringBuilder();
+        String[] parts = line.split("\\.\\.\\.", -1);
+        for (int i = 0; i < parts.length; i++) {
+            pattern.append(i == 0 ? "" : "[^\n]*?").append(Pattern.quote(parts[i]));
+        }
+        return Pattern.compile(pattern.toString());
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Optional;
 import io.probehost.api.ProbeException;
 import io.probehost.sim.adi.SwjDp;
 import io.probehost.sim.mcu.ChipBase;
+import io.probehost.sim.probe.pemicro.PeMicroLab;
 import io.probehost.sim.probe.usb.VirtualUsbBus;
 
 /**
@@ -29,6 +30,7 @@ final class Lab implements AutoCloseable {
     private final VirtualUsbBus bus = new VirtualUsbBus(VirtualUsbBus.DEFAULT_NAME);
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final List<Probe> probes = new ArrayList<>();
+    private PeMicroLab peMicro;
 
     Lab(LabConfig config, Path stateFolder) {
         try {
@@ -39,9 +41,9 @@ final class Lab implements AutoCloseable {
             }
             for (LabConfig.Probe probe : config.probes()) {
                 Target target = targets.get(probe.target());
-                LabProbe device = LabProbeKinds.create(probe, target, config.link());
+                LabProbe device = LabProbeKinds.create(probe, target, config.link(), this::peMicroServer);
                 probes.add(new Probe(probe.kind(), probe.serial(), target, device));
-                bus.attach(device.device());
+                device.usbDevice().ifPresent(bus::attach);
             }
         } catch (RuntimeException e) {
             close();
@@ -51,6 +53,19 @@ final class Lab implements AutoCloseable {
 
     VirtualUsbBus bus() {
         return bus;
+    }
+
+    /** The loopback server PE Micro's stand-in library reaches the Multilinks through, started by the first. */
+    synchronized PeMicroLab peMicroServer() {
+        if (peMicro == null) {
+            peMicro = PeMicroLab.start();
+        }
+        return peMicro;
+    }
+
+    /** The PE Micro server, when the lab has Multilinks. */
+    synchronized Optional<PeMicroLab> peMicro() {
+        return Optional.ofNullable(peMicro);
     }
 
     List<Target> targets() {
@@ -85,6 +100,7 @@ final class Lab implements AutoCloseable {
     @Override
     public void close() {
         bus.close();
+        peMicro().ifPresent(PeMicroLab::close);
         for (Probe probe : probes) {
             probe.emulator().close();
         }

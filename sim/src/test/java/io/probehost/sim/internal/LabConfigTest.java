@@ -20,7 +20,8 @@ class LabConfigTest {
     @Test
     void defaultLabHasAMicrobitDaplinkAndAV21ProbeThatNamesItsTarget() {
         LabConfig config = LabConfig.readDefault();
-        assertEquals(List.of("nrf51822", "nrf51822", "stm32f103rb", "stm32f103rb", "stm32f103rb"),
+        assertEquals(List.of("nrf51822", "nrf51822", "stm32f103rb", "stm32f103rb", "stm32f103rb", "nrf51822",
+                "nrf51822", "nrf51822"),
                 config.targets().stream().map(LabConfig.Target::part).toList());
         LabConfig.Probe daplink = config.probes().get(0);
         assertEquals("daplink", daplink.kind());
@@ -66,7 +67,7 @@ class LabConfigTest {
         Path kind = Files.writeString(folder.resolve("kind.yaml"), String.join("\n",
                 "targets:", "  - { name: a, part: nrf51822 }", "probes:", "  - { kind: stlink, serial: S2, target: a }"));
         assertEquals("lab configuration " + kind + ": probe S2 has kind 'stlink'; the lab emulates: daplink, "
-                + "cmsis-dap, stlink-v2-1, stlink-v3, stlink-v2",
+                + "cmsis-dap, stlink-v2-1, stlink-v3, stlink-v2, jlink, picoprobe, pemicro",
                 assertThrows(ProbeException.class, () -> LabConfig.read(kind)).getMessage());
 
         Path field = Files.writeString(folder.resolve("field.json"), "{\"targets\": [], \"colour\": 1}");
