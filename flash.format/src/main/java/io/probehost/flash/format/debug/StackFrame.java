@@ -1,0 +1,34 @@
+package io.probehost.flash.format.debug;
+
+import java.util.Optional;
+
+/**
+ * One frame of a backtrace. {@code pc} is where the frame's code resumes (for a caller, the return
+ * address, as {@code gdb} prints it); {@code function} and {@code location} describe the
+ * instruction being executed or the call being made. An {@link Kind#EXCEPTION} frame marks the
+ * point where the hardware entered an exception handler: its {@code pc} is the EXC_RETURN value and
+ * {@code function} names the exception.
+ */
+public record StackFrame(int index, Kind kind, long pc, RegisterValues registers, Optional<String> function,
+        long functionOffset, Optional<SourceLocation> location) {
+
+    public enum Kind {
+        /** The frame the core halted in. */
+        INNERMOST,
+        /** A frame that called the one above it. */
+        CALLER,
+        /** The boundary of a hardware exception (gdb's {@code <signal handler called>}). */
+        EXCEPTION,
+        /** The code an exception interrupted, resuming exactly at {@code pc}. */
+        INTERRUPTED
+    }
+
+    /** {@code #1 0x00000d92 in read_sensor at sensor.c:12}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder(String.format("#%d 0x%08x in ", index, pc));
+        text.append(kind == Kind.EXCEPTION ? "<" + function.orElse("exception") + ">" : function.orElse("??"));
+        location.ifPresent(l -> text.append(" at ").append(l.fileName()).append(':').append(l.line()));
+        return text.toString();
+    }
+}
