@@ -48,19 +48,23 @@ public final class LineTable {
 
     /**
      * The addresses a debugger sets a breakpoint at for {@code file}:{@code line}: the first
-     * statement row of each block of rows for that line (a line split by the optimiser gives several).
+     * statement row of each block of rows for that line (a line split by the optimiser gives several),
+     * leaving out a row that the next statement row at the same address replaces, as gdb does.
      * {@code file} matches a full path, a path suffix after a {@code /}, or a bare file name.
      */
     public List<Long> addresses(String file, long line) {
         List<Long> addresses = new ArrayList<>();
         for (List<LineRow> sequence : sequences) {
             boolean inLine = false;
-            for (LineRow row : sequence) {
-                boolean match = !row.endSequence() && row.location().line() == line && matches(row.location(), file);
-                if (match && row.statement() && !inLine && !addresses.contains(row.address())) {
+            for (int i = 0; i < sequence.size() - 1; i++) {
+                LineRow row = sequence.get(i);
+                LineRow next = sequence.get(i + 1);
+                boolean empty = next.address() == row.address() && (next.statement() || next.endSequence());
+                boolean match = row.location().line() == line && matches(row.location(), file);
+                if (match && row.statement() && !empty && !inLine && !addresses.contains(row.address())) {
                     addresses.add(row.address());
                 }
-                if (!row.endSequence() && (row.statement() || !match)) {
+                if (!empty && (row.statement() || !match)) {
                     inLine = match;
                 }
             }

@@ -87,7 +87,7 @@ public final class LineProgramReader {
         return new LineProgram(version, files, sequences);
     }
 
-    /** Every unit of the section in order, each with the compilation directory {@code compDirs} gives. */
+    /** The offsets of every unit of the section, in order. */
     public List<Long> unitOffsets() {
         List<Long> offsets = new ArrayList<>();
         in.unlimit();
@@ -110,7 +110,7 @@ public final class LineProgramReader {
         List<String> directories = new ArrayList<>();
         directories.add(compDir);
         for (String dir = in.string(); !dir.isEmpty(); dir = in.string()) {
-            directories.add(dir);
+            directories.add(absolute(compDir, dir));
         }
         List<SourceLocation> files = new ArrayList<>();
         files.add(null);
@@ -126,7 +126,8 @@ public final class LineProgramReader {
     private List<SourceLocation> readV5Files(int offsetSize) {
         List<String> directories = new ArrayList<>();
         for (List<Object> entry : readEntries(offsetSize)) {
-            directories.add(entry.get(0) == null ? "" : (String) entry.get(0));
+            String dir = entry.get(0) == null ? "" : (String) entry.get(0);
+            directories.add(directories.isEmpty() ? dir : absolute(directories.get(0), dir));
         }
         List<SourceLocation> files = new ArrayList<>();
         for (List<Object> entry : readEntries(offsetSize)) {
@@ -158,6 +159,14 @@ public final class LineProgramReader {
             entries.add(java.util.Arrays.asList(entry));
         }
         return entries;
+    }
+
+    /** An include directory relative to the compilation directory, joined to it as addr2line does. */
+    private static String absolute(String compDir, String dir) {
+        if (dir.startsWith("/") || compDir.isEmpty()) {
+            return dir;
+        }
+        return compDir.endsWith("/") ? compDir + dir : compDir + "/" + dir;
     }
 
     private static String directory(List<String> directories, long index) {

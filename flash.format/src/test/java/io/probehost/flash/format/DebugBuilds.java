@@ -1,0 +1,61 @@
+package io.probehost.flash.format;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the debug-information test program (src/test/c/debug/calls.c) with the Arm and RISC-V GNU compilers. */
+final class DebugBuilds {
+
+    static final Path SOURCES = Toolchain.SOURCES.resolve("debug");
+
+    /** One build: its name, the tool prefix of its binutils, and the compiler flags that differ. */
+    record Build(String name, String toolPrefix, List<String> flags) {
+        String tool(String name) {
+            return toolPrefix + name;
+        }
+
+        boolean arm() {
+            return toolPrefix.startsWith("arm");
+        }
+
+        Path compile(Path folder) {
+            Path output = folder.resolve(name + ".elf");
+            List<String> command = new ArrayList<>(List.of(tool("gcc"), "-g", "-ffreestanding", "-nostdlib", "-nostartfiles",
+                    "-o", output.toString()));
+            command.addAll(flags);
+            command.add(SOURCES.resolve("calls.c").toString());
+            Toolchain.run(command.toArray(String[]::new));
+            return output;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static final Build M0_O0 = arm("m0-O0", "cortex-m0", "-O0");
+    static final Build M0_O2 = arm("m0-O2", "cortex-m0", "-O2");
+    static final Build M3_O0 = arm("m3-O0", "cortex-m3", "-O0");
+    static final Build M3_O2_PSP = arm("m3-O2-psp", "cortex-m3", "-O2", "-DUSE_PSP");
+    static final Build RV32_O0 = riscv("rv32-O0", "-O0");
+    static final Build RV32_O2 = riscv("rv32-O2", "-O2");
+
+    static final List<Build> ALL = List.of(M0_O0, M0_O2, M3_O0, M3_O2_PSP, RV32_O0, RV32_O2);
+
+    private DebugBuilds() {
+    }
+
+    private static Build arm(String name, String cpu, String optimisation, String... defines) {
+        List<String> flags = new ArrayList<>(List.of("-mcpu=" + cpu, "-mthumb", optimisation, "-T",
+                SOURCES.resolve("calls.ld").toString()));
+        flags.addAll(List.of(defines));
+        return new Build(name, "arm-none-eabi-", flags);
+    }
+
+    private static Build riscv(String name, String optimisation) {
+        return new Build(name, "riscv64-unknown-elf-", List.of("-march=rv32imac", "-mabi=ilp32", optimisation, "-T",
+                SOURCES.resolve("calls-riscv.ld").toString(), "-Wl,--no-warn-rwx-segments"));
+    }
+}

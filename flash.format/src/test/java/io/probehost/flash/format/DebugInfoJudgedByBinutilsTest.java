@@ -1,0 +1,168 @@
+package io.probehost.flash.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.probehost.flash.format.DebugBuilds.Build;
+import io.probehost.flash.format.debug.DebugInfo;
+import io.probehost.flash.format.debug.Function;
+import io.probehost.flash.format.debug.SourceLocation;
+import io.probehost.flash.format.debug.Symbol;
+
+/**
+ * Symbols, line tables and functions read from calls.c built six ways (Cortex-M0/M3, RV32; -O0 and
+ * -O2), each answer checked against nm, addr2line and gdb's {@code info line}.
+ */
+@TestInstance(Lifecycle.PER_CLASS)
+class DebugInfoJudgedByBinutilsTest {
+
+    private final Map<Build, Path> elves = new HashMap<>();
+
+    @BeforeAll
+    void build(@TempDir Path folder) {
+        for (Build build : DebugBuilds.ALL) {
+            elves.put(build, build.compile(folder));
+        }
+    }
+
+    List<Build> builds() {
+        return DebugBuilds.ALL;
+    }
+
+    @ParameterizedTest
+    @MethodSource("builds")
+    void findsEveryFunctionWithTheAddressAndSizeNmPrints(Build build) {
+        DebugInfo info = DebugInfo.read(elves.get(build));
+        Map<String, long[]> nm = functionsByNm(build);
+
+        Map<String, long[]> ours = info.symbols().symbols().stream().filter(s -> s.kind() == Symbol.Kind.FUNCTION)
+                .collect(Collectors.toMap(Symbol::name, s -> new long[] {s.address(), s.size()}));
+        assertEquals(render(nm), render(ours));
+        for (Map.Entry<String, long[]> e : nm.entrySet()) {
+            long middle = e.getValue()[0] + e.getValue()[1] / 2;
+            assertEquals(e.getKey(), info.symbols().function(middle).orElseThrow().symbol().name());
+            assertEquals(e.getValue()[0], info.symbols().address(e.getKey()).getAsLong());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("builds")
+    void givesEveryDwarfFunctionTheRangeOfItsSymbol(Build build) {
+        DebugInfo info = DebugInfo.read(elves.get(build));
+        Map<String, long[]> nm = functionsByNm(build);
+        nm.remove("_start");
+
+        Map<String, long[]> ours = info.functions().stream()
+                .collect(Collectors.toMap(Function::name, f -> new long[] {f.lowPc(), f.highPc() - f.lowPc()}));
+        assertEquals(render(nm), render(ours));
+        Function middle = info.functions().stream().filter(f -> f.name().equals("middle")).findFirst().orElseThrow();
+        assertEquals("calls.c", middle.declaration().fileName());
+        assertEquals(lineOf("__attribute__((noinline)) int middle("), middle.declaration().line());
+    }
+
+    @ParameterizedTest
+    @MethodSource("builds")
+    void placesEveryInstructionAtTheLineAddr2lineGives(Build build) {
+        DebugInfo info = DebugInfo.read(elves.get(build));
+        List<String> addresses = new ArrayList<>();
+        for (long[] range : functionsByNm(build).values()) {
+            for (long a = range[0]; a < range[0] + range[1]; a += 2) {
+                addresses.add("0x" + Long.toHexString(a));
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(build.tool("addr2line"), "-e", elves.get(build).toString()));
+        command.addAll(addresses);
+        String[] judged = Toolchain.run(command.toArray(String[]::new)).split("\n");
+
+        List<String> expected = new ArrayList<>();
+        List<String> ours = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            long address = Long.decode(addresses.get(i));
+            expected.add(addresses.get(i) + " " + judged[i].replaceAll(" \\(discriminator \\d+\\)", ""));
+            ours.add(addresses.get(i) + " " + info.lines().locate(address).map(SourceLocation::toString).orElse("??:0"));
+        }
+        assertEquals(String.join("\n", expected), String.join("\n", ours));
+        assertFalse(info.lines().sequences().isEmpty());
+    }
+
+    @ParameterizedTest
+    @MethodSource("builds")
+    void startsEachSourceLineWhereGdbSaysItStarts(Build build) {
+        // gdb's "info line" is the judge; where it finds no code (-O2 moved the line), ours may be empty.
+        DebugInfo info = DebugInfo.read(elves.get(build));
+        List<Long> lines = List.of(lineOf("    int doubled = x * 2;"), lineOf("    int sum = a + b;"),
+                lineOf("        total += middle(i, n);"), lineOf("    sink = code * 3u;"));
+        List<String> command = new ArrayList<>(List.of("gdb-multiarch", "-q", "-batch", "-nx", elves.get(build).toString()));
+        for (long line : lines) {
+            command.addAll(List.of("-ex", "info line calls.c:" + line));
+        }
+        String gdb = Toolchain.run(command.toArray(String[]::new));
+
+        for (long line : lines) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Line " + line
+                    + " of \"[^\"]*\" (?:starts at|is at) address 0x([0-9a-f]+)").matcher(gdb);
+            assertTrue(m.find(), "gdb has no address for line " + line + ":\n" + gdb);
+            long start = Long.parseLong(m.group(1), 16);
+            List<Long> ours = info.lines().addresses("calls.c", line);
+            String shown = "line " + line + ": gdb 0x" + m.group(1) + ", ours " + ours.stream().map(Long::toHexString).toList();
+            if (m.group(0).contains("starts at")) {
+                assertTrue(ours.contains(start), shown);
+            } else {
+                assertTrue(ours.isEmpty() || ours.contains(start), "gdb finds no code: " + shown);
+            }
+            if (build.flags().contains("-O0")) {
+                for (long address : ours) {
+                    assertEquals(line, info.lines().locate(address).orElseThrow().line());
+                }
+            }
+        }
+    }
+
+    /** Function symbols as {@code nm -S} lists them: name to {start, size}. */
+    private Map<String, long[]> functionsByNm(Build build) {
+        Map<String, long[]> functions = new HashMap<>();
+        for (String line : Toolchain.run(build.tool("nm"), "-S", elves.get(build).toString()).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 4 && (f[2].equals("T") || f[2].equals("t"))) {
+                functions.put(f[3], new long[] {Long.parseLong(f[0], 16), Long.parseLong(f[1], 16)});
+            }
+        }
+        return functions;
+    }
+
+    private static String render(Map<String, long[]> functions) {
+        return functions.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "@" + Long.toHexString(e.getValue()[0]) + "+" + e.getValue()[1])
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The 1-based line of calls.c that starts with {@code text}. */
+    static long lineOf(String text) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(DebugBuilds.SOURCES.resolve("calls.c"));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).startsWith(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError("calls.c has no line starting with " + text);
+    }
+}
