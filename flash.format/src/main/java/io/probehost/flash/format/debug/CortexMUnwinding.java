@@ -47,10 +47,10 @@ public final class CortexMUnwinding implements UnwindArchitecture {
         return LR;
     }
 
-    /** R4-R11 (AAPCS callee-saved), S16-S31, and MSP/PSP, which a call does not change. */
+    /** R4-R11 (AAPCS callee-saved), S16-S31, MSP/PSP, and xPSR, whose IPSR a call does not change. */
     @Override
     public boolean isCalleeSaved(int register) {
-        return (register >= 4 && register <= 11) || (register >= S0 + 16 && register < S0 + 32) || register == MSP
+        return (register >= 4 && register <= 11) || (register >= S0 + 16 && register < S0 + 32) || register == XPSR || register == MSP
                 || register == PSP;
     }
 
