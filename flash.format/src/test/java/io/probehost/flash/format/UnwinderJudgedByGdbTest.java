@@ -93,6 +93,14 @@ class UnwinderJudgedByGdbTest {
         // gdb stops at main (backtrace past-main is off); the frames beyond are not judged.
         assertEquals(render(judged, judged), render(ours.subList(0, judged.size()), judged), trace.toString());
         if (build.arm()) {
+            // Without .debug_frame the prologue scan and LR must find the same frames.
+            Path stripped = folder.resolve(build.name() + "-nocfi.elf");
+            Toolchain.run(build.tool("objcopy"), "--remove-section", ".debug_frame", elf.toString(), stripped.toString());
+            DebugInfo withoutCfi = DebugInfo.read(stripped);
+            Backtrace scanned = new Unwinder(withoutCfi, withoutCfi.architecture().orElseThrow())
+                    .unwind(armRegisters(gdbRegisters, info, memory), memory);
+            assertEquals(render(judged, judged), render(ours(scanned).subList(0, Math.min(judged.size(), scanned.frames().size())),
+                    judged), scanned.toString());
             assertEquals(StackFrame.Kind.EXCEPTION, trace.frames().get(2).kind());
             assertEquals(build.flags().contains("-DUSE_PSP") ? 0xFFFF_FFFDL : 0xFFFF_FFF9L, trace.frames().get(2).pc());
             assertEquals("SVCall", trace.frames().get(2).function().orElseThrow());

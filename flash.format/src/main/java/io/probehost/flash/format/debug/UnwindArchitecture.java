@@ -44,7 +44,8 @@ public interface UnwindArchitecture {
      * The caller's registers, with the return address under {@link #returnAddress()} and the stack
      * pointer set, for a frame no CFI covers; empty when it cannot be done reliably.
      *
-     * @param innermost true for the frame the core halted in, where the return-address register still holds the return address
+     * @param innermost true for the frame the core halted in or an exception interrupted: its registers are
+     *            all live, so the return-address register still holds the return address unless the code saved it
      * @param functionStart the start of the function the frame runs, or -1 when no symbol names it
      */
     default Optional<RegisterValues> unwindWithoutCfi(RegisterValues frame, boolean innermost, long functionStart,

@@ -40,7 +40,8 @@ public final class Unwinder {
             frames.add(describe(frames.size(), kind, pc, lookup, regs));
             RegisterValues caller;
             try {
-                Optional<RegisterValues> stepped = step(regs, lookup, kind == StackFrame.Kind.INNERMOST, memory);
+                boolean liveRegisters = kind == StackFrame.Kind.INNERMOST || kind == StackFrame.Kind.INTERRUPTED;
+                Optional<RegisterValues> stepped = step(regs, lookup, liveRegisters, memory);
                 if (stepped.isEmpty()) {
                     return new Backtrace(frames, "no unwind information at " + Hex.address(pc));
                 }
@@ -76,10 +77,10 @@ public final class Unwinder {
     }
 
     /** The caller's registers, with the return address under the architecture's return-address register. */
-    private Optional<RegisterValues> step(RegisterValues regs, long lookup, boolean innermost, TargetMemory memory) {
+    private Optional<RegisterValues> step(RegisterValues regs, long lookup, boolean liveRegisters, TargetMemory memory) {
         Optional<UnwindRow> found = info.callFrames().rowAt(lookup);
         if (found.isEmpty() || found.get().cfaIsExpression() || !regs.has(found.get().cfaRegister())) {
-            return arch.unwindWithoutCfi(regs, innermost, info.functionStart(lookup), memory);
+            return arch.unwindWithoutCfi(regs, liveRegisters, info.functionStart(lookup), memory);
         }
         UnwindRow row = found.get();
         long cfa = (regs.get(row.cfaRegister()).getAsLong() + row.cfaOffset()) & 0xFFFF_FFFFL;
