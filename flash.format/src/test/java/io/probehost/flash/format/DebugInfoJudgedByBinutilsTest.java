@@ -133,6 +133,33 @@ class DebugInfoJudgedByBinutilsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("builds")
+    void givesEmptyTablesForAFileWithoutDebugInformation(Build build) {
+        Path debugless = elves.get(build).resolveSibling(build.name() + "-nodebug.elf");
+        Toolchain.run(build.tool("objcopy"), "--strip-debug", elves.get(build).toString(), debugless.toString());
+
+        DebugInfo info = DebugInfo.read(debugless);
+
+        assertTrue(info.lines().sequences().isEmpty());
+        assertTrue(info.functions().isEmpty());
+        assertTrue(info.callFrames().rowAt(info.symbols().address("middle").getAsLong()).isEmpty());
+        assertEquals("middle", info.functionName(info.symbols().address("middle").getAsLong() + 2).orElseThrow());
+    }
+
+    @ParameterizedTest
+    @MethodSource("builds")
+    void namesTheSectionWhenALineProgramRunsPastItsEnd(Build build) throws java.io.IOException {
+        byte[] content = java.nio.file.Files.readAllBytes(elves.get(build));
+        io.probehost.flash.format.internal.ElfFile elf = io.probehost.flash.format.internal.ElfFile.parse("calls.elf", content);
+        int at = (int) elf.section(".debug_line").orElseThrow().offset();
+        content[at + 2] = 0x7F;
+
+        ImageFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ImageFormatException.class,
+                () -> DebugInfo.read("calls.elf", content));
+        assertTrue(e.getMessage().startsWith(".debug_line: a unit whose header ends at 0x00000004 claims to end at 0x007F"), e.getMessage());
+    }
+
     /** Function symbols as {@code nm -S} lists them: name to {start, size}. */
     private Map<String, long[]> functionsByNm(Build build) {
         Map<String, long[]> functions = new HashMap<>();

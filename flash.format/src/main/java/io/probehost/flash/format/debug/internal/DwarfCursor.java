@@ -42,8 +42,8 @@ public final class DwarfCursor {
     /** Reads stop at {@code end} (an offset in the section) until {@link #unlimit()}. */
     public void limit(long end) {
         if (end > bytes.length) {
-            throw error("a unit at " + Hex.address(position) + " ends at " + Hex.address(end) + ", past the section end "
-                    + Hex.address(bytes.length));
+            throw error("a unit whose header ends at " + Hex.address(position) + " claims to end at " + Hex.address(end)
+                    + ", past the section end " + Hex.address(bytes.length));
         }
         limit = (int) end;
     }
