@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,27 +20,13 @@ import io.probehost.flash.format.debug.UnwindRow;
  * Every CFI row of calls.c built six ways, at each row's first address and at the last halfword
  * before the next row, against the table {@code readelf --debug-dump=frames-interp} prints.
  */
-@TestInstance(Lifecycle.PER_CLASS)
-class CallFrameInfoJudgedByReadelfTest {
+class CallFrameInfoJudgedByReadelfTest extends CallsProgramTestBase {
 
     private static final String[] RISCV_NAMES = {"zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1",
         "a2", "a3", "a4", "a5", "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};
 
-    private final Map<Build, Path> elves = new HashMap<>();
-
-    @BeforeAll
-    void build(@TempDir Path folder) {
-        for (Build build : DebugBuilds.ALL) {
-            elves.put(build, build.compile(folder));
-        }
-    }
-
-    List<Build> builds() {
-        return DebugBuilds.ALL;
-    }
-
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void computesTheRowsReadelfPrints(Build build) {
         DebugInfo info = DebugInfo.read(elves.get(build));
         String table = Toolchain.run(build.tool("readelf"), "--debug-dump=frames-interp", elves.get(build).toString());

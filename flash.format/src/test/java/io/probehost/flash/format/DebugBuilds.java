@@ -2,7 +2,9 @@ package io.probehost.flash.format;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the debug-information test program (src/test/c/debug/calls.c) with the Arm and RISC-V GNU compilers. */
 final class DebugBuilds {
@@ -45,6 +47,20 @@ final class DebugBuilds {
     static final List<Build> ALL = List.of(M0_O0, M0_O2, M3_O0, M3_O2_PSP, RV32_O0, RV32_O2);
 
     private DebugBuilds() {
+    }
+
+    /** The builds, for parameterized tests. */
+    static List<Build> all() {
+        return ALL;
+    }
+
+    /** Every build of {@link #ALL}, compiled into {@code folder}. */
+    static Map<Build, Path> compileAll(Path folder) {
+        Map<Build, Path> elves = new HashMap<>();
+        for (Build build : ALL) {
+            elves.put(build, build.compile(folder));
+        }
+        return elves;
     }
 
     private static Build arm(String name, String cpu, String optimisation, String... defines) {

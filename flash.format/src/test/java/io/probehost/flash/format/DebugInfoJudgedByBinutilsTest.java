@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,24 +24,10 @@ import io.probehost.flash.format.debug.Symbol;
  * Symbols, line tables and functions read from calls.c built six ways (Cortex-M0/M3, RV32; -O0 and
  * -O2), each answer checked against nm, addr2line and gdb's {@code info line}.
  */
-@TestInstance(Lifecycle.PER_CLASS)
-class DebugInfoJudgedByBinutilsTest {
-
-    private final Map<Build, Path> elves = new HashMap<>();
-
-    @BeforeAll
-    void build(@TempDir Path folder) {
-        for (Build build : DebugBuilds.ALL) {
-            elves.put(build, build.compile(folder));
-        }
-    }
-
-    List<Build> builds() {
-        return DebugBuilds.ALL;
-    }
+class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
 
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void findsEveryFunctionWithTheAddressAndSizeNmPrints(Build build) {
         DebugInfo info = DebugInfo.read(elves.get(build));
         Map<String, long[]> nm = functionsByNm(build);
@@ -61,7 +43,7 @@ class DebugInfoJudgedByBinutilsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void givesEveryDwarfFunctionTheRangeOfItsSymbol(Build build) {
         DebugInfo info = DebugInfo.read(elves.get(build));
         Map<String, long[]> nm = functionsByNm(build);
@@ -76,7 +58,7 @@ class DebugInfoJudgedByBinutilsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void placesEveryInstructionAtTheLineAddr2lineGives(Build build) {
         DebugInfo info = DebugInfo.read(elves.get(build));
         List<String> addresses = new ArrayList<>();
@@ -101,7 +83,7 @@ class DebugInfoJudgedByBinutilsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void startsEachSourceLineWhereGdbSaysItStarts(Build build) {
         // gdb's "info line" is the judge; where it finds no code (-O2 moved the line), ours may be empty.
         DebugInfo info = DebugInfo.read(elves.get(build));
@@ -134,7 +116,7 @@ class DebugInfoJudgedByBinutilsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void givesEmptyTablesForAFileWithoutDebugInformation(Build build) {
         Path debugless = elves.get(build).resolveSibling(build.name() + "-nodebug.elf");
         Toolchain.run(build.tool("objcopy"), "--strip-debug", elves.get(build).toString(), debugless.toString());
@@ -148,7 +130,7 @@ class DebugInfoJudgedByBinutilsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void namesTheSectionWhenALineProgramRunsPastItsEnd(Build build) throws java.io.IOException {
         byte[] content = java.nio.file.Files.readAllBytes(elves.get(build));
         io.probehost.flash.format.internal.ElfFile elf = io.probehost.flash.format.internal.ElfFile.parse("calls.elf", content);

@@ -12,10 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestInstance.Lifecycle;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,31 +33,15 @@ import io.probehost.flash.format.debug.Unwinder;
  * (QEMU gives it no PSP), so the frames past it are judged by a second gdb stop at the instruction
  * after the {@code svc}, which objdump finds.
  */
-@TestInstance(Lifecycle.PER_CLASS)
-class UnwinderJudgedByGdbTest {
+class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
 
     private static final long ARM_RAM = 0x2000_0000L;
     private static final long RISCV_RAM = 0x8000_0000L;
     private static final int RAM_SIZE = 0x2000;
     private static final int RISCV_RAM_SIZE = 0x4000;
 
-    private Path folder;
-    private final Map<Build, Path> elves = new HashMap<>();
-
-    @BeforeAll
-    void build(@TempDir Path folder) {
-        this.folder = folder;
-        for (Build build : DebugBuilds.ALL) {
-            elves.put(build, build.compile(folder));
-        }
-    }
-
-    List<Build> builds() {
-        return DebugBuilds.ALL;
-    }
-
     @ParameterizedTest
-    @MethodSource("builds")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
     void unwindsTheStackGdbUnwinds(Build build) throws IOException {
         Path elf = elves.get(build);
         DebugInfo info = DebugInfo.read(elf);

@@ -11,7 +11,7 @@ import java.util.Optional;
  * prologue ({@code push}, {@code push.w}, {@code sub sp}) is scanned, or LR is taken as the return
  * address in the innermost frame.
  */
-public final class CortexMUnwinding implements UnwindArchitecture {
+public final class CortexMUnwinding extends RegisterLayout {
 
     public static final int EM_ARM = 40;
     public static final int SP = 13;
@@ -32,19 +32,8 @@ public final class CortexMUnwinding implements UnwindArchitecture {
         "UsageFault", "SecureFault", "Reserved", "Reserved", "Reserved", "SVCall", "DebugMonitor", "Reserved", "PendSV",
         "SysTick"};
 
-    @Override
-    public int programCounter() {
-        return PC;
-    }
-
-    @Override
-    public int stackPointer() {
-        return SP;
-    }
-
-    @Override
-    public int returnAddress() {
-        return LR;
+    public CortexMUnwinding() {
+        super(PC, SP, LR);
     }
 
     /** R4-R11 (AAPCS callee-saved), S16-S31, MSP/PSP, and xPSR, whose IPSR a call does not change. */
@@ -52,11 +41,6 @@ public final class CortexMUnwinding implements UnwindArchitecture {
     public boolean isCalleeSaved(int register) {
         return (register >= 4 && register <= 11) || (register >= S0 + 16 && register < S0 + 32) || register == XPSR || register == MSP
                 || register == PSP;
-    }
-
-    @Override
-    public long codeAddress(long value) {
-        return value & ~1L & 0xFFFF_FFFFL;
     }
 
     /** True for EXC_RETURN values: prefix 0xFF (bits 31:24) and not the reset value 0xFFFFFFFF. */

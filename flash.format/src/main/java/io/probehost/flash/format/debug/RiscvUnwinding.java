@@ -9,7 +9,7 @@ import java.util.Optional;
  * ({@code ra} at {@code fp - 4}, the caller's {@code fp} at {@code fp - 8}) that
  * {@code -fno-omit-frame-pointer} builds.
  */
-public final class RiscvUnwinding implements UnwindArchitecture {
+public final class RiscvUnwinding extends RegisterLayout {
 
     public static final int EM_RISCV = 243;
     public static final int RA = 1;
@@ -17,19 +17,8 @@ public final class RiscvUnwinding implements UnwindArchitecture {
     public static final int FP = 8;
     public static final int PC = 0x10000;
 
-    @Override
-    public int programCounter() {
-        return PC;
-    }
-
-    @Override
-    public int stackPointer() {
-        return SP;
-    }
-
-    @Override
-    public int returnAddress() {
-        return RA;
+    public RiscvUnwinding() {
+        super(PC, SP, RA);
     }
 
     /** s0-s11 (x8, x9, x18-x27), sp and the fixed x0, gp, tp. */
@@ -37,11 +26,6 @@ public final class RiscvUnwinding implements UnwindArchitecture {
     public boolean isCalleeSaved(int register) {
         return register == 0 || register == 3 || register == 4 || register == 8 || register == 9
                 || (register >= 18 && register <= 27);
-    }
-
-    @Override
-    public long codeAddress(long value) {
-        return value & ~1L & 0xFFFF_FFFFL;
     }
 
     @Override

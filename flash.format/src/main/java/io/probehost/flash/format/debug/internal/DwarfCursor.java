@@ -85,20 +85,14 @@ public final class DwarfCursor {
     }
 
     public long uleb() {
-        long value = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = u8();
-            if (shift < 64) {
-                value |= (long) (b & 0x7F) << shift;
-            }
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return value;
+        return leb128(false);
     }
 
     public long sleb() {
+        return leb128(true);
+    }
+
+    private long leb128(boolean signed) {
         long value = 0;
         int shift = 0;
         int b;
@@ -109,7 +103,7 @@ public final class DwarfCursor {
             }
             shift += 7;
         } while ((b & 0x80) != 0);
-        if (shift < 64 && (b & 0x40) != 0) {
+        if (signed && shift < 64 && (b & 0x40) != 0) {
             value |= -1L << shift;
         }
         return value;
