@@ -54,13 +54,9 @@ public final class DebugInfoReader {
         info.seek(0);
         while (info.hasMore()) {
             long start = info.position();
-            long length = info.u32();
-            int offsetSize = 4;
-            if (length == 0xFFFF_FFFFL) {
-                length = info.u64();
-                offsetSize = 8;
-            }
-            long end = info.position() + length;
+            DwarfCursor.UnitExtent extent = info.unitLength();
+            int offsetSize = extent.offsetSize();
+            long end = extent.end();
             info.limit(end);
             int version = info.u16();
             if (version < 2 || version > 5) {

@@ -23,6 +23,21 @@ public final class DwarfCursor {
         this.limit = bytes.length;
     }
 
+    /** A unit's extent: where it ends and whether it uses 4- or 8-byte section offsets (64-bit DWARF). */
+    public record UnitExtent(long end, int offsetSize) {
+    }
+
+    /** Reads an initial length field (DWARF 5 §7.4) and returns the unit's extent, leaving the limit alone. */
+    public UnitExtent unitLength() {
+        long length = u32();
+        int offsetSize = 4;
+        if (length == 0xFFFF_FFFFL) {
+            length = u64();
+            offsetSize = 8;
+        }
+        return new UnitExtent(position + length, offsetSize);
+    }
+
     public String section() {
         return section;
     }

@@ -37,16 +37,12 @@ public final class FrameTableReader {
         in.seek(0);
         while (in.hasMore()) {
             long start = in.position();
-            long length = in.u32();
-            int offsetSize = 4;
-            if (length == 0xFFFF_FFFFL) {
-                length = in.u64();
-                offsetSize = 8;
-            }
-            if (length == 0) {
+            DwarfCursor.UnitExtent extent = in.unitLength();
+            int offsetSize = extent.offsetSize();
+            long end = extent.end();
+            if (end == in.position()) {
                 continue;
             }
-            long end = in.position() + length;
             in.limit(end);
             long id = in.fixed(offsetSize);
             if (id == (offsetSize == 8 ? -1L : CIE_ID_32)) {

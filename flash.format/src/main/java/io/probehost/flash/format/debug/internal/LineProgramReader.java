@@ -45,14 +45,9 @@ public final class LineProgramReader {
     public LineProgram read(long offset, String compDir) {
         in.unlimit();
         in.seek(offset);
-        long length = in.u32();
-        int offsetSize = 4;
-        if (length == 0xFFFF_FFFFL) {
-            length = in.u64();
-            offsetSize = 8;
-        }
-        long end = in.position() + length;
-        in.limit(end);
+        DwarfCursor.UnitExtent extent = in.unitLength();
+        int offsetSize = extent.offsetSize();
+        in.limit(extent.end());
         int version = in.u16();
         if (version < 2 || version > 5) {
             throw in.error("line program at " + Hex.address(offset) + " has version " + version + ", expected 2 to 5");
@@ -93,11 +88,8 @@ public final class LineProgramReader {
         in.unlimit();
         in.seek(0);
         while (in.hasMore()) {
-            long start = in.position();
-            long length = in.u32();
-            long size = length == 0xFFFF_FFFFL ? 12 + in.u64() : 4 + length;
-            offsets.add(start);
-            in.seek(start + size);
+            offsets.add((long) in.position());
+            in.seek(in.unitLength().end());
         }
         return offsets;
     }
