@@ -54,9 +54,13 @@ final class GdbOnQemu {
         }
     }
 
+    /** The first backtrace in gdb's output: the frame lines numbered 0, 1, 2... in a row (later {@code frame N} echoes are not). */
     static List<GdbFrame> frames(String gdbOutput) {
         List<GdbFrame> frames = new ArrayList<>();
         for (String line : gdbOutput.split("\n")) {
+            if (!line.startsWith("#" + frames.size() + " ")) {
+                continue;
+            }
             if (line.matches("^#\\d+\\s+<signal handler called>.*")) {
                 frames.add(new GdbFrame(-1, "<signal handler called>", 0));
                 continue;

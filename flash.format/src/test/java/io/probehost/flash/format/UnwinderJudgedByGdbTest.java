@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,6 +21,9 @@ import io.probehost.flash.format.GdbOnQemu.GdbFrame;
 import io.probehost.flash.format.debug.Backtrace;
 import io.probehost.flash.format.debug.CortexMUnwinding;
 import io.probehost.flash.format.debug.DebugInfo;
+import io.probehost.flash.format.debug.FrameVariables;
+import io.probehost.flash.format.debug.Function;
+import io.probehost.flash.format.debug.Variable;
 import io.probehost.flash.format.debug.RegisterValues;
 import io.probehost.flash.format.debug.RiscvUnwinding;
 import io.probehost.flash.format.debug.StackFrame;
@@ -31,7 +35,9 @@ import io.probehost.flash.format.debug.Unwinder;
  * and a dump of the memory, unwinds with them, and compares every frame up to main with gdb's
  * {@code bt}. When the thread runs on the PSP, gdb 13 on QEMU 7.2 stops at the exception frame
  * (QEMU gives it no PSP), so the frames past it are judged by a second gdb stop at the instruction
- * after the {@code svc}, which objdump finds.
+ * after the {@code svc}, which objdump finds. At -O0 the value of every parameter and local in every
+ * frame, read through {@link FrameVariables}, must be what gdb's {@code info args} and
+ * {@code info locals} print.
  */
 class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
 
@@ -54,6 +60,10 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
         if (build.arm()) {
             commands.add(String.format("dump binary memory %s 0 0x400", flashDump));
         }
+        boolean unoptimised = build.flags().contains("-O0");
+        for (int frame = 0; unoptimised && frame <= 6; frame++) {
+            commands.addAll(List.of("echo @frame " + frame + "\\n", "frame " + frame, "info args", "info locals"));
+        }
         String stop = GdbOnQemu.run(build, elf, commands);
 
         List<GdbFrame> judged = new ArrayList<>(GdbOnQemu.frames(stop));
@@ -72,6 +82,11 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
         assertTrue(ours.size() >= judged.size(), trace.toString());
         // gdb stops at main (backtrace past-main is off); the frames beyond are not judged.
         assertEquals(render(judged, judged), render(ours.subList(0, judged.size()), judged), trace.toString());
+        if (unoptimised) {
+            List<List<String>> byGdb = variablesByGdb(stop, judged.size());
+            assertTrue(byGdb.stream().mapToInt(List::size).sum() >= 8, stop);
+            assertEquals(byGdb, variables(info, trace, judged.size(), memory));
+        }
         if (build.arm()) {
             // Without .debug_frame the prologue scan and LR must find the same frames.
             Path stripped = folder.resolve(build.name() + "-nocfi.elf");
@@ -86,6 +101,41 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
             assertEquals("SVCall", trace.frames().get(2).function().orElseThrow());
             assertEquals(svcAddress(build, elf) + 2, trace.frames().get(3).pc());
         }
+    }
+
+    /** Per frame up to {@code count}, the "name = value" lines gdb's {@code info args} and {@code info locals} print, sorted. */
+    private static List<List<String>> variablesByGdb(String gdb, int count) {
+        List<List<String>> frames = new ArrayList<>();
+        for (int frame = 0; frame < count; frame++) {
+            int start = gdb.indexOf("@frame " + frame + "\n");
+            int end = gdb.indexOf("@frame " + (frame + 1) + "\n");
+            List<String> values = new ArrayList<>();
+            for (String line : gdb.substring(start, end < 0 ? gdb.length() : end).split("\n")) {
+                if (line.matches("\\w+ = -?\\d+")) {
+                    values.add(line);
+                }
+            }
+            values.sort(null);
+            frames.add(values);
+        }
+        return frames;
+    }
+
+    /** The same from our frames: each DWARF variable of the frame's function, read with FrameVariables. */
+    private static List<List<String>> variables(DebugInfo info, Backtrace trace, int count, TargetMemory memory) {
+        List<List<String>> frames = new ArrayList<>();
+        for (StackFrame frame : trace.frames().subList(0, count)) {
+            List<String> values = new ArrayList<>();
+            long lookup = frame.kind() == StackFrame.Kind.CALLER ? frame.pc() - 1 : frame.pc();
+            Optional<Function> function = frame.kind() == StackFrame.Kind.EXCEPTION ? Optional.empty() : info.functionAt(lookup);
+            for (Variable v : function.map(Function::variables).orElse(List.of())) {
+                long value = FrameVariables.value(v, function.get(), frame, memory).orElseThrow();
+                values.add(v.name() + " = " + (v.type().equals("int") ? Long.toString((int) value) : Long.toString(value)));
+            }
+            values.sort(null);
+            frames.add(values);
+        }
+        return frames;
     }
 
     private static List<GdbFrame> ours(Backtrace trace) {

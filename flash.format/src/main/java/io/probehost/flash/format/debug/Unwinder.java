@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import io.probehost.flash.format.Hex;
 import io.probehost.flash.format.debug.UnwindArchitecture.ExceptionReturn;
@@ -46,6 +47,9 @@ public final class Unwinder {
                     return new Backtrace(frames, "no unwind information at " + Hex.address(pc));
                 }
                 caller = stepped.get();
+                if (caller.has(arch.stackPointer())) {
+                    frames.set(frames.size() - 1, frames.get(frames.size() - 1).withCfa(caller.get(arch.stackPointer()).getAsLong()));
+                }
                 if (!caller.has(arch.returnAddress())) {
                     return new Backtrace(frames, "the return address is undefined (outermost frame)");
                 }
@@ -53,7 +57,7 @@ public final class Unwinder {
                 Optional<ExceptionReturn> exception = arch.exceptionReturn(returnAddress, regs, caller, memory);
                 if (exception.isPresent()) {
                     frames.add(new StackFrame(frames.size(), StackFrame.Kind.EXCEPTION, returnAddress, caller,
-                            Optional.of(exception.get().exception()), 0, Optional.empty()));
+                            Optional.of(exception.get().exception()), 0, Optional.empty(), OptionalLong.empty()));
                     regs = exception.get().interrupted();
                     kind = StackFrame.Kind.INTERRUPTED;
                     continue;
@@ -115,6 +119,7 @@ public final class Unwinder {
     private StackFrame describe(int index, StackFrame.Kind kind, long pc, long lookup, RegisterValues regs) {
         Optional<String> name = info.functionName(lookup);
         long start = info.functionStart(lookup);
-        return new StackFrame(index, kind, pc, regs, name, start < 0 ? 0 : pc - start, info.lines().locate(lookup));
+        return new StackFrame(index, kind, pc, regs, name, start < 0 ? 0 : pc - start, info.lines().locate(lookup),
+                OptionalLong.empty());
     }
 }
