@@ -1,6 +1,7 @@
 package io.probehost.flash.format.debug;
 
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class SymbolTable {
 
     private final List<Symbol> symbols;
     private final Map<String, Symbol> byName;
+    private final Map<Symbol, Long> nextStart;
 
     public SymbolTable(List<Symbol> symbols) {
         this.symbols = symbols.stream()
@@ -28,6 +30,7 @@ public final class SymbolTable {
                 .toList();
         BinaryOperator<Symbol> preferGlobal = (a, b) -> !a.global() && b.global() ? b : a;
         this.byName = this.symbols.stream().collect(Collectors.toMap(Symbol::name, s -> s, preferGlobal));
+        this.nextStart = impliedEnds(this.symbols);
     }
 
     public List<Symbol> symbols() {
@@ -69,11 +72,22 @@ public final class SymbolTable {
     }
 
     private long nextStart(Symbol symbol) {
-        for (Symbol s : symbols) {
-            if (s.address() > symbol.address() && s.kind() == symbol.kind()) {
-                return s.address();
+        return nextStart.getOrDefault(symbol, Long.MAX_VALUE);
+    }
+
+    /** For each symbol without a size, the start of the next symbol of its kind at a higher address. */
+    private static Map<Symbol, Long> impliedEnds(List<Symbol> sorted) {
+        Map<Symbol, Long> ends = new IdentityHashMap<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Symbol s = sorted.get(i);
+            for (int j = i + 1; s.size() == 0 && j < sorted.size(); j++) {
+                Symbol next = sorted.get(j);
+                if (next.kind() == s.kind() && next.address() > s.address()) {
+                    ends.put(s, next.address());
+                    break;
+                }
             }
         }
-        return Long.MAX_VALUE;
+        return ends;
     }
 }
