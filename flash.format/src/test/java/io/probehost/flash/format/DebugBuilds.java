@@ -46,6 +46,10 @@ final class DebugBuilds {
 
     static final List<Build> ALL = List.of(M0_O0, M0_O2, M3_O0, M3_O2_PSP, RV32_O0, RV32_O2);
 
+    /** Older DWARF, for the readers alone: .debug_info v4 with line v3 (Arm), v2 with line v3 and v4 with line v4 (RV32). */
+    static final List<Build> OLDER_DWARF = List.of(arm("m3-O2-dwarf4", "cortex-m3", "-O2", "-gdwarf-4"),
+            riscv("rv32-O2-dwarf2", "-O2", "-gdwarf-2"), riscv("rv32-O0-dwarf4", "-O0", "-gdwarf-4"));
+
     private DebugBuilds() {
     }
 
@@ -54,24 +58,33 @@ final class DebugBuilds {
         return ALL;
     }
 
-    /** Every build of {@link #ALL}, compiled into {@code folder}. */
+    /** The builds and the older-DWARF ones, for the tests of the readers. */
+    static List<Build> withOlderDwarf() {
+        List<Build> builds = new ArrayList<>(ALL);
+        builds.addAll(OLDER_DWARF);
+        return builds;
+    }
+
+    /** Every build, the older-DWARF ones included, compiled into {@code folder}. */
     static Map<Build, Path> compileAll(Path folder) {
         Map<Build, Path> elves = new HashMap<>();
-        for (Build build : ALL) {
+        for (Build build : withOlderDwarf()) {
             elves.put(build, build.compile(folder));
         }
         return elves;
     }
 
-    private static Build arm(String name, String cpu, String optimisation, String... defines) {
+    private static Build arm(String name, String cpu, String optimisation, String... extra) {
         List<String> flags = new ArrayList<>(List.of("-mcpu=" + cpu, "-mthumb", optimisation, "-T",
                 SOURCES.resolve("calls.ld").toString()));
-        flags.addAll(List.of(defines));
+        flags.addAll(List.of(extra));
         return new Build(name, "arm-none-eabi-", flags);
     }
 
-    private static Build riscv(String name, String optimisation) {
-        return new Build(name, "riscv64-unknown-elf-", List.of("-march=rv32imac", "-mabi=ilp32", optimisation, "-T",
+    private static Build riscv(String name, String optimisation, String... extra) {
+        List<String> flags = new ArrayList<>(List.of("-march=rv32imac", "-mabi=ilp32", optimisation, "-T",
                 SOURCES.resolve("calls-riscv.ld").toString(), "-Wl,--no-warn-rwx-segments"));
+        flags.addAll(List.of(extra));
+        return new Build(name, "riscv64-unknown-elf-", flags);
     }
 }

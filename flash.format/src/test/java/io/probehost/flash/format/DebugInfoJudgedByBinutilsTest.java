@@ -27,7 +27,7 @@ import io.probehost.flash.format.debug.Symbol;
 class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
 
     @ParameterizedTest
-    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#withOlderDwarf")
     void findsEveryFunctionWithTheAddressAndSizeNmPrints(Build build) {
         DebugInfo info = DebugInfo.read(elves.get(build));
         Map<String, long[]> nm = functionsByNm(build);
@@ -43,7 +43,7 @@ class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
     }
 
     @ParameterizedTest
-    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#withOlderDwarf")
     void givesEveryDwarfFunctionTheRangeOfItsSymbol(Build build) {
         DebugInfo info = DebugInfo.read(elves.get(build));
         Map<String, long[]> nm = functionsByNm(build);
@@ -58,7 +58,7 @@ class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
     }
 
     @ParameterizedTest
-    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#withOlderDwarf")
     void placesEveryInstructionAtTheLineAddr2lineGives(Build build) {
         DebugInfo info = DebugInfo.read(elves.get(build));
         List<String> addresses = new ArrayList<>();
@@ -83,7 +83,7 @@ class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
     }
 
     @ParameterizedTest
-    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#withOlderDwarf")
     void startsEachSourceLineWhereGdbSaysItStarts(Build build) {
         // gdb's "info line" is the judge; where it finds no code (-O2 moved the line), ours may be empty.
         DebugInfo info = DebugInfo.read(elves.get(build));
@@ -116,7 +116,7 @@ class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
     }
 
     @ParameterizedTest
-    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#withOlderDwarf")
     void givesEmptyTablesForAFileWithoutDebugInformation(Build build) {
         Path debugless = elves.get(build).resolveSibling(build.name() + "-nodebug.elf");
         Toolchain.run(build.tool("objcopy"), "--strip-debug", elves.get(build).toString(), debugless.toString());
@@ -130,7 +130,7 @@ class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
     }
 
     @ParameterizedTest
-    @MethodSource("io.probehost.flash.format.DebugBuilds#all")
+    @MethodSource("io.probehost.flash.format.DebugBuilds#withOlderDwarf")
     void namesTheSectionWhenALineProgramRunsPastItsEnd(Build build) throws java.io.IOException {
         byte[] content = java.nio.file.Files.readAllBytes(elves.get(build));
         io.probehost.flash.format.internal.ElfFile elf = io.probehost.flash.format.internal.ElfFile.parse("calls.elf", content);
