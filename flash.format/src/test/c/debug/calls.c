@@ -1,7 +1,9 @@
 /*
  * Call chains for the debug-information tests: Reset_Handler -> main -> outer -> middle -> inner,
  * and inner raises an SVC whose handler calls in_handler, so a stack trace taken in in_handler
- * crosses an exception frame. With -DUSE_PSP the thread runs on the process stack (PSP).
+ * crosses an exception frame. With -DUSE_PSP the thread runs on the process stack (PSP); with
+ * -DRAISE_HARDFAULT inner executes an undefined instruction instead, and the same handler runs as
+ * the HardFault handler.
  * Runs on QEMU's microbit (Cortex-M0) and stm32vldiscovery (Cortex-M3): flash at 0, RAM at
  * 0x20000000 (calls.ld). Built for RV32 (calls-riscv.ld, QEMU virt at 0x80000000) inner calls
  * in_handler directly: there is no exception frame to cross.
@@ -16,11 +18,17 @@ void Reset_Handler(void);
 void SVC_Handler(void);
 void Default_Handler(void);
 
-#if defined(__arm__)
+#if defined(__arm__) && defined(RAISE_HARDFAULT)
+#define RAISE() __asm volatile("udf #0" ::: "memory")
+#define HARDFAULT_HANDLER SVC_Handler
+#elif defined(__arm__)
 #define RAISE() __asm volatile("svc #0" ::: "memory")
+#define HARDFAULT_HANDLER Default_Handler
+#endif
+#if defined(__arm__)
 __attribute__((section(".isr_vector"), used))
 void (*const vectors[16])(void) = {
-    (void (*)(void)) &_stack_top, Reset_Handler, Default_Handler, Default_Handler,
+    (void (*)(void)) &_stack_top, Reset_Handler, Default_Handler, HARDFAULT_HANDLER,
     Default_Handler, Default_Handler, Default_Handler, 0, 0, 0, 0,
     SVC_Handler, Default_Handler, 0, Default_Handler, Default_Handler,
 };

@@ -31,7 +31,7 @@ import io.probehost.flash.format.debug.TargetMemory;
 import io.probehost.flash.format.debug.Unwinder;
 
 /**
- * Stops calls.c on QEMU in in_handler (inside the SVC handler on Cortex-M), takes gdb's registers
+ * Stops calls.c on QEMU in in_handler (inside the SVC or HardFault handler on Cortex-M), takes gdb's registers
  * and a dump of the memory, unwinds with them, and compares every frame up to main with gdb's
  * {@code bt}. When the thread runs on the PSP, gdb 13 on QEMU 7.2 stops at the exception frame
  * (QEMU gives it no PSP), so the frames past it are judged by a second gdb stop at the instruction
@@ -68,7 +68,7 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
 
         List<GdbFrame> judged = new ArrayList<>(GdbOnQemu.frames(stop));
         if (judged.get(judged.size() - 1).function().equals("<signal handler called>")) {
-            String after = GdbOnQemu.run(build, elf, List.of(String.format("break *0x%x", svcAddress(build, elf) + 2), "continue",
+            String after = GdbOnQemu.run(build, elf, List.of(String.format("break *0x%x", resumeAddress(build, elf)), "continue",
                     "bt"));
             judged.addAll(GdbOnQemu.frames(after));
         }
@@ -98,8 +98,8 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
         if (build.arm()) {
             assertEquals(StackFrame.Kind.EXCEPTION, trace.frames().get(2).kind());
             assertEquals(build.flags().contains("-DUSE_PSP") ? 0xFFFF_FFFDL : 0xFFFF_FFF9L, trace.frames().get(2).pc());
-            assertEquals("SVCall", trace.frames().get(2).function().orElseThrow());
-            assertEquals(svcAddress(build, elf) + 2, trace.frames().get(3).pc());
+            assertEquals(hardFault(build) ? "HardFault" : "SVCall", trace.frames().get(2).function().orElseThrow());
+            assertEquals(resumeAddress(build, elf), trace.frames().get(3).pc());
         }
     }
 
@@ -190,14 +190,22 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
         return RegisterValues.of(values);
     }
 
-    /** The address of inner's {@code svc} instruction, as objdump disassembles it. */
-    private static long svcAddress(Build build, Path elf) {
+    private static boolean hardFault(Build build) {
+        return build.flags().contains("-DRAISE_HARDFAULT");
+    }
+
+    /**
+     * Where the exception returns to (the stacked PC), from objdump's disassembly: after inner's
+     * {@code svc}, or at its {@code udf}, which faults and is not executed (arm-unwind.md §3.5).
+     */
+    private static long resumeAddress(Build build, Path elf) {
+        String instruction = hardFault(build) ? "de00\\s+udf\\s+#0" : "df00\\s+svc\\s+0";
         for (String line : Toolchain.run(build.tool("objdump"), "-d", elf.toString()).split("\n")) {
-            if (line.matches("\\s*[0-9a-f]+:\\s+df00\\s+svc\\s+0.*")) {
-                return Long.parseLong(line.trim().split(":")[0], 16);
+            if (line.matches("\\s*[0-9a-f]+:\\s+" + instruction + ".*")) {
+                return Long.parseLong(line.trim().split(":")[0], 16) + (hardFault(build) ? 0 : 2);
             }
         }
-        throw new AssertionError("objdump shows no svc 0 in " + elf);
+        throw new AssertionError("objdump shows no " + instruction + " in " + elf);
     }
 
     /** RAM and (on Arm) flash from 0, as gdb dumped them; anything else is unreadable. */
