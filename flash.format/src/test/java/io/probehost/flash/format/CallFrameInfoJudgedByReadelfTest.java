@@ -17,7 +17,7 @@ import io.probehost.flash.format.debug.RegisterRule;
 import io.probehost.flash.format.debug.UnwindRow;
 
 /**
- * Every CFI row of calls.c built six ways, at each row's first address and at the last halfword
+ * Every CFI row of calls.c built every way, at each row's first address and at the last halfword
  * before the next row, against the table {@code readelf --debug-dump=frames-interp} prints.
  */
 class CallFrameInfoJudgedByReadelfTest extends CallsProgramTestBase {

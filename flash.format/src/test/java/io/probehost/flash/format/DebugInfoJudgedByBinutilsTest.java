@@ -21,7 +21,7 @@ import io.probehost.flash.format.debug.SourceLocation;
 import io.probehost.flash.format.debug.Symbol;
 
 /**
- * Symbols, line tables and functions read from calls.c built six ways (Cortex-M0/M3, RV32; -O0 and
+ * Symbols, line tables and functions read from calls.c built every way (Cortex-M0/M3, RV32; -O0 and
  * -O2), each answer checked against nm, addr2line and gdb's {@code info line}.
  */
 class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
