@@ -1,6 +1,6 @@
 /*
- * Call chains for the debug-information tests: Reset_Handler -> main -> outer -> middle -> inner,
- * and inner raises an SVC whose handler calls in_handler, so a stack trace taken in in_handler
+ * Call chains for the debug-information tests: Reset_Handler -> main -> outer -> middle -> inner
+ * (into which -O2 inlines twice and scale), and inner raises an SVC whose handler calls in_handler, so a stack trace taken in in_handler
  * crosses an exception frame. With -DUSE_PSP the thread runs on the process stack (PSP); with
  * -DRAISE_HARDFAULT inner executes an undefined instruction instead, and the same handler runs as
  * the HardFault handler.
@@ -50,8 +50,16 @@ void SVC_Handler(void) {
     sink += 2;
 }
 
+static inline int scale(int v, int k) {
+    return v * k + (int) (sink & 1u);
+}
+
+static inline int twice(int v) {
+    return scale(v, 2);
+}
+
 __attribute__((noinline)) int inner(int x) {
-    int doubled = x * 2;
+    int doubled = twice(x);
     sink = (unsigned long) doubled;
     RAISE();
     return doubled + (int) sink;

@@ -88,6 +88,15 @@ public final class DebugInfo {
         return Optional.ofNullable(found);
     }
 
+    /**
+     * The inlined calls whose code holds {@code address}, outermost first: the last one's name is
+     * the function the instruction really belongs to, each one's call site is a line of the one
+     * before it (or of {@link #functionAt}'s function for the first).
+     */
+    public List<InlinedCall> inlinedAt(long address) {
+        return functionAt(address).map(f -> f.inlinedAt(address)).orElse(List.of());
+    }
+
     /** The name of the function holding {@code address}, from DWARF or else from the symbol table. */
     public Optional<String> functionName(long address) {
         return functionAt(address).map(Function::name).or(() -> symbols.function(address).map(s -> s.symbol().name()));

@@ -43,6 +43,8 @@ public final class DebugInfoLoader {
         if (info.isPresent() && abbrev.isPresent()) {
             units = new DebugInfoReader(info.get(), abbrev.get(), forms).units();
         }
+        RangeListReader ranges = new RangeListReader(section(elf, ".debug_rnglists").orElse(null),
+                section(elf, ".debug_ranges").orElse(null));
         Map<Long, LineProgram> programs = new HashMap<>();
         List<Function> functions = new ArrayList<>();
         for (Unit unit : units) {
@@ -52,7 +54,7 @@ public final class DebugInfoLoader {
                 String compDir = unit.root().string(DW_AT_COMP_DIR);
                 program = programs.computeIfAbsent(stmtList, at -> lineReader.read(at, compDir == null ? "" : compDir));
             }
-            functions.addAll(new FunctionCollector(unit, program).functions());
+            functions.addAll(new FunctionCollector(unit, program, ranges).functions());
         }
         if (lineReader != null && units.isEmpty()) {
             for (long at : lineReader.unitOffsets()) {

@@ -27,8 +27,8 @@ public final class DebugInfoReader {
         }
     }
 
-    /** A compilation unit: its root entry (DW_TAG_compile_unit) and every entry by offset. */
-    public record Unit(Die root, Map<Long, Die> entries) {
+    /** A compilation unit: its DWARF version, its root entry (DW_TAG_compile_unit) and every entry by offset. */
+    public record Unit(int version, Die root, Map<Long, Die> entries) {
     }
 
     private record Abbreviation(int tag, boolean hasChildren, int[] attributes, int[] forms, long[] constants) {
@@ -78,7 +78,7 @@ public final class DebugInfoReader {
                 Map<Long, Die> entries = new HashMap<>();
                 Die root = readEntries(start, table, offsetSize, addressSize, entries);
                 if (root != null) {
-                    units.add(new Unit(root, entries));
+                    units.add(new Unit(version, root, entries));
                 }
             }
             info.unlimit();

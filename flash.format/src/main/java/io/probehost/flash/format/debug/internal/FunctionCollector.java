@@ -3,7 +3,9 @@ package io.probehost.flash.format.debug.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.probehost.flash.format.debug.AddressRange;
 import io.probehost.flash.format.debug.Function;
+import io.probehost.flash.format.debug.InlinedCall;
 import io.probehost.flash.format.debug.SourceLocation;
 import io.probehost.flash.format.debug.Variable;
 import io.probehost.flash.format.debug.VariableLocation;
@@ -35,13 +37,23 @@ public final class FunctionCollector {
     private static final int DW_AT_LINKAGE_NAME = 0x6e;
     private static final int DEPTH_LIMIT = 16;
 
+    private static final int DW_TAG_INLINED_SUBROUTINE = 0x1d;
+    private static final int DW_AT_RANGES = 0x55;
+    private static final int DW_AT_CALL_FILE = 0x58;
+    private static final int DW_AT_CALL_LINE = 0x59;
+
     private final Unit unit;
     private final LineProgram lines;
+    private final RangeListReader ranges;
 
-    /** @param lines the unit's line program, for its file names; null when the unit has none */
-    public FunctionCollector(Unit unit, LineProgram lines) {
+    /**
+     * @param lines the unit's line program, for its file names; null when the unit has none
+     * @param ranges the reader for {@code DW_AT_ranges} of inlined calls
+     */
+    public FunctionCollector(Unit unit, LineProgram lines, RangeListReader ranges) {
         this.unit = unit;
         this.lines = lines;
+        this.ranges = ranges;
     }
 
     public List<Function> functions() {
@@ -60,7 +72,8 @@ public final class FunctionCollector {
                     long end = high != null ? high : low + length;
                     List<Variable> variables = new ArrayList<>();
                     variables(child, variables);
-                    out.add(new Function(name(child), low, end, declaration(child), location(child, DW_AT_FRAME_BASE), variables));
+                    out.add(new Function(name(child), low, end, declaration(child), location(child, DW_AT_FRAME_BASE), variables,
+                            inlinedCalls(child)));
                 }
             }
             collect(child, out);
@@ -77,6 +90,38 @@ public final class FunctionCollector {
                 variables(child, out);
             }
         }
+    }
+
+    /** The inlined calls directly in {@code scope} (looking through lexical blocks), each with those inside it. */
+    private List<InlinedCall> inlinedCalls(Die scope) {
+        List<InlinedCall> calls = new ArrayList<>();
+        for (Die child : scope.children()) {
+            if (child.tag() == DW_TAG_INLINED_SUBROUTINE) {
+                Long file = child.number(DW_AT_CALL_FILE);
+                Long line = child.number(DW_AT_CALL_LINE);
+                SourceLocation f = file == null || lines == null ? new SourceLocation("", "?", 0, 0) : lines.file(file);
+                SourceLocation callSite = new SourceLocation(f.directory(), f.file(), line == null ? 0 : line, 0);
+                calls.add(new InlinedCall(name(child), addressRanges(child), callSite, inlinedCalls(child)));
+            } else if (child.tag() == DW_TAG_LEXICAL_BLOCK) {
+                calls.addAll(inlinedCalls(child));
+            }
+        }
+        return calls;
+    }
+
+    private List<AddressRange> addressRanges(Die die) {
+        Long low = die.number(DW_AT_LOW_PC);
+        Long high = die.number(DW_AT_HIGH_PC);
+        Long length = die.number(DebugInfoReader.DW_AT_HIGH_PC_OFFSET);
+        if (low != null && (high != null || length != null)) {
+            return List.of(new AddressRange(low, high != null ? high : low + length));
+        }
+        Long offset = die.number(DW_AT_RANGES);
+        if (offset == null) {
+            return List.of();
+        }
+        Long base = unit.root().number(DW_AT_LOW_PC);
+        return ranges.read(unit.version(), offset, base == null ? 0 : base);
     }
 
     private VariableLocation location(Die die, int attribute) {
