@@ -15,7 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.probehost.flash.format.DebugBuilds.Build;
+import io.probehost.flash.format.debug.Backtrace;
+import io.probehost.flash.format.debug.CortexMUnwinding;
 import io.probehost.flash.format.debug.DebugInfo;
+import io.probehost.flash.format.debug.RegisterValues;
+import io.probehost.flash.format.debug.StackFrame;
+import io.probehost.flash.format.debug.Unwinder;
 import io.probehost.flash.format.debug.Function;
 import io.probehost.flash.format.debug.SourceLocation;
 import io.probehost.flash.format.debug.Symbol;
@@ -128,12 +133,38 @@ class DebugInfoJudgedByBinutilsTest extends CallsProgramTestBase {
             actual[i] = String.join(" ", o);
         }
         assertEquals(String.join("\n", expected), String.join("\n", actual));
+        if (build.arm() && build.flags().contains("-O2")) {
+            assertUnwinderAddsInlinedFrames(info, addresses, expected);
+        }
         if (build.flags().contains("-O2")) {
             long inner = info.symbols().address("inner").getAsLong();
             assertTrue(info.functions().stream().filter(f -> f.name().equals("inner")).findFirst().orElseThrow().inlined().stream()
                     .anyMatch(c -> c.name().equals("twice") && c.inlined().stream().anyMatch(d -> d.name().equals("scale"))),
                     "no twice/scale inlined into inner at " + Long.toHexString(inner));
         }
+    }
+
+    /** At the first address in inlined code, the unwinder's first frames are addr2line -i's chain, innermost first. */
+    private static void assertUnwinderAddsInlinedFrames(DebugInfo info, List<Long> addresses, String[] judged) {
+        for (int i = 0; i < addresses.size(); i++) {
+            if (info.inlinedAt(addresses.get(i)).isEmpty()) {
+                continue;
+            }
+            RegisterValues registers = RegisterValues.of(Map.of(CortexMUnwinding.PC, addresses.get(i), CortexMUnwinding.SP,
+                    0x2000_1000L, CortexMUnwinding.LR, 0L));
+            Backtrace trace = new Unwinder(info, new CortexMUnwinding()).unwind(registers, address -> {
+                throw new IllegalStateException("no memory in this test");
+            });
+            StringBuilder ours = new StringBuilder("@" + Long.toHexString(addresses.get(i)));
+            for (StackFrame f : trace.frames()) {
+                ours.append(' ').append(f.function().orElseThrow()).append(' ').append(f.location().orElseThrow());
+            }
+            assertEquals(judged[i], ours.toString());
+            assertEquals(StackFrame.Kind.INLINED, trace.frames().get(0).kind());
+            assertEquals(StackFrame.Kind.INNERMOST, trace.frames().get(trace.frames().size() - 1).kind());
+            return;
+        }
+        throw new AssertionError("no address in inlined code");
     }
 
     @ParameterizedTest

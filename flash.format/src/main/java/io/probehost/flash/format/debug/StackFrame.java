@@ -27,7 +27,12 @@ public record StackFrame(int index, Kind kind, long pc, RegisterValues registers
         /** The boundary of a hardware exception (gdb's {@code <signal handler called>}). */
         EXCEPTION,
         /** The code an exception interrupted, resuming exactly at {@code pc}. */
-        INTERRUPTED
+        INTERRUPTED,
+        /**
+         * A function inlined into the next frame, which it shares the pc, the registers and the CFA
+         * with; its location is the line being run, the next frame's is the inlined call.
+         */
+        INLINED
     }
 
     /** {@code #1 0x00000d92 in read_sensor at sensor.c:12}. */

@@ -38,7 +38,8 @@ public final class Unwinder {
             }
             long pc = arch.codeAddress(regs.get(arch.programCounter()).getAsLong());
             long lookup = kind == StackFrame.Kind.CALLER ? pc - 1 : pc;
-            frames.add(describe(frames.size(), kind, pc, lookup, regs));
+            int physical = frames.size();
+            describe(frames, kind, pc, lookup, regs);
             RegisterValues caller;
             try {
                 boolean liveRegisters = kind == StackFrame.Kind.INNERMOST || kind == StackFrame.Kind.INTERRUPTED;
@@ -48,7 +49,9 @@ public final class Unwinder {
                 }
                 caller = stepped.get();
                 if (caller.has(arch.stackPointer())) {
-                    frames.set(frames.size() - 1, frames.get(frames.size() - 1).withCfa(caller.get(arch.stackPointer()).getAsLong()));
+                    for (int i = physical; i < frames.size(); i++) {
+                        frames.set(i, frames.get(i).withCfa(caller.get(arch.stackPointer()).getAsLong()));
+                    }
                 }
                 if (!caller.has(arch.returnAddress())) {
                     return new Backtrace(frames, "the return address is undefined (outermost frame)");
@@ -116,10 +119,20 @@ public final class Unwinder {
         return Optional.of(caller.with(arch.stackPointer(), cfa));
     }
 
-    private StackFrame describe(int index, StackFrame.Kind kind, long pc, long lookup, RegisterValues regs) {
-        Optional<String> name = info.functionName(lookup);
+    /**
+     * Adds the frames of one physical frame: one per inlined call that holds {@code lookup}, innermost
+     * first (each at the call site of the one before), then the function itself.
+     */
+    private void describe(List<StackFrame> frames, StackFrame.Kind kind, long pc, long lookup, RegisterValues regs) {
         long start = info.functionStart(lookup);
-        return new StackFrame(index, kind, pc, regs, name, start < 0 ? 0 : pc - start, info.lines().locate(lookup),
-                OptionalLong.empty());
+        long offset = start < 0 ? 0 : pc - start;
+        List<InlinedCall> chain = info.inlinedAt(lookup);
+        Optional<SourceLocation> location = info.lines().locate(lookup);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            frames.add(new StackFrame(frames.size(), StackFrame.Kind.INLINED, pc, regs, Optional.of(chain.get(i).name()), offset,
+                    location, OptionalLong.empty()));
+            location = Optional.of(chain.get(i).callSite());
+        }
+        frames.add(new StackFrame(frames.size(), kind, pc, regs, info.functionName(lookup), offset, location, OptionalLong.empty()));
     }
 }
