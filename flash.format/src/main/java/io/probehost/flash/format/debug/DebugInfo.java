@@ -12,7 +12,7 @@ import io.probehost.flash.format.debug.internal.DebugInfoLoader;
 
 /**
  * The debug information of an ELF file: its symbol table, DWARF line table, functions (with their
- * parameters and locals) and call frame information. Read once with {@link #read(Path)}; immutable
+ * parameters, locals and inlined calls) and call frame information. Read once with {@link #read(Path)}; immutable
  * and safe to share. A stripped file gives empty tables, not an error; a broken section gives an
  * {@link ImageFormatException} naming it.
  */

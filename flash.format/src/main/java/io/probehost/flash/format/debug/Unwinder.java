@@ -13,7 +13,7 @@ import io.probehost.flash.format.debug.UnwindArchitecture.ExceptionReturn;
  * Walks the stack of a halted core: CFI from {@code .debug_frame} frame by frame, the
  * architecture's exception frames where a return address is an exception return, its no-CFI
  * fallback where no FDE covers the code, each frame named from DWARF (or the symbol table) with its
- * source position. Stops at a zero or all-ones return address, an unreadable word, a stack pointer
+ * source position, after one {@link StackFrame.Kind#INLINED} frame per inlined call that holds its pc. Stops at a zero or all-ones return address, an unreadable word, a stack pointer
  * that goes down, or {@value #MAX_FRAMES} frames.
  */
 public final class Unwinder {
