@@ -13,7 +13,7 @@ final class Thumb2Executor {
     private final Registers r;
     private final ThumbExecutor thumb;
     private final Alu alu;
-    private final Thumb2DataProcessing dataProcessing;
+    final Thumb2DataProcessing dataProcessing;
 
     Thumb2Executor(Core core, ThumbExecutor thumb, Alu alu) {
         this.core = core;
@@ -55,13 +55,13 @@ final class Thumb2Executor {
     }
 
     /** The coprocessor space: no coprocessor on this core, a UsageFault NOCP. */
-    private int noCoprocessor() {
+    int noCoprocessor() {
         throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_NOCP);
     }
 
     // ---- branches and miscellaneous control ----
 
-    private int branchOrControl(int pc, int hw1, int hw2) {
+    int branchOrControl(int pc, int hw1, int hw2) {
         int s = (hw1 >>> 10) & 1;
         int j1 = (hw2 >>> 13) & 1;
         int j2 = (hw2 >>> 11) & 1;
@@ -124,7 +124,7 @@ final class Thumb2Executor {
 
     // ---- single loads and stores ----
 
-    private int loadStore(int pc, int hw1, int hw2) {
+    int loadStore(int pc, int hw1, int hw2) {
         int sizeCode = (hw1 >>> 5) & 3;
         if (sizeCode == 3) {
             return undefined();
@@ -191,7 +191,7 @@ final class Thumb2Executor {
 
     // ---- load/store multiple ----
 
-    private int loadStoreMultiple(int hw1, int hw2) {
+    int loadStoreMultiple(int hw1, int hw2) {
         int op = (hw1 >>> 7) & 3;
         if (op == 0 || op == 3) {
             return undefined(); // SRS, RFE: not in ARMv7-M
@@ -242,7 +242,7 @@ final class Thumb2Executor {
 
     // ---- dual, exclusive, table branch ----
 
-    private int dualExclusiveOrTable(int pc, int hw1, int hw2) {
+    int dualExclusiveOrTable(int pc, int hw1, int hw2) {
         int op1 = (hw1 >>> 7) & 3;
         int op2 = (hw1 >>> 4) & 3;
         int rn = hw1 & 0xF;

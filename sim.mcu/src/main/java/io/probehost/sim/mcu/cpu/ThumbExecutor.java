@@ -13,6 +13,7 @@ final class ThumbExecutor {
     private final Alu alu;
     private final boolean armv7m;
     private final Thumb2Executor thumb2;
+    private final DecodedInstructions decoded;
     /**
      * Scratch for LDM and POP (here and in {@link Thumb2Executor}): every word is loaded before any
      * register is written, so that a fault leaves the registers as they were; no array per instruction.
@@ -26,15 +27,91 @@ final class ThumbExecutor {
         this.alu = new Alu(core.regs);
         this.armv7m = core.armv7m;
         this.thumb2 = armv7m ? new Thumb2Executor(core, this, alu) : null;
+        this.decoded = new DecodedInstructions(armv7m);
     }
 
     /** Executes the instruction at {@code pc} whose first halfword is {@code hw}; returns its cycles. */
     int execute(int pc, int hw) {
         nextPc = pc + 2;
         int it = r.itState;
-        int cycles = it == 0 ? dispatch(pc, hw) : inItBlock(pc, hw, it);
+        int cycles;
+        if (it == 0) {
+            int raw = DecodedInstructions.thirtyTwoBit(hw) ? hw | core.fetch16(pc + 2) << 16 : hw;
+            cycles = run(decoded.classOf(pc, raw), pc, raw);
+        } else {
+            cycles = inItBlock(pc, hw, it);
+        }
         r.setPc(nextPc);
         return cycles;
+    }
+
+    /**
+     * Executes the instruction {@code raw} ({@code hw1 | hw2 << 16}) of {@link DecodedInstructions}
+     * class {@code kind}: the routine {@link #dispatch} would reach, or the same steps inline.
+     */
+    private int run(int kind, int pc, int raw) {
+        int hw = raw & 0xFFFF;
+        switch (kind) {
+            case DecodedInstructions.LSL_IMMEDIATE: r.set(hw & 7, alu.lslImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
+            case DecodedInstructions.LSR_IMMEDIATE: r.set(hw & 7, alu.lsrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
+            case DecodedInstructions.ASR_IMMEDIATE: r.set(hw & 7, alu.asrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
+            case DecodedInstructions.ADD_SUBTRACT_3: return shiftAddSubtract(hw);
+            case DecodedInstructions.MOV_IMMEDIATE: r.set((hw >>> 8) & 7, alu.logicFlags(hw & 0xFF)); return 1;
+            case DecodedInstructions.CMP_IMMEDIATE: alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true); return 1;
+            case DecodedInstructions.ADD_IMMEDIATE_8: r.set((hw >>> 8) & 7, alu.add(r.get((hw >>> 8) & 7), hw & 0xFF, true)); return 1;
+            case DecodedInstructions.SUB_IMMEDIATE_8: r.set((hw >>> 8) & 7, alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true)); return 1;
+            case DecodedInstructions.LOAD_STORE_REGISTER: return loadStoreRegisterOffset(hw);
+            case DecodedInstructions.LOAD_LITERAL: return loadLiteral(pc, hw);
+            case DecodedInstructions.DATA_PROCESSING: return dataProcessing(hw);
+            case DecodedInstructions.SPECIAL_DATA_BRANCH_EXCHANGE: return specialDataAndBranchExchange(pc, hw);
+            case DecodedInstructions.STR_IMMEDIATE:
+                core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD, r.get(hw & 7));
+                return 2;
+            case DecodedInstructions.LDR_IMMEDIATE:
+                r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD));
+                return 2;
+            case DecodedInstructions.STRB_IMMEDIATE:
+                core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE, r.get(hw & 7));
+                return 2;
+            case DecodedInstructions.LDRB_IMMEDIATE:
+                r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE));
+                return 2;
+            case DecodedInstructions.LOAD_STORE_HALFWORD: return loadStoreHalfwordImmediate(hw);
+            case DecodedInstructions.LOAD_STORE_SP_RELATIVE: return loadStoreSpRelative(hw);
+            case DecodedInstructions.ADDRESS_GENERATION: return addressGeneration(pc, hw);
+            case DecodedInstructions.PUSH: return push(hw);
+            case DecodedInstructions.POP: return pop(hw);
+            case DecodedInstructions.MISCELLANEOUS: return miscellaneous(pc, hw);
+            case DecodedInstructions.LOAD_STORE_MULTIPLE: return loadStoreMultiple(hw);
+            case DecodedInstructions.CONDITIONAL_BRANCH:
+                if (!alu.conditionPassed((hw >>> 8) & 0xF)) {
+                    return 1;
+                }
+                nextPc = pc + 4 + ((byte) hw) * 2;
+                return 3;
+            case DecodedInstructions.UNDEFINED_OR_SVC: return conditionalBranchOrSvc(pc, hw);
+            case DecodedInstructions.BRANCH: return branch(pc, hw);
+            default:
+                nextPc = pc + 4;
+                return runThirtyTwoBit(kind, pc, hw, raw >>> 16);
+        }
+    }
+
+    private int runThirtyTwoBit(int kind, int pc, int hw1, int hw2) {
+        switch (kind) {
+            case DecodedInstructions.BL: return branchWithLink(pc, hw1, hw2);
+            case DecodedInstructions.ARMV6M_32_BIT: return armv6mThirtyTwoBit(pc, hw1, hw2);
+            case DecodedInstructions.NO_COPROCESSOR: return thumb2.noCoprocessor();
+            case DecodedInstructions.DATA_PROCESSING_SHIFTED_REGISTER: return thumb2.dataProcessing.shiftedRegister(hw1, hw2);
+            case DecodedInstructions.LOAD_STORE_MULTIPLE_32: return thumb2.loadStoreMultiple(hw1, hw2);
+            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE: return thumb2.dualExclusiveOrTable(pc, hw1, hw2);
+            case DecodedInstructions.BRANCH_OR_CONTROL: return thumb2.branchOrControl(pc, hw1, hw2);
+            case DecodedInstructions.DATA_PROCESSING_MODIFIED_IMMEDIATE: return thumb2.dataProcessing.modifiedImmediate(hw1, hw2);
+            case DecodedInstructions.DATA_PROCESSING_PLAIN_IMMEDIATE: return thumb2.dataProcessing.plainImmediate(pc, hw1, hw2);
+            case DecodedInstructions.LOAD_STORE_32: return thumb2.loadStore(pc, hw1, hw2);
+            case DecodedInstructions.DATA_PROCESSING_REGISTER: return thumb2.dataProcessing.registerOrMultiply(hw1, hw2);
+            default: return undefined();
+        }
     }
 
     /**
@@ -147,14 +224,18 @@ final class ThumbExecutor {
             return loadStoreRegisterOffset(hw);
         }
         if ((hw & 0x0800) != 0) {
-            int address = ((pc + 4) & ~3) + (hw & 0xFF) * 4;
-            r.set((hw >>> 8) & 7, core.read(address, AccessSize.WORD));
-            return 2;
+            return loadLiteral(pc, hw);
         }
         if ((hw & 0x0400) == 0) {
             return dataProcessing(hw);
         }
         return specialDataAndBranchExchange(pc, hw);
+    }
+
+    private int loadLiteral(int pc, int hw) {
+        int address = ((pc + 4) & ~3) + (hw & 0xFF) * 4;
+        r.set((hw >>> 8) & 7, core.read(address, AccessSize.WORD));
+        return 2;
     }
 
     private int dataProcessing(int hw) {
@@ -483,18 +564,28 @@ final class ThumbExecutor {
         if (armv7m) {
             return thumb2.execute(pc, hw1, hw2);
         }
+        return armv6mThirtyTwoBit(pc, hw1, hw2);
+    }
+
+    /** BL (both profiles): the 32-bit encodings with hw1 11110 and hw2 11x1. */
+    private int branchWithLink(int pc, int hw1, int hw2) {
+        int s = (hw1 >>> 10) & 1;
+        int i1 = ~((hw2 >>> 13) ^ s) & 1;
+        int i2 = ~((hw2 >>> 11) ^ s) & 1;
+        int imm = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FF) << 12) | ((hw2 & 0x7FF) << 1);
+        imm = (imm << 7) >> 7;
+        r.setLr((pc + 4) | 1);
+        nextPc = pc + 4 + imm;
+        return 4;
+    }
+
+    /** The 32-bit encodings of ARMv6-M: BL, MSR, MRS, DSB, DMB and ISB. */
+    private int armv6mThirtyTwoBit(int pc, int hw1, int hw2) {
         if ((hw1 & 0xF800) != 0xF000) {
             return undefined();
         }
         if ((hw2 & 0xD000) == 0xD000) {
-            int s = (hw1 >>> 10) & 1;
-            int i1 = ~((hw2 >>> 13) ^ s) & 1;
-            int i2 = ~((hw2 >>> 11) ^ s) & 1;
-            int imm = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FF) << 12) | ((hw2 & 0x7FF) << 1);
-            imm = (imm << 7) >> 7;
-            r.setLr((pc + 4) | 1);
-            nextPc = pc + 4 + imm;
-            return 4;
+            return branchWithLink(pc, hw1, hw2);
         }
         if ((hw2 & 0xD000) != 0x8000) {
             return undefined();
