@@ -58,8 +58,8 @@ final class DecodedInstructions {
     private static final int SIZE = 1 << 13;
 
     private final boolean armv7m;
-    private final int[] bits = new int[SIZE];
-    private final int[] classes = new int[SIZE];
+    /** Per entry the instruction bits and then their class, side by side (one cache line for both). */
+    private final int[] entries = new int[2 * SIZE];
 
     DecodedInstructions(boolean armv7m) {
         this.armv7m = armv7m;
@@ -67,14 +67,14 @@ final class DecodedInstructions {
 
     /** The class of the instruction {@code raw} fetched at {@code pc}, decoded once while the bits stay. */
     int classOf(int pc, int raw) {
-        int i = (pc >>> 1) & (SIZE - 1);
-        int decoded = classes[i];
-        if (decoded != NONE && bits[i] == raw) {
+        int i = pc & (2 * SIZE - 2);
+        int decoded = entries[i + 1];
+        if (decoded != NONE && entries[i] == raw) {
             return decoded;
         }
         decoded = decode(raw);
-        bits[i] = raw;
-        classes[i] = decoded;
+        entries[i] = raw;
+        entries[i + 1] = decoded;
         return decoded;
     }
 
