@@ -83,7 +83,7 @@ final class DecodedInstructions {
         return (hw1 >>> 11) >= 0x1D;
     }
 
-    /** The same tree as {@link ThumbExecutor}'s and {@link Thumb2Executor}'s dispatch, down to the routine. */
+    /** The Thumb decode tree (ARMv6-M, and ARMv7-M's 32-bit encodings), down to the routine that executes. */
     private int decode(int raw) {
         int hw = raw & 0xFFFF;
         switch (hw >>> 13) {

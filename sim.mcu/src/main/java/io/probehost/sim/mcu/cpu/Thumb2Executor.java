@@ -7,6 +7,7 @@ import io.probehost.sim.mcu.AccessSize;
  * miscellaneous control, loads and stores of every form, load/store multiple, dual, exclusive and
  * table branch; data processing goes to {@link Thumb2DataProcessing}. Encodings outside ARMv7-M
  * are undefined instructions (UsageFault UNDEFINSTR), the coprocessor space UsageFault NOCP.
+ * {@link DecodedInstructions} decodes which routine runs an instruction.
  */
 final class Thumb2Executor {
     private final Core core;
@@ -21,33 +22,6 @@ final class Thumb2Executor {
         this.thumb = thumb;
         this.alu = alu;
         this.dataProcessing = new Thumb2DataProcessing(core, alu);
-    }
-
-    int execute(int pc, int hw1, int hw2) {
-        switch ((hw1 >>> 11) & 3) {
-            case 1:
-                if ((hw1 & 0x0400) != 0) {
-                    return noCoprocessor();
-                }
-                if ((hw1 & 0x0200) != 0) {
-                    return dataProcessing.shiftedRegister(hw1, hw2);
-                }
-                return (hw1 & 0x0040) == 0 ? loadStoreMultiple(hw1, hw2) : dualExclusiveOrTable(pc, hw1, hw2);
-            case 2:
-                if ((hw2 & 0x8000) != 0) {
-                    return branchOrControl(pc, hw1, hw2);
-                }
-                return (hw1 & 0x0200) == 0 ? dataProcessing.modifiedImmediate(hw1, hw2)
-                        : dataProcessing.plainImmediate(pc, hw1, hw2);
-            default:
-                if ((hw1 & 0x0400) != 0) {
-                    return noCoprocessor();
-                }
-                if ((hw1 & 0x0200) == 0) {
-                    return (hw1 & 0x0100) != 0 && (hw1 & 0x0010) == 0 ? undefined() : loadStore(pc, hw1, hw2);
-                }
-                return dataProcessing.registerOrMultiply(hw1, hw2);
-        }
     }
 
     private int undefined() {

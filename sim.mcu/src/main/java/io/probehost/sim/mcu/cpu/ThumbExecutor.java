@@ -3,8 +3,8 @@ package io.probehost.sim.mcu.cpu;
 import io.probehost.sim.mcu.AccessSize;
 
 /**
- * Decodes and executes the Thumb instruction set of the core's profile, with Cortex-M0 cycle
- * counts: the 16-bit encodings here (ARMv6-M, plus CBZ/CBNZ, IT and CPS f on ARMv7-M), the 32-bit
+ * Executes the Thumb instruction set of the core's profile as {@link DecodedInstructions} decodes
+ * it (once per instruction, kept while its bits stay), with Cortex-M0 cycle counts: the 16-bit encodings here (ARMv6-M, plus CBZ/CBNZ, IT and CPS f on ARMv7-M), the 32-bit
  * ones of ARMv7-M in {@link Thumb2Executor}.
  */
 final class ThumbExecutor {
@@ -36,8 +36,7 @@ final class ThumbExecutor {
         int it = r.itState;
         int cycles;
         if (it == 0) {
-            int raw = DecodedInstructions.thirtyTwoBit(hw) ? hw | core.fetch16(pc + 2) << 16 : hw;
-            cycles = run(decoded.classOf(pc, raw), pc, raw);
+            cycles = runDecoded(pc, hw);
         } else {
             cycles = inItBlock(pc, hw, it);
         }
@@ -46,8 +45,17 @@ final class ThumbExecutor {
     }
 
     /**
+     * Executes the instruction at {@code pc} whose first halfword is {@code hw}, fetching the second
+     * of a 32-bit one, as {@link DecodedInstructions} classifies it.
+     */
+    private int runDecoded(int pc, int hw) {
+        int raw = DecodedInstructions.thirtyTwoBit(hw) ? hw | core.fetch16(pc + 2) << 16 : hw;
+        return run(decoded.classOf(pc, raw), pc, raw);
+    }
+
+    /**
      * Executes the instruction {@code raw} ({@code hw1 | hw2 << 16}) of {@link DecodedInstructions}
-     * class {@code kind}: the routine {@link #dispatch} would reach, or the same steps inline.
+     * class {@code kind}: one flat switch to the routine, or the steps of a short one inline.
      */
     private int run(int kind, int pc, int raw) {
         int hw = raw & 0xFFFF;
@@ -128,13 +136,13 @@ final class ThumbExecutor {
         }
         try {
             if (!setsFlagsOutsideItBlock(hw)) {
-                return dispatch(pc, hw);
+                return runDecoded(pc, hw);
             }
             boolean n = r.n;
             boolean z = r.z;
             boolean c = r.c;
             boolean v = r.v;
-            int cycles = dispatch(pc, hw);
+            int cycles = runDecoded(pc, hw);
             r.n = n;
             r.z = z;
             r.c = c;
@@ -167,21 +175,6 @@ final class ThumbExecutor {
         return nextPc;
     }
 
-    private int dispatch(int pc, int hw) {
-        int cycles;
-        switch (hw >>> 13) {
-            case 0: cycles = shiftAddSubtract(hw); break;
-            case 1: cycles = immediateOps(hw); break;
-            case 2: cycles = group010(pc, hw); break;
-            case 3: cycles = loadStoreWordByteImmediate(hw); break;
-            case 4: cycles = (hw & 0x1000) == 0 ? loadStoreHalfwordImmediate(hw) : loadStoreSpRelative(hw); break;
-            case 5: cycles = (hw & 0x1000) == 0 ? addressGeneration(pc, hw) : miscellaneous(pc, hw); break;
-            case 6: cycles = (hw & 0x1000) == 0 ? loadStoreMultiple(hw) : conditionalBranchOrSvc(pc, hw); break;
-            default: cycles = (hw & 0x1800) == 0 ? branch(pc, hw) : thirtyTwoBit(pc, hw); break;
-        }
-        return cycles;
-    }
-
     private int reg(int n, int pc) {
         return n == 15 ? pc + 4 : r.get(n);
     }
@@ -205,31 +198,6 @@ final class ThumbExecutor {
                 r.set(rd, subtract ? alu.sub(r.get(rn), operand, true) : alu.add(r.get(rn), operand, true));
                 return 1;
         }
-    }
-
-    private int immediateOps(int hw) {
-        int rdn = (hw >>> 8) & 7;
-        int imm8 = hw & 0xFF;
-        switch ((hw >>> 11) & 3) {
-            case 0: r.set(rdn, alu.logicFlags(imm8)); break;
-            case 1: alu.sub(r.get(rdn), imm8, true); break;
-            case 2: r.set(rdn, alu.add(r.get(rdn), imm8, true)); break;
-            default: r.set(rdn, alu.sub(r.get(rdn), imm8, true)); break;
-        }
-        return 1;
-    }
-
-    private int group010(int pc, int hw) {
-        if ((hw & 0x1000) != 0) {
-            return loadStoreRegisterOffset(hw);
-        }
-        if ((hw & 0x0800) != 0) {
-            return loadLiteral(pc, hw);
-        }
-        if ((hw & 0x0400) == 0) {
-            return dataProcessing(hw);
-        }
-        return specialDataAndBranchExchange(pc, hw);
     }
 
     private int loadLiteral(int pc, int hw) {
@@ -324,13 +292,6 @@ final class ThumbExecutor {
             default: r.set(rt, (short) core.read(address, AccessSize.HALFWORD)); break;
         }
         return 2;
-    }
-
-    private int loadStoreWordByteImmediate(int hw) {
-        boolean byteAccess = (hw & 0x1000) != 0;
-        AccessSize size = byteAccess ? AccessSize.BYTE : AccessSize.WORD;
-        int offset = ((hw >>> 6) & 0x1F) * size.bytes();
-        return loadOrStore(hw, size, r.get((hw >>> 3) & 7) + offset, hw & 7);
     }
 
     private int loadStoreHalfwordImmediate(int hw) {
@@ -556,15 +517,6 @@ final class ThumbExecutor {
     private int branch(int pc, int hw) {
         nextPc = pc + 4 + (((hw & 0x7FF) << 21) >> 20);
         return 3;
-    }
-
-    private int thirtyTwoBit(int pc, int hw1) {
-        int hw2 = core.fetch16(pc + 2);
-        nextPc = pc + 4;
-        if (armv7m) {
-            return thumb2.execute(pc, hw1, hw2);
-        }
-        return armv6mThirtyTwoBit(pc, hw1, hw2);
     }
 
     /** BL (both profiles): the 32-bit encodings with hw1 11110 and hw2 11x1. */
