@@ -411,7 +411,7 @@ public final class Core {
             debugEvent(DebugState.DFSR_BKPT);
             return;
         }
-        if (comparators.pcMatchAt(pc) && debugEvents.watchpoint()) {
+        if (debug.dwtEnabled() && comparators.pcMatchAt(pc) && debugEvents.watchpoint()) {
             return;
         }
         watchHit = false;
@@ -648,7 +648,7 @@ public final class Core {
 
     int fetch16(int address) {
         int mapped = (address >>> 29) == 0 ? comparators.remap(address, true) : address;
-        DirectRegion region = direct.forRead(mapped, 2);
+        DirectRegion region = direct.forFetch(mapped);
         if (region != null) {
             return region.readHalfword(mapped);
         }
@@ -689,7 +689,7 @@ public final class Core {
         DirectRegion region = direct.forRead(mapped, size.bytes());
         if (region != null) {
             int value = region.read(mapped, size);
-            watchHit |= comparators.dataMatch(address, size.bytes(), false);
+            watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), false);
             return value;
         }
         return readThroughBus(address, mapped, size);
@@ -699,7 +699,7 @@ public final class Core {
     private int readThroughBus(int address, int mapped, AccessSize size) {
         try {
             int value = bus.read(mapped, size);
-            watchHit |= comparators.dataMatch(address, size.bytes(), false);
+            watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
             if (busFaultIgnored()) {
@@ -757,7 +757,7 @@ public final class Core {
         DirectRegion region = direct.forWrite(address, size.bytes());
         if (region != null) {
             region.write(address, size, value);
-            watchHit |= comparators.dataMatch(address, size.bytes(), true);
+            watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), true);
             return;
         }
         writeThroughBus(address, size, value);
@@ -766,7 +766,7 @@ public final class Core {
     private void writeThroughBus(int address, AccessSize size, int value) {
         try {
             bus.write(address, size, value & size.mask());
-            watchHit |= comparators.dataMatch(address, size.bytes(), true);
+            watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
             if (busFaultIgnored()) {
                 return;

@@ -1,6 +1,10 @@
 package io.probehost.sim.mcu.cpu;
 
-/** The breakpoint and watchpoint units as the core consults them on each instruction and access. */
+/**
+ * The breakpoint and watchpoint units as the core consults them on each instruction and access.
+ * The DWT is disabled while DEMCR.DWTENA (TRCENA on ARMv7-M) is clear: the core asks
+ * {@link #pcMatchAt} and {@link #dataMatch} only while it is set.
+ */
 public interface DebugComparators {
 
     /** True if an enabled FPB comparator matches the instruction at {@code pc}. */

@@ -18,9 +18,25 @@ final class DirectAccess {
     /** The bus epoch {@link #regions} were taken at; none yet. */
     private int epoch = -1;
     private boolean complete;
+    /** The region {@link #forFetch} found last, valid while {@link #epoch} is the bus epoch. */
+    private DirectRegion lastFetched;
 
     DirectAccess(MemoryPort bus) {
         this.bus = bus instanceof SystemBus ? (SystemBus) bus : null;
+    }
+
+    /**
+     * The region to fetch the halfword at {@code address} from, or null to go through the bus:
+     * as {@link #forRead}, trying the region of the previous fetch first (listed regions never overlap).
+     */
+    DirectRegion forFetch(int address) {
+        DirectRegion last = lastFetched;
+        if (last != null && (bus == null || bus.epoch() == epoch) && last.covers(address, 2)) {
+            return last;
+        }
+        DirectRegion region = forRead(address, 2);
+        lastFetched = region;
+        return region;
     }
 
     /** The region to load {@code bytes} at {@code address} from, or null to go through the bus. */
@@ -54,6 +70,7 @@ final class DirectAccess {
     private void refresh() {
         DirectRegions snapshot = bus.directRegions();
         regions = snapshot.regions();
+        lastFetched = null;
         complete = snapshot.complete();
         epoch = snapshot.epoch();
     }

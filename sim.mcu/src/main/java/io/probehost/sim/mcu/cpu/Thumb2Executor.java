@@ -7,13 +7,14 @@ import io.probehost.sim.mcu.AccessSize;
  * miscellaneous control, loads and stores of every form, load/store multiple, dual, exclusive and
  * table branch; data processing goes to {@link Thumb2DataProcessing}. Encodings outside ARMv7-M
  * are undefined instructions (UsageFault UNDEFINSTR), the coprocessor space UsageFault NOCP.
+ * {@link DecodedInstructions} decodes which routine runs an instruction.
  */
 final class Thumb2Executor {
     private final Core core;
     private final Registers r;
     private final ThumbExecutor thumb;
     private final Alu alu;
-    private final Thumb2DataProcessing dataProcessing;
+    final Thumb2DataProcessing dataProcessing;
 
     Thumb2Executor(Core core, ThumbExecutor thumb, Alu alu) {
         this.core = core;
@@ -23,45 +24,18 @@ final class Thumb2Executor {
         this.dataProcessing = new Thumb2DataProcessing(core, alu);
     }
 
-    int execute(int pc, int hw1, int hw2) {
-        switch ((hw1 >>> 11) & 3) {
-            case 1:
-                if ((hw1 & 0x0400) != 0) {
-                    return noCoprocessor();
-                }
-                if ((hw1 & 0x0200) != 0) {
-                    return dataProcessing.shiftedRegister(hw1, hw2);
-                }
-                return (hw1 & 0x0040) == 0 ? loadStoreMultiple(hw1, hw2) : dualExclusiveOrTable(pc, hw1, hw2);
-            case 2:
-                if ((hw2 & 0x8000) != 0) {
-                    return branchOrControl(pc, hw1, hw2);
-                }
-                return (hw1 & 0x0200) == 0 ? dataProcessing.modifiedImmediate(hw1, hw2)
-                        : dataProcessing.plainImmediate(pc, hw1, hw2);
-            default:
-                if ((hw1 & 0x0400) != 0) {
-                    return noCoprocessor();
-                }
-                if ((hw1 & 0x0200) == 0) {
-                    return (hw1 & 0x0100) != 0 && (hw1 & 0x0010) == 0 ? undefined() : loadStore(pc, hw1, hw2);
-                }
-                return dataProcessing.registerOrMultiply(hw1, hw2);
-        }
-    }
-
     private int undefined() {
         throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNDEFINSTR);
     }
 
     /** The coprocessor space: no coprocessor on this core, a UsageFault NOCP. */
-    private int noCoprocessor() {
+    int noCoprocessor() {
         throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_NOCP);
     }
 
     // ---- branches and miscellaneous control ----
 
-    private int branchOrControl(int pc, int hw1, int hw2) {
+    int branchOrControl(int pc, int hw1, int hw2) {
         int s = (hw1 >>> 10) & 1;
         int j1 = (hw2 >>> 13) & 1;
         int j2 = (hw2 >>> 11) & 1;
@@ -124,7 +98,7 @@ final class Thumb2Executor {
 
     // ---- single loads and stores ----
 
-    private int loadStore(int pc, int hw1, int hw2) {
+    int loadStore(int pc, int hw1, int hw2) {
         int sizeCode = (hw1 >>> 5) & 3;
         if (sizeCode == 3) {
             return undefined();
@@ -191,7 +165,7 @@ final class Thumb2Executor {
 
     // ---- load/store multiple ----
 
-    private int loadStoreMultiple(int hw1, int hw2) {
+    int loadStoreMultiple(int hw1, int hw2) {
         int op = (hw1 >>> 7) & 3;
         if (op == 0 || op == 3) {
             return undefined(); // SRS, RFE: not in ARMv7-M
@@ -242,7 +216,7 @@ final class Thumb2Executor {
 
     // ---- dual, exclusive, table branch ----
 
-    private int dualExclusiveOrTable(int pc, int hw1, int hw2) {
+    int dualExclusiveOrTable(int pc, int hw1, int hw2) {
         int op1 = (hw1 >>> 7) & 3;
         int op2 = (hw1 >>> 4) & 3;
         int rn = hw1 & 0xF;

@@ -3,8 +3,8 @@ package io.probehost.sim.mcu.cpu;
 import io.probehost.sim.mcu.AccessSize;
 
 /**
- * Decodes and executes the Thumb instruction set of the core's profile, with Cortex-M0 cycle
- * counts: the 16-bit encodings here (ARMv6-M, plus CBZ/CBNZ, IT and CPS f on ARMv7-M), the 32-bit
+ * Executes the Thumb instruction set of the core's profile as {@link DecodedInstructions} decodes
+ * it (once per instruction, kept while its bits stay), with Cortex-M0 cycle counts: the 16-bit encodings here (ARMv6-M, plus CBZ/CBNZ, IT and CPS f on ARMv7-M), the 32-bit
  * ones of ARMv7-M in {@link Thumb2Executor}.
  */
 final class ThumbExecutor {
@@ -13,6 +13,7 @@ final class ThumbExecutor {
     private final Alu alu;
     private final boolean armv7m;
     private final Thumb2Executor thumb2;
+    private final DecodedInstructions decoded;
     /**
      * Scratch for LDM and POP (here and in {@link Thumb2Executor}): every word is loaded before any
      * register is written, so that a fault leaves the registers as they were; no array per instruction.
@@ -26,15 +27,99 @@ final class ThumbExecutor {
         this.alu = new Alu(core.regs);
         this.armv7m = core.armv7m;
         this.thumb2 = armv7m ? new Thumb2Executor(core, this, alu) : null;
+        this.decoded = new DecodedInstructions(armv7m);
     }
 
     /** Executes the instruction at {@code pc} whose first halfword is {@code hw}; returns its cycles. */
     int execute(int pc, int hw) {
         nextPc = pc + 2;
         int it = r.itState;
-        int cycles = it == 0 ? dispatch(pc, hw) : inItBlock(pc, hw, it);
+        int cycles;
+        if (it == 0) {
+            cycles = runDecoded(pc, hw);
+        } else {
+            cycles = inItBlock(pc, hw, it);
+        }
         r.setPc(nextPc);
         return cycles;
+    }
+
+    /**
+     * Executes the instruction at {@code pc} whose first halfword is {@code hw}, fetching the second
+     * of a 32-bit one, as {@link DecodedInstructions} classifies it.
+     */
+    private int runDecoded(int pc, int hw) {
+        int raw = DecodedInstructions.thirtyTwoBit(hw) ? hw | core.fetch16(pc + 2) << 16 : hw;
+        return run(decoded.classOf(pc, raw), pc, raw);
+    }
+
+    /**
+     * Executes the instruction {@code raw} ({@code hw1 | hw2 << 16}) of {@link DecodedInstructions}
+     * class {@code kind}: one flat switch to the routine, or the steps of a short one inline.
+     */
+    private int run(int kind, int pc, int raw) {
+        int hw = raw & 0xFFFF;
+        switch (kind) {
+            case DecodedInstructions.LSL_IMMEDIATE: r.set(hw & 7, alu.lslImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
+            case DecodedInstructions.LSR_IMMEDIATE: r.set(hw & 7, alu.lsrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
+            case DecodedInstructions.ASR_IMMEDIATE: r.set(hw & 7, alu.asrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
+            case DecodedInstructions.ADD_SUBTRACT_3: return shiftAddSubtract(hw);
+            case DecodedInstructions.MOV_IMMEDIATE: r.set((hw >>> 8) & 7, alu.logicFlags(hw & 0xFF)); return 1;
+            case DecodedInstructions.CMP_IMMEDIATE: alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true); return 1;
+            case DecodedInstructions.ADD_IMMEDIATE_8: r.set((hw >>> 8) & 7, alu.add(r.get((hw >>> 8) & 7), hw & 0xFF, true)); return 1;
+            case DecodedInstructions.SUB_IMMEDIATE_8: r.set((hw >>> 8) & 7, alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true)); return 1;
+            case DecodedInstructions.LOAD_STORE_REGISTER: return loadStoreRegisterOffset(hw);
+            case DecodedInstructions.LOAD_LITERAL: return loadLiteral(pc, hw);
+            case DecodedInstructions.DATA_PROCESSING: return dataProcessing(hw);
+            case DecodedInstructions.SPECIAL_DATA_BRANCH_EXCHANGE: return specialDataAndBranchExchange(pc, hw);
+            case DecodedInstructions.STR_IMMEDIATE:
+                core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD, r.get(hw & 7));
+                return 2;
+            case DecodedInstructions.LDR_IMMEDIATE:
+                r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD));
+                return 2;
+            case DecodedInstructions.STRB_IMMEDIATE:
+                core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE, r.get(hw & 7));
+                return 2;
+            case DecodedInstructions.LDRB_IMMEDIATE:
+                r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE));
+                return 2;
+            case DecodedInstructions.LOAD_STORE_HALFWORD: return loadStoreHalfwordImmediate(hw);
+            case DecodedInstructions.LOAD_STORE_SP_RELATIVE: return loadStoreSpRelative(hw);
+            case DecodedInstructions.ADDRESS_GENERATION: return addressGeneration(pc, hw);
+            case DecodedInstructions.PUSH: return push(hw);
+            case DecodedInstructions.POP: return pop(hw);
+            case DecodedInstructions.MISCELLANEOUS: return miscellaneous(pc, hw);
+            case DecodedInstructions.LOAD_STORE_MULTIPLE: return loadStoreMultiple(hw);
+            case DecodedInstructions.CONDITIONAL_BRANCH:
+                if (!alu.conditionPassed((hw >>> 8) & 0xF)) {
+                    return 1;
+                }
+                nextPc = pc + 4 + ((byte) hw) * 2;
+                return 3;
+            case DecodedInstructions.UNDEFINED_OR_SVC: return conditionalBranchOrSvc(pc, hw);
+            case DecodedInstructions.BRANCH: return branch(pc, hw);
+            default:
+                nextPc = pc + 4;
+                return runThirtyTwoBit(kind, pc, hw, raw >>> 16);
+        }
+    }
+
+    private int runThirtyTwoBit(int kind, int pc, int hw1, int hw2) {
+        switch (kind) {
+            case DecodedInstructions.BL: return branchWithLink(pc, hw1, hw2);
+            case DecodedInstructions.ARMV6M_32_BIT: return armv6mThirtyTwoBit(pc, hw1, hw2);
+            case DecodedInstructions.NO_COPROCESSOR: return thumb2.noCoprocessor();
+            case DecodedInstructions.DATA_PROCESSING_SHIFTED_REGISTER: return thumb2.dataProcessing.shiftedRegister(hw1, hw2);
+            case DecodedInstructions.LOAD_STORE_MULTIPLE_32: return thumb2.loadStoreMultiple(hw1, hw2);
+            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE: return thumb2.dualExclusiveOrTable(pc, hw1, hw2);
+            case DecodedInstructions.BRANCH_OR_CONTROL: return thumb2.branchOrControl(pc, hw1, hw2);
+            case DecodedInstructions.DATA_PROCESSING_MODIFIED_IMMEDIATE: return thumb2.dataProcessing.modifiedImmediate(hw1, hw2);
+            case DecodedInstructions.DATA_PROCESSING_PLAIN_IMMEDIATE: return thumb2.dataProcessing.plainImmediate(pc, hw1, hw2);
+            case DecodedInstructions.LOAD_STORE_32: return thumb2.loadStore(pc, hw1, hw2);
+            case DecodedInstructions.DATA_PROCESSING_REGISTER: return thumb2.dataProcessing.registerOrMultiply(hw1, hw2);
+            default: return undefined();
+        }
     }
 
     /**
@@ -51,13 +136,13 @@ final class ThumbExecutor {
         }
         try {
             if (!setsFlagsOutsideItBlock(hw)) {
-                return dispatch(pc, hw);
+                return runDecoded(pc, hw);
             }
             boolean n = r.n;
             boolean z = r.z;
             boolean c = r.c;
             boolean v = r.v;
-            int cycles = dispatch(pc, hw);
+            int cycles = runDecoded(pc, hw);
             r.n = n;
             r.z = z;
             r.c = c;
@@ -90,21 +175,6 @@ final class ThumbExecutor {
         return nextPc;
     }
 
-    private int dispatch(int pc, int hw) {
-        int cycles;
-        switch (hw >>> 13) {
-            case 0: cycles = shiftAddSubtract(hw); break;
-            case 1: cycles = immediateOps(hw); break;
-            case 2: cycles = group010(pc, hw); break;
-            case 3: cycles = loadStoreWordByteImmediate(hw); break;
-            case 4: cycles = (hw & 0x1000) == 0 ? loadStoreHalfwordImmediate(hw) : loadStoreSpRelative(hw); break;
-            case 5: cycles = (hw & 0x1000) == 0 ? addressGeneration(pc, hw) : miscellaneous(pc, hw); break;
-            case 6: cycles = (hw & 0x1000) == 0 ? loadStoreMultiple(hw) : conditionalBranchOrSvc(pc, hw); break;
-            default: cycles = (hw & 0x1800) == 0 ? branch(pc, hw) : thirtyTwoBit(pc, hw); break;
-        }
-        return cycles;
-    }
-
     private int reg(int n, int pc) {
         return n == 15 ? pc + 4 : r.get(n);
     }
@@ -130,31 +200,10 @@ final class ThumbExecutor {
         }
     }
 
-    private int immediateOps(int hw) {
-        int rdn = (hw >>> 8) & 7;
-        int imm8 = hw & 0xFF;
-        switch ((hw >>> 11) & 3) {
-            case 0: r.set(rdn, alu.logicFlags(imm8)); break;
-            case 1: alu.sub(r.get(rdn), imm8, true); break;
-            case 2: r.set(rdn, alu.add(r.get(rdn), imm8, true)); break;
-            default: r.set(rdn, alu.sub(r.get(rdn), imm8, true)); break;
-        }
-        return 1;
-    }
-
-    private int group010(int pc, int hw) {
-        if ((hw & 0x1000) != 0) {
-            return loadStoreRegisterOffset(hw);
-        }
-        if ((hw & 0x0800) != 0) {
-            int address = ((pc + 4) & ~3) + (hw & 0xFF) * 4;
-            r.set((hw >>> 8) & 7, core.read(address, AccessSize.WORD));
-            return 2;
-        }
-        if ((hw & 0x0400) == 0) {
-            return dataProcessing(hw);
-        }
-        return specialDataAndBranchExchange(pc, hw);
+    private int loadLiteral(int pc, int hw) {
+        int address = ((pc + 4) & ~3) + (hw & 0xFF) * 4;
+        r.set((hw >>> 8) & 7, core.read(address, AccessSize.WORD));
+        return 2;
     }
 
     private int dataProcessing(int hw) {
@@ -243,13 +292,6 @@ final class ThumbExecutor {
             default: r.set(rt, (short) core.read(address, AccessSize.HALFWORD)); break;
         }
         return 2;
-    }
-
-    private int loadStoreWordByteImmediate(int hw) {
-        boolean byteAccess = (hw & 0x1000) != 0;
-        AccessSize size = byteAccess ? AccessSize.BYTE : AccessSize.WORD;
-        int offset = ((hw >>> 6) & 0x1F) * size.bytes();
-        return loadOrStore(hw, size, r.get((hw >>> 3) & 7) + offset, hw & 7);
     }
 
     private int loadStoreHalfwordImmediate(int hw) {
@@ -477,24 +519,25 @@ final class ThumbExecutor {
         return 3;
     }
 
-    private int thirtyTwoBit(int pc, int hw1) {
-        int hw2 = core.fetch16(pc + 2);
-        nextPc = pc + 4;
-        if (armv7m) {
-            return thumb2.execute(pc, hw1, hw2);
-        }
+    /** BL (both profiles): the 32-bit encodings with hw1 11110 and hw2 11x1. */
+    private int branchWithLink(int pc, int hw1, int hw2) {
+        int s = (hw1 >>> 10) & 1;
+        int i1 = ~((hw2 >>> 13) ^ s) & 1;
+        int i2 = ~((hw2 >>> 11) ^ s) & 1;
+        int imm = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FF) << 12) | ((hw2 & 0x7FF) << 1);
+        imm = (imm << 7) >> 7;
+        r.setLr((pc + 4) | 1);
+        nextPc = pc + 4 + imm;
+        return 4;
+    }
+
+    /** The 32-bit encodings of ARMv6-M: BL, MSR, MRS, DSB, DMB and ISB. */
+    private int armv6mThirtyTwoBit(int pc, int hw1, int hw2) {
         if ((hw1 & 0xF800) != 0xF000) {
             return undefined();
         }
         if ((hw2 & 0xD000) == 0xD000) {
-            int s = (hw1 >>> 10) & 1;
-            int i1 = ~((hw2 >>> 13) ^ s) & 1;
-            int i2 = ~((hw2 >>> 11) ^ s) & 1;
-            int imm = (s << 24) | (i1 << 23) | (i2 << 22) | ((hw1 & 0x3FF) << 12) | ((hw2 & 0x7FF) << 1);
-            imm = (imm << 7) >> 7;
-            r.setLr((pc + 4) | 1);
-            nextPc = pc + 4 + imm;
-            return 4;
+            return branchWithLink(pc, hw1, hw2);
         }
         if ((hw2 & 0xD000) != 0x8000) {
             return undefined();

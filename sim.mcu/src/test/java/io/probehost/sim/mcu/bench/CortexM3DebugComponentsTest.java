@@ -100,6 +100,22 @@ class CortexM3DebugComponentsTest {
     }
 
     @Test
+    void remapTurnedOnAfterTheWordRanIsWhatTheNextFetchExecutes() {
+        ByteBuffer image = ByteBuffer.allocate(0x100).order(ByteOrder.LITTLE_ENDIAN);
+        image.putInt(0, 0x2000_1000).putInt(4, RESET | 1);
+        image.putShort(RESET, (short) 0x2001).putShort(RESET + 2, (short) 0xE7FD); // MOVS r0, #1; B RESET
+        machine.load(image.array());
+        machine.run(10);
+        assertEquals(1, machine.core().registers().get(0), "ran from flash (and was decoded)");
+        machine.writeBus(0x2000_0100, 0xE7FD_A010); // remap word 0: ADR r0, RESET + 0x44; B RESET
+        machine.writeBus(0xE000_2004, 0x2000_0100);
+        machine.writeBus(0xE000_2008, RESET | 1);
+        machine.writeBus(0xE000_2000, 3);
+        machine.run(10);
+        assertEquals(RESET + 0x44, machine.core().registers().get(0), "the remapped word, not the decode of the flash word");
+    }
+
+    @Test
     void cycleCounterCountsCoreCyclesOnlyWhileEnabled() {
         loadLoop();
         assertEquals(0x4000_0000, machine.readBus(0xE000_1000), "NUMCOMP 4, CYCCNT off");
