@@ -26,7 +26,7 @@ import io.probehost.flash.format.debug.Unwinder;
 @Component(service = BacktraceCommand.class, property = {"osgi.command.scope=target",
         "osgi.command.function=backtrace"})
 public final class BacktraceCommand {
-    static final String BACKTRACE = "target:backtrace " + CommandSyntax.PROBE + " --elf FILE";
+    static final String BACKTRACE = "target:backtrace " + CommandSyntax.PROBE + " [--elf FILE]";
 
     private final CommandSessions sessions;
 
