@@ -1,4 +1,6 @@
-/* A program that faults on purpose, for target:backtrace on the micro:bit (nRF51822, Cortex-M0):
+/* A program that faults on purpose, for target:backtrace on the micro:bit (nRF51822, Cortex-M0; fault.elf)
+ * and the Nucleo-F103RB (STM32F103RB, Cortex-M3; nucleo-fault.elf, where the UDF is a UsageFault that,
+ * disabled, escalates to HardFault):
  * main -> check_sensors -> read_sensor -> decode, which runs an undefined instruction (UDF) on the
  * third channel and so enters HardFault (startup.c's fault_handler, a loop a debugger halts in). */
 #include <stdint.h>

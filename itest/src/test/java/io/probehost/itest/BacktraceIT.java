@@ -24,9 +24,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
 
 /**
- * {@code target:backtrace} on the lab's micro:bit through the shipped sim bundle set: examples/fault
- * (built from source by examples/Makefile) is flashed and run until its UDF, three calls deep, lands
- * it in the HardFault handler; every frame's function and file:line must be what
+ * {@code target:backtrace} on the lab's micro:bit (Armv6-M) and Nucleo-F103RB (Armv7-M) through the
+ * shipped sim bundle set: examples/fault and nucleo-fault (built from source by examples/Makefile) are
+ * flashed and run until their UDF, three calls deep, lands them in the HardFault handler; every frame's function and file:line must be what
  * {@code arm-none-eabi-addr2line} says of its pc (a caller's return address less one), and the
  * fault report must name HardFault and the faulting instruction.
  */
@@ -34,6 +34,7 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
 @ExamReactorStrategy(PerMethod.class)
 public class BacktraceIT {
     private static final String MICROBIT = "9900";
+    private static final String NUCLEO = StlinkLabIT.NUCLEO;
     private static final int HALT_ATTEMPTS = 50;
     private static final Pattern FRAME = Pattern.compile("#(\\d+) 0x([0-9a-f]{8}) in (\\S+)(?: at (\\S+):(\\d+))?");
 
@@ -59,10 +60,34 @@ public class BacktraceIT {
 
     @Test
     public void theFaultingExampleUnwindsThroughHardFaultToResetAsAddr2lineNamesIt() throws Exception {
-        String elf = ShippedRuntime.example("fault.elf");
+        String trace = backtraceOfTheFault(MICROBIT, "fault");
+        assertTrue(trace, trace.contains("#2 0x0000008c in decode at fault.c:15\n"));
+        assertTrue(trace, trace.contains("Fault:\n  In HardFault (exception 3)\n"));
+        assertTrue(trace, trace.contains("  Interrupted at pc 0x0000008c"));
+        assertTrue("Armv6-M has no CFSR: " + trace, !trace.contains("CFSR"));
+        assertTrue(shell.fail("target:backtrace").contains("--elf FILE is required"));
+    }
+
+    @Test
+    public void onTheArmv7mNucleoTheEscalatedUsageFaultIsDecodedFromCfsrAndHfsr() throws Exception {
+        String trace = backtraceOfTheFault(NUCLEO, "nucleo-fault");
+        assertTrue(trace, trace.contains("#2 0x08000092 in decode at fault.c:15\n"));
+        assertTrue(trace, trace.contains("Fault:\n  In HardFault (exception 3)\n  HFSR 0x40000000, CFSR 0x00010000\n"
+                + "  FORCED: a configurable fault escalated to HardFault (disabled or of too low priority)\n"
+                + "  UNDEFINSTR: undefined instruction\n"));
+        assertTrue(trace, trace.contains("  Interrupted at pc 0x08000092"));
+    }
+
+    /**
+     * Flashes examples/{@code name}.hex through {@code probe}, runs it into its HardFault and returns
+     * target:backtrace's output, after checking every frame against addr2line and the frame order.
+     */
+    private String backtraceOfTheFault(String probe, String name) throws Exception {
+        String elf = ShippedRuntime.example(name + ".elf");
         shell.run("lab:reset-state");
-        shell.run("target:connect -u " + MICROBIT);
-        assertTrue(shell.run("flash:program " + ShippedRuntime.example("fault.hex")).startsWith("Programmed fault.hex"));
+        shell.run("target:connect -u " + probe);
+        String programmed = shell.run("flash:program " + ShippedRuntime.example(name + ".hex"));
+        assertTrue(programmed, programmed.startsWith("Programmed " + name + ".hex"));
         shell.run("target:reset -h");
         String trace = runUntilHardFault(elf);
 
@@ -87,10 +112,7 @@ public class BacktraceIT {
         }
         assertEquals(trace, List.of("fault_handler", "<HardFault>", "decode", "read_sensor", "check_sensors", "main",
                 "reset_handler"), functions);
-        assertTrue(trace, trace.contains("#2 0x0000008c in decode at fault.c:13\n"));
-        assertTrue(trace, trace.contains("Fault:\n  In HardFault (exception 3)\n"));
-        assertTrue(trace, trace.contains("  Interrupted at pc 0x0000008c"));
-        assertTrue(shell.fail("target:backtrace").contains("--elf FILE is required"));
+        return trace;
     }
 
     /** Lets the core run and halts it until it sits in the fault handler; returns that backtrace. */
