@@ -10,6 +10,7 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FaultReport;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.debug.ResetType;
@@ -151,11 +152,14 @@ public final class ArmTargetConnector implements TargetConnector {
             return target.watchpoints();
         }
 
-        /** A Cortex-M offers {@link FunctionCaller}. */
+        /** A Cortex-M offers {@link FunctionCaller} and {@link FaultReport}. */
         @Override
         public <C extends TargetCapability> Optional<C> capability(Class<C> type) {
             if (type == FunctionCaller.class) {
                 return Optional.of(type.cast(target.functionCaller()));
+            }
+            if (type == FaultReport.class) {
+                return Optional.of(type.cast(new CortexMFaultReport(target.core(), target.memory(), target.coreType())));
             }
             return Optional.empty();
         }

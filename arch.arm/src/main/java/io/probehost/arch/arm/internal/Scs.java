@@ -4,7 +4,11 @@ package io.probehost.arch.arm.internal;
 final class Scs {
     static final long CPUID = 0xE000ED00L;
     static final long AIRCR = 0xE000ED0CL;
+    static final long CFSR = 0xE000ED28L;
+    static final long HFSR = 0xE000ED2CL;
     static final long DFSR = 0xE000ED30L;
+    static final long MMFAR = 0xE000ED34L;
+    static final long BFAR = 0xE000ED38L;
     static final long DHCSR = 0xE000EDF0L;
     static final long DCRSR = 0xE000EDF4L;
     static final long DCRDR = 0xE000EDF8L;

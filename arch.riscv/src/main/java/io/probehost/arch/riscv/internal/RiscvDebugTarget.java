@@ -9,6 +9,7 @@ import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CrcCode;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FaultReport;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.debug.TargetCapability;
@@ -105,6 +106,9 @@ public final class RiscvDebugTarget implements DebugTarget {
         }
         if (type == CrcCode.class) {
             return Optional.of(type.cast(new RiscvCrcCode()));
+        }
+        if (type == FaultReport.class) {
+            return Optional.of(type.cast(new RiscvFaultReport(core())));
         }
         return Optional.empty();
     }

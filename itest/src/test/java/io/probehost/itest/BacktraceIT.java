@@ -1,0 +1,137 @@
+package io.probehost.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.inject.Inject;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerMethod;
+
+/**
+ * {@code target:backtrace} on the lab's micro:bit (Armv6-M) and Nucleo-F103RB (Armv7-M) through the
+ * shipped sim bundle set: examples/fault and nucleo-fault (built from source by examples/Makefile) are
+ * flashed and run until their UDF, three calls deep, lands them in the HardFault handler; every frame's function and file:line must be what
+ * {@code arm-none-eabi-addr2line} says of its pc (a caller's return address less one), and the
+ * fault report must name HardFault and the faulting instruction.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerMethod.class)
+public class BacktraceIT {
+    private static final String MICROBIT = "9900";
+    private static final String NUCLEO = StlinkLabIT.NUCLEO;
+    private static final int HALT_ATTEMPTS = 50;
+    private static final Pattern FRAME = Pattern.compile("#(\\d+) 0x([0-9a-f]{8}) in (\\S+)(?: at (\\S+):(\\d+))?");
+
+    @Inject
+    CommandProcessor processor;
+
+    private Shell shell;
+
+    @Configuration
+    public Option[] configuration() throws IOException {
+        return ShippedRuntime.simWithFreshState("probehost-backtrace-state");
+    }
+
+    @Before
+    public void openShell() {
+        shell = new Shell(processor);
+    }
+
+    @After
+    public void endSession() throws Exception {
+        shell.run("target:disconnect");
+    }
+
+    @Test
+    public void theFaultingExampleUnwindsThroughHardFaultToResetAsAddr2lineNamesIt() throws Exception {
+        String trace = backtraceOfTheFault(MICROBIT, "fault");
+        assertTrue(trace, trace.contains("#2 0x0000008c in decode at fault.c:15\n"));
+        assertTrue(trace, trace.contains("Fault:\n  In HardFault (exception 3)\n"));
+        assertTrue(trace, trace.contains("  Interrupted at pc 0x0000008c"));
+        assertTrue("Armv6-M has no CFSR: " + trace, !trace.contains("CFSR"));
+        assertTrue(shell.fail("target:backtrace").contains("--elf FILE is required"));
+    }
+
+    @Test
+    public void onTheArmv7mNucleoTheEscalatedUsageFaultIsDecodedFromCfsrAndHfsr() throws Exception {
+        String trace = backtraceOfTheFault(NUCLEO, "nucleo-fault");
+        assertTrue(trace, trace.contains("#2 0x08000092 in decode at fault.c:15\n"));
+        assertTrue(trace, trace.contains("Fault:\n  In HardFault (exception 3)\n  HFSR 0x40000000, CFSR 0x00010000\n"
+                + "  FORCED: a configurable fault escalated to HardFault (disabled or of too low priority)\n"
+                + "  UNDEFINSTR: undefined instruction\n"));
+        assertTrue(trace, trace.contains("  Interrupted at pc 0x08000092"));
+    }
+
+    /**
+     * Flashes examples/{@code name}.hex through {@code probe}, runs it into its HardFault and returns
+     * target:backtrace's output, after checking every frame against addr2line and the frame order.
+     */
+    private String backtraceOfTheFault(String probe, String name) throws Exception {
+        String elf = ShippedRuntime.example(name + ".elf");
+        shell.run("lab:reset-state");
+        shell.run("target:connect -u " + probe);
+        String programmed = shell.run("flash:program " + ShippedRuntime.example(name + ".hex"));
+        assertTrue(programmed, programmed.startsWith("Programmed " + name + ".hex"));
+        shell.run("target:reset -h");
+        String trace = runUntilHardFault(elf);
+
+        List<String> functions = new ArrayList<>();
+        boolean exact = true;
+        for (String line : trace.lines().toList()) {
+            Matcher frame = FRAME.matcher(line);
+            if (!frame.lookingAt()) {
+                continue;
+            }
+            functions.add(frame.group(3));
+            if (frame.group(3).startsWith("<")) {
+                exact = true;
+                continue;
+            }
+            long pc = Long.parseLong(frame.group(2), 16);
+            List<String> addr2line = addr2line(elf, exact ? pc : pc - 1);
+            assertEquals(line, addr2line.get(0), frame.group(3));
+            String where = addr2line.get(1).replaceFirst(" \\(discriminator \\d+\\)", "");
+            assertEquals(line, where.substring(where.lastIndexOf('/') + 1), frame.group(4) + ":" + frame.group(5));
+            exact = false;
+        }
+        assertEquals(trace, List.of("fault_handler", "<HardFault>", "decode", "read_sensor", "check_sensors", "main",
+                "reset_handler"), functions);
+        return trace;
+    }
+
+    /** Lets the core run and halts it until it sits in the fault handler; returns that backtrace. */
+    private String runUntilHardFault(String elf) throws Exception {
+        String trace = "";
+        for (int i = 0; i < HALT_ATTEMPTS && !trace.contains("<HardFault>"); i++) {
+            shell.run("target:go");
+            Thread.sleep(20);
+            shell.run("target:halt");
+            trace = shell.run("target:backtrace --elf " + elf);
+        }
+        return trace;
+    }
+
+    private static List<String> addr2line(String elf, long address) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("arm-none-eabi-addr2line", "-f", "-e", elf, Long.toHexString(address))
+                .redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(out, 0, process.waitFor());
+        return out.lines().toList();
+    }
+}
