@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +35,8 @@ class JlinkBenchFloorTest {
         JlinkConfig config = JlinkConfig.v11(9);
         long wordsPerRequest = BitStreams.maxBits(config.maxMemBlock()) / CLOCKS_PER_TRANSFER;
         long floor = (WORDS + wordsPerRequest - 1) / wordsPerRequest;
-        try (Nrf51822 mcu = Nrf51822.create(null); VirtualUsbBus bus = new VirtualUsbBus("jlink-bench");
-                JlinkProbe device = JlinkProbe.inFrontOf(mcu, config)) {
-            bus.attach(device);
-            JlinkDriver driver = new JlinkDriver();
-            driver.addBus(bus);
-            try (DebugProbe probe = driver.open(driver.probes().get(0), SessionOptions.defaults())) {
-                CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
+        try (Nrf51822 mcu = Nrf51822.create(null); JlinkProbe device = JlinkProbe.inFrontOf(mcu, config)) {
+            onSwdTarget(device, target -> {
                 byte[] data = new byte[Nrf51822.RAM_SIZE];
                 new Random(64).nextBytes(data);
                 device.link().reset();
@@ -58,6 +54,19 @@ class JlinkBenchFloorTest {
                 long limit = floor * (100 + MARGIN_PERCENT) / 100;
                 assertTrue(written.roundTrips() <= limit, "write took " + written.roundTrips() + " requests, floor " + floor);
                 assertTrue(read.roundTrips() <= limit, "read took " + read.roundTrips() + " requests, floor " + floor);
+            });
+        }
+    }
+
+    /** Runs {@code body} on the SWD target behind {@code device}, alone on a virtual bus. */
+    static void onSwdTarget(JlinkProbe device, Consumer<CortexMTarget> body) {
+        try (VirtualUsbBus bus = new VirtualUsbBus("jlink-bench")) {
+            bus.attach(device);
+            JlinkDriver driver = new JlinkDriver();
+            driver.addBus(bus);
+            try (DebugProbe probe = driver.open(driver.probes().get(0), SessionOptions.defaults())) {
+                CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
+                body.accept(target);
                 target.close();
             }
         }

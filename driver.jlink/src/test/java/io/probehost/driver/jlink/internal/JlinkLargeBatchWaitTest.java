@@ -8,19 +8,12 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import io.probehost.api.option.SessionOptions;
-import io.probehost.api.probe.DebugProbe;
-import io.probehost.api.probe.WireProtocol;
-import io.probehost.arch.arm.ArmConnectOptions;
-import io.probehost.arch.arm.ArmDebugFactory;
-import io.probehost.arch.arm.CortexMTarget;
 import io.probehost.sim.adi.SwjDp;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
 import io.probehost.sim.probe.jlink.JlinkConfig;
 import io.probehost.sim.probe.jlink.JlinkProbe;
-import io.probehost.sim.probe.usb.VirtualUsbBus;
 
 /**
  * A 16 KiB write goes out as one SWD batch cut into several HW_JTAG3 requests; a WAIT storm that
@@ -32,15 +25,11 @@ class JlinkLargeBatchWaitTest {
 
     @Test
     void aWaitStormInsideALargeBatchLosesNoWord() {
-        try (Nrf51822 mcu = Nrf51822.create(null); VirtualUsbBus bus = new VirtualUsbBus("jlink-wait")) {
+        try (Nrf51822 mcu = Nrf51822.create(null)) {
             SwjDp dp = new SwjDp(mcu, WireMode.SWD, 0);
             StormAfter pins = new StormAfter(dp);
             try (JlinkProbe device = new JlinkProbe(JlinkConfig.v11(9), pins, mcu.clock())) {
-                bus.attach(device);
-                JlinkDriver driver = new JlinkDriver();
-                driver.addBus(bus);
-                try (DebugProbe probe = driver.open(driver.probes().get(0), SessionOptions.defaults())) {
-                    CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
+                JlinkBenchFloorTest.onSwdTarget(device, target -> {
                     byte[] data = new byte[Nrf51822.RAM_SIZE];
                     new Random(10).nextBytes(data);
                     pins.armAfter(STORM_AT_CYCLE, () -> dp.injectWaitStorm(STORM));
@@ -50,8 +39,7 @@ class JlinkLargeBatchWaitTest {
                     byte[] back = new byte[data.length];
                     target.memory().read(Nrf51822.RAM_BASE, back, 0, back.length);
                     assertArrayEquals(data, back);
-                    target.close();
-                }
+                });
             }
         }
     }
