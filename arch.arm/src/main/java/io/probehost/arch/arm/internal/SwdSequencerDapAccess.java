@@ -26,11 +26,16 @@ import io.probehost.api.probe.SwjControl;
  * sequencer calls, the request and ACK first, and the data phase only after an OK ACK, since a
  * target that answered WAIT or FAULT expects no data phase and would read the host's data as a
  * new request. Every CTRL/STAT write through here (DPBANKSEL 0) sets ORUNDETECT; from then on the data phase is
- * always present, so up to {@link #MAX_BATCH_TRANSFERS} queued transactions go out in one
- * sequencer call and stay in step whatever the ACKs. The first ACK that is not OK ends the batch:
- * with overrun detection the target answers FAULT to the AP accesses after it anyway. After WAIT
- * the host clears STICKYORUN (ABORT.ORUNERRCLR) and resends from the waiting transaction, up to
- * {@link #MAX_WAIT_RETRIES} times; then it throws {@link TransferTimeoutException}. FAULT throws
+ * always present, so up to {@link #MAX_BATCH_TRANSFERS} queued transactions (a 16 KiB block and its
+ * TAR writes) go out in one sequencer call and stay in step whatever the ACKs; the probe's driver cuts
+ * the call into requests as full as its buffer allows, so the round trips depend on its buffer, not
+ * on this layer. Transactions follow each other with no idle cycles between them (ADIv5 makes them
+ * optional); only the last one of a call has {@link #FINAL_IDLE_CYCLES}. The first ACK that is not OK
+ * ends the batch: with overrun detection the target answers FAULT to the AP accesses after it anyway.
+ * After WAIT the host clears STICKYORUN (ABORT.ORUNERRCLR) and resends from the waiting transaction,
+ * in a batch of {@link #BATCH_AFTER_WAIT} that doubles with each batch that goes through, so a busy
+ * target does not cost the rest of a large batch per WAIT; after {@link #MAX_WAIT_RETRIES} WAITs in a
+ * row it throws {@link TransferTimeoutException}. FAULT throws
  * {@link TransferFaultException}; no ACK (0b111) or a bad data parity throws a
  * {@link TransferException} or {@link ProtocolException}, and the next transfer starts with a line
  * reset and a DPIDR read.
@@ -43,9 +48,12 @@ import io.probehost.api.probe.SwjControl;
 public final class SwdSequencerDapAccess implements DapAccess, SwjControl {
     /** pyOCD's default WAIT retry count for CMSIS-DAP probes. */
     static final int MAX_WAIT_RETRIES = 150;
-    static final int MAX_BATCH_TRANSFERS = 256;
-    /** Low cycles after every transaction. */
-    static final int IDLE_CYCLES = 3;
+    /** 4096 words of a 16 KiB block, its 16 TAR writes and what a caller queues around them. */
+    static final int MAX_BATCH_TRANSFERS = 8192;
+    /** The batch that resends from a waiting transaction. */
+    static final int BATCH_AFTER_WAIT = 64;
+    /** Low cycles between the transactions of one sequencer call: ADIv5 allows back to back. */
+    static final int IDLE_CYCLES = 0;
     /** Low cycles before the sequencer stops the clock: ADIv5 wants at least 8. */
     static final int FINAL_IDLE_CYCLES = 8;
     private static final int ORUNDETECT = 1;
@@ -62,6 +70,8 @@ public final class SwdSequencerDapAccess implements DapAccess, SwjControl {
     private boolean lineResetNeeded;
     private RuntimeException unreported;
     private long sequenceCalls;
+    /** The next batch's size limit: {@link #BATCH_AFTER_WAIT} after a WAIT, growing back to the maximum. */
+    private int batchLimit = MAX_BATCH_TRANSFERS;
 
     /**
      * @param pins the probe's own pin control, for {@link #swjPins(int, int, int)}; switching
@@ -228,9 +238,11 @@ public final class SwdSequencerDapAccess implements DapAccess, SwjControl {
             }
             if (outcome.error == null) {
                 waits = 0;
+                batchLimit = Math.min(MAX_BATCH_TRANSFERS, batchLimit * 2);
                 continue;
             }
             if (outcome.ack == SwdTransfer.ACK_WAIT && waits++ < MAX_WAIT_RETRIES) {
+                batchLimit = BATCH_AFTER_WAIT;
                 if (overrunDetect && !clearOverrun()) {
                     return;
                 }
@@ -243,7 +255,7 @@ public final class SwdSequencerDapAccess implements DapAccess, SwjControl {
     private List<SwdTransfer> nextBatch() {
         List<SwdTransfer> batch = new ArrayList<>();
         Iterator<SwdTransfer> queued = queue.iterator();
-        while (queued.hasNext() && batch.size() < MAX_BATCH_TRANSFERS) {
+        while (queued.hasNext() && batch.size() < batchLimit) {
             batch.add(queued.next());
         }
         return batch;

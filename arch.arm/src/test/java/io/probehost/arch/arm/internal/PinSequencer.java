@@ -13,6 +13,8 @@ final class PinSequencer implements SwdSequencer {
     private final SwjPins pins;
     private int calls;
     private IntPredicate flipCapturedBit = bit -> false;
+    private int actionCycle = -1;
+    private Runnable action;
 
     PinSequencer(SwjPins pins) {
         this.pins = pins;
@@ -23,6 +25,10 @@ final class PinSequencer implements SwdSequencer {
         calls++;
         byte[] captured = new byte[(bitCount + 7) / 8];
         for (int i = 0; i < bitCount; i++) {
+            if (i == actionCycle) {
+                actionCycle = -1;
+                action.run();
+            }
             boolean driven = (drive[i >>> 3] >>> (i & 7) & 1) != 0;
             boolean bit = (out[i >>> 3] >>> (i & 7) & 1) != 0;
             boolean line = pins.swdClock(driven, bit);
@@ -34,6 +40,12 @@ final class PinSequencer implements SwdSequencer {
             }
         }
         return captured;
+    }
+
+    /** Runs {@code runnable} once, before cycle {@code cycle} of the next call long enough to reach it. */
+    void atCycle(int cycle, Runnable runnable) {
+        actionCycle = cycle;
+        action = runnable;
     }
 
     int calls() {

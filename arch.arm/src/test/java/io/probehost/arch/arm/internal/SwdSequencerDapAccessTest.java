@@ -133,6 +133,33 @@ class SwdSequencerDapAccessTest {
     }
 
     @Test
+    void aWaitStormInTheMiddleOfALargeBatchResendsFromTheWaitingWriteAndLosesNoWord() {
+        DebugPort port = connected();
+        int words = 2048;
+        int[] values = new int[words];
+        for (int i = 0; i < words; i++) {
+            values[i] = 0x5A00_0000 | i;
+        }
+        for (int block = 0; block < words; block += 256) {
+            port.writeAp(0, 0x04, RAM + 4 * block);
+            port.writeApBlock(0, 0x0C, values, block, 256);
+        }
+        // past 1000 of the 2056 transactions of the one batch, the target answers WAIT 30 times
+        sequencer.atCycle(1000 * 46, () -> dp.injectWaitStorm(30));
+        int before = sequencer.calls();
+        port.flush();
+        assertEquals(0, dp.pendingWaits());
+        assertTrue(sequencer.calls() - before > 2, "the storm cut the batch");
+        assertEquals(0, port.readDp(DpRegister.CTRL_STAT) & DpRegister.STAT_STICKYORUN);
+        int[] back = new int[words];
+        for (int block = 0; block < words; block += 256) {
+            port.writeAp(0, 0x04, RAM + 4 * block);
+            System.arraycopy(port.queueReadApBlock(0, 0x0C, 256).get(), 0, back, block, 256);
+        }
+        assertArrayEquals(values, back);
+    }
+
+    @Test
     void waitPastTheRetryLimitIsATimeout() {
         connected();
         // every transaction of a batch after the waiting one answers WAIT too and uses up the storm

@@ -186,6 +186,42 @@ class PicoprobeEmulatorEndToEndTest {
         }
     }
 
+    /**
+     * probe:bench's 64 KiB (the nRF51's 16 KiB RAM four times) come within 10% of the packet floor of
+     * picoprobe.md sections 2 and 3: 8 KiB packets with their 4-byte length, a written word costing at
+     * least READ_BITS 5 and WRITE_BITS 41 (18 bytes), a read word WRITE_BITS 8 and READ_BITS 38 (13).
+     */
+    @Test
+    void sixtyFourKibibytesComeWithinTenPercentOfThePacketFloor() {
+        int words = 64 * 1024 / 4;
+        long writeFloor = packetsFor(words, 6 + 6 + 6);
+        long readFloor = packetsFor(words, 6 + 1 + 6);
+        try (Bench bench = new Bench(); DebugProbe probe = bench.open(SessionOptions.defaults())) {
+            CortexMTarget target = ArmDebugFactory.connect(probe, WireProtocol.SWD, ArmConnectOptions.defaults());
+            byte[] data = pattern(Nrf51822.RAM_SIZE, 5);
+            bench.device.link().reset();
+            for (int done = 0; done < words * 4; done += data.length) {
+                target.memory().write(RAM, data, 0, data.length);
+            }
+            long written = bench.device.link().snapshot().roundTrips();
+            bench.device.link().reset();
+            byte[] back = new byte[data.length];
+            for (int done = 0; done < words * 4; done += data.length) {
+                target.memory().read(RAM, back, 0, back.length);
+            }
+            long read = bench.device.link().snapshot().roundTrips();
+            assertArrayEquals(data, back);
+            assertTrue(written <= writeFloor * 110 / 100, "write took " + written + " packets, floor " + writeFloor);
+            assertTrue(read <= readFloor * 110 / 100, "read took " + read + " packets, floor " + readFloor);
+            target.close();
+        }
+    }
+
+    private static long packetsFor(int words, int bytesPerWord) {
+        long wordsPerPacket = (Picoprobe.BUFFER_SIZE - 4) / bytesPerWord;
+        return (words + wordsPerPacket - 1) / wordsPerPacket;
+    }
+
     @Test
     void jtagIsRefusedNamingTheProbe() {
         try (Bench bench = new Bench(); DebugProbe probe = bench.open(SessionOptions.defaults())) {
