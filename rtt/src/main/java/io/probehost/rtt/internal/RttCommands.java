@@ -1,0 +1,170 @@
+package io.probehost.rtt.internal;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.probehost.api.host.DebugSession;
+import io.probehost.api.target.MemoryRegion;
+import io.probehost.api.target.TargetDescription;
+import io.probehost.api.text.Numbers;
+import io.probehost.api.text.TextTable;
+import io.probehost.command.CommandConsole;
+import io.probehost.command.CommandLine;
+import io.probehost.command.CommandSessions;
+import io.probehost.command.CommandSyntax;
+import io.probehost.flash.format.debug.DebugInfo;
+import io.probehost.rtt.RttChannel;
+import io.probehost.rtt.RttClient;
+import io.probehost.rtt.RttControlBlock;
+import io.probehost.rtt.RttDirection;
+import io.probehost.rtt.RttException;
+import io.probehost.rtt.RttLocator;
+
+/**
+ * {@code rtt:*} commands: list a running target's RTT channels, read and stream its up channels and
+ * write to its down channels, all through memory accesses that leave the core running.
+ */
+@Component(service = RttCommands.class, property = {"osgi.command.scope=rtt", "osgi.command.function=attach",
+        "osgi.command.function=read", "osgi.command.function=write", "osgi.command.function=list"})
+public final class RttCommands {
+    static final String ATTACH = "rtt:attach " + CommandSyntax.PROBE + " [--elf FILE] [--channel N] [--for SECONDS]";
+    static final String READ = "rtt:read " + CommandSyntax.PROBE + " [--elf FILE] [--channel N]";
+    static final String WRITE = "rtt:write " + CommandSyntax.PROBE + " [--elf FILE] CHANNEL TEXT";
+    static final String LIST = "rtt:list " + CommandSyntax.PROBE + " [--elf FILE]";
+    /** How long a blocking down channel may keep rtt:write waiting for room. */
+    private static final Duration BLOCK_LIMIT = Duration.ofSeconds(2);
+    /** The pause between polls of an empty channel: short enough to show a line within 10 ms. */
+    private static final long IDLE_POLL_MILLIS = 5;
+    private static final long SEARCH_POLL_MILLIS = 100;
+    private final CommandSessions sessions;
+
+    @Activate
+    public RttCommands(@Reference CommandSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Descriptor("stream an up channel (default 0) to the terminal until interrupted, or for SECONDS; "
+            + "waits for the control block and finds it again after a reset")
+    public Object attach(CommandSession shell, @Descriptor(ATTACH) String... args) {
+        return CommandSyntax.of(ATTACH).run(args, line -> {
+            int channel = channel(line);
+            OptionalLong symbol = symbol(shell, line);
+            long limit = line.option("--for").map(s -> Numbers.parse(s, "seconds") * 1_000_000_000L).orElse(-1L);
+            long start = System.nanoTime();
+            PrintStream out = CommandConsole.out(shell);
+            DebugSession session = sessions.session(line);
+            Optional<RttClient> client = Optional.empty();
+            long received = 0;
+            try {
+                while (limit < 0 || System.nanoTime() - start < limit) {
+                    if (client.isEmpty() || !client.get().stillThere()) {
+                        client = locate(session, symbol);
+                        if (client.isEmpty()) {
+                            Thread.sleep(SEARCH_POLL_MILLIS);
+                            continue;
+                        }
+                        client.get().controlBlock().channel(RttDirection.UP, channel);
+                    }
+                    byte[] data = client.get().read(channel);
+                    if (data.length == 0) {
+                        Thread.sleep(IDLE_POLL_MILLIS);
+                        continue;
+                    }
+                    received += data.length;
+                    out.write(data, 0, data.length);
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (client.isEmpty() && received == 0) {
+                throw new RttException("no RTT control block appeared" + where(symbol));
+            }
+            return null;
+        });
+    }
+
+    @Descriptor("print what an up channel (default 0) holds now")
+    public Object read(CommandSession shell, @Descriptor(READ) String... args) {
+        return CommandSyntax.of(READ).run(args, line -> {
+            int channel = channel(line);
+            RttClient client = required(sessions.session(line), symbol(shell, line));
+            return new String(client.read(channel), StandardCharsets.ISO_8859_1);
+        });
+    }
+
+    @Descriptor("write TEXT and a newline to a down channel, as the channel's mode allows")
+    public Object write(CommandSession shell, @Descriptor(WRITE) String... args) {
+        return CommandSyntax.of(WRITE).run(args, line -> {
+            int index = Numbers.count(line.argument(0), "channel");
+            byte[] data = (line.argument(1) + "\n").getBytes(StandardCharsets.UTF_8);
+            RttClient client = required(sessions.session(line), symbol(shell, line));
+            RttChannel channel = client.controlBlock().channel(RttDirection.DOWN, index);
+            int written = client.write(index, data, BLOCK_LIMIT);
+            if (written == 0 && data.length > 0) {
+                throw new RttException(String.format("down channel %d (mode %s) had no room for %d bytes; nothing written",
+                        index, channel.mode().word(), data.length));
+            }
+            return String.format("Wrote %d of %d bytes to down channel %d (mode %s)", written, data.length, index,
+                    channel.mode().word());
+        });
+    }
+
+    @Descriptor("list the RTT channels: direction, number, name, size, mode, flags, buffer")
+    public Object list(CommandSession shell, @Descriptor(LIST) String... args) {
+        return CommandSyntax.of(LIST).run(args, line -> {
+            RttControlBlock block = required(sessions.session(line), symbol(shell, line)).controlBlock();
+            TextTable table = new TextTable("Channel", "Name", "Size", "Mode", "Flags", "Buffer").numeric(2);
+            for (List<RttChannel> channels : List.of(block.up(), block.down())) {
+                for (RttChannel c : channels) {
+                    table.row(c.direction().name().toLowerCase() + " " + c.index(), c.name().isEmpty() ? "-" : c.name(),
+                            c.size(), c.configured() ? c.mode().word() : "unused", String.format("0x%X", c.flags()),
+                            String.format("0x%08X", c.buffer()));
+                }
+            }
+            return String.format("RTT control block at 0x%08X%n%s", block.address(), table);
+        });
+    }
+
+    private static int channel(CommandLine line) {
+        return line.option("--channel").map(s -> Numbers.count(s, "channel")).orElse(0);
+    }
+
+    /** {@code _SEGGER_RTT} from {@code --elf}; a file without it is an error, since the scan would be a guess. */
+    private static OptionalLong symbol(CommandSession shell, CommandLine line) {
+        Optional<String> elf = line.option("--elf");
+        if (elf.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        OptionalLong address = DebugInfo.read(CommandConsole.file(shell, elf.get())).symbols().address(RttLocator.SYMBOL);
+        if (address.isEmpty()) {
+            throw new RttException(elf.get() + " has no " + RttLocator.SYMBOL + " symbol");
+        }
+        return address;
+    }
+
+    private static Optional<RttClient> locate(DebugSession session, OptionalLong symbol) {
+        List<MemoryRegion> regions = session.targetDescription().map(TargetDescription::memoryMap).orElse(List.of());
+        return RttLocator.attach(session.target().memory(), symbol, regions);
+    }
+
+    private static RttClient required(DebugSession session, OptionalLong symbol) {
+        return locate(session, symbol).orElseThrow(() -> new RttException("no RTT control block" + where(symbol)
+                + " (has the firmware started logging?)"));
+    }
+
+    private static String where(OptionalLong symbol) {
+        return symbol.isPresent() ? String.format(" at %s (0x%08X)", RttLocator.SYMBOL, symbol.getAsLong())
+                : " in the target's RAM regions";
+    }
+}
