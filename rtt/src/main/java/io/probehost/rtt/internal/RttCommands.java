@@ -106,7 +106,7 @@ public final class RttCommands {
     @Descriptor("write TEXT and a newline to a down channel, as the channel's mode allows")
     public Object write(CommandSession shell, @Descriptor(WRITE) String... args) {
         return CommandSyntax.of(WRITE).run(args, line -> {
-            int index = Numbers.count(line.argument(0), "channel");
+            int index = channelNumber(line.argument(0));
             byte[] data = (line.argument(1) + "\n").getBytes(StandardCharsets.UTF_8);
             RttClient client = required(sessions.session(line), symbol(shell, line));
             RttChannel channel = client.controlBlock().channel(RttDirection.DOWN, index);
@@ -137,7 +137,16 @@ public final class RttCommands {
     }
 
     private static int channel(CommandLine line) {
-        return line.option("--channel").map(s -> Numbers.count(s, "channel")).orElse(0);
+        return line.option("--channel").map(RttCommands::channelNumber).orElse(0);
+    }
+
+    /** A channel number: 0 and up, within the 255 channels a control block can have. */
+    private static int channelNumber(String text) {
+        long number = Numbers.parse(text, "channel");
+        if (number < 0 || number > 255) {
+            throw new RttException("channel must be a number from 0 to 255, not " + text);
+        }
+        return (int) number;
     }
 
     /** {@code _SEGGER_RTT} from {@code --elf}; a file without it is an error, since the scan would be a guess. */
