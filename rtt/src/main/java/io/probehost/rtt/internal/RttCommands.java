@@ -1,6 +1,13 @@
 package io.probehost.rtt.internal;
 
+import java.io.IOException;
+import java.io.PushbackInputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +30,7 @@ import io.probehost.command.CommandLine;
 import io.probehost.command.CommandSessions;
 import io.probehost.command.CommandSyntax;
 import io.probehost.flash.format.debug.DebugInfo;
+import io.probehost.rtt.RttBridge;
 import io.probehost.rtt.RttChannel;
 import io.probehost.rtt.RttClient;
 import io.probehost.rtt.RttControlBlock;
@@ -35,12 +43,17 @@ import io.probehost.rtt.RttLocator;
  * write to its down channels, all through memory accesses that leave the core running.
  */
 @Component(service = RttCommands.class, property = {"osgi.command.scope=rtt", "osgi.command.function=attach",
-        "osgi.command.function=read", "osgi.command.function=write", "osgi.command.function=list"})
+        "osgi.command.function=read", "osgi.command.function=write", "osgi.command.function=list",
+        "osgi.command.function=serve"})
 public final class RttCommands {
     static final String ATTACH = "rtt:attach " + CommandSyntax.PROBE + " [--elf FILE] [--channel N] [--for SECONDS]";
     static final String READ = "rtt:read " + CommandSyntax.PROBE + " [--elf FILE] [--channel N]";
     static final String WRITE = "rtt:write " + CommandSyntax.PROBE + " [--elf FILE] CHANNEL TEXT";
     static final String LIST = "rtt:list " + CommandSyntax.PROBE + " [--elf FILE]";
+    static final String SERVE = "rtt:serve " + CommandSyntax.PROBE
+            + " [--elf FILE] [--channel N] [-p|--port PORT] [--for SECONDS]";
+    private static final int DEFAULT_PORT = 9090;
+    private static final int ACCEPT_POLL_MILLIS = 100;
     /** How long a blocking down channel may keep rtt:write waiting for room. */
     private static final Duration BLOCK_LIMIT = Duration.ofSeconds(2);
     /** The pause between polls of an empty channel: short enough to show a line within 10 ms. */
@@ -59,39 +72,131 @@ public final class RttCommands {
         return CommandSyntax.of(ATTACH).run(args, line -> {
             int channel = channel(line);
             OptionalLong symbol = symbol(shell, line);
-            long limit = line.option("--for").map(s -> Numbers.parse(s, "seconds") * 1_000_000_000L).orElse(-1L);
-            long start = System.nanoTime();
+            long end = deadline(line);
             PrintStream out = CommandConsole.out(shell);
-            DebugSession session = sessions.session(line);
-            Optional<RttClient> client = Optional.empty();
-            long received = 0;
+            Tracker tracker = new Tracker(sessions.session(line), symbol);
             try {
-                while (limit < 0 || System.nanoTime() - start < limit) {
-                    if (client.isEmpty() || !client.get().stillThere()) {
-                        client = locate(session, symbol);
-                        if (client.isEmpty()) {
-                            Thread.sleep(SEARCH_POLL_MILLIS);
-                            continue;
-                        }
-                        client.get().controlBlock().channel(RttDirection.UP, channel);
-                    }
-                    byte[] data = client.get().read(channel);
-                    if (data.length == 0) {
-                        Thread.sleep(IDLE_POLL_MILLIS);
-                        continue;
-                    }
-                    received += data.length;
+                while (System.nanoTime() - end < 0) {
+                    Optional<RttClient> client = tracker.client(RttDirection.UP, channel);
+                    byte[] data = client.isPresent() ? client.get().read(channel) : new byte[0];
                     out.write(data, 0, data.length);
                     out.flush();
+                    if (data.length == 0) {
+                        Thread.sleep(client.isPresent() ? IDLE_POLL_MILLIS : SEARCH_POLL_MILLIS);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (client.isEmpty() && received == 0) {
-                throw new RttException("no RTT control block appeared" + where(symbol));
+            tracker.requireSeen();
+            return null;
+        });
+    }
+
+    @Descriptor("bridge an up channel and the down channel of the same number (default 0) to one TCP client "
+            + "at a time on loopback PORT (default 9090), until interrupted or for SECONDS")
+    public Object serve(CommandSession shell, @Descriptor(SERVE) String... args) {
+        return CommandSyntax.of(SERVE).run(args, line -> {
+            int channel = channel(line);
+            int port = line.option("--port").map(p -> (int) Numbers.parse(p, "port")).orElse(DEFAULT_PORT);
+            OptionalLong symbol = symbol(shell, line);
+            long end = deadline(line);
+            Tracker tracker = new Tracker(sessions.session(line), symbol);
+            PrintStream out = CommandConsole.out(shell);
+            try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                server.setSoTimeout(ACCEPT_POLL_MILLIS);
+                out.println("RTT channel " + channel + " on " + server.getLocalSocketAddress() + "; Ctrl-C stops");
+                out.flush();
+                while (System.nanoTime() - end < 0 && !Thread.currentThread().isInterrupted()) {
+                    try (Socket socket = server.accept()) {
+                        bridge(tracker, channel, socket, end);
+                    } catch (SocketTimeoutException e) {
+                        continue;
+                    } catch (IOException e) {
+                        out.println("RTT client left: " + e.getMessage());
+                    }
+                }
+            } catch (IOException e) {
+                throw new RttException("cannot serve RTT on port " + port + ": " + e.getMessage());
             }
             return null;
         });
+    }
+
+    private static void bridge(Tracker tracker, int channel, Socket socket, long end) throws IOException {
+        socket.setSoTimeout(1);
+        PushbackInputStream in = new PushbackInputStream(socket.getInputStream());
+        OutputStream toClient = socket.getOutputStream();
+        try {
+            while (System.nanoTime() - end < 0) {
+                Optional<RttClient> client = tracker.client(RttDirection.UP, channel);
+                int moved = 0;
+                if (client.isPresent()) {
+                    int down = channel < client.get().controlBlock().down().size() ? channel : -1;
+                    moved = new RttBridge(client.get(), channel, down, BLOCK_LIMIT).transfer(in, toClient);
+                }
+                if (moved == 0) {
+                    awaitInputOrEnd(in);
+                    Thread.sleep(client.isPresent() ? IDLE_POLL_MILLIS : SEARCH_POLL_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Looks at the client's input for a moment: a byte is kept for the next round, the end of the stream ends the bridge. */
+    private static void awaitInputOrEnd(PushbackInputStream in) throws IOException {
+        if (in.available() > 0) {
+            return;
+        }
+        try {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("the connection closed");
+            }
+            in.unread(next);
+        } catch (SocketTimeoutException e) {
+            return;
+        }
+    }
+
+    /** The end of {@code --for SECONDS} on the nanoTime clock; without it, practically never. */
+    private static long deadline(CommandLine line) {
+        long now = System.nanoTime();
+        return line.option("--for").map(s -> now + Numbers.parse(s, "seconds") * 1_000_000_000L)
+                .orElse(now + Long.MAX_VALUE / 2);
+    }
+
+    /**
+     * The control block of a running target as it comes and goes: looked for until it appears,
+     * looked for again when its ID vanishes (a reset, new firmware that may put it elsewhere).
+     */
+    private static final class Tracker {
+        private final DebugSession session;
+        private final OptionalLong symbol;
+        private Optional<RttClient> client = Optional.empty();
+        private boolean seen;
+
+        Tracker(DebugSession session, OptionalLong symbol) {
+            this.session = session;
+            this.symbol = symbol;
+        }
+
+        Optional<RttClient> client(RttDirection direction, int channel) {
+            if (client.isEmpty() || !client.get().stillThere()) {
+                client = locate(session, symbol);
+                client.ifPresent(c -> c.controlBlock().channel(direction, channel));
+                seen |= client.isPresent();
+            }
+            return client;
+        }
+
+        void requireSeen() {
+            if (!seen) {
+                throw new RttException("no RTT control block appeared" + where(symbol));
+            }
+        }
     }
 
     @Descriptor("print what an up channel (default 0) holds now")
