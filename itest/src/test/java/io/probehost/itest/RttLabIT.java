@@ -3,6 +3,12 @@ package io.probehost.itest;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
@@ -27,6 +33,7 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
 @ExamReactorStrategy(PerMethod.class)
 public class RttLabIT {
     private static final String MICROBIT = "9900";
+    private static final int PORT = 19021;
 
     @Inject
     CommandProcessor processor;
@@ -78,5 +85,52 @@ public class RttLabIT {
         assertTrue(echoed, echoed.contains("got: hello\n"));
         String missing = shell.fail("rtt:write 3 hello");
         assertTrue(missing, missing.contains("there is no down channel 3"));
+    }
+
+    @Test
+    public void serveBridgesTheChannelsToALoopbackClient() throws Exception {
+        flashAndRun();
+        CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
+            try {
+                return shell.run("rtt:serve --port " + PORT + " --for 4");
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+        StringBuilder received = new StringBuilder();
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(3000);
+            InputStream in = socket.getInputStream();
+            readUntil(in, received, "tick 1\n");
+            socket.getOutputStream().write("bridge\n".getBytes(StandardCharsets.US_ASCII));
+            readUntil(in, received, "got: bridge\n");
+        }
+        assertTrue(received.toString(), received.toString().startsWith("rtt-log started\ntick 0\n"));
+        String log = served.get();
+        assertTrue(log, log.contains("RTT channel 0 on localhost/127.0.0.1:" + PORT));
+    }
+
+    private static Socket connect() throws Exception {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return new Socket(InetAddress.getLoopbackAddress(), PORT);
+            } catch (IOException e) {
+                if (attempt == 100) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static void readUntil(InputStream in, StringBuilder received, String wanted) throws IOException {
+        byte[] buffer = new byte[512];
+        while (!received.toString().contains(wanted)) {
+            int count = in.read(buffer);
+            if (count < 0) {
+                throw new IOException("the bridge closed before '" + wanted.strip() + "': " + received);
+            }
+            received.append(new String(buffer, 0, count, StandardCharsets.US_ASCII));
+        }
     }
 }
