@@ -120,4 +120,23 @@ class RttClientTest {
         RttException e = assertThrows(RttException.class, () -> client.read(0));
         assertTrue(e.getMessage().contains("out of its 16-byte ring"), e.getMessage());
     }
+
+    @Test
+    void trackerWaitsForTheBlockAndFollowsItWhenItMoves() {
+        FakeTarget target = new FakeTarget(FakeTarget.RAM + 0x400, 32, 16, 0, 0);
+        target.memory.write(target.block, new byte[16]);
+        RttTracker tracker = new RttTracker(target.memory, OptionalLong.empty(), RAM);
+        assertTrue(tracker.current().isEmpty());
+        assertFalse(tracker.seen());
+        target.memory.write(target.block, RttControlBlock.ID);
+        assertEquals(target.block, tracker.current().orElseThrow().controlBlock().address());
+
+        target.memory.write(target.block, new byte[16]);
+        FakeTarget moved = new FakeTarget(FakeTarget.RAM + 0x1000, 64, 16, 1, 0);
+        target.memory.write(moved.block, moved.memory.read(moved.block, 0x300));
+        RttControlBlock again = tracker.current().orElseThrow().controlBlock();
+        assertEquals(FakeTarget.RAM + 0x1000, again.address());
+        assertEquals(64, again.channel(RttDirection.UP, 0).size());
+        assertTrue(tracker.seen());
+    }
 }

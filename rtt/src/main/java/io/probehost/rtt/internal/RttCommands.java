@@ -37,6 +37,7 @@ import io.probehost.rtt.RttControlBlock;
 import io.probehost.rtt.RttDirection;
 import io.probehost.rtt.RttException;
 import io.probehost.rtt.RttLocator;
+import io.probehost.rtt.RttTracker;
 
 /**
  * {@code rtt:*} commands: list a running target's RTT channels, read and stream its up channels and
@@ -74,10 +75,10 @@ public final class RttCommands {
             OptionalLong symbol = symbol(shell, line);
             long end = deadline(line);
             PrintStream out = CommandConsole.out(shell);
-            Tracker tracker = new Tracker(sessions.session(line), symbol);
+            RttTracker tracker = tracker(line, symbol);
             try {
                 while (System.nanoTime() - end < 0) {
-                    Optional<RttClient> client = tracker.client(RttDirection.UP, channel);
+                    Optional<RttClient> client = client(tracker, channel);
                     byte[] data = client.isPresent() ? client.get().read(channel) : new byte[0];
                     out.write(data, 0, data.length);
                     out.flush();
@@ -88,7 +89,9 @@ public final class RttCommands {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            tracker.requireSeen();
+            if (!tracker.seen()) {
+                throw new RttException("no RTT control block appeared" + where(symbol));
+            }
             return null;
         });
     }
@@ -101,7 +104,7 @@ public final class RttCommands {
             int port = line.option("--port").map(p -> (int) Numbers.parse(p, "port")).orElse(DEFAULT_PORT);
             OptionalLong symbol = symbol(shell, line);
             long end = deadline(line);
-            Tracker tracker = new Tracker(sessions.session(line), symbol);
+            RttTracker tracker = tracker(line, symbol);
             PrintStream out = CommandConsole.out(shell);
             try (ServerSocket server = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
                 server.setSoTimeout(ACCEPT_POLL_MILLIS);
@@ -123,13 +126,13 @@ public final class RttCommands {
         });
     }
 
-    private static void bridge(Tracker tracker, int channel, Socket socket, long end) throws IOException {
+    private static void bridge(RttTracker tracker, int channel, Socket socket, long end) throws IOException {
         socket.setSoTimeout(1);
         PushbackInputStream in = new PushbackInputStream(socket.getInputStream());
         OutputStream toClient = socket.getOutputStream();
         try {
             while (System.nanoTime() - end < 0) {
-                Optional<RttClient> client = tracker.client(RttDirection.UP, channel);
+                Optional<RttClient> client = client(tracker, channel);
                 int moved = 0;
                 if (client.isPresent()) {
                     int down = channel < client.get().controlBlock().down().size() ? channel : -1;
@@ -168,35 +171,16 @@ public final class RttCommands {
                 .orElse(now + Long.MAX_VALUE / 2);
     }
 
-    /**
-     * The control block of a running target as it comes and goes: looked for until it appears,
-     * looked for again when its ID vanishes (a reset, new firmware that may put it elsewhere).
-     */
-    private static final class Tracker {
-        private final DebugSession session;
-        private final OptionalLong symbol;
-        private Optional<RttClient> client = Optional.empty();
-        private boolean seen;
+    /** The up channel {@code channel} of the block the tracker has now; a block without it fails. */
+    private static Optional<RttClient> client(RttTracker tracker, int channel) {
+        Optional<RttClient> client = tracker.current();
+        client.ifPresent(c -> c.controlBlock().channel(RttDirection.UP, channel));
+        return client;
+    }
 
-        Tracker(DebugSession session, OptionalLong symbol) {
-            this.session = session;
-            this.symbol = symbol;
-        }
-
-        Optional<RttClient> client(RttDirection direction, int channel) {
-            if (client.isEmpty() || !client.get().stillThere()) {
-                client = locate(session, symbol);
-                client.ifPresent(c -> c.controlBlock().channel(direction, channel));
-                seen |= client.isPresent();
-            }
-            return client;
-        }
-
-        void requireSeen() {
-            if (!seen) {
-                throw new RttException("no RTT control block appeared" + where(symbol));
-            }
-        }
+    private RttTracker tracker(CommandLine line, OptionalLong symbol) {
+        DebugSession session = sessions.session(line);
+        return new RttTracker(session.target().memory(), symbol, regions(session));
     }
 
     @Descriptor("print what an up channel (default 0) holds now")
@@ -267,9 +251,12 @@ public final class RttCommands {
         return address;
     }
 
+    private static List<MemoryRegion> regions(DebugSession session) {
+        return session.targetDescription().map(TargetDescription::memoryMap).orElse(List.of());
+    }
+
     private static Optional<RttClient> locate(DebugSession session, OptionalLong symbol) {
-        List<MemoryRegion> regions = session.targetDescription().map(TargetDescription::memoryMap).orElse(List.of());
-        return RttLocator.attach(session.target().memory(), symbol, regions);
+        return RttLocator.attach(session.target().memory(), symbol, regions(session));
     }
 
     private static RttClient required(DebugSession session, OptionalLong symbol) {
