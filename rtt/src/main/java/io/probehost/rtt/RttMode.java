@@ -20,7 +20,7 @@ public enum RttMode {
         return word;
     }
 
-    /** The mode of a descriptor's Flags word; the reserved value 3 reads as blocking's neighbour, trim. */
+    /** The mode of a descriptor's Flags word; the undefined value 3 reads as trim; higher bits are ignored. */
     public static RttMode ofFlags(int flags) {
         return switch (flags & 3) {
             case 0 -> NO_BLOCK_SKIP;

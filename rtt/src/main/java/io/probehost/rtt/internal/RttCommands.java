@@ -1,9 +1,9 @@
 package io.probehost.rtt.internal;
 
 import java.io.IOException;
-import java.io.PushbackInputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PushbackInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -79,7 +79,7 @@ public final class RttCommands {
             try {
                 while (System.nanoTime() - end < 0) {
                     Optional<RttClient> client = client(tracker, channel);
-                    byte[] data = client.isPresent() ? client.get().read(channel) : new byte[0];
+                    byte[] data = client.isPresent() ? readUnlessGone(client.get(), channel) : new byte[0];
                     out.write(data, 0, data.length);
                     out.flush();
                     if (data.length == 0) {
@@ -136,7 +136,13 @@ public final class RttCommands {
                 int moved = 0;
                 if (client.isPresent()) {
                     int down = channel < client.get().controlBlock().down().size() ? channel : -1;
-                    moved = new RttBridge(client.get(), channel, down, BLOCK_LIMIT).transfer(in, toClient);
+                    try {
+                        moved = new RttBridge(client.get(), channel, down, BLOCK_LIMIT).transfer(in, toClient);
+                    } catch (RttException e) {
+                        if (client.get().stillThere()) {
+                            throw e;
+                        }
+                    }
                 }
                 if (moved == 0) {
                     awaitInputOrEnd(in);
@@ -145,6 +151,18 @@ public final class RttCommands {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the channel holds; nothing when the block went away under the read (a reset), so the next round looks again. */
+    private static byte[] readUnlessGone(RttClient client, int channel) {
+        try {
+            return client.read(channel);
+        } catch (RttException e) {
+            if (client.stillThere()) {
+                throw e;
+            }
+            return new byte[0];
         }
     }
 
