@@ -1,5 +1,6 @@
 package io.probehost.api.debug;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.osgi.annotation.versioning.ConsumerType;
@@ -21,6 +22,15 @@ public interface TargetConnector {
 
     /** {@code arm} or {@code riscv}. */
     String architecture();
+
+    /**
+     * The wire protocols this architecture's targets are debugged over, the preferred first; the
+     * session uses the first one the probe supports unless one is asked for. Arm: SWD, then JTAG;
+     * RISC-V: JTAG only.
+     */
+    default List<WireProtocol> protocols() {
+        return List.of(WireProtocol.SWD, WireProtocol.JTAG);
+    }
 
     /** Whether a target description's cores belong to this connector (empty: unknown target). */
     boolean supports(Optional<TargetDescription> target);

@@ -1,6 +1,6 @@
 /** Debug layers above the probe: memory interfaces, core control and target capabilities such as calling a function. */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package io.probehost.api.debug;
 
 import org.osgi.annotation.bundle.Export;

@@ -2,6 +2,7 @@ package io.probehost.flash.internal;
 
 import java.time.Duration;
 
+import io.probehost.api.debug.CrcCode;
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.FunctionCall;
 import io.probehost.api.debug.FunctionCallException;
@@ -50,6 +51,7 @@ final class AlgorithmRunner {
     private final FlashAlgorithm algorithm;
     private final MemoryInterface memory;
     private final FunctionCaller caller;
+    private final byte[] crcCode;
     private boolean prepared;
     private String running;
     private long runningAddress;
@@ -60,10 +62,16 @@ final class AlgorithmRunner {
         this.caller = target.capability(FunctionCaller.class).orElseThrow(() -> new FlashException(
                 "cannot run flash algorithm " + algorithm.name() + ": " + target.description()
                         + " offers no way to call a function on the target"));
+        this.crcCode = target.capability(CrcCode.class).map(CrcCode::code).orElse(SectorCrc.CODE);
     }
 
     FlashAlgorithm algorithm() {
         return algorithm;
+    }
+
+    /** The sector CRC code for this target: its architecture's ({@link CrcCode}), else the Cortex-M build. */
+    byte[] crcCode() {
+        return crcCode;
     }
 
     /** Writes the blob into RAM; the core must be halted. */

@@ -13,8 +13,9 @@ import io.probehost.api.target.FlashAlgorithm;
 /**
  * Computes CRC-32s of flash sectors or ranges on the target (pyOCD's "analyzer" idea), so that
  * unchanged sectors are recognised, and written ones verified (as SEGGER's tools do), with a few words
- * of traffic instead of reading them back. The code is
- * src/main/c/sector_crc.c built for Cortex-M0 (Thumb-1, so it runs on every Cortex-M); it is loaded
+ * of traffic instead of reading them back. The code is src/main/c/sector_crc.c built for the target:
+ * the architecture's build when it offers one ({@link io.probehost.api.debug.CrcCode}), else the
+ * Cortex-M0 build here (Thumb-1, so it runs on every Cortex-M); it is loaded
  * into the algorithm's first page buffer, with its table and results after it, and returns through
  * the algorithm's BKPT trampoline. It builds a 256-entry byte table in the second page buffer (or at
  * the end of the first when the page is big enough) and falls back to a nibble table without room.
@@ -31,7 +32,8 @@ final class SectorCrc {
             + "6240140a02409200d2586240140a02409200d2586240d5e7110a8c4639780137514001408900ca58"
             + "61464a40cce70c78013162401409a44640243a409200121904ac12196446403a126862401409a446"
             + "40243a409200121904ac12196446403a126862408e42e2d1b0e7c0462083b8ed");
-    private static final int CODE_ROOM = 0x160;
+    /** Room for the largest build: 352 bytes of Thumb-1, 434 of RV32IMAC. */
+    static final int CODE_ROOM = 0x1C0;
     /** The 256-entry byte table the code builds when the host gives it room; without, it uses nibbles. */
     private static final int BYTE_TABLE_SIZE = 0x400;
     private static final int BYTES_PER_RANGE = 12;
@@ -91,7 +93,11 @@ final class SectorCrc {
         long base = algorithm.pageBuffers().get(0);
         long table = base + CODE_ROOM;
         long byteTable = byteTable(algorithm);
-        memory.write(base, CODE);
+        byte[] code = runner.crcCode();
+        if (code.length > CODE_ROOM) {
+            throw new IllegalStateException("the sector CRC code (" + code.length + " bytes) exceeds its room");
+        }
+        memory.write(base, code);
         long[] crcs = new long[ranges.size()];
         int batch = batchSize(algorithm);
         for (int first = 0; first < ranges.size(); first += batch) {
@@ -104,7 +110,7 @@ final class SectorCrc {
             long out = table + count * 8L;
             memory.write(table, pairs.array());
             memory.flush();
-            runner.start("sector CRC", base | 1, ranges.get(first).address(), table, count, out, byteTable);
+            runner.start("sector CRC", base, ranges.get(first).address(), table, count, out, byteTable);
             runner.await(Duration.ofSeconds(30));
             ByteBuffer results = ByteBuffer.wrap(memory.read(out, count * 4)).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < count; i++) {

@@ -118,7 +118,7 @@ public final class SessionManagerImpl implements SessionManager {
                 target = probe.description().target().flatMap(targets::find);
                 connector = connectorFor(target);
             }
-            WireProtocol protocol = protocol(request, options, probe);
+            WireProtocol protocol = protocol(request, options, probe, connector);
             long clock = request.clockHz() > 0 ? request.clockHz() : options.get(CoreOptions.FREQUENCY);
             if (clock <= 0) {
                 throw new ProbeException("frequency must be positive, not " + clock);
@@ -239,21 +239,35 @@ public final class SessionManagerImpl implements SessionManager {
                 + ") supports it");
     }
 
-    private static WireProtocol protocol(SessionRequest request, SessionOptions options, DebugProbe probe) {
+    /**
+     * The protocol asked for (request, then the {@code dap_protocol} option), which the probe and the
+     * target's architecture must both speak; otherwise the architecture's first protocol that the
+     * probe supports (SWD before JTAG for Arm, JTAG for RISC-V).
+     */
+    private static WireProtocol protocol(SessionRequest request, SessionOptions options, DebugProbe probe,
+            TargetConnector connector) {
         Optional<WireProtocol> asked = request.protocol().or(() -> Optional
                 .ofNullable(options.get(CoreOptions.PROTOCOL)).filter(p -> !p.isBlank()).map(WireProtocol::parse));
+        Set<WireProtocol> supported = probe.supportedProtocols();
         if (asked.isPresent()) {
-            if (!probe.supportedProtocols().contains(asked.get())) {
+            if (!supported.contains(asked.get())) {
                 throw new ProbeException(probe.description().displayName() + " " + probe.description().uniqueId()
-                        + " does not support " + asked.get() + " (it supports "
-                        + names(probe.supportedProtocols()) + ")");
+                        + " does not support " + asked.get() + " (it supports " + names(supported) + ")");
+            }
+            if (!connector.protocols().contains(asked.get())) {
+                throw new ProbeException(connector.architecture() + " targets are not debugged over " + asked.get()
+                        + " (only " + names(Set.copyOf(connector.protocols())) + ")");
             }
             return asked.get();
         }
-        if (probe.supportedProtocols().contains(WireProtocol.SWD) || probe.supportedProtocols().isEmpty()) {
-            return WireProtocol.SWD;
+        if (supported.isEmpty()) {
+            return connector.protocols().get(0);
         }
-        return probe.supportedProtocols().iterator().next();
+        return connector.protocols().stream().filter(supported::contains).findFirst()
+                .orElseThrow(() -> new ProbeException(probe.description().displayName() + " "
+                        + probe.description().uniqueId() + " cannot debug " + connector.architecture()
+                        + " targets: it supports " + names(supported) + ", they need "
+                        + names(Set.copyOf(connector.protocols()))));
     }
 
     private static String names(Set<WireProtocol> protocols) {

@@ -40,6 +40,7 @@ final class SessionFakes {
     final List<TargetDescription> known = new ArrayList<>();
     final List<Optional<TargetDescription>> connectedTargets = new ArrayList<>();
     final List<WireProtocol> connectedProtocols = new ArrayList<>();
+    final List<String> connectedArchitectures = new ArrayList<>();
     Set<WireProtocol> protocols = Set.of(WireProtocol.SWD, WireProtocol.JTAG);
     boolean unplugged;
     /** Memory operations that reached a target. */
@@ -134,6 +135,34 @@ final class SessionFakes {
                 Optional<TargetDescription> target) {
             connectedTargets.add(target);
             connectedProtocols.add(protocol);
+            connectedArchitectures.add(architecture());
+            return new FakeTarget();
+        }
+    };
+
+    /** A RISC-V connector, JTAG only, that records what it is asked, like {@link #connector}. */
+    final TargetConnector riscvConnector = new TargetConnector() {
+        @Override
+        public String architecture() {
+            return "riscv";
+        }
+
+        @Override
+        public List<WireProtocol> protocols() {
+            return List.of(WireProtocol.JTAG);
+        }
+
+        @Override
+        public boolean supports(Optional<TargetDescription> target) {
+            return target.map(t -> t.cores().stream().allMatch(c -> c.architecture().equals("riscv"))).orElse(false);
+        }
+
+        @Override
+        public DebugTarget connect(DebugProbe probe, WireProtocol protocol, SessionOptions options,
+                Optional<TargetDescription> target) {
+            connectedTargets.add(target);
+            connectedProtocols.add(protocol);
+            connectedArchitectures.add(architecture());
             return new FakeTarget();
         }
     };

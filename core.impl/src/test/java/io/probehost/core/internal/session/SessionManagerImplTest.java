@@ -142,6 +142,26 @@ class SessionManagerImplTest {
     }
 
     @Test
+    void aRiscvTargetGoesToTheRiscvConnectorOverJtagAndAnArmTargetStaysOnSwd() {
+        manager.addConnector(fakes.riscvConnector);
+        fakes.known.addAll(List.of(RISCV, NRF51));
+        manager.connect(new SessionRequest(DAPLINK, Map.of(), Optional.of("gd32vf103"), Optional.empty(), 0));
+        manager.connect(new SessionRequest(DAPLINK, Map.of(), Optional.of("nrf51822_xxaa"), Optional.empty(), 0));
+        manager.connect(request(OTHER));
+        assertEquals(List.of("riscv", "arm", "arm"), fakes.connectedArchitectures, "an unknown target is Arm's");
+        assertEquals(List.of(WireProtocol.JTAG, WireProtocol.SWD, WireProtocol.SWD), fakes.connectedProtocols);
+
+        ProbeException swd = assertThrows(ProbeException.class, () -> manager.connect(new SessionRequest(DAPLINK,
+                Map.of(), Optional.of("gd32vf103"), Optional.of(WireProtocol.SWD), 0)));
+        assertEquals("riscv targets are not debugged over SWD (only jtag)", swd.getMessage());
+        fakes.protocols = Set.of(WireProtocol.SWD);
+        ProbeException swdOnly = assertThrows(ProbeException.class, () -> manager.connect(new SessionRequest(DAPLINK,
+                Map.of(), Optional.of("gd32vf103"), Optional.empty(), 0)));
+        assertTrue(swdOnly.getMessage().endsWith("cannot debug riscv targets: it supports swd, they need jtag"),
+                swdOnly.getMessage());
+    }
+
+    @Test
     void vanishedProbeDetachesTheSessionAndTheNextConnectReopens() {
         DebugSession session = manager.connect(request(DAPLINK));
         fakes.unplugged = true;

@@ -1,14 +1,15 @@
 package io.probehost.driver.cmsisdap.internal;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.probe.DapAccess;
 import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.JtagSequencer;
 import io.probehost.api.probe.ProbeCapability;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ResetControl;
@@ -16,9 +17,11 @@ import io.probehost.api.probe.SwjControl;
 import io.probehost.api.probe.WireProtocol;
 
 /**
- * An opened CMSIS-DAP probe. Offers {@link DapAccess}, {@link SwjControl} and {@link ResetControl}.
- * Connecting configures the port, clock and transfer parameters; in JTAG mode it also discovers
- * the scan chain and addresses the Arm debug port found on it.
+ * An opened CMSIS-DAP probe. Offers {@link DapAccess}, {@link SwjControl} and {@link ResetControl},
+ * and in JTAG mode {@link JtagSequencer} (DAP_JTAG_Sequence) for TAPs that are not an Arm debug port,
+ * such as a RISC-V debug transport module. Connecting configures the port, clock and transfer
+ * parameters; in JTAG mode it also discovers the scan chain and addresses the Arm debug port found on
+ * it; a chain without one offers no {@link DapAccess}.
  */
 final class CmsisDapProbe implements DebugProbe {
     /** The clock used until {@link #setClockHz(long)} is called, as pyOCD's default. */
@@ -32,9 +35,11 @@ final class CmsisDapProbe implements DebugProbe {
     private final TransferEngine engine;
     private final CmsisDapSwj swj;
     private final CmsisDapReset reset;
+    private final CmsisDapJtagSequencer jtagSequencer;
     private WireProtocol protocol;
     private long clockHz = DEFAULT_CLOCK_HZ;
     private List<JtagTap> jtagChain = List.of();
+    private boolean armDebugPort;
     private boolean closed;
 
     CmsisDapProbe(ProbeDescription description, DapChannel channel, DapInfo info, int maxInFlight,
@@ -46,6 +51,7 @@ final class CmsisDapProbe implements DebugProbe {
                 info.has(DapCapability.ATOMIC_COMMANDS));
         this.swj = new CmsisDapSwj(engine);
         this.reset = new CmsisDapReset(engine);
+        this.jtagSequencer = new CmsisDapJtagSequencer(engine, channel.packetSize());
     }
 
     DapInfo info() {
@@ -92,6 +98,7 @@ final class CmsisDapProbe implements DebugProbe {
         if (wire == WireProtocol.SWD) {
             engine.execute(SwdConfigureRequest.defaults());
             jtagChain = List.of();
+            armDebugPort = true;
             engine.selectDap(0, false);
         } else {
             configureJtagChain();
@@ -116,12 +123,11 @@ final class CmsisDapProbe implements DebugProbe {
                 dap = i;
             }
         }
-        if (dap < 0) {
-            throw new ProbeException("no Arm JTAG-DP on the JTAG chain (TAPs from TDO: "
-                    + taps.stream().map(JtagTap::toString).collect(Collectors.joining(", ")) + ")");
-        }
         jtagChain = List.copyOf(taps);
-        engine.selectDap(dap, true);
+        armDebugPort = dap >= 0;
+        if (armDebugPort) {
+            engine.selectDap(dap, true);
+        }
     }
 
     @Override
@@ -149,9 +155,22 @@ final class CmsisDapProbe implements DebugProbe {
         return requestedHz;
     }
 
+    /**
+     * {@link DapAccess} unless a JTAG chain without an Arm debug port is connected;
+     * {@link JtagSequencer} while connected over JTAG.
+     */
     @Override
     public <C extends ProbeCapability> Optional<C> capability(Class<C> type) {
-        for (ProbeCapability capability : List.of(engine, swj, reset)) {
+        List<ProbeCapability> offered = new ArrayList<>(List.of(swj, reset));
+        synchronized (this) {
+            if (protocol != WireProtocol.JTAG || armDebugPort) {
+                offered.add(0, engine);
+            }
+            if (protocol == WireProtocol.JTAG) {
+                offered.add(jtagSequencer);
+            }
+        }
+        for (ProbeCapability capability : offered) {
             if (type.isInstance(capability)) {
                 return Optional.of(type.cast(capability));
             }

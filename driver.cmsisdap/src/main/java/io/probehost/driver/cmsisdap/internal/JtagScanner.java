@@ -126,18 +126,9 @@ final class JtagScanner {
 
     private boolean[] run(List<BitSequence> sequences) {
         List<Boolean> captured = new ArrayList<>();
-        List<BitSequence> packet = new ArrayList<>();
-        for (BitSequence sequence : sequences) {
-            packet.add(sequence);
-            if (packet.size() > 255 || JtagSequenceRequest.requestBytes(packet) > packetSize
-                    || JtagSequenceRequest.replyBytes(packet) > packetSize) {
-                packet.remove(packet.size() - 1);
-                collect(packet, captured);
-                packet.clear();
-                packet.add(sequence);
-            }
+        for (List<BitSequence> packet : JtagSequencePackets.split(sequences, packetSize)) {
+            collect(packet, captured);
         }
-        collect(packet, captured);
         boolean[] bits = new boolean[captured.size()];
         for (int i = 0; i < bits.length; i++) {
             bits[i] = captured.get(i);

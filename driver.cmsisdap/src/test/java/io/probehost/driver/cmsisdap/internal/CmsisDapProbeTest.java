@@ -11,7 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.ProbeException;
+import io.probehost.api.jtag.JtagChain;
 import io.probehost.api.probe.DapAccess;
+import io.probehost.api.probe.JtagSequencer;
 import io.probehost.api.probe.ProbeCapability;
 import io.probehost.api.probe.ResetControl;
 import io.probehost.api.probe.SwjControl;
@@ -66,11 +68,22 @@ class CmsisDapProbeTest {
     }
 
     @Test
-    void connectJtagFailsWhenTheChainHasNoArmDap() {
+    void offersOnlyTheJtagSequencerWhenTheChainHasNoArmDap() {
         dap.overrides.put(0x14, new JtagChainSimulator(JtagChainSimulator.stm32BoundaryScan()));
         CmsisDapProbe probe = openClean();
-        ProbeException error = assertThrows(ProbeException.class, () -> probe.connect(WireProtocol.JTAG));
-        assertEquals("no Arm JTAG-DP on the JTAG chain (TAPs from TDO: 0x06413041 (IR 5))", error.getMessage());
+        probe.connect(WireProtocol.JTAG);
+        assertEquals(List.of(new JtagTap(0x06413041, 5)), probe.jtagChain());
+        assertTrue(probe.capability(DapAccess.class).isEmpty(), "no Arm debug port to reach");
+        JtagSequencer sequencer = probe.capability(JtagSequencer.class).orElseThrow();
+        assertEquals(List.of(0x06413041), JtagChain.readIdcodes(sequencer));
+    }
+
+    @Test
+    void offersNoJtagSequencerOverSwd() {
+        CmsisDapProbe probe = openClean();
+        probe.connect(WireProtocol.SWD);
+        assertTrue(probe.capability(JtagSequencer.class).isEmpty());
+        assertTrue(probe.capability(DapAccess.class).isPresent());
     }
 
     @Test
