@@ -82,13 +82,23 @@ public class ReadmeWalkthroughIT {
      */
     @Test
     public void stlinkSessionPrintsWhatTheReadmeShows() throws Exception {
+        sessionPrintsAsWritten(1, "flash:program examples/nucleo-blinky.hex");
+    }
+
+    /** The README's session on the Longan Nano's RISC-V GD32VF103CB, the same way. */
+    @Test
+    public void riscvSessionPrintsWhatTheReadmeShows() throws Exception {
+        sessionPrintsAsWritten(2, "flash:program examples/longan-blinky.hex");
+    }
+
+    /** Runs the README's session number {@code index} and finds every line it shows, in order. */
+    private void sessionPrintsAsWritten(int index, String flashCommand) throws Exception {
         List<List<String>> sessions = sessions(readme());
-        assertEquals("the README has the micro:bit session and the ST-Link session", 2, sessions.size());
-        List<String> session = sessions.get(1);
+        assertEquals("the README has the micro:bit, the ST-Link and the RISC-V sessions", 3, sessions.size());
+        List<String> session = sessions.get(index);
         List<String> commands = session.stream().filter(line -> line.startsWith(PROMPT))
                 .map(line -> line.substring(PROMPT.length())).toList();
-        assertTrue("the session flashes the Cortex-M3 example: " + commands,
-                commands.contains("flash:program examples/nucleo-blinky.hex"));
+        assertTrue("the session flashes its example: " + commands, commands.contains(flashCommand));
 
         Result result = run(session.get(0).substring(2), String.join("\n", commands) + "\n");
         succeeded(result);
