@@ -29,7 +29,7 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
 public class RiscvLabIT {
-    static final String LONGAN = "PHLAB0002";
+    static final String LONGAN = "PHRV0001";
     private static final int STATUS_POLLS = 300;
 
     @Inject
