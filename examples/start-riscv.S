@@ -1,6 +1,7 @@
 /* Reset entry for the RISC-V example: the GD32VF103 starts at 0, the flash alias, so the first
  * instruction jumps to the link address (0x08000000 onwards) before any PC-relative address is
  * formed; then stack, trap vector, RAM set up and main(). No vendor SDK, no libc. */
+    .file   "start-riscv.S"
     .section .text.start, "ax"
     .globl reset_handler
 reset_handler:

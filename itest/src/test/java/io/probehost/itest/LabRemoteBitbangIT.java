@@ -54,10 +54,8 @@ public class LabRemoteBitbangIT {
     @Test
     public void openocdFlashesTheVirtualStm32f103ThroughLabRbbWithItsStockConfiguration() throws Exception {
         Path image = top().resolve("examples/nucleo-blinky.bin");
-        String output = openocdThroughLab(List.of("-t", "nucleo-f103rb"), port -> List.of(
-                "-c", "adapter driver remote_bitbang; remote_bitbang host 127.0.0.1; remote_bitbang port " + port,
-                "-c", "transport select jtag; gdb_port disabled; telnet_port disabled; tcl_port disabled",
-                "-f", "target/stm32f1x.cfg", "-c", "init", "-c", "halt", "-c", "flash probe 0",
+        String output = openocdThroughLab(List.of("-t", "nucleo-f103rb"), port -> stockConfig(port,
+                "target/stm32f1x.cfg", "-c", "init", "-c", "halt", "-c", "flash probe 0",
                 "-c", "flash write_image erase " + image + " 0x08000000", "-c", "verify_image " + image + " 0x08000000",
                 "-c", "reset halt", "-c", "reg pc", "-c", "shutdown"));
         assertTrue(output, output.contains("tap/device found: 0x3ba00477"));
@@ -80,10 +78,8 @@ public class LabRemoteBitbangIT {
     @Test
     public void openocdFlashesAndRunsLonganBlinkyOnTheVirtualGd32vf103ThroughLabRbb() throws Exception {
         Path image = top().resolve("examples/longan-blinky.bin");
-        String output = openocdThroughLab(List.of("-t", "longan-nano"), port -> List.of(
-                "-c", "adapter driver remote_bitbang; remote_bitbang host 127.0.0.1; remote_bitbang port " + port,
-                "-c", "gdb_port disabled; telnet_port disabled; tcl_port disabled",
-                "-f", "target/gd32vf103.cfg", "-c", "init", "-c", "halt", "-c", "reg misa",
+        String output = openocdThroughLab(List.of("-t", "longan-nano"), port -> stockConfig(port,
+                "target/gd32vf103.cfg", "-c", "init", "-c", "halt", "-c", "reg misa",
                 "-c", "mww 0x20000100 0x12345678", "-c", "mdw 0x20000100",
                 "-c", "flash write_image erase " + image + " 0x08000000", "-c", "verify_image " + image + " 0x08000000",
                 "-c", "reg pc 0", "-c", "step", "-c", "reg pc", "-c", "step", "-c", "reg pc",
@@ -114,6 +110,16 @@ public class LabRemoteBitbangIT {
                 toggles > 0 && (toggles == turns / 256 || toggles == turns / 256 - 1));
         assertTrue("GPIOC_OCTL holds the red LED's pin, PC13: " + output,
                 output.contains("0x4001100c: 00002000") || output.contains("0x4001100c: 00000000"));
+    }
+
+    /** OpenOCD on the remote_bitbang adapter at {@code port}, its stock {@code config}, then {@code commands}. */
+    private static List<String> stockConfig(int port, String config, String... commands) {
+        List<String> args = new ArrayList<>(List.of(
+                "-c", "adapter driver remote_bitbang; remote_bitbang host 127.0.0.1; remote_bitbang port " + port,
+                "-c", "transport select jtag; gdb_port disabled; telnet_port disabled; tcl_port disabled",
+                "-f", config));
+        args.addAll(List.of(commands));
+        return args;
     }
 
     /** The two words of each {@code mdw ADDRESS 2} in the log, in order. */

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
@@ -75,7 +74,7 @@ public class RiscvLabIT {
     public void longanBlinkyIsFlashedRunsAndIsDebuggedOverJtag() throws Exception {
         shell.run("lab:reset-state");
         shell.run("target:connect -u " + LONGAN);
-        String programmed = shell.run("flash:program " + example("longan-blinky.hex"));
+        String programmed = shell.run("flash:program " + StlinkLabIT.example("longan-blinky.hex"));
         assertTrue(programmed, programmed.contains("Programmed longan-blinky.hex (208 bytes) into gd32vf103cb: 1 sector"
                 + " written, 0 skipped (unchanged), 1 erased"));
         assertEquals("the core starts at the flash alias", "Reset (sw) and halted at pc 0x00000000",
@@ -121,10 +120,5 @@ public class RiscvLabIT {
         assertTrue(reset, reset.startsWith("Reset"));
         String counters = shell.run("mem:read32 -u " + LONGAN + " 0x20000000 2");
         assertTrue("blinky runs from reset: " + counters, !counters.trim().equals("20000000:  00000000 00000000"));
-    }
-
-    private static String example(String name) {
-        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize().resolve("examples")
-                .resolve(name).toString();
     }
 }

@@ -137,7 +137,8 @@ public class StlinkLabIT {
         }
     }
 
-    private static String example(String name) {
+    /** The path of {@code name} in the top folder's examples/. */
+    static String example(String name) {
         return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize().resolve("examples")
                 .resolve(name).toString();
     }
