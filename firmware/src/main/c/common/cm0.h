@@ -36,4 +36,16 @@ static inline void irq_disable(void) { __asm volatile("cpsid i" : : : "memory");
 static inline void irq_enable(void) { __asm volatile("cpsie i" : : : "memory"); }
 static inline void barrier(void) { __asm volatile("dsb\n\tisb" : : : "memory"); }
 
+/* Pends NVIC lines under PRIMASK, so QEMU (which takes a pended interrupt after the next barrier)
+ * and the lab (right after the store) both take them after the CPSIE, stacking the same return
+ * address. */
+static inline void pend_at_cpsie(uint32_t irqs)
+{
+    irq_disable();
+    NVIC_ISPR = irqs;
+    barrier();
+    irq_enable();
+    barrier();
+}
+
 #endif

@@ -19,3 +19,26 @@
     bx r2
     .size \name, . - \name
 .endm
+
+/* ARMv7-M (Thumb-2) pieces. FAULT_HANDLER_LABELS: the HardFault, MemManage, BusFault and
+ * UsageFault handler names, all at the next instruction. FRAME_POINTER reg: the stacked frame
+ * (MSP or PSP, per EXC_RETURN bit 2 in LR) into reg. */
+.macro FAULT_HANDLER_LABELS
+    .global hardfault_handler, memmanage_handler, busfault_handler, usagefault_handler
+    .type hardfault_handler, %function
+    .thumb_func
+hardfault_handler:
+    .thumb_func
+memmanage_handler:
+    .thumb_func
+busfault_handler:
+    .thumb_func
+usagefault_handler:
+.endm
+
+.macro FRAME_POINTER reg
+    tst lr, #4
+    ite eq
+    mrseq \reg, msp
+    mrsne \reg, psp
+.endm

@@ -68,7 +68,6 @@ static void svc_through_ram_table(void)
     svc_count++;
     __asm volatile("msr control, %0" : : "r"(0u) : "memory");
 }
-static void pend_at_cpsie(uint32_t irqs);
 
 /* IRQ 20-23 log 1-4. IRQ 20 sets FAULTMASK (its return clears it); IRQ 21 pends 22, of its own
  * group priority, which must wait, and 23, of a higher group, which preempts at once. */
@@ -83,17 +82,6 @@ void swi_handler(void)
         pend_at_cpsie((1u << 22) | (1u << 23));
         irq_log_in_21 = irq_log;
     }
-}
-
-/* Pends under PRIMASK, so QEMU (which takes a pended interrupt after the next barrier) and the
- * lab (right after the store) both take it after the CPSIE, stacking the same return address. */
-static void pend_at_cpsie(uint32_t irqs)
-{
-    irq_disable();
-    NVIC_ISPR = irqs;
-    barrier();
-    irq_enable();
-    barrier();
 }
 
 static void irq_pend(void)

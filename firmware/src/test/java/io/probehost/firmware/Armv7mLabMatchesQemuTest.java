@@ -37,6 +37,15 @@ class Armv7mLabMatchesQemuTest {
         return QEMU_SRAM.get(program);
     }
 
+    /** QEMU's SRAM after {@code program}, which must have finished with DONE. */
+    private static int[] finishedOnQemu(Armv7mProgram program) throws Exception {
+        int[] sram = qemuSram(program);
+        ResultBlock block = Armv7mProgram.blockOf(sram);
+        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
+        assertEquals(program.id(), block.program());
+        return sram;
+    }
+
     @Test
     void qemuGivesTheValuesJavaExpectsWhenThumb2ProgramRuns() throws Exception {
         ResultBlock block = Armv7mProgram.blockOf(qemuSram(Armv7mProgram.THUMB2));
@@ -63,9 +72,8 @@ class Armv7mLabMatchesQemuTest {
      */
     @Test
     void qemuTakesAndEscalatesConfigurableFaultsAsArmv7mSpecifies() throws Exception {
-        int[] sram = qemuSram(Armv7mProgram.FAULTS);
+        int[] sram = finishedOnQemu(Armv7mProgram.FAULTS);
         ResultBlock block = Armv7mProgram.blockOf(sram);
-        assertEquals(ResultBlock.STATUS_DONE, block.status(), "QEMU run:" + block);
         int forced = 1 << 30;
         int[][] expected = {
             {1, 3, 1 << 16, forced, 0},
@@ -94,6 +102,63 @@ class Armv7mLabMatchesQemuTest {
         assertArrayEquals(new int[] {1, 0, 1 << 8, 21, 1, 2}, Arrays.copyOfRange(values, 14, 20));
         // unprivileged: CONTROL reads nPRIV; MSR BASEPRI and CPSID i were ignored; SVC made it privileged again
         assertArrayEquals(new int[] {1, 0, 0, 0}, Arrays.copyOfRange(values, 20, 24));
+    }
+
+    /**
+     * The exception records of excret.c (case, IPSR, EXC_RETURN, frame, CFSR, HFSR, stacked PC,
+     * stacked xPSR) as the ARMv7-M exception model gives them: pending exceptions run most urgent
+     * first on one frame; a bad EXC_RETURN and a return to Thread past an active SVC raise INVPC
+     * with LR keeping the EXC_RETURN; with NONBASETHRDENA the popped IPSR contradicts Thread mode
+     * (INVPC again); a PSP in unmapped memory gives STKERR, then UNSTKERR on the same frame; SP 4
+     * modulo 8 is realigned (xPSR bit 9) only while CCR.STKALIGN is set; a vector read bus error
+     * is a HardFault with HFSR.VECTTBL and FORCED, the interrupt staying pending; MRC is NOCP; a
+     * return onto the bad frame with PendSV pending tail-chains (no UNSTKERR until PendSV returns);
+     * ICSR.RETTOBASE is clear only in the handlers running over another active one.
+     */
+    @Test
+    void qemuRecordsTailChainsReturnChecksAndStackErrorsAsArmv7mSpecifies() throws Exception {
+        int[] sram = finishedOnQemu(Armv7mProgram.EXCRET);
+        ResultBlock block = Armv7mProgram.blockOf(sram);
+        int invpc = 1 << 18;
+        int thread = 0xFFFF_FFF9;
+        int handler = 0xFFFF_FFF1;
+        int[][] expected = {
+            {1, 16 + 21, thread, 0, 0}, {1, 16 + 20, thread, 0, 0}, {1, 16 + 22, thread, 0, 0}, {1, 14, thread, 0, 0},
+            {2, 11, thread, 0, 0}, {2, 6, 0xFFFF_FFF5, invpc, 0},
+            {3, 11, thread, 0, 0}, {3, 16 + 23, handler, 0, 0}, {3, 6, thread, invpc, 0},
+            {4, 11, thread, 0, 0}, {4, 16 + 23, handler, 0, 0}, {4, 6, thread, invpc, 0},
+            {5, 5, 0xFFFF_FFFD, 1 << 12, 0}, {5, 5, 0xFFFF_FFFD, 1 << 11, 0},
+            {6, 11, thread, 0, 0}, {6, 11, thread, 0, 0},
+            {7, 3, thread, 0, 1 << 30 | 1 << 1},
+            {8, 6, thread, 1 << 19, 0},
+            {9, 5, 0xFFFF_FFFD, 1 << 12, 0}, {9, 14, 0xFFFF_FFFD, 0, 0}, {9, 5, 0xFFFF_FFFD, 1 << 11, 0},
+        };
+        int[] values = block.values();
+        assertArrayEquals(new int[] {4, 6, 9, 12, 14, 0, 0x200, 16, 17, 7 << 16, 18, 21}, Arrays.copyOfRange(values, 0, 12),
+                "record counts, CONTROL, CCR, SHCSR");
+        int rettobase = 0;
+        for (int i = 0; i < expected.length; i++) {
+            boolean nested = i == 7 || i == 8 || i == 10 || i == 11; // IRQ 23 over the SVC, the UsageFault after it
+            rettobase = rettobase << 1 | (nested ? 0 : 1);
+        }
+        assertEquals(rettobase, values[12], "ICSR.RETTOBASE in every handler");
+        int records = (values[14] - Armv7mProgram.SRAM_BASE) / 4;
+        int[][] seen = new int[expected.length][];
+        for (int i = 0; i < expected.length; i++) {
+            int[] record = Arrays.copyOfRange(sram, records + 8 * i, records + 8 * i + 8);
+            seen[i] = record;
+            assertArrayEquals(expected[i], new int[] {record[0], record[1], record[2], record[4], record[5]}, "record " + i);
+        }
+        for (int i = 1; i < 4; i++) {
+            assertEquals(seen[0][3], seen[i][3], "tail-chained handlers share the frame of record 0");
+            assertEquals(seen[0][6], seen[i][6], "and its return address");
+        }
+        assertEquals(0x3000_00E0, seen[12][3], "STKERR: PSP moved to the frame it could not write");
+        assertEquals(seen[12][3], seen[13][3], "UNSTKERR on the same frame");
+        assertEquals(0, seen[14][3] & 7, "STKALIGN: 8-byte aligned frame");
+        assertEquals(1 << 9, seen[14][7] & (1 << 9), "STKALIGN: padding recorded in xPSR bit 9");
+        assertEquals(seen[14][3] + 4, seen[15][3], "no STKALIGN: the frame sits right below the 4-aligned SP");
+        assertEquals(0, seen[15][7] & (1 << 9));
     }
 
     @ParameterizedTest

@@ -12,7 +12,8 @@ public enum Armv7mProgram {
     THUMB2_O2("m3-thumb2-o2", 0x324D_4854), // the same checks with -O2
     TORTURE("m3-torture", 0x5452_4F54),    // the ARMv6-M torture compiled for the M3 at -O2
     FAULTS("m3-faults", 0x4637_5654),      // "TV7F": configurable faults, BASEPRI, FAULTMASK
-    FUZZ("m3-fuzz", 0x3254_5A46);          // "FZT2": random Thumb-2 blocks run from SRAM
+    FUZZ("m3-fuzz", 0x3254_5A46),          // "FZT2": random Thumb-2 blocks run from SRAM
+    EXCRET("m3-excret", 0x5243_5845);      // "EXCR": tail-chaining, return checks, STKERR/UNSTKERR, STKALIGN
 
     public static final int RESULT_BASE = 0x2000_1F00;
     public static final int SRAM_BASE = 0x2000_0000;

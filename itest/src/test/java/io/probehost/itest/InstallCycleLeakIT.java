@@ -19,8 +19,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * Installing and removing a DS driver bundle many times leaves nothing of it behind: every
@@ -31,7 +29,6 @@ import org.osgi.framework.wiring.BundleWiring;
 @ExamReactorStrategy(PerClass.class)
 public class InstallCycleLeakIT {
     private static final int CYCLES = 50;
-    private static final int GC_ATTEMPTS = 30;
 
     @Inject
     CommandProcessor processor;
@@ -53,7 +50,7 @@ public class InstallCycleLeakIT {
             uninstalled.addAll(cycle(shell, jar));
         }
 
-        int reachable = stillReachable(uninstalled);
+        int reachable = Leaks.stillReachable(uninstalled);
         System.out.printf("%d install/uninstall cycles: %d of %d bundles, revisions and class loaders still reachable%n",
                 CYCLES, reachable, uninstalled.size());
         assertEquals("uninstalled bundles, revisions or class loaders still reachable", 0, reachable);
@@ -64,9 +61,7 @@ public class InstallCycleLeakIT {
         shell.run("driver:install " + jar);
         assertTrue(shell.run("probe:list").contains("TP0001ABCD"));
         Bundle driver = installedDriver();
-        List<WeakReference<Object>> references = List.of(new WeakReference<>(driver),
-                new WeakReference<>(driver.adapt(BundleRevision.class)),
-                new WeakReference<>(driver.adapt(BundleWiring.class).getClassLoader()));
+        List<WeakReference<Object>> references = Leaks.of(driver);
         shell.run("driver:uninstall testprobe");
         assertEquals(Bundle.UNINSTALLED, driver.getState());
         return references;
@@ -79,18 +74,5 @@ public class InstallCycleLeakIT {
             }
         }
         throw new AssertionError("the test driver did not install");
-    }
-
-    /** Collects garbage until every reference is cleared or the attempts run out; returns how many are not. */
-    private static int stillReachable(List<WeakReference<Object>> references) throws InterruptedException {
-        for (int attempt = 0; attempt < GC_ATTEMPTS && count(references) > 0; attempt++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        return count(references);
-    }
-
-    private static int count(List<WeakReference<Object>> references) {
-        return (int) references.stream().filter(r -> r.get() != null).count();
     }
 }

@@ -77,6 +77,28 @@ public class ProbehostCliIT {
         assertEquals("No available debug probes are connected", gone.out.trim());
     }
 
+    @Test
+    public void anExtraInstalledByNameAndAnAddedRepositoryOutliveTheProcess() throws Exception {
+        Result repositories = run(null, "driver:repo-add", ShippedRuntime.testExtrasIndex().toString());
+        assertEquals(repositories.err, 0, repositories.status);
+        String listed = run(null, "driver:repo-list").out;
+        assertTrue("the shipped repository comes first: " + listed,
+                listed.indexOf("runtime/target/extras/index.xml") < listed.indexOf("test-extras/index.xml"));
+
+        Result installed = run(null, "driver:install", "testextra");
+        assertEquals(installed.err, 0, installed.status);
+        assertTrue(installed.out, installed.out.contains("install  com.sun.jna 5.17.0"));
+        try {
+            assertTrue("the extra is there in the next process", run(null, "driver:list").out.contains("jnaprobe"));
+            assertTrue(run(null, "driver:available").out.matches("(?s).*testextra\\s+1\\.0\\.0\\s+yes.*"));
+        } finally {
+            Result removed = run(null, "driver:uninstall", "testextra");
+            assertEquals(removed.err, 0, removed.status);
+            run(null, "driver:repo-remove", ShippedRuntime.testExtrasIndex().toString());
+        }
+        assertTrue(!run(null, "driver:list").out.contains("jnaprobe"));
+    }
+
     static Result run(String input, String... args) throws Exception {
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();

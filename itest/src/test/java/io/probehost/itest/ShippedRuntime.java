@@ -30,6 +30,16 @@ final class ShippedRuntime {
         return Path.of(System.getProperty("probehost.testDriver")).toAbsolutePath().normalize();
     }
 
+    /** The index of the test-only repository: the test extra, whose JNA comes from the runtime's own repository. */
+    static Path testExtrasIndex() {
+        return Path.of(System.getProperty("probehost.testExtras")).toAbsolutePath().normalize();
+    }
+
+    /** The driver repository the runtime ships. */
+    static Path shippedExtrasIndex() {
+        return runtimeFolder().resolve("extras").resolve("index.xml");
+    }
+
     /** The sim bundle set with a fresh state folder (the lab's flash and the framework's data) named from {@code prefix}. */
     static Option[] simWithFreshState(String prefix) throws IOException {
         Path state = Files.createTempDirectory(prefix);

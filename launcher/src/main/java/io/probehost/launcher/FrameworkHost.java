@@ -125,6 +125,8 @@ final class FrameworkHost implements AutoCloseable {
         config.put("gosh.args", "--nointeractive --noshutdown");
         config.put("probehost.sim", Boolean.toString(layout.sim()));
         config.put("probehost.state", layout.state().toString());
+        // The runtime folder, whose extras/index.xml is the driver repository that ships (driver:available).
+        config.put("probehost.home", Main.home().toAbsolutePath().normalize().toString());
         config.put("probehost.options.file", Path.of("probehost.yaml").toAbsolutePath().toString());
         // The line editor reads gosh.home/etc/gosh_profile and etc/motd (Probehost's prompt and completions).
         System.setProperty("gosh.home", Main.home().toAbsolutePath().normalize().toString());

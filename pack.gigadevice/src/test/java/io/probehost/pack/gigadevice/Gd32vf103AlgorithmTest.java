@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,17 +17,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class Gd32vf103AlgorithmTest {
     private static final Path COMMITTED = Path.of("src/main/resources/algorithms/gd32vf103.json");
 
-    @TempDir
-    Path out;
+    /** Where the build's make-algorithm step (generate-resources) writes the algorithm it built from C. */
+    private static final Path BUILT = Path.of("target/algorithm/gd32vf103.json");
 
     @Test
-    void committedAlgorithmIsWhatTheCSourceBuildsTo() throws IOException, InterruptedException {
-        Process make = new ProcessBuilder("make", "--no-print-directory", "--silent", "OUT=" + out)
-                .redirectErrorStream(true).start();
-        String log = new String(make.getInputStream().readAllBytes());
-        assertEquals(0, make.waitFor(), log);
-        assertEquals(Files.readString(COMMITTED), Files.readString(out.resolve("gd32vf103.json")),
-                "rebuild with `make -C pack.gigadevice` and copy target/algorithm/gd32vf103.json");
+    void committedAlgorithmIsWhatTheCSourceBuildsTo() throws IOException {
+        assertEquals(Files.readString(COMMITTED), Files.readString(BUILT),
+                "the C source changed: copy target/algorithm/gd32vf103.json over the committed file");
     }
 
     @Test

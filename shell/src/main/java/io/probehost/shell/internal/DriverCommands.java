@@ -15,26 +15,31 @@ import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.probe.ProbeDriver;
 import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandSyntax;
+import io.probehost.extras.ExtrasManager;
+import io.probehost.extras.InstallPlan;
 
 /** {@code driver:*} commands: the installed probe drivers, and adding or removing driver bundles at run time. */
 @Component(service = DriverCommands.class, property = {"osgi.command.scope=driver", "osgi.command.function=list",
-        "osgi.command.function=install", "osgi.command.function=update", "osgi.command.function=uninstall"})
+        "osgi.command.function=available", "osgi.command.function=install", "osgi.command.function=update", "osgi.command.function=uninstall"})
 public final class DriverCommands {
     private final ProbeRegistry registry;
     private final BundleContext context;
     private final BundleOperations bundles;
+    private final ExtrasManager extras;
 
     @Activate
-    public DriverCommands(@Reference ProbeRegistry registry, BundleContext context) {
+    public DriverCommands(@Reference ProbeRegistry registry, @Reference ExtrasManager extras, BundleContext context) {
         this.registry = registry;
+        this.extras = extras;
         this.context = context;
         this.bundles = new BundleOperations(context);
     }
 
     static final String LIST = "driver:list";
-    static final String INSTALL = "driver:install LOCATION";
+    static final String AVAILABLE = "driver:available";
+    static final String INSTALL = "driver:install [--dry-run] EXTRA|LOCATION";
     static final String UPDATE = "driver:update DRIVER [LOCATION]";
-    static final String UNINSTALL = "driver:uninstall DRIVER";
+    static final String UNINSTALL = "driver:uninstall EXTRA|DRIVER";
 
     @Descriptor("list the installed probe drivers and their bundles")
     public Object list(@Descriptor(LIST) String... args) {
@@ -51,9 +56,43 @@ public final class DriverCommands {
         return table.isEmpty() ? "No probe drivers are installed" : table.toString();
     }
 
-    @Descriptor("install and start a driver or target-pack bundle; LOCATION: path or URL of the bundle jar")
+    @Descriptor("list the driver extras the repositories offer (driver:install NAME installs one)")
+    public Object available(@Descriptor(AVAILABLE) String... args) {
+        return CommandSyntax.of(AVAILABLE).run(args, line -> ExtrasText.available(extras.available(),
+                extras.repositories()));
+    }
+
+    @Descriptor("install a driver extra by name (pemicro) with what it needs from the repositories, or a driver or "
+            + "target-pack bundle from a path or URL; --dry-run prints the plan and changes nothing")
     public Object install(@Descriptor(INSTALL) String... args) {
-        return CommandSyntax.of(INSTALL).run(args, line -> "Installed " + describe(bundles.install(line.argument(0))));
+        return CommandSyntax.of(INSTALL).run(args, line -> {
+            String what = line.argument(0);
+            if (isLocation(what)) {
+                if (line.flag("--dry-run")) {
+                    throw line.usageError("--dry-run plans the install of an extra, not of a jar");
+                }
+                return "Installed " + describe(bundles.install(what));
+            }
+            if (line.flag("--dry-run")) {
+                return ExtrasText.plan(extras.plan(what), false) + "\n(dry run: nothing changed)";
+            }
+            InstallPlan plan = extras.install(what);
+            return ExtrasText.plan(plan, true) + driversOf(plan);
+        });
+    }
+
+    /** A jar path or URL rather than an extra's name: has a scheme, a separator or the .jar ending, or exists. */
+    static boolean isLocation(String what) {
+        return what.contains("/") || what.contains("\\") || what.contains(":") || what.endsWith(".jar")
+                || java.nio.file.Files.isRegularFile(java.nio.file.Path.of(what));
+    }
+
+    private String driversOf(InstallPlan plan) {
+        String bundle = plan.added().get(plan.added().size() - 1);
+        String drivers = registry.drivers().stream()
+                .filter(d -> bundle.equals(d.bundleName() + " " + d.bundleVersion()))
+                .map(DriverInfo::name).reduce((a, b) -> a + ", " + b).orElse("");
+        return drivers.isEmpty() ? "" : "\nProbe drivers now available: " + drivers;
     }
 
     @Descriptor("update a driver bundle (driver name, bundle symbolic name or id) from its original location or "
@@ -66,9 +105,13 @@ public final class DriverCommands {
         });
     }
 
-    @Descriptor("stop and remove a driver bundle (driver name, bundle symbolic name or id)")
+    @Descriptor("remove an installed extra and what it brought that nothing else uses, or stop and remove a driver "
+            + "bundle (driver name, bundle symbolic name or id)")
     public Object uninstall(@Descriptor(UNINSTALL) String... args) {
         return CommandSyntax.of(UNINSTALL).run(args, line -> {
+            if (extras.isInstalled(line.argument(0))) {
+                return ExtrasText.removal(extras.uninstall(line.argument(0)));
+            }
             Bundle bundle = find(line.argument(0));
             String description = describe(bundle);
             bundles.uninstall(bundle);

@@ -24,6 +24,7 @@ final class RiscvCore implements CoreControl {
     private final RiscvBreakpoints breakpoints;
     private final SystemReset systemReset;
     private final Optional<SystemReset> pinReset;
+    private List<CoreRegister> present;
 
     RiscvCore(Hart hart, RiscvBreakpoints breakpoints, SystemReset systemReset, Optional<SystemReset> pinReset) {
         this.hart = hart;
@@ -53,9 +54,12 @@ final class RiscvCore implements CoreControl {
         hart.halt(timeout);
     }
 
+    /** Lets a halted hart run (a running one is left as it is). */
     @Override
     public void resume() {
-        hart.requireHalted("resume");
+        if (!hart.isHalted()) {
+            return;
+        }
         long pc = hart.readRegister(RiscvRegisters.DPC);
         if (breakpoints.hasSoftwareAt(pc)) {
             breakpoints.stepOver(pc, hart::step);
@@ -98,9 +102,31 @@ final class RiscvCore implements CoreControl {
         return type == ResetType.HARDWARE ? pinReset.orElse(systemReset) : systemReset;
     }
 
+    /**
+     * x0-x31, pc and the CSRs of the list this hart has: each CSR is read once, on a halted hart, and one
+     * the Debug Module refuses is left out (a running hart gets the whole list, without the check).
+     */
     @Override
     public List<CoreRegister> registers() {
-        return RiscvRegisters.ALL;
+        if (present == null) {
+            if (!hart.isHalted()) {
+                return RiscvRegisters.ALL;
+            }
+            present = RiscvRegisters.ALL.stream().filter(this::readable).toList();
+        }
+        return present;
+    }
+
+    private boolean readable(CoreRegister register) {
+        if (register.number() >= DebugModule.GPR_BASE || register.number() == RiscvRegisters.DPC) {
+            return true;
+        }
+        try {
+            hart.readRegister(register.number());
+            return true;
+        } catch (AbstractCommandException absent) {
+            return false;
+        }
     }
 
     @Override

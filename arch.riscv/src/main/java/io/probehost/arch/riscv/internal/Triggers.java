@@ -92,7 +92,12 @@ final class Triggers {
     private List<Integer> enumerate() {
         DebugModule dm = hart.debugModule();
         List<Integer> found = new ArrayList<>();
-        long saved = dm.readRegister(RiscvRegisters.TSELECT);
+        long saved;
+        try {
+            saved = dm.readRegister(RiscvRegisters.TSELECT);
+        } catch (AbstractCommandException noTriggerModule) {
+            return List.of();
+        }
         try {
             for (int index = 0; index < MAX_TRIGGERS; index++) {
                 dm.writeRegister(RiscvRegisters.TSELECT, index);
@@ -107,14 +112,10 @@ final class Triggers {
                     found.add(index);
                 }
             }
-        } catch (AbstractCommandException noTriggerModule) {
-            // tselect does not exist: no triggers
+        } catch (AbstractCommandException beyondTheLast) {
+            // a tselect or tdata1 the hart refuses ends the list
         } finally {
-            try {
-                dm.writeRegister(RiscvRegisters.TSELECT, saved);
-            } catch (AbstractCommandException noTriggerModule) {
-                // nothing to restore
-            }
+            dm.writeRegister(RiscvRegisters.TSELECT, saved);
         }
         return List.copyOf(found);
     }

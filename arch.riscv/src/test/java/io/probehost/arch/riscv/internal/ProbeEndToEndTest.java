@@ -100,6 +100,21 @@ class ProbeEndToEndTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(ProbeBench.Kind.class)
+    void resetsThroughTheProbesResetLineAndHaltsAtTheResetVector(ProbeBench.Kind kind) {
+        try (ProbeBench bench = new ProbeBench(kind); DebugProbe probe = bench.open();
+                DebugTarget target = new RiscvTargetConnector().connect(probe, WireProtocol.JTAG,
+                        SessionOptions.defaults(), Optional.of(GD32VF103CB))) {
+            CoreControl core = target.core();
+            core.writeRegister(core.register("s1").orElseThrow(), 0x5A5A_5A5AL);
+            core.resetAndHalt(ResetType.HARDWARE, TIMEOUT);
+            assertEquals(0, read(core, "pc"));
+            assertEquals(0, read(core, "s1"), "the pin reset the hart");
+            assertEquals(Optional.of(HaltReason.VECTOR_CATCH), core.haltReason());
+        }
+    }
+
     private static long read(CoreControl core, String name) {
         return core.readRegister(core.register(name).orElseThrow());
     }

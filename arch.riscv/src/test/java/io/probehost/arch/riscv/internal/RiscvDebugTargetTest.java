@@ -25,6 +25,8 @@ import io.probehost.api.TransferFaultException;
 import io.probehost.api.debug.BreakpointKind;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.FunctionCall;
+import io.probehost.api.debug.FunctionCallException;
+import io.probehost.api.debug.FunctionCallTimeoutException;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.HaltReason;
 import io.probehost.api.debug.MemoryInterface;
@@ -80,6 +82,9 @@ class RiscvDebugTargetTest {
             assertEquals(0, reg(target, "zero"));
             assertThrows(TargetException.class, () -> core.writeRegister(core.register("x0").orElseThrow(), 1));
             assertEquals(33 + 13, core.registers().size());
+            long[] all = core.readRegisters(core.registers());
+            assertEquals(0x4090_1105L, all[core.registers().indexOf(core.register("misa").orElseThrow())],
+                    "every listed register reads in one batch");
         }
     }
 
@@ -144,6 +149,19 @@ class RiscvDebugTargetTest {
             assertEquals(0x1234_5678, target.memory().read32(SRAM + 0x40));
             assertTrue(written.contains(Operation.write(DebugModule.PROGBUF0 + 1, DebugModule.EBREAK)),
                     "ebreak after the store in the second program buffer word");
+        }
+    }
+
+    @Test
+    void listsOnlyTheCsrsTheHartHas() {
+        try (LabGd32vf103 lab = new LabGd32vf103(); RiscvDebugTarget target = lab.connect(dmi -> operations ->
+                dmi.run(operations.stream().map(o -> !o.read() && o.address() == DebugModule.COMMAND
+                        && (o.value() & 0xFFFF) == 0x343 ? Operation.write(DebugModule.COMMAND, 0xFF00_0000) : o)
+                        .toList()))) {
+            List<String> names = target.core().registers().stream().map(r -> r.name()).toList();
+            assertFalse(names.contains("mtval"), "a CSR the Debug Module refuses is not listed");
+            assertTrue(names.containsAll(List.of("zero", "t6", "pc", "mstatus", "dcsr")), names.toString());
+            assertEquals(33 + 12, names.size());
         }
     }
 
@@ -252,6 +270,25 @@ class RiscvDebugTargetTest {
             assertEquals(42, sum);
             assertEquals(SRAM + 0x1000, reg(target, "sp"));
             assertEquals(SRAM + 0x800, reg(target, "gp"));
+        }
+    }
+
+    @Test
+    void haltsAndReportsACallThatDoesNotReturnOrStopsElsewhere() {
+        try (LabGd32vf103 lab = new LabGd32vf103(); RiscvDebugTarget target = lab.connect()) {
+            long spin = SRAM + 0x200;
+            long stray = SRAM + 0x240;
+            target.memory().write32(spin, 0x0000_006F); // j .
+            target.memory().write32(stray, RiscvBreakpoints.EBREAK);
+            target.memory().write32(EBREAK_TRAP, RiscvBreakpoints.EBREAK);
+            FunctionCaller caller = target.capability(FunctionCaller.class).orElseThrow();
+            FunctionCallTimeoutException timeout = assertThrows(FunctionCallTimeoutException.class,
+                    () -> caller.call(FunctionCall.of("spin", spin, EBREAK_TRAP), Duration.ofMillis(300)));
+            assertEquals(spin, timeout.stoppedAt(), timeout.getMessage());
+            assertTrue(target.core().isHalted(), "the call that did not return was halted");
+            FunctionCallException elsewhere = assertThrows(FunctionCallException.class,
+                    () -> caller.call(FunctionCall.of("stray", stray, EBREAK_TRAP), Duration.ofSeconds(2)));
+            assertEquals(stray, elsewhere.stoppedAt(), elsewhere.getMessage());
         }
     }
 

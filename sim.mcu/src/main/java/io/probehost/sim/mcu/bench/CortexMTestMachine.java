@@ -11,6 +11,7 @@ import io.probehost.sim.mcu.cpu.Profile;
 import io.probehost.sim.mcu.scs.BreakpointUnit;
 import io.probehost.sim.mcu.scs.DataWatchpointUnit;
 import io.probehost.sim.mcu.scs.DebugUnits;
+import io.probehost.sim.mcu.scs.IdentifiedComponent;
 import io.probehost.sim.mcu.scs.InstrumentationTrace;
 import io.probehost.sim.mcu.scs.RomTable;
 import io.probehost.sim.mcu.scs.SystemControlSpace;
@@ -19,7 +20,7 @@ import io.probehost.sim.mcu.scs.SystemControlSpace;
  * The smallest machine a lab core runs firmware on: flash at {@code flashBase} (aliased at 0,
  * where the core reads its vectors), SRAM at 0x20000000, the System Control Space and the debug
  * components of the profile's core (Cortex-M0: DWT, BPU, ROM table; Cortex-M3: DWT with CYCCNT,
- * FPB, ITM, ROM table; and the Cortex-M3's bit-band aliases of SRAM and peripherals); no
+ * FPB, ITM, the IDs of TPIU and ETM, ROM table; and the Cortex-M3's bit-band aliases of SRAM and peripherals); no
  * peripherals, no chip. Runs on the caller's thread, no debugger attached.
  */
 public final class CortexMTestMachine {
@@ -55,7 +56,10 @@ public final class CortexMTestMachine {
                 .map(BreakpointUnit.BASE, 0x1000, bpu)
                 .map(RomTable.BASE, 0x1000, armv7m ? RomTable.cortexM3() : new RomTable());
         if (armv7m) {
+            core.setUnprivilegedStimulusPorts(itm::unprivilegedAccessAllowed);
             bus.map(InstrumentationTrace.BASE, 0x1000, itm)
+                    .map(IdentifiedComponent.TPIU_BASE, 0x1000, IdentifiedComponent.cortexM3Tpiu())
+                    .map(IdentifiedComponent.ETM_BASE, 0x1000, IdentifiedComponent.cortexM3Etm())
                     .map(BitBandAlias.SRAM_ALIAS, BitBandAlias.ALIAS_SIZE, new BitBandAlias(bus, BitBandAlias.SRAM_TARGET))
                     .map(BitBandAlias.PERIPHERAL_ALIAS, BitBandAlias.ALIAS_SIZE,
                             new BitBandAlias(bus, BitBandAlias.PERIPHERAL_TARGET));

@@ -7,19 +7,28 @@ package io.probehost.sim.mcu.cpu;
  */
 public final class ControlRegisters {
     /** CCR bits (ARMv7-M). */
+    public static final int CCR_NONBASETHRDENA = 1;
+    public static final int CCR_USERSETMPEND = 1 << 1;
     public static final int CCR_UNALIGN_TRP = 1 << 3;
     public static final int CCR_DIV_0_TRP = 1 << 4;
+    public static final int CCR_BFHFNMIGN = 1 << 8;
     public static final int CCR_STKALIGN = 1 << 9;
+    private static final int CCR_WRITABLE = CCR_NONBASETHRDENA | CCR_USERSETMPEND | CCR_UNALIGN_TRP | CCR_DIV_0_TRP
+            | CCR_BFHFNMIGN | CCR_STKALIGN;
     /** CFSR bits (ARMv7-M): UsageFault status in [31:16], BusFault status in [15:8]. */
     public static final int CFSR_IACCVIOL = 1;
     public static final int CFSR_UNDEFINSTR = 1 << 16;
     public static final int CFSR_INVSTATE = 1 << 17;
     public static final int CFSR_INVPC = 1 << 18;
+    public static final int CFSR_NOCP = 1 << 19;
     public static final int CFSR_UNALIGNED = 1 << 24;
     public static final int CFSR_DIVBYZERO = 1 << 25;
     public static final int CFSR_IBUSERR = 1 << 8;
     public static final int CFSR_PRECISERR = 1 << 9;
+    public static final int CFSR_UNSTKERR = 1 << 11;
+    public static final int CFSR_STKERR = 1 << 12;
     public static final int CFSR_BFARVALID = 1 << 15;
+    public static final int HFSR_VECTTBL = 1 << 1;
     public static final int HFSR_FORCED = 1 << 30;
     public static final int HFSR_DEBUGEVT = 1 << 31;
     /** SHCSR enable bits of MemManage, BusFault and UsageFault. */
@@ -52,15 +61,28 @@ public final class ControlRegisters {
         vtor = 0;
     }
 
-    /** CCR: ARMv6-M reads STKALIGN and UNALIGN_TRP as one; ARMv7-M keeps DIV_0_TRP and UNALIGN_TRP writable. */
+    /**
+     * CCR: ARMv6-M reads STKALIGN and UNALIGN_TRP as one; on ARMv7-M NONBASETHRDENA, USERSETMPEND,
+     * the traps, BFHFNMIGN and STKALIGN are writable (STKALIGN resets to 1, as QEMU's Cortex-M3 has it).
+     */
     public int ccr() {
         return armv7m ? ccr : CCR_STKALIGN | CCR_UNALIGN_TRP;
     }
 
     public void writeCcr(int value) {
         if (armv7m) {
-            ccr = (value & (CCR_UNALIGN_TRP | CCR_DIV_0_TRP)) | CCR_STKALIGN;
+            ccr = value & CCR_WRITABLE;
         }
+    }
+
+    /** The stack alignment exception entry keeps: 8 bytes with CCR.STKALIGN (always on ARMv6-M), else 4. */
+    int frameAlignmentMask() {
+        return (ccr() & CCR_STKALIGN) != 0 ? ~7 : ~3;
+    }
+
+    /** CCR.NONBASETHRDENA: an exception return may go to Thread mode with other exceptions active. */
+    boolean threadReturnWithActiveAllowed() {
+        return (ccr() & CCR_NONBASETHRDENA) != 0;
     }
 
     /** SHCSR (ARMv7-M): the fault enables, plus the pending and active bits of the system handlers. */
@@ -69,6 +91,7 @@ public final class ControlRegisters {
         value |= exceptions.isActive(ExceptionState.MEM_MANAGE) ? 1 : 0;
         value |= exceptions.isActive(ExceptionState.BUS_FAULT) ? 2 : 0;
         value |= exceptions.isActive(ExceptionState.USAGE_FAULT) ? 1 << 3 : 0;
+        value |= exceptions.isActive(ExceptionState.DEBUG_MONITOR) ? 1 << 8 : 0;
         value |= exceptions.isActive(ExceptionState.SVCALL) ? 1 << 7 : 0;
         value |= exceptions.isActive(ExceptionState.PENDSV) ? 1 << 10 : 0;
         value |= exceptions.isActive(ExceptionState.SYSTICK) ? 1 << 11 : 0;
@@ -121,7 +144,7 @@ public final class ControlRegisters {
             case ExceptionState.MEM_MANAGE: return DebugState.DEMCR_VC_MMERR;
             case ExceptionState.BUS_FAULT: return DebugState.DEMCR_VC_BUSERR;
             case ExceptionState.USAGE_FAULT:
-                if ((cfsr & (1 << 19)) != 0) {
+                if ((cfsr & CFSR_NOCP) != 0) {
                     return DebugState.DEMCR_VC_NOCPERR;
                 }
                 return (cfsr & (CFSR_UNALIGNED | CFSR_DIVBYZERO)) != 0 ? DebugState.DEMCR_VC_CHKERR : DebugState.DEMCR_VC_STATERR;

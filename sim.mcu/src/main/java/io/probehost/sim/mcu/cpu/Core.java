@@ -4,6 +4,7 @@ import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.DirectRegion;
 
 /**
  * An ARMv6-M (Cortex-M0) or ARMv7-M (Cortex-M3) core, chosen by its {@link Profile}: executes one
@@ -14,6 +15,10 @@ public final class Core {
     /** The Cortex-M0 clock of the nRF51822, the default. */
     public static final int CPU_HZ = 16_000_000;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
+    private static final int STIR = 0xE000_EF00;
+    private static final int STIMULUS_PORTS_END = 0xE000_0080;
+    /** Cycle counts up to this advance the clock without a division (see {@link #advanceClock}). */
+    private static final long SMALL_CYCLE_COUNT = 64;
 
     /** Thrown inside an instruction on a synchronous fault; becomes a HardFault (or lockup). */
     static final class Fault extends RuntimeException {
@@ -34,13 +39,19 @@ public final class Core {
     final SysTick sysTick = new SysTick();
     final DebugState debug = new DebugState();
     private final MemoryPort bus;
+    private final DirectAccess direct;
     private final VirtualClock clock;
     private final long cpuHz;
+    /** 1e9 / cpuHz and 1e9 mod cpuHz: a cycle's whole nanoseconds and the cpuHz-ths of one left over. */
+    private final long nanosPerCycle;
+    private final long remainderPerCycle;
     private final ThumbExecutor executor;
     private final ExceptionEntry exceptionEntry;
+    private final DebugEvents debugEvents;
     private DebugComparators comparators = DebugComparators.NONE;
     private ClockedDevice[] devices = new ClockedDevice[0];
     private Runnable peripheralReset = () -> { };
+    private java.util.function.IntPredicate unprivilegedStimulusPorts = address -> false;
 
     private long cycles;
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
@@ -77,8 +88,11 @@ public final class Core {
     /** A core whose cycles advance {@code clock} at {@code cpuHz} (72 MHz for an STM32F103). */
     public Core(MemoryPort bus, VirtualClock clock, Profile profile, long cpuHz) {
         this.bus = bus;
+        this.direct = new DirectAccess(bus);
         this.clock = clock;
         this.cpuHz = cpuHz;
+        this.nanosPerCycle = 1_000_000_000L / cpuHz;
+        this.remainderPerCycle = 1_000_000_000L % cpuHz;
         this.profile = profile;
         this.armv7m = profile == Profile.ARMV7M;
         this.regs = new Registers(profile);
@@ -86,6 +100,7 @@ public final class Core {
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
         this.exceptionEntry = new ExceptionEntry(this);
+        this.debugEvents = new DebugEvents(this);
         if (armv7m) {
             debug.enableArmv7mCatches();
         }
@@ -98,6 +113,11 @@ public final class Core {
 
     public void setComparators(DebugComparators comparators) {
         this.comparators = comparators;
+    }
+
+    /** Which ITM stimulus port addresses unprivileged code may access (ITM_TPR); none by default. */
+    public void setUnprivilegedStimulusPorts(java.util.function.IntPredicate allowed) {
+        this.unprivilegedStimulusPorts = allowed;
     }
 
     /** Adds a peripheral that counts processor cycles. */
@@ -374,11 +394,12 @@ public final class Core {
             debugEvent(DebugState.DFSR_BKPT);
             return;
         }
-        if (comparators.pcMatchAt(pc) && debug.debugEnabled) {
-            enterDebug(DebugState.DFSR_DWTTRAP);
+        if (comparators.pcMatchAt(pc) && debugEvents.watchpoint()) {
             return;
         }
         watchHit = false;
+        // MON_STEP steps code the monitor can preempt, judged before the instruction (a return from the monitor is not stepped)
+        boolean monitorStep = (debug.demcr & DebugState.DEMCR_MON_STEP) != 0 && debugEvents.monitorCanPreempt();
         int cost;
         try {
             if (!regs.thumb) {
@@ -399,8 +420,11 @@ public final class Core {
         }
         debug.retiredSinceRead = true;
         addCycles(cost);
-        if (watchHit && debug.debugEnabled) {
-            enterDebug(DebugState.DFSR_DWTTRAP);
+        if (watchHit) {
+            debugEvents.watchpoint();
+        }
+        if (monitorStep) {
+            debugEvents.monitor(DebugState.DFSR_HALTED);
         }
     }
 
@@ -409,27 +433,29 @@ public final class Core {
         return (pc >>> 29) == 2 || Integer.compareUnsigned(pc, 0xA000_0000) >= 0;
     }
 
-    /**
-     * BKPT or FPB match: halts with debug enabled, else escalates to HardFault (ARMv7-M records
-     * HFSR.DEBUGEVT; the DebugMonitor exception is not modelled).
-     */
+    /** BKPT or FPB match: see {@link DebugEvents#breakpoint}. */
     void debugEvent(int dfsrBits) {
-        if (debug.debugEnabled) {
-            enterDebug(dfsrBits);
-        } else {
-            if (armv7m) {
-                control.recordHfsr(ControlRegisters.HFSR_DEBUGEVT);
-            }
-            raiseHardFault();
-        }
+        debugEvents.breakpoint(dfsrBits);
     }
 
     /**
      * Advances the virtual clock by {@code n} cycles at {@link #cpuHz}, exactly: the nanoseconds
      * it has been given always equal floor(cycles * 1e9 / cpuHz), with the remainder kept in
-     * {@link #clockRemainder} (one division per instruction; no overflow for any cycle count).
+     * {@link #clockRemainder} (no overflow for any cycle count). An instruction's few cycles take no
+     * division: each adds {@link #nanosPerCycle} and {@link #remainderPerCycle}, carried by subtraction.
      */
     private void advanceClock(long n) {
+        if (n <= SMALL_CYCLE_COUNT) {
+            long nanos = n * nanosPerCycle;
+            long remainder = clockRemainder + n * remainderPerCycle;
+            while (remainder >= cpuHz) {
+                remainder -= cpuHz;
+                nanos++;
+            }
+            clockRemainder = remainder;
+            clock.advance(nanos);
+            return;
+        }
         long whole = 0;
         long numerator = clockRemainder;
         if (n < cpuHz) {
@@ -482,7 +508,8 @@ public final class Core {
         return regs.faultmask() ? Math.min(p, -1) : p;
     }
 
-    private int exceptionToTake() {
+    /** The pending exception that preempts the execution priority now, or 0. */
+    int exceptionToTake() {
         int e = exceptions.highestPending(debug.maskInts);
         return e != 0 && exceptions.priority(e) < executionPriority() ? e : 0;
     }
@@ -513,11 +540,16 @@ public final class Core {
     private void raiseSynchronousFault() {
         int exception = faultException;
         faultException = 0;
+        raiseFault(exception, faultStatus);
+    }
+
+    /** Raises configurable fault {@code exception} with its CFSR bits, escalating as {@link #raiseSynchronousFault()}. */
+    void raiseFault(int exception, int cfsrBits) {
         if (!armv7m || exception == 0) {
             raiseHardFault();
             return;
         }
-        control.recordCfsr(faultStatus);
+        control.recordCfsr(cfsrBits);
         if (control.faultEnabled(exception) && exceptions.priority(exception) < executionPriority()) {
             exceptions.setPending(exception, true);
         } else {
@@ -598,8 +630,13 @@ public final class Core {
     // ---- memory access for instructions ----
 
     int fetch16(int address) {
+        int mapped = (address >>> 29) == 0 ? comparators.remap(address, true) : address;
+        DirectRegion region = direct.forRead(mapped, 2);
+        if (region != null) {
+            return region.readHalfword(mapped);
+        }
         try {
-            return bus.read(address, AccessSize.HALFWORD);
+            return bus.read(mapped, AccessSize.HALFWORD);
         } catch (BusFault e) {
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_IBUSERR);
         }
@@ -628,17 +665,48 @@ public final class Core {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
-        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+        if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
+        int mapped = (address >>> 29) == 0 ? comparators.remap(address, false) : address;
+        DirectRegion region = direct.forRead(mapped, size.bytes());
+        if (region != null) {
+            int value = region.read(mapped, size);
+            watchHit |= comparators.dataMatch(address, size.bytes(), false);
+            return value;
+        }
+        return readThroughBus(address, mapped, size);
+    }
+
+    /** {@code mapped} is {@code address} after the FPB's remap, which applies to the code region only. */
+    private int readThroughBus(int address, int mapped, AccessSize size) {
         try {
-            int value = bus.read(address, size);
+            int value = bus.read(mapped, size);
             watchHit |= comparators.dataMatch(address, size.bytes(), false);
             return value;
         } catch (BusFault e) {
+            if (busFaultIgnored()) {
+                return 0; // UNKNOWN
+            }
             control.writeBfar(address);
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }
+    }
+
+    /** CCR.BFHFNMIGN (ARMv7-M): precise data bus errors at execution priority -1 or -2 are ignored. */
+    private boolean busFaultIgnored() {
+        return (control.ccr() & ControlRegisters.CCR_BFHFNMIGN) != 0 && armv7m && executionPriority() < 0;
+    }
+
+    /**
+     * The Private Peripheral Bus addresses unprivileged code may use (ARMv7-M): STIR while
+     * CCR.USERSETMPEND is set, and the ITM stimulus ports ITM_TPR leaves open.
+     */
+    private boolean unprivilegedAccessAllowed(int address) {
+        if (address == STIR) {
+            return (control.ccr() & ControlRegisters.CCR_USERSETMPEND) != 0;
+        }
+        return armv7m && Integer.compareUnsigned(address, STIMULUS_PORTS_END) < 0 && unprivilegedStimulusPorts.test(address);
     }
 
     /** Unprivileged code reaching the Private Peripheral Bus (SCS, debug units): a precise BusFault. */
@@ -666,13 +734,26 @@ public final class Core {
         if ((address & (size.bytes() - 1)) != 0) {
             throw fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNALIGNED);
         }
-        if ((address >>> 20) == 0xE00 && !regs.privileged()) {
+        if ((address >>> 20) == 0xE00 && !regs.privileged() && !unprivilegedAccessAllowed(address)) {
             throw unprivilegedSystemAccess(address);
         }
+        DirectRegion region = direct.forWrite(address, size.bytes());
+        if (region != null) {
+            region.write(address, size, value);
+            watchHit |= comparators.dataMatch(address, size.bytes(), true);
+            return;
+        }
+        writeThroughBus(address, size, value);
+    }
+
+    private void writeThroughBus(int address, AccessSize size, int value) {
         try {
             bus.write(address, size, value & size.mask());
             watchHit |= comparators.dataMatch(address, size.bytes(), true);
         } catch (BusFault e) {
+            if (busFaultIgnored()) {
+                return;
+            }
             control.writeBfar(address);
             throw fault(ExceptionState.BUS_FAULT, ControlRegisters.CFSR_PRECISERR | ControlRegisters.CFSR_BFARVALID);
         }

@@ -12,6 +12,14 @@ public interface DebugComparators {
     /** True if a DWT data comparator matches this CPU access; marks it MATCHED. */
     boolean dataMatch(int address, int bytes, boolean write);
 
+    /**
+     * FPB remap (ARMv7-M): the address a core instruction fetch or data load in the Code region
+     * reads instead of {@code address}, or {@code address} itself. Debugger accesses are not remapped.
+     */
+    default int remap(int address, boolean instruction) {
+        return address;
+    }
+
     DebugComparators NONE = new DebugComparators() {
         @Override
         public boolean breakpointAt(int pc) {

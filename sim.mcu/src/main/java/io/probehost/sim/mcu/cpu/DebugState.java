@@ -20,8 +20,13 @@ public final class DebugState {
     public static final int DEMCR_VC_STATERR = 1 << 7;
     public static final int DEMCR_VC_BUSERR = 1 << 8;
     public static final int DEMCR_VC_INTERR = 1 << 9;
+    /** ARMv7-M monitor debug: MON_EN routes debug events to DebugMonitor, MON_PEND is its pending state, MON_STEP steps, MON_REQ is a flag. */
+    public static final int DEMCR_MON_EN = 1 << 16;
+    public static final int DEMCR_MON_PEND = 1 << 17;
+    public static final int DEMCR_MON_STEP = 1 << 18;
+    public static final int DEMCR_MON_REQ = 1 << 19;
     static final int DEMCR_ARMV7M_CATCHES = DEMCR_VC_MMERR | DEMCR_VC_NOCPERR | DEMCR_VC_CHKERR
-            | DEMCR_VC_STATERR | DEMCR_VC_BUSERR | DEMCR_VC_INTERR;
+            | DEMCR_VC_STATERR | DEMCR_VC_BUSERR | DEMCR_VC_INTERR | DEMCR_MON_EN | DEMCR_MON_STEP | DEMCR_MON_REQ;
     public static final int DEMCR_DWTENA = 1 << 24;
     static final int DEMCR_WRITABLE = DEMCR_VC_CORERESET | DEMCR_VC_HARDERR | DEMCR_DWTENA;
 
@@ -63,7 +68,7 @@ public final class DebugState {
 
     private int demcrWritable = DEMCR_WRITABLE;
 
-    /** ARMv7-M adds the fault vector catches to DEMCR. */
+    /** ARMv7-M adds the fault vector catches and the monitor controls to DEMCR (MON_PEND lives in the exception state). */
     void enableArmv7mCatches() {
         demcrWritable = DEMCR_WRITABLE | DEMCR_ARMV7M_CATCHES;
     }

@@ -13,6 +13,8 @@ public final class ExceptionState {
     public static final int BUS_FAULT = 5;
     public static final int USAGE_FAULT = 6;
     public static final int SVCALL = 11;
+    /** ARMv7-M DebugMonitor, with its priority in SHPR3 bits [7:0]. */
+    public static final int DEBUG_MONITOR = 12;
     public static final int PENDSV = 14;
     public static final int SYSTICK = 15;
     public static final int FIRST_IRQ = 16;
@@ -34,6 +36,8 @@ public final class ExceptionState {
     private int svcPriority;
     private int pendSvPriority;
     private int sysTickPriority;
+    private int debugMonitorPriority;
+    private final boolean armv7m;
     private final int[] faultPriority = new int[3];
     private final int priorityMask;
 
@@ -43,6 +47,7 @@ public final class ExceptionState {
 
     public ExceptionState(Profile profile) {
         this.priorityMask = profile.priorityMask();
+        this.armv7m = profile == Profile.ARMV7M;
         this.irqLines = profile == Profile.ARMV7M ? ARMV7M_IRQ_LINES : IRQ_LINES;
         this.count = FIRST_IRQ + irqLines;
         this.pending = new boolean[count];
@@ -64,6 +69,7 @@ public final class ExceptionState {
         svcPriority = 0;
         pendSvPriority = 0;
         sysTickPriority = 0;
+        debugMonitorPriority = 0;
         java.util.Arrays.fill(faultPriority, 0);
     }
 
@@ -76,6 +82,7 @@ public final class ExceptionState {
             case BUS_FAULT: return faultPriority[1];
             case USAGE_FAULT: return faultPriority[2];
             case SVCALL: return svcPriority;
+            case DEBUG_MONITOR: return debugMonitorPriority;
             case PENDSV: return pendSvPriority;
             case SYSTICK: return sysTickPriority;
             default: return exception >= FIRST_IRQ ? irqPriority[exception - FIRST_IRQ] : NO_BOOST;
@@ -104,6 +111,17 @@ public final class ExceptionState {
     /** Clears every active flag (AIRCR.VECTCLRACTIVE). */
     public void clearAllActive() {
         java.util.Arrays.fill(active, false);
+    }
+
+    /** ExceptionActiveBitCount() of the ARMv7-M pseudocode: how many exceptions are active. */
+    public int activeCount() {
+        int n = 0;
+        for (int e = 1; e < count; e++) {
+            if (active[e]) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Execution priority from active exceptions only, ignoring PRIMASK. */
@@ -260,12 +278,16 @@ public final class ExceptionState {
         svcPriority = (value >>> 24) & priorityMask;
     }
 
+    /** SHPR3: SysTick and PendSV priorities, and on ARMv7-M DebugMonitor's in byte 0. */
     public int readShpr3() {
-        return (sysTickPriority << 24) | (pendSvPriority << 16);
+        return (sysTickPriority << 24) | (pendSvPriority << 16) | debugMonitorPriority;
     }
 
     public void writeShpr3(int value) {
         sysTickPriority = (value >>> 24) & priorityMask;
         pendSvPriority = (value >>> 16) & priorityMask;
+        if (armv7m) {
+            debugMonitorPriority = value & priorityMask;
+        }
     }
 }

@@ -36,6 +36,11 @@ public final class Registers {
     }
 
     public int get(int n) {
+        return n < 13 ? r[n] : getHigh(n);
+    }
+
+    /** SP, LR or PC: kept apart so that {@link #get} stays small enough to inline everywhere. */
+    private int getHigh(int n) {
         switch (n) {
             case 13: return sp();
             case 14: return lr;
@@ -45,6 +50,14 @@ public final class Registers {
     }
 
     public void set(int n, int value) {
+        if (n < 13) {
+            r[n] = value;
+        } else {
+            setHigh(n, value);
+        }
+    }
+
+    private void setHigh(int n, int value) {
         switch (n) {
             case 13: setSp(value); break;
             case 14: lr = value; break;

@@ -6,7 +6,7 @@ import io.probehost.sim.mcu.AccessSize;
  * The 32-bit Thumb-2 encodings of ARMv7-M (no DSP extension, no floating point): branches and
  * miscellaneous control, loads and stores of every form, load/store multiple, dual, exclusive and
  * table branch; data processing goes to {@link Thumb2DataProcessing}. Encodings outside ARMv7-M
- * are undefined instructions (UsageFault UNDEFINSTR).
+ * are undefined instructions (UsageFault UNDEFINSTR), the coprocessor space UsageFault NOCP.
  */
 final class Thumb2Executor {
     private final Core core;
@@ -27,7 +27,7 @@ final class Thumb2Executor {
         switch ((hw1 >>> 11) & 3) {
             case 1:
                 if ((hw1 & 0x0400) != 0) {
-                    return undefined(); // coprocessor
+                    return noCoprocessor();
                 }
                 if ((hw1 & 0x0200) != 0) {
                     return dataProcessing.shiftedRegister(hw1, hw2);
@@ -41,7 +41,7 @@ final class Thumb2Executor {
                         : dataProcessing.plainImmediate(pc, hw1, hw2);
             default:
                 if ((hw1 & 0x0400) != 0) {
-                    return undefined(); // coprocessor
+                    return noCoprocessor();
                 }
                 if ((hw1 & 0x0200) == 0) {
                     return (hw1 & 0x0100) != 0 && (hw1 & 0x0010) == 0 ? undefined() : loadStore(pc, hw1, hw2);
@@ -52,6 +52,11 @@ final class Thumb2Executor {
 
     private int undefined() {
         throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNDEFINSTR);
+    }
+
+    /** The coprocessor space: no coprocessor on this core, a UsageFault NOCP. */
+    private int noCoprocessor() {
+        throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_NOCP);
     }
 
     // ---- branches and miscellaneous control ----
@@ -200,7 +205,7 @@ final class Thumb2Executor {
         int start = op == 1 ? base : base - 4 * count;
         int end = op == 1 ? base + 4 * count : base - 4 * count;
         if (load) {
-            int[] values = new int[16];
+            int[] values = thumb.loadedWords;
             int a = start;
             for (int i = 0; i < 16; i++) {
                 if ((list & (1 << i)) != 0) {

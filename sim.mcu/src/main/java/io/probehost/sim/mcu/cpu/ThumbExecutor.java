@@ -13,6 +13,11 @@ final class ThumbExecutor {
     private final Alu alu;
     private final boolean armv7m;
     private final Thumb2Executor thumb2;
+    /**
+     * Scratch for LDM and POP (here and in {@link Thumb2Executor}): every word is loaded before any
+     * register is written, so that a fault leaves the registers as they were; no array per instruction.
+     */
+    final int[] loadedWords = new int[16];
     private int nextPc;
 
     ThumbExecutor(Core core) {
@@ -386,7 +391,7 @@ final class ThumbExecutor {
     private int pop(int hw) {
         int list = (hw & 0xFF) | ((hw & 0x100) != 0 ? 1 << 15 : 0);
         int count = Integer.bitCount(list);
-        int[] values = new int[16];
+        int[] values = loadedWords;
         int a = r.sp();
         for (int i = 0; i <= 15; i++) {
             if ((list & (1 << i)) != 0) {
@@ -414,7 +419,7 @@ final class ThumbExecutor {
         int address = r.get(rn);
         boolean load = (hw & 0x0800) != 0;
         if (load) {
-            int[] values = new int[8];
+            int[] values = loadedWords;
             int a = address;
             for (int i = 0; i < 8; i++) {
                 if ((list & (1 << i)) != 0) {

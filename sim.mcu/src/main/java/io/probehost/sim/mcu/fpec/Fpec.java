@@ -118,6 +118,11 @@ public final class Fpec extends WordRegisters {
         return clock.nowNanos() < busyUntil;
     }
 
+    /** No operation in flight or waiting to report its end: {@link #stallUntilReady()} would do nothing. */
+    public boolean atRest() {
+        return !eopPending && !busy();
+    }
+
     /** A bus access to flash during an operation waits for its end: the clock moves on to it. */
     public void stallUntilReady() {
         clock.advanceTo(busyUntil);

@@ -2,11 +2,11 @@ package io.probehost.sim.mcu.nrf51;
 
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
-import io.probehost.sim.mcu.MemoryPort;
+import io.probehost.sim.mcu.bus.DirectMemory;
 import io.probehost.sim.mcu.bus.LittleEndian;
 
 /** The bus view of code flash or UICR: reads anywhere (after the NVMC's operation in flight), word writes go through the NVMC. */
-final class NorFlashPort implements MemoryPort {
+final class NorFlashPort implements DirectMemory {
     private final byte[] content;
     private final Nvmc nvmc;
 
@@ -27,5 +27,16 @@ final class NorFlashPort implements MemoryPort {
             throw new BusFault(offset, "flash takes aligned word writes only");
         }
         nvmc.program(content, offset, value);
+    }
+
+    /** Readable in place unless the NVMC's operation in flight would stall the read. */
+    @Override
+    public byte[] directBytes() {
+        return nvmc.ready() ? content : null;
+    }
+
+    @Override
+    public boolean writesDirectly() {
+        return false;
     }
 }

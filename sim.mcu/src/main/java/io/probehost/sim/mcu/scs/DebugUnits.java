@@ -26,4 +26,9 @@ public final class DebugUnits implements DebugComparators {
     public boolean dataMatch(int address, int bytes, boolean write) {
         return dwt.dataMatch(address, bytes, write);
     }
+
+    @Override
+    public int remap(int address, boolean instruction) {
+        return bpu.remap(address, instruction);
+    }
 }

@@ -36,6 +36,11 @@ public final class InstrumentationTrace implements MemoryPort {
         this.listener = listener;
     }
 
+    /** ITM_TPR: bit k makes stimulus ports 8k to 8k+7 privileged-only; {@code address} is a bus address. */
+    public boolean unprivilegedAccessAllowed(int address) {
+        return (tpr & (1 << (((address - BASE) / 4) >>> 3))) == 0;
+    }
+
     /** Debug-logic reset (power-on only). */
     public void reset() {
         ter = 0;

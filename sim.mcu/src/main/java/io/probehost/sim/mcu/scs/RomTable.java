@@ -5,7 +5,7 @@ import io.probehost.sim.mcu.bus.WordRegisters;
 
 /**
  * The ROM table at 0xE00FF000: the Cortex-M0's lists the SCS, DWT and BPU; the Cortex-M3's the
- * SCS, DWT, FPB and ITM, with its TPIU and ETM entries marked absent (not modelled).
+ * SCS, DWT, FPB, ITM, TPIU and ETM (the last two answer with their IDs only: {@link IdentifiedComponent}).
  */
 public final class RomTable extends WordRegisters {
     public static final int BASE = 0xE00F_F000;
@@ -17,7 +17,7 @@ public final class RomTable extends WordRegisters {
 
     private static final int[] ENTRIES_M3 = {
         entry(SystemControlSpace.BASE), entry(DataWatchpointUnit.BASE), entry(BreakpointUnit.BASE),
-        entry(InstrumentationTrace.BASE), absent(0xE004_0000), absent(0xE004_1000), 0,
+        entry(InstrumentationTrace.BASE), entry(IdentifiedComponent.TPIU_BASE), entry(IdentifiedComponent.ETM_BASE), 0,
     };
 
     private final int[] entries;
@@ -40,10 +40,6 @@ public final class RomTable extends WordRegisters {
 
     private static int entry(int componentBase) {
         return (componentBase - BASE) | 3; // offset, 32-bit format, present
-    }
-
-    private static int absent(int componentBase) {
-        return (componentBase - BASE) | 2; // offset, 32-bit format, not present
     }
 
     @Override

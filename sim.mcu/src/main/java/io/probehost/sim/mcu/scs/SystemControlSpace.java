@@ -3,14 +3,17 @@ package io.probehost.sim.mcu.scs;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.bus.WordRegisters;
 import io.probehost.sim.mcu.cpu.Core;
+import io.probehost.sim.mcu.cpu.DebugState;
 import io.probehost.sim.mcu.cpu.ExceptionState;
 import io.probehost.sim.mcu.cpu.Profile;
 import io.probehost.sim.mcu.cpu.SysTick;
 
 /**
  * The System Control Space at 0xE000E000: SysTick, NVIC, SCB and the debug registers, as a
- * Cortex-M0 has them; a Cortex-M3 core (ARMv7-M profile) adds CCR's traps, SHPR1, SHCSR, CFSR,
- * HFSR and BFAR. Addresses not implemented read as zero and ignore writes.
+ * Cortex-M0 has them; a Cortex-M3 core (ARMv7-M profile) adds CCR's writable bits, SHPR1, the
+ * DebugMonitor priority in SHPR3, SHCSR, CFSR, HFSR, MMFAR/BFAR (one register), ICSR.RETTOBASE
+ * and DEMCR's monitor controls (MON_PEND being DebugMonitor's pending bit). Addresses not
+ * implemented read as zero and ignore writes.
  */
 public final class SystemControlSpace extends WordRegisters {
     public static final int BASE = 0xE000_E000;
@@ -22,6 +25,8 @@ public final class SystemControlSpace extends WordRegisters {
     private static final int PENDSVCLR = 1 << 27;
     private static final int PENDSTSET = 1 << 26;
     private static final int PENDSTCLR = 1 << 25;
+    /** ICSR.RETTOBASE (ARMv7-M): in Handler mode, no exception active but the current one. */
+    private static final int RETTOBASE = 1 << 11;
     /** CPUID of a Cortex-M3 r1p1, as QEMU's cortex-m3 reports it. */
     public static final int CPUID_CORTEX_M3 = 0x411F_C231;
 
@@ -67,12 +72,13 @@ public final class SystemControlSpace extends WordRegisters {
             case 0xD24: return armv7m ? core.controlRegisters().shcsr() : exceptions.isPending(ExceptionState.SVCALL) ? 1 << 15 : 0;
             case 0xD28: return core.controlRegisters().cfsr();
             case 0xD2C: return core.controlRegisters().hfsr();
+            case 0xD34: return armv7m ? core.controlRegisters().bfar() : 0; // MMFAR: one register with BFAR on the M3
             case 0xD38: return core.controlRegisters().bfar();
             case 0xD30: return core.debug().dfsr();
             case 0xDF0: return debug.readDhcsr();
             case 0xDF4: return 0;
             case 0xDF8: return core.debug().dcrdr();
-            case 0xDFC: return core.debug().demcr();
+            case 0xDFC: return readDemcr();
             default:
                 if (offset >= 0x400 && offset < 0x400 + exceptions.irqLines()) {
                     return exceptions.readIpr((offset - 0x400) / 4);
@@ -88,6 +94,9 @@ public final class SystemControlSpace extends WordRegisters {
 
     private int readIcsr() {
         int value = core.registers().ipsr();
+        if (armv7m && exceptions.activeCount() <= 1) { // UNKNOWN in Thread mode: 1 there, as on QEMU
+            value |= RETTOBASE;
+        }
         int pending = exceptions.highestPending(false);
         value |= pending << 12;
         if (exceptions.pendingIrqMask(0) != 0 || exceptions.pendingIrqMask(1) != 0) {
@@ -144,17 +153,30 @@ public final class SystemControlSpace extends WordRegisters {
                 break;
             case 0xD28: core.controlRegisters().clearCfsr(value); break;
             case 0xD2C: core.controlRegisters().clearHfsr(value); break;
-            case 0xD38: core.controlRegisters().writeBfar(value); break;
+            case 0xD34: case 0xD38: core.controlRegisters().writeBfar(value); break;
             case 0xD30: core.debug().clearDfsr(value); break;
             case 0xDF0: debug.writeDhcsr(value); break;
             case 0xDF4: debug.writeDcrsr(value); break;
             case 0xDF8: core.debug().writeDcrdr(value); break;
-            case 0xDFC: core.debug().writeDemcr(value); break;
+            case 0xDFC: writeDemcr(value); break;
             default:
                 if (offset >= 0x400 && offset < 0x400 + exceptions.irqLines()) {
                     exceptions.writeIpr((offset - 0x400) / 4, value);
                 }
                 break;
+        }
+    }
+
+    /** DEMCR, whose MON_PEND (ARMv7-M) is the DebugMonitor's pending state. */
+    private int readDemcr() {
+        boolean monitorPending = armv7m && exceptions.isPending(ExceptionState.DEBUG_MONITOR);
+        return core.debug().demcr() | (monitorPending ? DebugState.DEMCR_MON_PEND : 0);
+    }
+
+    private void writeDemcr(int value) {
+        core.debug().writeDemcr(value);
+        if (armv7m) {
+            exceptions.setPending(ExceptionState.DEBUG_MONITOR, (value & DebugState.DEMCR_MON_PEND) != 0);
         }
     }
 

@@ -16,6 +16,7 @@ import io.probehost.sim.mcu.fpec.OptionBytePort;
 import io.probehost.sim.mcu.scs.BreakpointUnit;
 import io.probehost.sim.mcu.scs.DataWatchpointUnit;
 import io.probehost.sim.mcu.scs.DebugUnits;
+import io.probehost.sim.mcu.scs.IdentifiedComponent;
 import io.probehost.sim.mcu.scs.InstrumentationTrace;
 import io.probehost.sim.mcu.scs.RomTable;
 import io.probehost.sim.mcu.scs.SystemControlSpace;
@@ -61,6 +62,8 @@ public final class Stm32f103 extends ChipBase {
         BreakpointUnit fpb = BreakpointUnit.cortexM3();
         DataWatchpointUnit dwt = new DataWatchpointUnit(core);
         core.setComparators(new DebugUnits(fpb, dwt));
+        InstrumentationTrace itm = new InstrumentationTrace();
+        core.setUnprivilegedStimulusPorts(itm::unprivilegedAccessAllowed);
         FlashPort flash = new FlashPort(store, fpec);
         Rcc rcc = new Rcc();
         PlainRegisters iwdg = new PlainRegisters(Map.of(0x8, 0xFFF));
@@ -77,7 +80,9 @@ public final class Stm32f103 extends ChipBase {
                 .map(BitBandAlias.SRAM_ALIAS, BitBandAlias.ALIAS_SIZE, new BitBandAlias(bus, BitBandAlias.SRAM_TARGET))
                 .map(BitBandAlias.PERIPHERAL_ALIAS, BitBandAlias.ALIAS_SIZE,
                         new BitBandAlias(bus, BitBandAlias.PERIPHERAL_TARGET))
-                .map(InstrumentationTrace.BASE, 0x1000, new InstrumentationTrace())
+                .map(InstrumentationTrace.BASE, 0x1000, itm)
+                .map(IdentifiedComponent.TPIU_BASE, 0x1000, IdentifiedComponent.cortexM3Tpiu())
+                .map(IdentifiedComponent.ETM_BASE, 0x1000, IdentifiedComponent.cortexM3Etm())
                 .map(DataWatchpointUnit.BASE, 0x1000, dwt)
                 .map(BreakpointUnit.BASE, 0x1000, fpb)
                 .map(SystemControlSpace.BASE, 0x1000, new SystemControlSpace(core))

@@ -1,0 +1,69 @@
+package io.probehost.sim.mcu.bus;
+
+import io.probehost.sim.mcu.AccessSize;
+
+/**
+ * Where a {@link DirectMemory} is mapped and the array it reads from: bus accesses without dispatch.
+ * Bytes are assembled by hand: small enough to inline into every load and store of the core.
+ */
+public final class DirectRegion {
+
+    private final int base;
+    private final int size;
+    private final byte[] bytes;
+    private final boolean writable;
+
+    DirectRegion(int base, int size, byte[] bytes, boolean writable) {
+        this.base = base;
+        this.size = Integer.compareUnsigned(size, bytes.length) < 0 ? size : bytes.length;
+        this.bytes = bytes;
+        this.writable = writable;
+    }
+
+    /** Bytes mapped and backed by the array. */
+    int size() {
+        return size;
+    }
+
+    /** Whether the {@code bytes}-byte access at {@code address} lies wholly inside this region. */
+    public boolean covers(int address, int bytes) {
+        return Integer.compareUnsigned(address - base, size - bytes) <= 0;
+    }
+
+    /** Whether stores may go to the array too (RAM), not only loads. */
+    public boolean writable() {
+        return writable;
+    }
+
+    /** A halfword at {@code address} (covered, any alignment), zero-extended. */
+    public int readHalfword(int address) {
+        int offset = address - base;
+        return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8;
+    }
+
+    /** A load at {@code address} (covered), zero-extended as {@link io.probehost.sim.mcu.MemoryPort#read}. */
+    public int read(int address, AccessSize size) {
+        int offset = address - base;
+        int value = bytes[offset] & 0xFF;
+        if (size != AccessSize.BYTE) {
+            value |= (bytes[offset + 1] & 0xFF) << 8;
+            if (size == AccessSize.WORD) {
+                value |= (bytes[offset + 2] & 0xFF) << 16 | bytes[offset + 3] << 24;
+            }
+        }
+        return value;
+    }
+
+    /** A store at {@code address} (covered, {@link #writable()}). */
+    public void write(int address, AccessSize size, int value) {
+        int offset = address - base;
+        bytes[offset] = (byte) value;
+        if (size != AccessSize.BYTE) {
+            bytes[offset + 1] = (byte) (value >>> 8);
+            if (size == AccessSize.WORD) {
+                bytes[offset + 2] = (byte) (value >>> 16);
+                bytes[offset + 3] = (byte) (value >>> 24);
+            }
+        }
+    }
+}
