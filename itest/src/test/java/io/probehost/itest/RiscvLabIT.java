@@ -97,6 +97,12 @@ public class RiscvLabIT {
                 "20000000:  00000100 00000000", shell.run("mem:read32 0x20000000 2").trim());
         assertEquals("the red LED off (PC13 high)", "4001100c:  00002000", shell.run("mem:read32 0x4001100C").trim());
         assertEquals("led_toggle returns into main", "ra = 0x080000cc (134217932)", shell.run("reg ra").trim());
+        shell.run("target:go");
+        assertEquals("resumed off the breakpoint's trigger", "Halted (breakpoint) at pc 0x0800006a",
+                shell.awaitHalt(STATUS_POLLS));
+        assertEquals("20000000:  00000200 00000001", shell.run("mem:read32 0x20000000 2").trim());
+        assertEquals("the red LED lit (PC13 low)", "4001100c:  00000000", shell.run("mem:read32 0x4001100C").trim());
+        assertTrue(shell.run("target:step").trim().startsWith("Stepped: pc 0x0800006a -> 0x0800006"));
         assertEquals("Removed breakpoint at 0x0800006a", shell.run("break:remove 0x0800006a").trim());
 
         assertEquals("Set write watchpoint on 4 bytes at 0x20000004",
@@ -104,14 +110,15 @@ public class RiscvLabIT {
         shell.run("target:go");
         String watched = shell.awaitHalt(STATUS_POLLS);
         assertTrue(watched, watched.startsWith("Halted (watchpoint) at pc 0x080000"));
-        assertEquals("a store trigger stops before the store", "20000000:  00000100 00000000",
+        assertEquals("a store trigger stops before the store", "20000000:  00000200 00000001",
                 shell.run("mem:read32 0x20000000 2").trim());
-        assertEquals("the red LED lit (PC13 low)", "4001100c:  00000000", shell.run("mem:read32 0x4001100C").trim());
+        assertEquals("the red LED off again (PC13 high)", "4001100c:  00002000",
+                shell.run("mem:read32 0x4001100C").trim());
         shell.run("watch:remove 0x20000004");
         String pc = watched.substring("Halted (watchpoint) at pc ".length());
         String step = shell.run("target:step").trim();
         assertTrue(step + " after " + pc, step.startsWith("Stepped: pc " + pc + " -> 0x080000"));
-        assertEquals("the step stored the first LED change", "20000000:  00000100 00000001",
+        assertEquals("the step stored the second LED change", "20000000:  00000200 00000002",
                 shell.run("mem:read32 0x20000000 2").trim());
 
         shell.run("target:go");
