@@ -1,5 +1,7 @@
 package io.probehost.sim.internal;
 
+import java.util.function.BooleanSupplier;
+
 import io.probehost.api.ProbeException;
 import io.probehost.sim.adi.SwjDp;
 import io.probehost.sim.adi.SwjPins;
@@ -15,26 +17,49 @@ import io.probehost.sim.riscv.gd32vf103.Gd32vf103;
  * SWJ-DP has (the ST-Link's memory commands, DP faults, a core that ignores halts) is reached
  * through {@link #arm}, which refuses other chips with one line.
  */
-sealed interface LabChip extends AutoCloseable permits LabChip.Arm, LabChip.Riscv {
+abstract sealed class LabChip implements AutoCloseable permits LabChip.Arm, LabChip.Riscv {
+    private final SwjPins pins;
+    private final VirtualClock clock;
+    private final BooleanSupplier halted;
+    private final Runnable eraseState;
+    private final Runnable close;
+
+    private LabChip(SwjPins pins, VirtualClock clock, BooleanSupplier halted, Runnable eraseState, Runnable close) {
+        this.pins = pins;
+        this.clock = clock;
+        this.halted = halted;
+        this.eraseState = eraseState;
+        this.close = close;
+    }
 
     /** The debug connector's pins, as a probe drives them. */
-    SwjPins pins();
+    final SwjPins pins() {
+        return pins;
+    }
 
-    /** The wire the connector speaks now. */
-    WireMode wireMode();
+    final VirtualClock clock() {
+        return clock;
+    }
 
-    VirtualClock clock();
-
-    boolean isHalted();
+    final boolean isHalted() {
+        return halted.getAsBoolean();
+    }
 
     /** Erases the non-volatile memory, on the chip and in its state folder. */
-    void resetState();
+    final void resetState() {
+        eraseState.run();
+    }
 
     @Override
-    void close();
+    public final void close() {
+        close.run();
+    }
+
+    /** The wire the connector speaks now. */
+    abstract WireMode wireMode();
 
     /** The Arm chip and its SWJ-DP, for a command about {@code what}; one clear line for other chips. */
-    default Arm arm(String targetName, String what) {
+    final Arm arm(String targetName, String what) {
         if (this instanceof Arm arm) {
             return arm;
         }
@@ -43,68 +68,46 @@ sealed interface LabChip extends AutoCloseable permits LabChip.Arm, LabChip.Risc
     }
 
     /** A Cortex-M chip behind an SWJ-DP. */
-    record Arm(ChipBase mcu, SwjDp port) implements LabChip {
-        @Override
-        public SwjPins pins() {
+    static final class Arm extends LabChip {
+        private final ChipBase mcu;
+        private final SwjDp port;
+
+        Arm(ChipBase mcu, SwjDp port) {
+            super(port, mcu.clock(), mcu::isHalted, mcu::resetState, mcu::close);
+            this.mcu = mcu;
+            this.port = port;
+        }
+
+        ChipBase mcu() {
+            return mcu;
+        }
+
+        SwjDp port() {
             return port;
         }
 
         @Override
-        public WireMode wireMode() {
+        WireMode wireMode() {
             return port.wireMode();
-        }
-
-        @Override
-        public VirtualClock clock() {
-            return mcu.clock();
-        }
-
-        @Override
-        public boolean isHalted() {
-            return mcu.isHalted();
-        }
-
-        @Override
-        public void resetState() {
-            mcu.resetState();
-        }
-
-        @Override
-        public void close() {
-            mcu.close();
         }
     }
 
     /** A GD32VF103 behind its RISC-V JTAG DTM: JTAG only. */
-    record Riscv(Gd32vf103 mcu, RiscvJtagDtm dtm) implements LabChip {
-        @Override
-        public SwjPins pins() {
-            return dtm;
+    static final class Riscv extends LabChip {
+        private final Gd32vf103 mcu;
+
+        Riscv(Gd32vf103 mcu, RiscvJtagDtm dtm) {
+            super(dtm, mcu.clock(), mcu::isHalted, mcu::resetState, mcu::close);
+            this.mcu = mcu;
+        }
+
+        Gd32vf103 mcu() {
+            return mcu;
         }
 
         @Override
-        public WireMode wireMode() {
+        WireMode wireMode() {
             return WireMode.JTAG;
-        }
-
-        @Override
-        public VirtualClock clock() {
-            return mcu.clock();
-        }
-
-        @Override
-        public boolean isHalted() {
-            return mcu.isHalted();
-        }
-
-        @Override
-        public void resetState() {
-            mcu.resetState();
-        }
-
-        @Override
-        public void close() {
-            mcu.close();
         }
     }
 }
