@@ -170,8 +170,9 @@ public class DebugSessionIT {
     @Test
     public void probeSelectionErrorsAreOneClearLine() throws Exception {
         String several = shell.fail("target:connect -W");
-        assertTrue(several, several.startsWith("5 debug probes are connected; choose one with -u UID: "));
-        assertTrue(several, several.contains("PHLAB0001") && several.contains("9900") && several.contains("stlink:0670"));
+        assertTrue(several, several.startsWith("8 debug probes are connected; choose one with -u UID: "));
+        assertTrue(several, several.contains("PHLAB0001") && several.contains("9900") && several.contains("stlink:0670")
+                && several.contains("jlink:000261012345") && several.contains("picoprobe:E6614103E7176A23"));
         assertTrue(shell.fail("target:connect -W -u nosuch")
                 .startsWith("No connected debug probe matches unique ID 'nosuch' (connected: "));
         assertTrue(shell.fail("target:connect -u nodriver:9900 -W").startsWith("unknown debug probe driver 'nodriver'"));

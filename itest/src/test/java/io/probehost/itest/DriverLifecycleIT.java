@@ -2,10 +2,12 @@ package io.probehost.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -13,6 +15,9 @@ import org.apache.felix.service.command.CommandProcessor;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -34,6 +39,9 @@ public class DriverLifecycleIT {
 
     @Inject
     OptionRegistry options;
+
+    @Inject
+    BundleContext context;
 
     private Shell shell;
 
@@ -99,6 +107,27 @@ public class DriverLifecycleIT {
 
         assertContains(shell.fail("driver:uninstall nosuchdriver"), "no driver, bundle or bundle id 'nosuchdriver'");
         assertContains(shell.fail("driver:install /no/such/file.jar"), "no such file");
+        assertEquals("No available debug probes are connected", shell.run("probe:list").trim());
+    }
+
+    @Test
+    public void aDriverBundleThatCannotStartGetsItsOwnRowAndTheOtherDriversKeepTheirProbes() throws Exception {
+        Bundle working = context.installBundle(ShippedRuntime.testDriverJar().toUri().toString());
+        working.start();
+        Path jar = Jars.withMissingImport(ShippedRuntime.testDriverJar(), Files.createTempFile("broken", ".jar"),
+                "io.probehost.itest.broken", "com.nowhere.missing");
+        Bundle broken = context.installBundle(jar.toUri().toString());
+        try {
+            assertThrows(BundleException.class, broken::start);
+            String listing = shell.run("probe:list");
+            assertTrue(listing, listing.contains("TP0001ABCD"));
+            assertTrue(listing, Pattern.compile("(?m)^  !\\s+driver io\\.probehost\\.itest\\.broken\\s+error: bundle "
+                    + "io\\.probehost\\.itest\\.broken 1\\.0\\.0 is not resolved: nothing installed provides package "
+                    + "com\\.nowhere\\.missing").matcher(listing).find());
+        } finally {
+            broken.uninstall();
+            working.uninstall();
+        }
         assertEquals("No available debug probes are connected", shell.run("probe:list").trim());
     }
 

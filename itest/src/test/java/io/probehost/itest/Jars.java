@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
@@ -19,9 +20,24 @@ final class Jars {
 
     /** Copies a bundle, changing its Bundle-Version (the content stays the same). */
     static Path withVersion(Path source, Path target, String version) throws IOException {
+        return copyWithManifest(source, target, main -> main.putValue("Bundle-Version", version));
+    }
+
+    /** Copies a bundle under another symbolic name, importing besides a package nobody exports. */
+    static Path withMissingImport(Path source, Path target, String symbolicName, String missingPackage)
+            throws IOException {
+        return copyWithManifest(source, target, main -> {
+            main.putValue("Bundle-SymbolicName", symbolicName);
+            String imports = main.getValue("Import-Package");
+            main.putValue("Import-Package", (imports == null ? "" : imports + ",") + missingPackage);
+        });
+    }
+
+    /** Copies a jar entry by entry, its manifest's main attributes changed by {@code change}. */
+    private static Path copyWithManifest(Path source, Path target, Consumer<Attributes> change) throws IOException {
         try (JarInputStream in = new JarInputStream(Files.newInputStream(source))) {
             Manifest manifest = new Manifest(in.getManifest());
-            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            change.accept(manifest.getMainAttributes());
             try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), manifest)) {
                 JarEntry entry;
                 while ((entry = in.getNextJarEntry()) != null) {

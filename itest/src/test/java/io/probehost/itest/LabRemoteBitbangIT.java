@@ -28,6 +28,10 @@ import org.junit.Test;
  */
 public class LabRemoteBitbangIT {
     private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+    /** Both blinky examples count the turns of their main loop in the first word of RAM. */
+    private static final List<String> RESET_RUN_AND_READ_THE_TURN_COUNTER_TWICE = List.of("-c", "reset run",
+            "-c", "sleep 300", "-c", "mdw 0x20000000", "-c", "sleep 200", "-c", "mdw 0x20000000");
+    private static final Pattern TURN_COUNTER = Pattern.compile("0x20000000: ([0-9a-f]{8})");
 
     @Test
     public void openocdHaltsFlashesAndVerifiesTheVirtualNrf51ThroughLabRbb() throws Exception {
@@ -49,22 +53,66 @@ public class LabRemoteBitbangIT {
     /**
      * OpenOCD's own target/stm32f1x.cfg finds the STM32F103's JTAG chain (Cortex-M3 TAP, then the
      * boundary-scan TAP), identifies the part from DBGMCU and programs examples/nucleo-blinky.bin
-     * with its stm32f1x flash driver.
+     * with its stm32f1x flash driver; "reset run" then runs it (issue 9: the loader's BKPT left the
+     * core halted out of reset).
      */
     @Test
     public void openocdFlashesTheVirtualStm32f103ThroughLabRbbWithItsStockConfiguration() throws Exception {
         Path image = top().resolve("examples/nucleo-blinky.bin");
-        String output = openocdThroughLab(List.of("-t", "nucleo-f103rb"), port -> stockConfig(port,
-                "target/stm32f1x.cfg", "-c", "init", "-c", "halt", "-c", "flash probe 0",
-                "-c", "flash write_image erase " + image + " 0x08000000", "-c", "verify_image " + image + " 0x08000000",
-                "-c", "reset halt", "-c", "reg pc", "-c", "shutdown"));
+        String output = openocdThroughLab(List.of("-t", "nucleo-f103rb"), port -> {
+            List<String> args = new ArrayList<>(List.of(
+                    "-c", "adapter driver remote_bitbang; remote_bitbang host 127.0.0.1; remote_bitbang port " + port,
+                    "-c", "transport select jtag; gdb_port disabled; telnet_port disabled; tcl_port disabled",
+                    "-f", "target/stm32f1x.cfg", "-c", "init", "-c", "halt", "-c", "flash probe 0",
+                    "-c", "flash write_image erase " + image + " 0x08000000",
+                    "-c", "verify_image " + image + " 0x08000000"));
+            args.addAll(RESET_RUN_AND_READ_THE_TURN_COUNTER_TWICE);
+            args.addAll(List.of("-c", "reset halt", "-c", "reg pc", "-c", "shutdown"));
+            return args;
+        });
         assertTrue(output, output.contains("tap/device found: 0x3ba00477"));
         assertTrue(output, output.contains("tap/device found: 0x06410041"));
         assertTrue(output, output.contains("Cortex-M3 r1p1 processor detected"));
         assertTrue("the stm32f1x driver reads DBGMCU_IDCODE and the flash size: " + output,
                 output.contains("device id = 0x20006410") && output.contains("flash size = 128 KiB"));
         assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
+        assertTurnCounterAdvances(output);
         assertTrue("reset halt stops at blinky's reset handler: " + output, output.contains("pc (/32): 0x08000044"));
+    }
+
+    /**
+     * The same on the virtual nRF51: OpenOCD's nrf51 driver programs examples/blinky.bin with its
+     * loader (which ends in BKPT), and "reset run" runs the image.
+     */
+    @Test
+    public void openocdRunsTheImageItFlashedIntoTheVirtualNrf51AfterResetRun() throws Exception {
+        Path image = top().resolve("examples/blinky.bin");
+        String config = ShippedRuntime.runtimeFolder().resolve("etc/openocd/probehost-nrf51-rbb.cfg").toString();
+        String output = openocdThroughLab(List.of(), port -> {
+            List<String> args = new ArrayList<>(List.of("-c", "set RBB_PORT " + port, "-f", config,
+                    "-c", "init", "-c", "halt", "-c", "flash write_image erase " + image + " 0",
+                    "-c", "verify_image " + image + " 0"));
+            args.addAll(RESET_RUN_AND_READ_THE_TURN_COUNTER_TWICE);
+            args.addAll(List.of("-c", "shutdown"));
+            return args;
+        });
+        assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
+        assertTurnCounterAdvances(output);
+    }
+
+    /** The two reads of the turn counter after "reset run" differ: the image runs, it is not halted. */
+    private static void assertTurnCounterAdvances(String output) {
+        String afterResetRun = output.substring(output.lastIndexOf("verified "));
+        Matcher counter = TURN_COUNTER.matcher(afterResetRun);
+        List<Long> turns = new ArrayList<>();
+        while (counter.find()) {
+            turns.add(Long.parseLong(counter.group(1), 16));
+        }
+        assertEquals("two reads of the turn counter: " + output, 2, turns.size());
+        assertTrue("the image runs after reset run, counting turns: " + turns + "\n" + output,
+                turns.get(1) > turns.get(0));
+        assertFalse("nothing halts the core after reset run: " + output,
+                afterResetRun.substring(0, afterResetRun.indexOf("0x20000000:")).contains("halted due to"));
     }
 
     /**

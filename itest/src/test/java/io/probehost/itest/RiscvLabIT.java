@@ -74,7 +74,7 @@ public class RiscvLabIT {
     public void longanBlinkyIsFlashedRunsAndIsDebuggedOverJtag() throws Exception {
         shell.run("lab:reset-state");
         shell.run("target:connect -u " + LONGAN);
-        String programmed = shell.run("flash:program " + StlinkLabIT.example("longan-blinky.hex"));
+        String programmed = shell.run("flash:program " + ShippedRuntime.example("longan-blinky.hex"));
         assertTrue(programmed, programmed.contains("Programmed longan-blinky.hex (208 bytes) into gd32vf103cb: 1 sector"
                 + " written, 0 skipped (unchanged), 1 erased"));
         assertEquals("the core starts at the flash alias", "Reset (sw) and halted at pc 0x00000000",

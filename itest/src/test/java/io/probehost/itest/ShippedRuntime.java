@@ -35,6 +35,12 @@ final class ShippedRuntime {
         return Path.of(System.getProperty("probehost.testExtras")).toAbsolutePath().normalize();
     }
 
+    /** A program of the top folder's {@code examples/}. */
+    static String example(String name) {
+        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize().resolve("examples")
+                .resolve(name).toString();
+    }
+
     /** The driver repository the runtime ships. */
     static Path shippedExtrasIndex() {
         return runtimeFolder().resolve("extras").resolve("index.xml");
@@ -53,7 +59,7 @@ final class ShippedRuntime {
             // The line editor and the console on it are for a terminal only; the launcher never starts them for scripts either.
             jars.filter(p -> p.toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().startsWith("org.apache.felix.gogo.jline"))
-                    .filter(p -> !p.getFileName().toString().startsWith("io.probehost.console"))
+                    .filter(p -> !p.getFileName().toString().startsWith("console-"))
                     .sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())));
         } catch (IOException e) {
             throw new UncheckedIOException("the runtime is not built: " + folder, e);

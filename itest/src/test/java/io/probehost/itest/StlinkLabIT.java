@@ -4,8 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.regex.Matcher;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
@@ -33,7 +32,6 @@ public class StlinkLabIT {
     static final String NUCLEO = "0670FF484957847167071621";
     static final String V3 = "002F003B3438510B34313939";
     static final String OUTDATED = "48FF6E066583564922531687";
-    private static final Pattern BENCH_ROW = Pattern.compile("(?m)^  USB bulk\\s+(write|read)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s");
     private static final int STATUS_POLLS = 300;
 
     @Inject
@@ -83,7 +81,7 @@ public class StlinkLabIT {
         shell.run("lab:reset-state");
         String connected = shell.run("target:connect -u " + NUCLEO);
         assertTrue(connected, connected.startsWith("Connected to stm32f103rb through STMicroelectronics ST-Link/V2-1"));
-        String programmed = shell.run("flash:program " + example("nucleo-blinky.hex"));
+        String programmed = shell.run("flash:program " + ShippedRuntime.example("nucleo-blinky.hex"));
         assertTrue(programmed, programmed.contains("Programmed nucleo-blinky.hex (228 bytes) into stm32f103rb: 1 sector"
                 + " written, 0 skipped (unchanged), 1 erased"));
         assertEquals("Reset (sw) and halted at pc 0x08000044", shell.run("target:reset -h").trim());
@@ -124,22 +122,14 @@ public class StlinkLabIT {
     public void benchMovesSixtyFourKibWithinTenPercentOfTheStlinkFloor() throws Exception {
         for (String probe : new String[] {NUCLEO, V3}) {
             String bench = shell.run("probe:bench -u " + probe);
-            Matcher row = BENCH_ROW.matcher(bench);
-            int rows = 0;
-            while (row.find()) {
-                rows++;
-                long roundTrips = Long.parseLong(row.group(3));
-                long floor = Long.parseLong(row.group(4));
-                assertEquals("6144-byte commands, each with GETLASTRWSTATUS2: " + bench, 22, floor);
-                assertTrue(row.group(1) + " within 10% of the floor: " + bench, roundTrips * 10 <= floor * 11);
+            List<BenchRow> rows = BenchRow.of(bench, "USB bulk");
+            for (BenchRow row : rows) {
+                assertEquals("6144-byte commands, each with GETLASTRWSTATUS2: " + bench, 22, row.floor());
+                assertTrue(row.direction() + " within 10% of the floor: " + bench,
+                        row.roundTrips() * 10 <= row.floor() * 11);
             }
-            assertEquals(bench, 2, rows);
+            assertEquals(bench, 2, rows.size());
         }
     }
 
-    /** The path of {@code name} in the top folder's examples/. */
-    static String example(String name) {
-        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize().resolve("examples")
-                .resolve(name).toString();
-    }
 }

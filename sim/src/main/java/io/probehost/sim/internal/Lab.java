@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.probehost.api.ProbeException;
+import io.probehost.sim.probe.pemicro.PeMicroLab;
 import io.probehost.sim.probe.usb.VirtualUsbBus;
 
 /**
@@ -31,6 +32,7 @@ final class Lab implements AutoCloseable {
     private final VirtualUsbBus bus = new VirtualUsbBus(VirtualUsbBus.DEFAULT_NAME);
     private final Map<String, Target> targets = new LinkedHashMap<>();
     private final List<Probe> probes = new ArrayList<>();
+    private PeMicroLab peMicro;
 
     Lab(LabConfig config, Path stateFolder) {
         try {
@@ -41,9 +43,9 @@ final class Lab implements AutoCloseable {
             }
             for (LabConfig.Probe probe : config.probes()) {
                 Target target = targets.get(probe.target());
-                LabProbe device = LabProbeKinds.create(probe, target, config.link());
+                LabProbe device = LabProbeKinds.create(probe, target, config.link(), this::peMicroServer);
                 probes.add(new Probe(probe.kind(), probe.serial(), target, device));
-                bus.attach(device.device());
+                device.usbDevice().ifPresent(bus::attach);
             }
         } catch (RuntimeException e) {
             close();
@@ -53,6 +55,19 @@ final class Lab implements AutoCloseable {
 
     VirtualUsbBus bus() {
         return bus;
+    }
+
+    /** The loopback server PE Micro's stand-in library reaches the Multilinks through, started by the first. */
+    synchronized PeMicroLab peMicroServer() {
+        if (peMicro == null) {
+            peMicro = PeMicroLab.start();
+        }
+        return peMicro;
+    }
+
+    /** The PE Micro server, when the lab has Multilinks. */
+    synchronized Optional<PeMicroLab> peMicro() {
+        return Optional.ofNullable(peMicro);
     }
 
     List<Target> targets() {
@@ -87,6 +102,7 @@ final class Lab implements AutoCloseable {
     @Override
     public void close() {
         bus.close();
+        peMicro().ifPresent(PeMicroLab::close);
         for (Probe probe : probes) {
             probe.emulator().close();
         }

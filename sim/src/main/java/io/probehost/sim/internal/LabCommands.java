@@ -18,6 +18,7 @@ import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.adi.rbb.RemoteBitbangServer;
 import io.probehost.sim.probe.cmsisdap.FaultInjector;
 import io.probehost.sim.probe.cmsisdap.LinkStats;
+import io.probehost.sim.probe.usb.VirtualUsbDevice;
 
 /** {@code lab:*} commands: what the virtual lab holds, its state, faults, and a JTAG server for real debuggers. */
 @Component(service = LabCommands.class, property = {"osgi.command.scope=lab", "osgi.command.function=list",
@@ -51,15 +52,18 @@ public final class LabCommands {
                     target.chip().wireMode().toString().toLowerCase());
         }
         out.append(targets);
-        TextTable probes = new TextTable("Probe", "Kind", "Target", "USB", "Round trips", "Bytes out", "Bytes in",
+        TextTable probes = new TextTable("Probe", "Kind", "Target", "Link", "Round trips", "Bytes out", "Bytes in",
                 "Wire bits", "Modelled ms").numeric(4, 5, 6, 7, 8);
         for (Lab.Probe probe : lab.probes()) {
             LinkStats stats = probe.emulator().linkStats();
             probes.row(probe.serial(), probe.kind(), probe.target().name(),
-                    probe.emulator().isPlugged() ? "plugged" : "unplugged", stats.roundTrips(), stats.bytesOut(),
+                    probe.emulator().attachment(), stats.roundTrips(), stats.bytesOut(),
                     stats.bytesIn(), stats.wireBits(), String.format("%.1f", stats.modelledNanos() / 1e6));
         }
         out.append('\n').append(probes);
+        if (!component.peMicroNote().isEmpty()) {
+            out.append('\n').append(component.peMicroNote());
+        }
         return out.toString();
     }
 
@@ -111,10 +115,10 @@ public final class LabCommands {
         Lab lab = component.lab();
         switch (kind) {
             case "unplug":
-                lab.bus().detach(probe(lab, args).emulator().device());
+                lab.bus().detach(usbDevice(probe(lab, args)));
                 return "Unplugged " + probe(lab, args).serial();
             case "plug":
-                lab.bus().attach(probe(lab, args).emulator().device());
+                lab.bus().attach(usbDevice(probe(lab, args)));
                 return "Plugged " + probe(lab, args).serial();
             case "garble":
                 require(args, 2, "garble PROBE COUNT");
@@ -165,6 +169,11 @@ public final class LabCommands {
     private static Lab.Probe probe(Lab lab, String[] args) {
         require(args, 1, "unplug|plug PROBE");
         return lab.probe(args[0]).orElseThrow(() -> new ProbeException("no lab probe '" + args[0] + "'"));
+    }
+
+    private static VirtualUsbDevice usbDevice(Lab.Probe probe) {
+        return probe.emulator().usbDevice().orElseThrow(() -> new ProbeException("lab probe " + probe.serial() + " ("
+                + probe.kind() + ") is not on the virtual USB bus: its driver's library reaches it over a socket"));
     }
 
     /** The fault injector of the probe named first in {@code args}, for kinds that have one. */

@@ -2,6 +2,7 @@ package io.probehost.sim.internal;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -13,6 +14,7 @@ import io.probehost.api.usb.UsbBus;
 import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbDeviceInfo;
 import io.probehost.api.usb.UsbHotplugListener;
+import io.probehost.sim.probe.pemicro.PeMicroLab;
 
 /**
  * The virtual lab as a service: its virtual USB bus is a {@link UsbBus} like the real one, so drivers
@@ -26,6 +28,10 @@ public final class LabComponent implements UsbBus {
     private final Lab lab;
     /** Why the configured lab could not be built; the bus then reports it instead of listing devices. */
     private final ProbeException failure;
+    /** The PE Micro library folder this lab named in the driver's system property, to take back on deactivate. */
+    private String libraryPropertySet;
+    /** How the PE Micro driver reaches the lab's Multilinks, for lab:list; empty without Multilinks. */
+    private String peMicroNote = "";
 
     @Activate
     public LabComponent(BundleContext context) {
@@ -44,10 +50,46 @@ public final class LabComponent implements UsbBus {
         }
         this.lab = built;
         this.failure = problem;
+        lab.peMicro().ifPresent(server -> offerStandIn(context, stateFolder, server));
+    }
+
+    /**
+     * Points the PE Micro driver at the stand-in library, which reaches the lab's Multilinks, unless the
+     * user named a library; without a shipped stand-in the Multilinks are unreachable and lab:list says so.
+     */
+    private void offerStandIn(BundleContext context, Path stateFolder, PeMicroLab server) {
+        Optional<Path> standIn = PeMicroStandIn.shipped(context::getProperty);
+        if (standIn.isEmpty()) {
+            peMicroNote = "PE Micro: no stand-in library in the runtime (lab/" + PeMicroStandIn.FILE_NAME
+                    + "): the Multilinks are unreachable";
+            return;
+        }
+        try {
+            Path folder = PeMicroStandIn.install(standIn.get(), stateFolder.resolve("pemicro"), server);
+            String named = System.getProperty(PeMicroStandIn.LIBRARY_PROPERTY);
+            if (named == null) {
+                libraryPropertySet = folder.toString();
+                System.setProperty(PeMicroStandIn.LIBRARY_PROPERTY, libraryPropertySet);
+                named = libraryPropertySet;
+            }
+            peMicroNote = "PE Micro: the Multilinks answer through the stand-in library in " + folder
+                    + " (server " + server.address() + "); the driver loads " + named
+                    + " (driver:install pemicro adds it)";
+        } catch (ProbeException e) {
+            peMicroNote = "PE Micro: " + e.getMessage();
+        }
+    }
+
+    /** How the PE Micro driver reaches the lab's Multilinks; empty when the lab has none. */
+    String peMicroNote() {
+        return peMicroNote;
     }
 
     @Deactivate
     void deactivate() {
+        if (libraryPropertySet != null && libraryPropertySet.equals(System.getProperty(PeMicroStandIn.LIBRARY_PROPERTY))) {
+            System.clearProperty(PeMicroStandIn.LIBRARY_PROPERTY);
+        }
         lab.close();
     }
 

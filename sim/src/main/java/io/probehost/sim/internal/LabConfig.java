@@ -49,8 +49,11 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
      * @param kind         {@code daplink} (v1 HID and v2 bulk, serial with a board ID), {@code cmsis-dap}
      *                     (v2.1 bulk reporting its target through DAP_Info), {@code stlink-v2-1} (on a
      *                     Nucleo board, naming it by its board ID), {@code stlink-v3} (STLINK-V3SET) or
-     *                     {@code stlink-v2} (stand-alone); see {@link LabProbeKinds}
-     * @param serial       USB serial number (the probe's unique ID)
+     *                     {@code stlink-v2} (stand-alone), {@code jlink} (J-Link V11), {@code picoprobe} (legacy
+     *                     Picoprobe firmware), {@code pemicro} (a PE Multilink, reached through the stand-in
+     *                     for PE Micro's library, not USB); see {@link LabProbeKinds}
+     * @param serial       USB serial number (the probe's unique ID; a J-Link's is its decimal serial number; a
+     *                     Multilink's, its short port descriptor)
      * @param target       name of the target it is wired to
      * @param targetVendor DAP_Info target device vendor ({@code cmsis-dap} only)
      * @param targetName   DAP_Info target device name ({@code cmsis-dap} only)
@@ -67,9 +70,9 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
 
     /**
      * @param hidRoundTripMicros  one request/response over full speed (1 ms frames): CMSIS-DAP v1 HID,
-     *                            ST-Link/V2 and V2-1
+     *                            ST-Link/V2 and V2-1, Picoprobe
      * @param bulkRoundTripMicros one request/response over high speed (125 us microframes): CMSIS-DAP v2
-     *                            bulk, STLINK-V3
+     *                            bulk, STLINK-V3, J-Link V11
      */
     record Link(long hidRoundTripMicros, long bulkRoundTripMicros) {
     }

@@ -11,8 +11,9 @@ import io.probehost.sim.probe.usb.VirtualUsbDevice;
 
 /**
  * A virtual probe as the lab sees it, whatever its kind: the device it plugs into the virtual USB
- * bus and its link model's counters, given by the kind's emulator, and what the kind adds (fault
- * injection on its answers, the ways {@code probe:bench} moves memory through it with their floors).
+ * bus (none for a probe its driver reaches through a native library) and its link model's counters,
+ * given by the kind's emulator, and what the kind adds (fault injection on its answers, the ways
+ * {@code probe:bench} moves memory through it with their floors).
  */
 abstract class LabProbe implements AutoCloseable {
     private final VirtualUsbDevice device;
@@ -22,6 +23,7 @@ abstract class LabProbe implements AutoCloseable {
     private final Runnable close;
 
     /**
+     * @param device    the device on the virtual USB bus, or null when the probe is not on it
      * @param plugged   whether the device is plugged into a bus
      * @param linkStats the link model's counters since creation or the last {@code resetLink}
      * @param resetLink zeroes them
@@ -36,8 +38,14 @@ abstract class LabProbe implements AutoCloseable {
         this.close = close;
     }
 
-    final VirtualUsbDevice device() {
-        return device;
+    /** The device on the virtual USB bus; empty for a probe reached otherwise. */
+    final Optional<VirtualUsbDevice> usbDevice() {
+        return Optional.ofNullable(device);
+    }
+
+    /** How the probe is attached, for {@code lab:list}: plugged or unplugged by default. */
+    String attachment() {
+        return isPlugged() ? "plugged" : "unplugged";
     }
 
     final boolean isPlugged() {

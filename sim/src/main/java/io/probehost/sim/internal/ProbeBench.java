@@ -10,7 +10,6 @@ import java.util.Random;
 import io.probehost.api.ProbeException;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.host.DebugSession;
-import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.host.SessionManager;
 import io.probehost.api.host.SessionRequest;
 import io.probehost.api.probe.ProbeDescription;
@@ -44,12 +43,11 @@ final class ProbeBench {
     private final ProbeDescription description;
     private final SessionManager sessions;
 
-    ProbeBench(Lab.Probe probe, ProbeRegistry registry, SessionManager sessions) {
+    /** The bench of lab probe {@code probe}, which a driver lists as {@code description}. */
+    ProbeBench(Lab.Probe probe, ProbeDescription description, SessionManager sessions) {
         this.probe = probe;
         this.sessions = sessions;
-        this.description = registry.probes().probes().stream()
-                .filter(p -> p.uniqueId().equalsIgnoreCase(probe.serial())).findFirst()
-                .orElseThrow(() -> new ProbeException("no driver lists lab probe " + probe.serial()));
+        this.description = description;
     }
 
     /** Both directions over {@code transport}, with session options ({@code frequency}...) beside its own. */

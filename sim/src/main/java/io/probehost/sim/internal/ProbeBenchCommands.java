@@ -6,8 +6,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
-import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.host.ProbeSelector;
 import io.probehost.api.host.SessionManager;
+import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.text.Numbers;
 import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandSyntax;
@@ -16,14 +17,14 @@ import io.probehost.command.CommandSyntax;
 @Component(service = ProbeBenchCommands.class, property = {"osgi.command.scope=probe", "osgi.command.function=bench"})
 public final class ProbeBenchCommands {
     private final LabComponent lab;
-    private final ProbeRegistry probes;
+    private final ProbeSelector selector;
     private final SessionManager sessions;
 
     @Activate
-    public ProbeBenchCommands(@Reference LabComponent lab, @Reference ProbeRegistry probes,
+    public ProbeBenchCommands(@Reference LabComponent lab, @Reference ProbeSelector selector,
             @Reference SessionManager sessions) {
         this.lab = lab;
-        this.probes = probes;
+        this.selector = selector;
         this.sessions = sessions;
     }
 
@@ -31,13 +32,16 @@ public final class ProbeBenchCommands {
     static final String DEFAULT_PROBE = "9900";
 
     @Descriptor("write and read 64 KiB of a lab target's RAM through a lab probe (CMSIS-DAP: v2 bulk and v1 HID; "
-            + "ST-Link: USB bulk); print round trips against the protocol's floor and modelled KB/s. -u: lab probe "
-            + "(unique ID or its start, default 9900); -O: session options such as frequency=4000000")
+            + "ST-Link, J-Link, Picoprobe: USB bulk); print round trips against the protocol's floor and modelled "
+            + "KB/s. -u: lab probe, chosen as every command chooses (part of its unique ID, or DRIVER:[ID] such as "
+            + "jlink:; default 9900); -O: session options such as frequency=4000000")
     public Object bench(@Descriptor(BENCH) String... args) {
         return CommandSyntax.of(BENCH).run(args, line -> {
-            String uid = line.uid().orElse(DEFAULT_PROBE);
-            Lab.Probe probe = lab.lab().probe(uid).orElseThrow(() -> new ProbeException("no lab probe '" + uid + "'"));
-            ProbeBench bench = new ProbeBench(probe, probes, sessions);
+            ProbeDescription chosen = selector.select(line.uid().orElse(DEFAULT_PROBE), true);
+            Lab.Probe probe = lab.lab().probes().stream().filter(p -> p.serial().equalsIgnoreCase(chosen.uniqueId()))
+                    .findFirst().orElseThrow(() -> new ProbeException("probe " + chosen.driver() + ":"
+                            + chosen.uniqueId() + " is not a lab probe; probe:bench measures the lab's link model"));
+            ProbeBench bench = new ProbeBench(probe, chosen, sessions);
             TextTable table = new TextTable("Transport", "Direction", "Packet", "Round trips", "Minimum", "Over min",
                     "Bytes out", "Bytes in", "Wire bits", "Modelled ms", "KB/s").numeric(2, 3, 4, 5, 6, 7, 8, 9, 10);
             for (BenchTransport transport : probe.emulator().benchTransports()) {
@@ -51,7 +55,8 @@ public final class ProbeBenchCommands {
                 }
             }
             String clock = clock(line.sessionOptions().get("frequency"), probe.emulator().maxSwdClockHz());
-            return "64 KiB through " + probe.serial() + " (" + probe.target().name() + "), SWD at " + clock + "\n"
+            return "64 KiB through " + chosen.driver() + ":" + probe.serial() + " (" + probe.target().name()
+                    + "), SWD at " + clock + "\n"
                     + table;
         });
     }

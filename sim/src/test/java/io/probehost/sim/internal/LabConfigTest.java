@@ -20,7 +20,8 @@ class LabConfigTest {
     @Test
     void defaultLabHasAMicrobitDaplinkAndAV21ProbeThatNamesItsTarget() {
         LabConfig config = LabConfig.readDefault();
-        assertEquals(List.of("nrf51822", "nrf51822", "stm32f103rb", "stm32f103rb", "stm32f103rb", "gd32vf103cb"),
+        assertEquals(List.of("nrf51822", "nrf51822", "stm32f103rb", "stm32f103rb", "stm32f103rb", "nrf51822",
+                "nrf51822", "nrf51822", "gd32vf103cb"),
                 config.targets().stream().map(LabConfig.Target::part).toList());
         LabConfig.Probe daplink = config.probes().get(0);
         assertEquals("daplink", daplink.kind());
@@ -32,7 +33,7 @@ class LabConfigTest {
                 config.probes().subList(2, 5).stream().map(LabConfig.Probe::kind).toList());
         assertEquals("0700", config.probes().get(2).boardId(), "the Nucleo-F103RB's board ID");
         assertEquals("V2J23S4", config.probes().get(4).firmware(), "older than V2J24, which the driver needs");
-        LabConfig.Probe longan = config.probes().get(5);
+        LabConfig.Probe longan = config.probes().get(8);
         assertEquals("cmsis-dap", longan.kind());
         assertEquals("GD32VF103CB", longan.targetName(), "the pack's device name, as the driver looks it up");
         assertEquals("Longan Nano", longan.boardName());
@@ -71,7 +72,7 @@ class LabConfigTest {
         Path kind = Files.writeString(folder.resolve("kind.yaml"), String.join("\n",
                 "targets:", "  - { name: a, part: nrf51822 }", "probes:", "  - { kind: stlink, serial: S2, target: a }"));
         assertEquals("lab configuration " + kind + ": probe S2 has kind 'stlink'; the lab emulates: daplink, "
-                + "cmsis-dap, stlink-v2-1, stlink-v3, stlink-v2",
+                + "cmsis-dap, stlink-v2-1, stlink-v3, stlink-v2, jlink, picoprobe, pemicro",
                 assertThrows(ProbeException.class, () -> LabConfig.read(kind)).getMessage());
 
         Path field = Files.writeString(folder.resolve("field.json"), "{\"targets\": [], \"colour\": 1}");

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,8 @@ import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.adi.riscv.RiscvJtagDtm;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
 import io.probehost.sim.mcu.stm32f1.Stm32f103;
+import io.probehost.sim.probe.pemicro.PeMicroLab;
+import io.probehost.sim.probe.pemicro.PeMultilink;
 import io.probehost.sim.probe.stlink.StlinkConfig;
 import io.probehost.sim.probe.stlink.StlinkModel;
 import io.probehost.sim.riscv.gd32vf103.Gd32vf103;
@@ -29,13 +33,22 @@ class LabTest {
         try (Lab lab = new Lab(LabConfig.readDefault(), null)) {
             assertInstanceOf(Nrf51822.class, lab.target("microbit").arm("a test").mcu());
             assertInstanceOf(Stm32f103.class, lab.target("nucleo-f103rb").arm("a test").mcu());
+            assertInstanceOf(Nrf51822.class, lab.target("nrf51-jlink").arm("a test").mcu());
+            assertInstanceOf(Nrf51822.class, lab.target("nrf51-picoprobe").arm("a test").mcu());
             assertInstanceOf(Gd32vf103.class, ((LabChip.Riscv) lab.target("longan-nano").chip()).mcu());
-            assertEquals(List.of("daplink", "cmsis-dap", "stlink-v2-1", "stlink-v3", "stlink-v2", "cmsis-dap"),
-                    lab.probes().stream().map(Lab.Probe::kind).toList());
+            assertEquals(List.of("daplink", "cmsis-dap", "stlink-v2-1", "stlink-v3", "stlink-v2", "jlink", "picoprobe",
+                    "pemicro", "cmsis-dap"), lab.probes().stream().map(Lab.Probe::kind).toList());
             List<UsbDeviceInfo> devices = lab.bus().devices();
-            assertEquals(6, devices.size());
-            assertEquals(List.of(0x374B, 0x374F, 0x3748), devices.subList(2, 5).stream()
-                    .map(UsbDeviceInfo::productId).toList(), "V2-1, V3 and V2 product IDs");
+            assertEquals(8, devices.size());
+            assertEquals(List.of(0x374B, 0x374F, 0x3748, 0x1015, 0x0004), devices.subList(2, 7).stream()
+                    .map(UsbDeviceInfo::productId).toList(), "V2-1, V3, V2, J-Link V11 and Picoprobe product IDs");
+            assertEquals("000261012345", devices.get(5).serialNumber());
+            assertEquals("PHRV0001", devices.get(7).serialNumber());
+            Lab.Probe multilink = lab.probe("PEM").orElseThrow();
+            assertTrue(multilink.emulator().usbDevice().isEmpty(), "the Multilink is reached through the library");
+            assertEquals(List.of("PEM0A1B2C"), lab.peMicro().orElseThrow().multilinks().stream()
+                    .map(PeMultilink::serial).toList());
+            assertEquals("library", multilink.emulator().attachment());
             Lab.Probe nucleo = lab.probe("0670").orElseThrow();
             assertEquals("nucleo-f103rb", nucleo.target().name());
             assertTrue(nucleo.emulator().faults().isEmpty(), "the ST-Link emulator injects no answer faults");
@@ -100,6 +113,53 @@ class LabTest {
     @Test
     void stlinkFloorIsAStatusRoundTripBesideEachCommandOfAtMost6144Bytes() {
         assertEquals(2 * 11, StlinkLabProbe.minimumRoundTrips());
+    }
+
+    @Test
+    void jlinkFloorIsTheSwdTransfersOfFortySixClocksThatFitInOneHwJtag3RequestOfTheFreeMemory() {
+        // V11: 16 KiB free, (16384 - 4) / 2 * 8 = 65520 bits a request, 1424 transfers, 16384 words
+        assertEquals(12, JlinkLabProbe.minimumRoundTrips(0x4000));
+        // EDU V9: 8 KiB free, 32752 bits, 712 transfers
+        assertEquals(24, JlinkLabProbe.minimumRoundTrips(0x2000));
+        // a buffer larger than the 16-bit bit count allows: 65535 bits, 1424 transfers
+        assertEquals(12, JlinkLabProbe.minimumRoundTrips(0x10000));
+    }
+
+    @Test
+    void jlinkSerialOfTheLabFileMustBeDecimal() {
+        assertEquals("000261012345", JlinkLabProbe.v11("261012345").serialNumber());
+        assertTrue(assertThrows(ProbeException.class, () -> JlinkLabProbe.v11("J12345")).getMessage()
+                .startsWith("probe J12345: a jlink's serial is its decimal serial number"));
+    }
+
+    @Test
+    void picoprobeFloorIsTheSwdTransfersThatFitInOne8KiBPacket() {
+        // writes: 18 bytes a word, 8188 / 18 = 454 words a packet; reads: 13 bytes out a word, 629 words
+        assertEquals(37, PicoprobeLabProbe.minimumWritePackets());
+        assertEquals(27, PicoprobeLabProbe.minimumReadPackets());
+    }
+
+    @Test
+    void theStandInIsCopiedBesideTheServersAddressAndReplacedOnlyWhenItChanged(@TempDir Path folder) throws Exception {
+        Path shipped = Files.write(folder.resolve("shipped.so"), new byte[] {1, 2, 3});
+        try (PeMicroLab server = PeMicroLab.start()) {
+            Path library = PeMicroStandIn.install(shipped, folder.resolve("state/pemicro"), server);
+            assertArrayEquals(new byte[] {1, 2, 3}, Files.readAllBytes(library.resolve("unitacmp-64.so")));
+            assertEquals(server.address() + "\n", Files.readString(library.resolve(PeMicroLab.ADDRESS_FILE)));
+            Object firstCopy = Files.readAttributes(library.resolve("unitacmp-64.so"), BasicFileAttributes.class)
+                    .fileKey();
+            PeMicroStandIn.install(shipped, library, server);
+            assertEquals(firstCopy, Files.readAttributes(library.resolve("unitacmp-64.so"), BasicFileAttributes.class)
+                    .fileKey(), "an unchanged stand-in is left as it is");
+            Files.write(shipped, new byte[] {4});
+            PeMicroStandIn.install(shipped, library, server);
+            assertArrayEquals(new byte[] {4}, Files.readAllBytes(library.resolve("unitacmp-64.so")));
+        }
+        assertTrue(PeMicroStandIn.shipped(name -> name.equals("probehost.home") ? folder.toString() : null).isEmpty());
+        Files.createDirectories(folder.resolve("lab"));
+        Files.write(folder.resolve("lab/unitacmp-64.so"), new byte[] {5});
+        assertEquals(folder.resolve("lab/unitacmp-64.so"),
+                PeMicroStandIn.shipped(name -> name.equals("probehost.home") ? folder.toString() : null).orElseThrow());
     }
 
     private static LabConfig.Probe probe(String kind, String firmware, String boardId) {

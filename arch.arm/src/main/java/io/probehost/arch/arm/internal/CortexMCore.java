@@ -173,8 +173,8 @@ public final class CortexMCore implements CoreControl {
         if (!resetAndWait(resetType)) {
             throw noReset(resetType);
         }
-        // A core that sat on a BKPT halts again as soon as C_HALT clears, and stays halted through
-        // the reset; like pyOCD, let it run from the reset vector.
+        // A reset clears C_HALT, but a core still halted afterwards (a reset the target ignored, a
+        // probe whose reset line is not wired to the core) is let run from where it is, like pyOCD.
         if ((readDhcsrRecovering() & Scs.S_HALT) != 0) {
             memory.write32(Scs.DHCSR, Scs.DHCSR_KEY | Scs.C_DEBUGEN);
             memory.flush();

@@ -5,13 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DriverInfo;
@@ -22,7 +26,10 @@ import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ProbeDriver;
 
-/** Tracks {@link ProbeDriver} services (whiteboard) and asks them for probes. */
+/**
+ * Tracks {@link ProbeDriver} services (whiteboard) and asks them for probes; a driver bundle that
+ * registered none (not resolved, not started, its component failed) is listed as an error beside them.
+ */
 @Component(service = ProbeRegistry.class)
 public final class ProbeRegistryImpl implements ProbeRegistry {
 
@@ -30,6 +37,15 @@ public final class ProbeRegistryImpl implements ProbeRegistry {
     }
 
     private final List<Entry> drivers = new CopyOnWriteArrayList<>();
+    private final UnstartedDrivers unstarted;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServiceComponentRuntime components;
+
+    @Activate
+    public ProbeRegistryImpl(BundleContext context) {
+        this.unstarted = new UnstartedDrivers(context, () -> Optional.ofNullable(components));
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -64,6 +80,7 @@ public final class ProbeRegistryImpl implements ProbeRegistry {
                 errors.add(new ProbeListing.DriverError(entry.info.name(), messageOf(e)));
             }
         }
+        errors.addAll(unstarted.find(drivers.stream().map(e -> e.info.bundleId()).collect(Collectors.toSet())));
         return new ProbeListing(probes, errors);
     }
 

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
-import org.apache.felix.framework.FrameworkFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +19,8 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.launch.Framework;
 
+import io.probehost.core.internal.TestFelix;
+
 /** Against the Felix the runtime ships: the defect the sweeper works around, and the sweep. */
 class FelixServiceUsesTest {
     @TempDir
@@ -33,15 +30,12 @@ class FelixServiceUsesTest {
 
     @BeforeEach
     void startFramework() throws Exception {
-        framework = new FrameworkFactory().newFramework(Map.of(Constants.FRAMEWORK_STORAGE, storage.toString(),
-                Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT));
-        framework.start();
+        framework = TestFelix.start(storage);
     }
 
     @AfterEach
     void stopFramework() throws Exception {
-        framework.stop();
-        framework.waitForStop(10_000);
+        TestFelix.stop(framework);
     }
 
     @Test
@@ -93,14 +87,7 @@ class FelixServiceUsesTest {
         sweeper.deactivate();
     }
 
-    private static ByteArrayInputStream emptyBundle(String symbolicName) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
-        main.putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
-        ByteArrayOutputStream jar = new ByteArrayOutputStream();
-        new JarOutputStream(jar, manifest).close();
-        return new ByteArrayInputStream(jar.toByteArray());
+    private static InputStream emptyBundle(String symbolicName) throws IOException {
+        return TestFelix.bundle(Map.of(Constants.BUNDLE_SYMBOLICNAME, symbolicName));
     }
 }

@@ -244,7 +244,23 @@ public final class Core {
         }
     }
 
+    /**
+     * A Local reset: the core and the peripherals. Of the debug logic it touches only DHCSR: S_RESET_ST
+     * sets and C_HALT clears (DHCSR is in the power-on domain except C_HALT, which every core reset
+     * clears), so a core halted when the reset comes, on a BKPT say, leaves reset running unless
+     * DEMCR.VC_CORERESET catches it. C_DEBUGEN, C_MASKINTS, DEMCR, DFSR, the FPB and the DWT keep
+     * their values until a power-on reset.
+     */
     private void systemReset() {
+        debug.haltBit = false;
+        leaveReset();
+    }
+
+    /**
+     * Out of reset: fetches the vectors; then a reset vector catch, or a halt requested while the
+     * reset was held, halts the core.
+     */
+    private void leaveReset() {
         peripheralReset.run();
         regs.reset();
         exceptions.reset();
@@ -286,9 +302,10 @@ public final class Core {
             peripheralReset.run();
             lockedUp = false;
             debug.halted = false;
+            debug.haltBit = false;
             debug.resetSinceRead = true;
         } else {
-            systemReset();
+            leaveReset();
         }
     }
 

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
-import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.cpu.CoreRegister;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
 import org.junit.jupiter.api.AfterEach;
@@ -15,23 +13,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The debug architecture as a debugger sees it through the AHB-AP. */
-class DebugBusTest {
-    static final int DHCSR = 0xE000_EDF0;
-    static final int DCRSR = 0xE000_EDF4;
-    static final int DCRDR = 0xE000_EDF8;
-    static final int DEMCR = 0xE000_EDFC;
-    static final int DFSR = 0xE000_ED30;
-    static final int AIRCR = 0xE000_ED0C;
-    static final int S_REGRDY = 1 << 16;
-    static final int S_HALT = 1 << 17;
-    static final int S_LOCKUP = 1 << 19;
-    static final int S_RESET_ST = 1 << 25;
-    static final int S_RETIRE_ST = 1 << 24;
+class DebugBusTest extends DebugBusAccess {
     /** Flash image: vector table (SP, reset = 0x101) and at 0x100 a counting loop: adds r0,#1; b .-2 */
     static final int RESET_HANDLER = 0x100;
 
     private Nrf51822 mcu;
-    private MemoryPort bus;
 
     @BeforeEach
     void create() throws Exception {
@@ -58,20 +44,6 @@ class DebugBusTest {
         mcu.close();
     }
 
-    private static void putWord(byte[] b, int offset, int value) {
-        for (int i = 0; i < 4; i++) {
-            b[offset + i] = (byte) (value >> (8 * i));
-        }
-    }
-
-    int read(int address) throws BusFault {
-        return bus.read(address, AccessSize.WORD);
-    }
-
-    void write(int address, int value) throws BusFault {
-        bus.write(address, AccessSize.WORD, value);
-    }
-
     /** Polls DHCSR as a debugger does until S_HALT shows (the core runs on its own thread). */
     private boolean pollHalted() throws Exception {
         for (int i = 0; i < 2000; i++) {
@@ -86,18 +58,6 @@ class DebugBusTest {
     private void haltAndWait() throws Exception {
         write(DHCSR, 0xA05F_0003);
         assertTrue((read(DHCSR) & S_HALT) != 0);
-    }
-
-    int readCoreRegister(int regsel) throws BusFault {
-        write(DCRSR, regsel);
-        assertTrue((read(DHCSR) & S_REGRDY) != 0);
-        return read(DCRDR);
-    }
-
-    void writeCoreRegister(int regsel, int value) throws BusFault {
-        write(DCRDR, value);
-        write(DCRSR, regsel | 0x10000);
-        assertTrue((read(DHCSR) & S_REGRDY) != 0);
     }
 
     @Test

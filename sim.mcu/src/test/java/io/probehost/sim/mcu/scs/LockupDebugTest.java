@@ -3,11 +3,7 @@ package io.probehost.sim.mcu.scs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.probehost.sim.mcu.AccessSize;
-import io.probehost.sim.mcu.BusFault;
-import io.probehost.sim.mcu.MemoryPort;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
-import java.util.function.IntPredicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,30 +12,16 @@ import org.junit.jupiter.api.Test;
  * Lockup as a debugger meets it on an erased chip (vector table all ones): ARMv6-M ends a lockup
  * on entry to Debug state and on reset, and an NMI ends a lockup at HardFault priority.
  */
-class LockupDebugTest {
-    private static final int DHCSR = 0xE000_EDF0;
-    private static final int DCRSR = 0xE000_EDF4;
-    private static final int DCRDR = 0xE000_EDF8;
-    private static final int DEMCR = 0xE000_EDFC;
-    private static final int DFSR = 0xE000_ED30;
-    private static final int AIRCR = 0xE000_ED0C;
+class LockupDebugTest extends DebugBusAccess {
     private static final int ICSR = 0xE000_ED04;
-    private static final int C_HALT = 1 << 1;
-    private static final int S_REGRDY = 1 << 16;
-    private static final int S_HALT = 1 << 17;
-    private static final int S_LOCKUP = 1 << 19;
-    private static final int S_RESET_ST = 1 << 25;
-    private static final int REG_R0 = 0x00;
     private static final int REG_SP = 0x0D;
     private static final int REG_LR = 0x0E;
-    private static final int REG_PC = 0x0F;
     private static final int REG_XPSR = 0x10;
     private static final int REG_MSP = 0x11;
     private static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
     private static final int RAM_TOP = Nrf51822.RAM_BASE + Nrf51822.RAM_SIZE;
 
     private Nrf51822 mcu;
-    private MemoryPort bus;
 
     @BeforeEach
     void createErasedChip() {
@@ -50,36 +32,6 @@ class LockupDebugTest {
     @AfterEach
     void close() {
         mcu.close();
-    }
-
-    private int read(int address) throws BusFault {
-        return bus.read(address, AccessSize.WORD);
-    }
-
-    private void write(int address, int value) throws BusFault {
-        bus.write(address, AccessSize.WORD, value);
-    }
-
-    /** Polls DHCSR as a debugger does (the core runs on its own thread); returns the last value. */
-    private int pollDhcsr(IntPredicate until) throws Exception {
-        int dhcsr = read(DHCSR);
-        for (int i = 0; i < 2000 && !until.test(dhcsr); i++) {
-            Thread.sleep(1);
-            dhcsr = read(DHCSR);
-        }
-        return dhcsr;
-    }
-
-    private int readCoreRegister(int regsel) throws BusFault {
-        write(DCRSR, regsel);
-        assertTrue((read(DHCSR) & S_REGRDY) != 0);
-        return read(DCRDR);
-    }
-
-    private void writeCoreRegister(int regsel, int value) throws BusFault {
-        write(DCRDR, value);
-        write(DCRSR, regsel | 0x10000);
-        assertTrue((read(DHCSR) & S_REGRDY) != 0);
     }
 
     private void awaitLockup() throws Exception {
@@ -180,15 +132,5 @@ class LockupDebugTest {
         assertEquals(2, read(DFSR), "halted by the handler's BKPT");
         assertEquals(2, readCoreRegister(REG_XPSR) & 0x3F, "in the NMI handler");
         assertEquals(7, readCoreRegister(REG_R0));
-    }
-
-    private static void putWord(byte[] b, int offset, int value) {
-        putHalfword(b, offset, value);
-        putHalfword(b, offset + 2, value >>> 16);
-    }
-
-    private static void putHalfword(byte[] b, int offset, int value) {
-        b[offset] = (byte) value;
-        b[offset + 1] = (byte) (value >>> 8);
     }
 }

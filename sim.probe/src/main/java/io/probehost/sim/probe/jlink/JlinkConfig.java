@@ -71,6 +71,12 @@ public record JlinkConfig(JlinkModel model, String serialNumber, String firmware
                 targetMillivolts, true, maxMemBlock, baseFrequencyHz, minDivider, defaultSpeedKhz, timing);
     }
 
+    /** The same probe on a link of another latency and throughput. */
+    public JlinkConfig withTiming(StlinkLinkTiming linkTiming) {
+        return new JlinkConfig(model, serialNumber, firmware, hardwareVersion, capabilities, interfaces,
+                targetMillivolts, poweredByProbe, maxMemBlock, baseFrequencyHz, minDivider, defaultSpeedKhz, linkTiming);
+    }
+
     /** The same probe with another VTref. */
     public JlinkConfig withTargetMillivolts(int millivolts) {
         return new JlinkConfig(model, serialNumber, firmware, hardwareVersion, capabilities, interfaces,

@@ -39,6 +39,11 @@ public enum JlinkModel {
         return product;
     }
 
+    /** The bulk endpoints' maximum packet size: 512 at high speed, 64 at full speed. */
+    public int packetSize() {
+        return packetSize;
+    }
+
     public int inEndpoint() {
         return 0x81;
     }

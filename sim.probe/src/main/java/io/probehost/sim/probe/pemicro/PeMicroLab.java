@@ -2,6 +2,7 @@ package io.probehost.sim.probe.pemicro;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -42,7 +43,10 @@ public final class PeMicroLab implements AutoCloseable {
     private final ServerSocket server;
     private final List<PeMultilink> probes = new CopyOnWriteArrayList<>();
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> sessions = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
+    /** Guarded by this: set once by {@link #close()}, after which no connection is served. */
+    private boolean closed;
 
     private PeMicroLab(ServerSocket server) {
         this.server = server;
@@ -94,17 +98,35 @@ public final class PeMicroLab implements AutoCloseable {
     }
 
     private void accept() {
-        while (!server.isClosed()) {
+        while (true) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
-                connections.add(socket);
-                Thread session = new Thread(() -> serve(socket), "pemicro-lab-session-" + socket.getPort());
-                session.setDaemon(true);
-                session.start();
+                socket = server.accept();
             } catch (IOException e) {
                 return; // closed
             }
+            if (!admit(socket)) {
+                return;
+            }
         }
+    }
+
+    /**
+     * Serves a connection unless the lab is closed. A blocked {@code accept} can still complete after
+     * {@link ServerSocket#close()} returns (the listening socket lives until the accepting thread leaves
+     * the call), so a process reconnecting then must be turned away here.
+     */
+    private synchronized boolean admit(Socket socket) {
+        if (closed) {
+            closeQuietly(socket);
+            return false;
+        }
+        connections.add(socket);
+        Thread session = new Thread(() -> serve(socket), "pemicro-lab-session-" + socket.getPort());
+        session.setDaemon(true);
+        sessions.add(session);
+        session.start();
+        return true;
     }
 
     private void serve(Socket socket) {
@@ -132,18 +154,38 @@ public final class PeMicroLab implements AutoCloseable {
         } finally {
             session.closePort();
             connections.remove(socket);
+            sessions.remove(Thread.currentThread());
         }
     }
 
+    /**
+     * Stops listening and drops every connection; when it returns the port refuses connections and no
+     * session runs, so a stand-in that reconnects finds no lab.
+     */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        closeQuietly(server);
+        connections.forEach(PeMicroLab::closeQuietly);
+        joinQuietly(acceptor);
+        sessions.forEach(PeMicroLab::joinQuietly);
+    }
+
+    private static void closeQuietly(Closeable closeable) {
         try {
-            server.close();
-            for (Socket socket : connections) {
-                socket.close();
-            }
+            closeable.close();
         } catch (IOException e) {
             // closing anyway
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -62,6 +62,11 @@ public final class PeMultilink {
         return meter.snapshot();
     }
 
+    /** Zeroes the link's counters. */
+    public void resetLinkStats() {
+        meter.reset();
+    }
+
     /** Faults the next calls will show, for tests of the driver's error paths. */
     public Faults faults() {
         return faults;

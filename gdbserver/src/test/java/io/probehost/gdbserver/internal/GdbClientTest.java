@@ -1,0 +1,167 @@
+package io.probehost.gdbserver.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.host.DebugSession;
+import io.probehost.api.option.SessionOptions;
+import io.probehost.api.probe.DebugProbe;
+import io.probehost.api.probe.ProbeDescription;
+import io.probehost.api.target.TargetDescription;
+
+class GdbClientTest {
+    private final FakeTarget target = new FakeTarget();
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    /** The payloads of the packets the server sent for {@code input} (raw bytes, packets framed by the test). */
+    private List<String> replies(byte[]... input) throws Exception {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        for (byte[] part : input) {
+            stream.writeBytes(part);
+        }
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(stream.toByteArray()), sent, millis -> { });
+        GdbClient client = new GdbClient(channel, session(target), null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertThrows(EOFException.class, client::serve);
+        List<String> payloads = new ArrayList<>();
+        String text = sent.toString(StandardCharsets.ISO_8859_1);
+        for (int at = text.indexOf('$'); at >= 0; at = text.indexOf('$', at + 1)) {
+            payloads.add(text.substring(at + 1, text.indexOf('#', at)));
+        }
+        return payloads;
+    }
+
+    private static byte[] packet(String payload) {
+        return Rsp.frame(payload);
+    }
+
+    @Test
+    void qSupportedOffersThePacketSizeAndNoAckMode() throws Exception {
+        String reply = replies(packet("qSupported:multiprocess+;swbreak+")).get(0);
+        assertTrue(reply.startsWith("PacketSize=4000;qXfer:features:read+"), reply);
+        assertTrue(reply.contains("QStartNoAckMode+"), reply);
+    }
+
+    @Test
+    void binaryWritesUnescapeTheirDataIntoMemory() throws Exception {
+        byte[] data = {0x23, 0x24, 0x7d, 0x2a, 0x00, (byte) 0xff};
+        byte[] escaped = Rsp.escape(data, 0, data.length);
+        byte[] payload = new byte["X20000010,6:".length() + escaped.length];
+        System.arraycopy("X20000010,6:".getBytes(StandardCharsets.ISO_8859_1), 0, payload, 0, 12);
+        System.arraycopy(escaped, 0, payload, 12, escaped.length);
+        List<String> replies = replies(Rsp.frame(payload), packet("m20000010,6"), packet("X20000000,0:"));
+        assertEquals(List.of("OK", "23247d2a00ff", "OK"), replies);
+        byte[] stored = new byte[6];
+        System.arraycopy(target.ram, 0x10, stored, 0, 6);
+        assertArrayEquals(data, stored);
+    }
+
+    @Test
+    void registersFollowTheDescriptionsNumbering() throws Exception {
+        target.values.put("PC", 0x80L);
+        target.values.put("PRIMASK", 1L);
+        List<String> replies = replies(packet("pf"), packet("P0=78563412"), packet("p13"), packet("p99"));
+        assertEquals(List.of("80000000", "OK", "01", "E45"), replies);
+        assertEquals(0x12345678L, target.values.get("R0"));
+    }
+
+    @Test
+    void gCarriesTheGeneralRegistersAndPReachesTheSystemOnes() throws Exception {
+        target.values.put("XPSR", 0x01000000L);
+        target.values.put("CONTROL", 2L);
+        List<String> replies = replies(packet("g"), packet("p14"));
+        assertEquals("0".repeat(16 * 8) + "00000001", replies.get(0));
+        assertEquals("02", replies.get(1));
+    }
+
+    @Test
+    void ctrlCWhileRunningHaltsTheCoreAndAnswersSigint() throws Exception {
+        List<String> replies = replies(packet("vCont;c"), new byte[] {Rsp.INTERRUPT});
+        assertTrue(replies.get(0).startsWith("T02"), replies.toString());
+        assertTrue(target.halted);
+    }
+
+    @Test
+    void aWatchpointHitNamesTheWatchedAddressInTheStopReply() throws Exception {
+        target.hitOnResume = true;
+        List<String> replies = replies(packet("Z3,20000004,4"), packet("c"));
+        assertEquals("OK", replies.get(0));
+        assertTrue(replies.get(1).startsWith("T05"), replies.get(1));
+        assertTrue(replies.get(1).endsWith("thread:1;rwatch:20000004;"), replies.get(1));
+    }
+
+    @Test
+    void breakpointsGdbLeavesBehindAreRemovedWhenTheConnectionEnds() throws Exception {
+        assertEquals(List.of("OK", "OK"), replies(packet("Z0,80,2"), packet("Z2,20000000,4")));
+        assertTrue(target.setBreakpoints.isEmpty());
+        assertTrue(target.setWatchpoints.isEmpty());
+    }
+
+    @Test
+    void aStepReportsSigtrapWithTheNewPc() throws Exception {
+        target.values.put("PC", 0x44L);
+        String reply = replies(packet("vCont;s:1")).get(0);
+        assertTrue(reply.startsWith("T050:00000000;1:00000000;"), reply);
+        assertTrue(reply.endsWith(";f:46000000;10:00000000;11:00000000;12:00000000;thread:1;"),
+                "the m-profile registers, MSP and PSP: " + reply);
+    }
+
+    @Test
+    void aFailingRequestIsAnsweredWithAnErrorAndLogged() throws Exception {
+        assertEquals(List.of("E01"), replies(packet("m1000,4")));
+        assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("gdb: m1000,4: "), log.toString());
+    }
+
+    /** A session on {@code debugTarget} with no target description. */
+    static DebugSession session(DebugTarget debugTarget) {
+        return new DebugSession() {
+            @Override
+            public ProbeDescription probeDescription() {
+                return new ProbeDescription("fake", "F1", "Fake", "Probe", "", "", "", "");
+            }
+
+            @Override
+            public DebugProbe probe() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Optional<TargetDescription> targetDescription() {
+                return Optional.empty();
+            }
+
+            @Override
+            public SessionOptions options() {
+                return SessionOptions.defaults();
+            }
+
+            @Override
+            public DebugTarget target() {
+                return debugTarget;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package io.probehost.gdbserver.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import io.probehost.api.ProbeException;
+
+class GdbServersTest {
+    private final GdbServers servers = new GdbServers(null);
+    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    private GdbServer start() {
+        return servers.start(InetAddress.getLoopbackAddress(), 0, () -> GdbClientTest.session(new FakeTarget()),
+                "F1", new PrintStream(log, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void stoppingAServerClosesItsSocketsAndEndsItsThreads() throws Exception {
+        GdbServer server = start();
+        int port = server.port();
+        try (Socket gdb = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = gdb.getOutputStream();
+            out.write(Rsp.frame("qAttached"));
+            InputStream in = gdb.getInputStream();
+            assertEquals("+$1#31", new String(in.readNBytes(6), StandardCharsets.ISO_8859_1));
+            assertEquals(1, servers.list().size());
+            assertTrue(servers.stop(port));
+            assertEquals(-1, in.read(), "the attached GDB's connection is closed");
+        }
+        assertFalse(server.isRunning());
+        assertTrue(servers.list().isEmpty());
+        assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(thread -> thread.getName().startsWith("probehost-gdb-" + port)));
+    }
+
+    @Test
+    void aSecondGdbIsToldWhoIsAttached() throws Exception {
+        GdbServer server = start();
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port());
+                Socket second = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            first.getOutputStream().write(Rsp.frame("qC"));
+            first.getInputStream().readNBytes(7);
+            second.getOutputStream().write(Rsp.frame("qSupported"));
+            String reply = new String(second.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(reply.startsWith("+$E.Probehost GDB server 127.0.0.1:" + server.port()
+                    + " is already serving a GDB from 127.0.0.1:"), reply);
+        } finally {
+            servers.stopAll();
+        }
+    }
+
+    @Test
+    void aPortInUseByAnotherServerIsRefused() {
+        GdbServer server = start();
+        try {
+            ProbeException failure = assertThrows(ProbeException.class, () -> servers.start(
+                    InetAddress.getLoopbackAddress(), server.port(), () -> null, "F2", System.out));
+            assertEquals("a GDB server already listens on port " + server.port() + " (gdb:stop " + server.port()
+                    + " stops it)", failure.getMessage());
+        } finally {
+            servers.stopAll();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package io.probehost.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.Test;
+
+/**
+ * The judge of {@code gdb:serve}: Debian's {@code gdb-multiarch} in batch mode against
+ * {@code ./probehost --sim gdb:serve} run as a user runs it, through the micro:bit's CMSIS-DAP
+ * (nRF51, Cortex-M0) and the Nucleo's ST-Link (STM32F103, Cortex-M3): load of an example ELF
+ * through the flash loader, monitor reset halt, a breakpoint, continue, next, registers, memory, a
+ * watchpoint hit, a shell command through monitor, detach; and a second GDB refused.
+ */
+public class GdbServerIT {
+    private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
+
+    @Test
+    public void gdbLoadsBreaksStepsAndWatchesOnTheVirtualNrf51ThroughCmsisDap() throws Exception {
+        try (Server server = Server.start("9900")) {
+            String gdb = debugSession(server.port, "examples/blinky.elf");
+            assertSession(gdb, "0x00000044", "led_toggle () at blinky.c:28", "29\t    watched.toggles++;");
+            assertTrue("Cortex-M0 has no BASEPRI, and the description says so: " + gdb, !gdb.contains("basepri"));
+            assertTrue(server.log(), server.log().contains("gdb: load into nrf51822_xxaa: 1 sector written"));
+        }
+    }
+
+    @Test
+    public void gdbLoadsBreaksStepsAndWatchesOnTheVirtualStm32f103ThroughStlink() throws Exception {
+        try (Server server = Server.start("0670")) {
+            String gdb = debugSession(server.port, "examples/nucleo-blinky.elf");
+            assertSession(gdb, "0x08000044", "led_toggle () at nucleo-blinky.c:32", "33\t    watched.toggles++;");
+            assertTrue("the Cortex-M3's m-system registers: " + gdb, gdb.contains("basepri        0x0"));
+            assertTrue(server.log(), server.log().contains("gdb: load into stm32f103rb: 1 sector written"));
+        }
+    }
+
+    @Test
+    public void aSecondGdbIsRefusedWhileOneIsAttachedAndMayAttachAfterIt() throws Exception {
+        try (Server server = Server.start("9900")) {
+            Process first = gdbProcess(List.of("-ex", "target extended-remote :" + server.port, "-ex", "shell sleep 5",
+                    "-ex", "detach"), "examples/blinky.elf");
+            server.awaitLog("attached to 9900");
+            String second = gdb(List.of("-ex", "target extended-remote :" + server.port), "examples/blinky.elf", 1);
+            assertTrue(second, second.contains("is already serving a GDB from 127.0.0.1:"));
+            assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+            String third = gdb(List.of("-ex", "target extended-remote :" + server.port, "-ex", "info registers pc",
+                    "-ex", "detach"), "examples/blinky.elf");
+            assertTrue(third, third.contains("[Inferior 1 (Remote target) detached]"));
+            assertTrue(server.log(), server.log().contains("another GDB is attached"));
+        }
+    }
+
+    /** Ctrl-C in gdb (SIGINT to the gdb process) while the target runs: gdb sends 0x03, the server halts the core. */
+    @Test
+    public void ctrlCInGdbHaltsTheRunningTarget() throws Exception {
+        try (Server server = Server.start("9900")) {
+            Process gdb = gdbProcess(List.of("-ex", "target extended-remote :" + server.port, "-ex", "continue",
+                    "-ex", "info registers pc", "-ex", "detach"), "examples/blinky.elf");
+            server.awaitLog("attached to 9900");
+            Thread.sleep(2000);
+            Process interrupt = new ProcessBuilder("kill", "-INT", Long.toString(gdb.pid())).start();
+            assertEquals(0, interrupt.waitFor());
+            assertTrue("gdb finished", gdb.waitFor(60, TimeUnit.SECONDS));
+            String output = new String(gdb.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(output, output.contains("Program received signal SIGINT, Interrupt."));
+            assertTrue(output, output.contains("[Inferior 1 (Remote target) detached]"));
+        }
+    }
+
+    private static void assertSession(String gdb, String entry, String breakpoint, String nextLine) {
+        assertTrue("load goes through vFlash: " + gdb, gdb.contains("Start address " + entry));
+        assertTrue("monitor reset halt: " + gdb, gdb.contains("halted at pc " + entry));
+        assertTrue(gdb, gdb.contains("Breakpoint 1, " + breakpoint));
+        assertTrue("the breakpoint is in flash, so GDB uses a hardware one: " + gdb,
+                gdb.contains("automatically using hardware breakpoints"));
+        assertTrue("info registers: " + gdb, Pattern.compile("(?m)^pc\\s+0x[0-9a-f]+\\s+0x[0-9a-f]+ <led_toggle>")
+                .matcher(gdb).find());
+        assertTrue("x/8wx shows 256 turns: " + gdb, gdb.contains("0x20000000 <watched>:\t0x00000100\t0x00000000"));
+        assertTrue("next: " + gdb, gdb.contains(nextLine));
+        assertTrue("the watchpoint hit: " + gdb, gdb.contains("Hardware watchpoint 2: *(int*)0x20000004\n\nOld value = 0\n"
+                + "New value = 1"));
+        assertTrue("monitor probe:list: " + gdb, gdb.contains("9900000037024e450024200f00000071000000009796990b"));
+        assertTrue(gdb, gdb.contains("[Inferior 1 (Remote target) detached]"));
+    }
+
+    private static String debugSession(int port, String elf) throws Exception {
+        return gdb(List.of("-ex", "target extended-remote :" + port, "-ex", "load", "-ex", "monitor reset halt",
+                "-ex", "break led_toggle", "-ex", "continue", "-ex", "info registers", "-ex", "x/8wx 0x20000000",
+                "-ex", "next", "-ex", "watch *(int*)0x20000004", "-ex", "continue", "-ex", "monitor probe:list",
+                "-ex", "detach"), elf);
+    }
+
+    private static String gdb(List<String> commands, String elf) throws Exception {
+        return gdb(commands, elf, 0);
+    }
+
+    private static String gdb(List<String> commands, String elf, int exitStatus) throws Exception {
+        Process process = gdbProcess(commands, elf);
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("gdb-multiarch did not finish");
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(output, exitStatus, process.exitValue());
+        return output;
+    }
+
+    private static Process gdbProcess(List<String> commands, String elf) throws Exception {
+        List<String> command = new ArrayList<>(List.of("gdb-multiarch", "-q", "-batch", "-nx",
+                top().resolve(elf).toString()));
+        command.addAll(commands);
+        // From the ELF's folder, where gdb finds the C source to show the lines.
+        return new ProcessBuilder(command).directory(top().resolve(elf).getParent().toFile()).redirectErrorStream(true)
+                .redirectInput(new File("/dev/null")).start();
+    }
+
+    private static Path top() {
+        return Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
+    }
+
+    /** {@code ./probehost --sim gdb:serve -u UID --port 0} as a process, its output collected. */
+    private static final class Server implements AutoCloseable {
+        private final Process process;
+        private final StringBuffer output = new StringBuffer();
+        private final int port;
+
+        private Server(Process process) throws Exception {
+            this.process = process;
+            BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            this.port = awaitPort(lines);
+            Thread drain = new Thread(() -> lines.lines().forEach(line -> output.append(line).append('\n')));
+            drain.setDaemon(true);
+            drain.start();
+        }
+
+        static Server start(String uid) throws Exception {
+            Path state = Files.createTempDirectory("probehost-gdb-state");
+            ProcessBuilder builder = new ProcessBuilder(top().resolve("probehost").toString(), "--sim", "gdb:serve",
+                    "-u", uid, "--port", "0").redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().put("PROBEHOST_STATE", state.toString());
+            return new Server(builder.start());
+        }
+
+        private int awaitPort(BufferedReader lines) throws Exception {
+            StringBuilder seen = new StringBuilder();
+            String line;
+            while ((line = lines.readLine()) != null) {
+                seen.append(line).append('\n');
+                Matcher found = PORT.matcher(line);
+                if (found.find()) {
+                    output.append(seen);
+                    return Integer.parseInt(found.group(1));
+                }
+            }
+            throw new AssertionError("gdb:serve did not announce its port: " + seen);
+        }
+
+        String log() {
+            return output.toString();
+        }
+
+        void awaitLog(String text) throws InterruptedException {
+            for (int i = 0; i < 300 && !log().contains(text); i++) {
+                Thread.sleep(100);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            boolean stopped = process.waitFor(20, TimeUnit.SECONDS);
+            if (!stopped) {
+                process.destroyForcibly();
+            }
+            assertTrue("gdb:serve stops on SIGTERM", stopped);
+        }
+    }
+}
