@@ -170,7 +170,7 @@ public class DebugSessionIT {
     @Test
     public void probeSelectionErrorsAreOneClearLine() throws Exception {
         String several = shell.fail("target:connect -W");
-        assertTrue(several, several.startsWith("7 debug probes are connected; choose one with -u UID: "));
+        assertTrue(several, several.startsWith("8 debug probes are connected; choose one with -u UID: "));
         assertTrue(several, several.contains("PHLAB0001") && several.contains("9900") && several.contains("stlink:0670")
                 && several.contains("jlink:000261012345") && several.contains("picoprobe:E6614103E7176A23"));
         assertTrue(shell.fail("target:connect -W -u nosuch")

@@ -17,8 +17,8 @@ import org.junit.Test;
 
 /**
  * The images committed in {@code examples/} are what their sources build to: {@code make OUT=<temp>}
- * there must give the same bytes. Needs arm-none-eabi-gcc, like the
- * rest of the suite; without it the test fails rather than pass unchecked.
+ * there must give the same bytes. Needs arm-none-eabi-gcc and riscv64-unknown-elf-gcc, like the
+ * rest of the suite; without them the test fails rather than pass unchecked.
  */
 public class ExampleImagesIT {
     private static final List<String> IMAGE_SUFFIXES = List.of(".elf", ".hex", ".bin");
@@ -31,6 +31,8 @@ public class ExampleImagesIT {
         boolean toolchain = onPath("arm-none-eabi-gcc") && onPath("arm-none-eabi-objcopy");
         assertTrue("arm-none-eabi-gcc is not on PATH: the suite needs it (apt-get install gcc-arm-none-eabi, as .ci/run does)",
                 toolchain);
+        assertTrue("riscv64-unknown-elf-gcc is not on PATH: the suite needs it (apt-get install gcc-riscv64-unknown-elf,"
+                + " as .ci/run does)", onPath("riscv64-unknown-elf-gcc") && onPath("riscv64-unknown-elf-objcopy"));
 
         List<Path> committed = committedImages();
         assertFalse("examples/ holds built images", committed.isEmpty());
@@ -38,7 +40,7 @@ public class ExampleImagesIT {
         String log = make(fresh);
         for (Path image : committed) {
             Path rebuilt = fresh.resolve(image.getFileName());
-            assertArrayEquals(image.getFileName() + " differs from a fresh build with " + compilerVersion()
+            assertArrayEquals(image.getFileName() + " differs from a fresh build with " + compilerVersion(image)
                     + "; run make -C examples and commit the images if the source changed\n" + log,
                     Files.readAllBytes(image), Files.readAllBytes(rebuilt));
         }
@@ -68,8 +70,11 @@ public class ExampleImagesIT {
         return output;
     }
 
-    private static String compilerVersion() throws Exception {
-        Process gcc = new ProcessBuilder("arm-none-eabi-gcc", "--version").redirectErrorStream(true).start();
+    /** The version of the compiler that builds {@code image}: the RISC-V one for longan-blinky. */
+    private static String compilerVersion(Path image) throws Exception {
+        String compiler = image.getFileName().toString().startsWith("longan-") ? "riscv64-unknown-elf-gcc"
+                : "arm-none-eabi-gcc";
+        Process gcc = new ProcessBuilder(compiler, "--version").redirectErrorStream(true).start();
         String version = new String(gcc.getInputStream().readAllBytes()).lines().findFirst().orElse("?");
         gcc.waitFor(30, TimeUnit.SECONDS);
         return version;

@@ -115,6 +115,71 @@ public class LabRemoteBitbangIT {
                 afterResetRun.substring(0, afterResetRun.indexOf("0x20000000:")).contains("halted due to"));
     }
 
+    /**
+     * OpenOCD's own target/gd32vf103.cfg finds the RISC-V DTM of the lab's GD32VF103CB (the Longan
+     * Nano's chip), halts, reads and writes registers and memory, steps out of the flash alias,
+     * programs examples/longan-blinky.bin with its stm32f1x driver (running OpenOCD's RISC-V loader on
+     * the lab hart) and runs it. As on the real chip, ndmreset resets nothing, so OpenOCD 0.12's
+     * {@code reset run} leaves the halted hart where it is; the chip's system reset through the DBG
+     * registers (what later OpenOCD versions do on this chip) restarts it from its reset vector.
+     */
+    @Test
+    public void openocdFlashesAndRunsLonganBlinkyOnTheVirtualGd32vf103ThroughLabRbb() throws Exception {
+        Path image = top().resolve("examples/longan-blinky.bin");
+        String output = openocdThroughLab(List.of("-t", "longan-nano"), port -> stockConfig(port,
+                "target/gd32vf103.cfg", "-c", "init", "-c", "halt", "-c", "reg misa",
+                "-c", "mww 0x20000100 0x12345678", "-c", "mdw 0x20000100",
+                "-c", "flash write_image erase " + image + " 0x08000000", "-c", "verify_image " + image + " 0x08000000",
+                "-c", "reg pc 0", "-c", "step", "-c", "reg pc", "-c", "step", "-c", "reg pc",
+                "-c", "resume", "-c", "sleep 100", "-c", "halt", "-c", "mdw 0x20000000 2",
+                "-c", "mww 0x20000000 0xFFFF0000", "-c", "reset run",
+                "-c", "halt", "-c", "riscv set_mem_access abstract",
+                "-c", "mww 0xE004200C 0x4B5A6978", "-c", "mww 0xE0042008 1", "-c", "sleep 100", "-c", "poll",
+                "-c", "halt", "-c", "mdw 0x20000000 2", "-c", "resume", "-c", "sleep 100", "-c", "halt",
+                "-c", "mdw 0x20000000 2", "-c", "mdw 0x4001100C", "-c", "shutdown"));
+        assertTrue(output, output.contains("tap/device found: 0x1000563d"));
+        assertFalse("the scan finds the IDCODE target/gd32vf103.cfg expects: " + output, output.contains("UNEXPECTED"));
+        assertTrue(output, output.contains("misa (/32): 0x40901105"));
+        assertTrue(output, output.contains("0x20000100: 12345678"));
+        assertTrue("the stm32f1x driver reads the GD32's DBG ID and flash size: " + output,
+                output.contains("device id = 0x19060410") && output.contains("flash size = 128 KiB"));
+        assertTrue(output, output.contains("verified " + Files.size(image) + " bytes"));
+        assertTrue("a step over lui at the alias: " + output, output.contains("pc (/32): 0x00000004"));
+        assertTrue("a step over the jump to the link address: " + output, output.contains("pc (/32): 0x08000008"));
+        List<long[]> counters = wordPairs(output, "0x20000000");
+        assertEquals(output, 3, counters.size());
+        assertTrue("resumed, blinky counts its turns: " + output, counters.get(0)[0] > 0);
+        assertTrue("the system reset restarts blinky, which clears its counters: " + output,
+                output.contains("Hart 0 unexpectedly reset!") && counters.get(1)[0] < 0xFFFF_0000L);
+        assertTrue("resumed after the reset, blinky counts on: " + output, counters.get(2)[0] > counters.get(1)[0]);
+        long turns = counters.get(2)[0];
+        long toggles = counters.get(2)[1];
+        assertTrue("one LED change every 256 turns (the last one may be under way): " + output,
+                toggles > 0 && (toggles == turns / 256 || toggles == turns / 256 - 1));
+        assertTrue("GPIOC_OCTL holds the red LED's pin, PC13: " + output,
+                output.contains("0x4001100c: 00002000") || output.contains("0x4001100c: 00000000"));
+    }
+
+    /** OpenOCD on the remote_bitbang adapter at {@code port}, its stock {@code config}, then {@code commands}. */
+    private static List<String> stockConfig(int port, String config, String... commands) {
+        List<String> args = new ArrayList<>(List.of(
+                "-c", "adapter driver remote_bitbang; remote_bitbang host 127.0.0.1; remote_bitbang port " + port,
+                "-c", "transport select jtag; gdb_port disabled; telnet_port disabled; tcl_port disabled",
+                "-f", config));
+        args.addAll(List.of(commands));
+        return args;
+    }
+
+    /** The two words of each {@code mdw ADDRESS 2} in the log, in order. */
+    private static List<long[]> wordPairs(String output, String address) {
+        Matcher pair = Pattern.compile(Pattern.quote(address) + ": ([0-9a-f]{8}) ([0-9a-f]{8})").matcher(output);
+        List<long[]> pairs = new ArrayList<>();
+        while (pair.find()) {
+            pairs.add(new long[] {Long.parseLong(pair.group(1), 16), Long.parseLong(pair.group(2), 16)});
+        }
+        return pairs;
+    }
+
     /** Runs OpenOCD with the arguments for the port {@code ./probehost --sim lab:rbb --port 0 LABARGS} serves. */
     private static String openocdThroughLab(List<String> labArgs, IntFunction<List<String>> openocdArgs)
             throws Exception {

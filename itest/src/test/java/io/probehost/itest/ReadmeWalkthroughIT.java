@@ -83,8 +83,8 @@ public class ReadmeWalkthroughIT {
     @Test
     public void stlinkSessionPrintsWhatTheReadmeShows() throws Exception {
         List<List<String>> sessions = sessions(readme());
-        assertEquals("the README has the micro:bit, the ST-Link and the J-Link, Picoprobe and PE Micro sessions", 3,
-                sessions.size());
+        assertEquals("the README has the micro:bit, the ST-Link, the J-Link, Picoprobe and PE Micro, and the RISC-V"
+                + " sessions", 4, sessions.size());
         List<String> commands = runPrintsAsWritten(sessions.get(1));
         assertTrue("the session flashes the Cortex-M3 example: " + commands,
                 commands.contains("flash:program examples/nucleo-blinky.hex"));
@@ -100,6 +100,14 @@ public class ReadmeWalkthroughIT {
         }
         assertTrue(commands.toString(), commands.contains("driver:install pemicro"));
         assertTrue(commands.toString(), commands.contains("driver:uninstall pemicro"));
+    }
+
+    /** The README's session on the Longan Nano's RISC-V GD32VF103CB, run on a fresh lab. */
+    @Test
+    public void riscvSessionPrintsWhatTheReadmeShows() throws Exception {
+        List<String> commands = runPrintsAsWritten(sessions(readme()).get(3));
+        assertTrue("the session flashes the RV32 example: " + commands,
+                commands.contains("flash:program examples/longan-blinky.hex"));
     }
 
     /**

@@ -31,7 +31,7 @@ final class CmsisDapLabProbe extends LabProbe {
     /** A probe of {@code config} in front of {@code target}, paying the lab's round trips. */
     CmsisDapLabProbe(CmsisDapConfig config, Lab.Target target, LabConfig.Link link) {
         this(new CmsisDapProbe(config.toBuilder().linkTiming(new LinkTiming(link.hidRoundTripMicros() * 1000,
-                link.bulkRoundTripMicros() * 1000)).build(), target.port(), target.mcu().clock()));
+                link.bulkRoundTripMicros() * 1000)).build(), target.chip().pins(), target.chip().clock()));
     }
 
     private CmsisDapLabProbe(CmsisDapProbe device) {

@@ -34,7 +34,7 @@ final class JlinkLabProbe extends LabProbe {
     /** A probe of {@code config} in front of {@code target}, with the lab's high-speed round trip. */
     JlinkLabProbe(JlinkConfig config, Lab.Target target, LabConfig.Link link) {
         this(new JlinkProbe(config.withTiming(new StlinkLinkTiming(link.bulkRoundTripMicros() * 1000,
-                config.timing().nanosPerByte())), target.port(), target.mcu().clock()));
+                config.timing().nanosPerByte())), target.chip().pins(), target.chip().clock()));
     }
 
     private JlinkLabProbe(JlinkProbe device) {

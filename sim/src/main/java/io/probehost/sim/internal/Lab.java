@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.probehost.api.ProbeException;
-import io.probehost.sim.adi.SwjDp;
-import io.probehost.sim.mcu.ChipBase;
 import io.probehost.sim.probe.pemicro.PeMicroLab;
 import io.probehost.sim.probe.usb.VirtualUsbBus;
 
@@ -20,7 +18,11 @@ import io.probehost.sim.probe.usb.VirtualUsbBus;
 final class Lab implements AutoCloseable {
 
     /** A virtual target: its part's chip and the debug port on its connector. */
-    record Target(String name, String part, ChipBase mcu, SwjDp port) {
+    record Target(String name, String part, LabChip chip) {
+        /** The Arm chip and SWJ-DP, for a command about {@code what}; one clear line for a RISC-V target. */
+        LabChip.Arm arm(String what) {
+            return chip.arm(name, what);
+        }
     }
 
     /** A virtual probe of a kind and the target it is wired to. */
@@ -35,9 +37,9 @@ final class Lab implements AutoCloseable {
     Lab(LabConfig config, Path stateFolder) {
         try {
             for (LabConfig.Target target : config.targets()) {
-                LabParts.Chip chip = LabParts.create(target.part(),
+                LabChip chip = LabParts.create(target.part(),
                         stateFolder == null ? null : stateFolder.resolve(target.name()));
-                targets.put(target.name(), new Target(target.name(), target.part(), chip.mcu(), chip.port()));
+                targets.put(target.name(), new Target(target.name(), target.part(), chip));
             }
             for (LabConfig.Probe probe : config.probes()) {
                 Target target = targets.get(probe.target());
@@ -93,7 +95,7 @@ final class Lab implements AutoCloseable {
     /** Erases every target's flash and UICR, on the chips and in the state folder. */
     void resetState() {
         for (Target target : targets.values()) {
-            target.mcu().resetState();
+            target.chip().resetState();
         }
     }
 
@@ -105,7 +107,7 @@ final class Lab implements AutoCloseable {
             probe.emulator().close();
         }
         for (Target target : targets.values()) {
-            target.mcu().close();
+            target.chip().close();
         }
     }
 }

@@ -48,8 +48,8 @@ public final class LabCommands {
         StringBuilder out = new StringBuilder();
         TextTable targets = new TextTable("Target", "Part", "Core", "Wire");
         for (Lab.Target target : lab.targets()) {
-            targets.row(target.name(), target.part(), target.mcu().isHalted() ? "halted" : "running",
-                    target.port().wireMode().toString().toLowerCase());
+            targets.row(target.name(), target.part(), target.chip().isHalted() ? "halted" : "running",
+                    target.chip().wireMode().toString().toLowerCase());
         }
         out.append(targets);
         TextTable probes = new TextTable("Probe", "Kind", "Target", "Link", "Round trips", "Bytes out", "Bytes in",
@@ -87,10 +87,10 @@ public final class LabCommands {
 
     private void serve(String target, int port) throws IOException, InterruptedException {
         Lab.Target chosen = component.lab().target(target);
-        if (chosen.port().wireMode() != WireMode.JTAG) {
-            switchToJtag(chosen.port());
+        if (chosen.chip().wireMode() != WireMode.JTAG) {
+            switchToJtag(chosen.chip().pins());
         }
-        SwjPins pins = new ModelledTckPins(chosen.port(), chosen.mcu().clock());
+        SwjPins pins = new ModelledTckPins(chosen.chip().pins(), chosen.chip().clock());
         try (RemoteBitbangServer server = new RemoteBitbangServer(pins, InetAddress.getLoopbackAddress(), port)) {
             server.start();
             PrintStream out = System.out;
@@ -138,21 +138,23 @@ public final class LabCommands {
                 return probe(lab, args).serial() + " answers again";
             case "bus-fault":
                 require(args, 3, "bus-fault TARGET ADDRESS LENGTH");
-                lab.target(args[0]).port().faultRange((int) Numbers.address(args[1]), count(args[2]));
+                lab.target(args[0]).arm("bus-fault").port().faultRange((int) Numbers.address(args[1]), count(args[2]));
                 return "Accesses to " + args[1] + " (+" + args[2] + ") on " + args[0] + " answer FAULT";
             case "wait-storm":
                 require(args, 2, "wait-storm TARGET COUNT");
-                lab.target(args[0]).port().injectWaitStorm(count(args[1]));
+                lab.target(args[0]).arm("wait-storm").port().injectWaitStorm(count(args[1]));
                 return "The next " + args[1] + " transfers to " + args[0] + " answer WAIT";
             case "stuck":
                 require(args, 2, "stuck TARGET on|off");
-                lab.target(args[0]).mcu().setStuck(args[1].equals("on"));
+                lab.target(args[0]).arm("stuck").mcu().setStuck(args[1].equals("on"));
                 return "Core of " + args[0] + (args[1].equals("on") ? " ignores halt requests" : " halts again");
             case "clear":
                 for (Lab.Target target : lab.targets()) {
-                    target.port().injectWaitStorm(0);
-                    target.port().clearFaultRanges();
-                    target.mcu().setStuck(false);
+                    if (target.chip() instanceof LabChip.Arm arm) {
+                        arm.port().injectWaitStorm(0);
+                        arm.port().clearFaultRanges();
+                        arm.mcu().setStuck(false);
+                    }
                 }
                 for (Lab.Probe probe : lab.probes()) {
                     probe.emulator().faults().ifPresent(FaultInjector::clear);

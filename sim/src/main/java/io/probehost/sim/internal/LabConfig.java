@@ -36,7 +36,8 @@ record LabConfig(List<Target> targets, List<Probe> probes, Link link) {
      * A virtual target.
      *
      * @param name a name unique in the lab, used for its state folder
-     * @param part the part it models: {@code nrf51822} or {@code stm32f103rb} ({@link LabParts})
+     * @param part the part it models: {@code nrf51822}, {@code stm32f103rb} or {@code gd32vf103cb}
+     *             ({@link LabParts})
      */
     @JsonIgnoreProperties(ignoreUnknown = false)
     record Target(String name, String part) {

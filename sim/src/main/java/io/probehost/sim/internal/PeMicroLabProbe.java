@@ -25,7 +25,11 @@ final class PeMicroLabProbe extends LabProbe {
 
     /** A USB Multilink with port descriptor {@code serial} in front of {@code target}, served by {@code server}. */
     PeMicroLabProbe(String serial, Lab.Target target, PeMicroLab server) {
-        this(server.addMultilink(serial, deviceName(target.part()), target.mcu(), target.port()));
+        this(server, serial, target.part(), target.arm("a PE Multilink in front of it"));
+    }
+
+    private PeMicroLabProbe(PeMicroLab server, String serial, String part, LabChip.Arm chip) {
+        this(server.addMultilink(serial, deviceName(part), chip.mcu(), chip.port()));
     }
 
     private PeMicroLabProbe(PeMultilink device) {

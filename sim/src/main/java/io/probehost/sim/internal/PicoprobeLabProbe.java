@@ -40,8 +40,8 @@ final class PicoprobeLabProbe extends LabProbe {
 
     /** A probe with USB serial {@code serial} in front of {@code target}, with the lab's full-speed round trip. */
     PicoprobeLabProbe(String serial, Lab.Target target, LabConfig.Link link) {
-        this(new Picoprobe(serial, target.port(), new PicoprobeLink(link.hidRoundTripMicros() * 1000,
-                PicoprobeLink.FULL_SPEED_NANOS_PER_BYTE, target.mcu().clock())));
+        this(new Picoprobe(serial, target.chip().pins(), new PicoprobeLink(link.hidRoundTripMicros() * 1000,
+                PicoprobeLink.FULL_SPEED_NANOS_PER_BYTE, target.chip().clock())));
     }
 
     private PicoprobeLabProbe(Picoprobe device) {

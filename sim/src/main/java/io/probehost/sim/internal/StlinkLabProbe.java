@@ -34,7 +34,11 @@ final class StlinkLabProbe extends LabProbe {
 
     /** A probe of {@code config} (see {@link #configure}) in front of {@code target}. */
     StlinkLabProbe(StlinkConfig config, Lab.Target target) {
-        this(new StlinkProbe(config, target.port(), target.mcu().clock()));
+        this(config, target.arm("an ST-Link in front of it"));
+    }
+
+    private StlinkLabProbe(StlinkConfig config, LabChip.Arm chip) {
+        this(new StlinkProbe(config, chip.port(), chip.mcu().clock()));
     }
 
     private StlinkLabProbe(StlinkProbe device) {

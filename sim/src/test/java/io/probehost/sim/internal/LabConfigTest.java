@@ -21,7 +21,7 @@ class LabConfigTest {
     void defaultLabHasAMicrobitDaplinkAndAV21ProbeThatNamesItsTarget() {
         LabConfig config = LabConfig.readDefault();
         assertEquals(List.of("nrf51822", "nrf51822", "stm32f103rb", "stm32f103rb", "stm32f103rb", "nrf51822",
-                "nrf51822", "nrf51822"),
+                "nrf51822", "nrf51822", "gd32vf103cb"),
                 config.targets().stream().map(LabConfig.Target::part).toList());
         LabConfig.Probe daplink = config.probes().get(0);
         assertEquals("daplink", daplink.kind());
@@ -33,6 +33,10 @@ class LabConfigTest {
                 config.probes().subList(2, 5).stream().map(LabConfig.Probe::kind).toList());
         assertEquals("0700", config.probes().get(2).boardId(), "the Nucleo-F103RB's board ID");
         assertEquals("V2J23S4", config.probes().get(4).firmware(), "older than V2J24, which the driver needs");
+        LabConfig.Probe longan = config.probes().get(8);
+        assertEquals("cmsis-dap", longan.kind());
+        assertEquals("GD32VF103CB", longan.targetName(), "the pack's device name, as the driver looks it up");
+        assertEquals("Longan Nano", longan.boardName());
         assertEquals(1000, config.link().hidRoundTripMicros());
         assertEquals(125, config.link().bulkRoundTripMicros());
     }
@@ -50,7 +54,8 @@ class LabConfigTest {
     @Test
     void unknownPartProbeKindWiringAndFieldAreOneLineErrors() throws Exception {
         Path part = Files.writeString(folder.resolve("part.yaml"), "targets:\n  - { name: x, part: stm32 }\n");
-        assertEquals("lab configuration " + part + ": target x has part 'stm32'; the lab models: nrf51822, stm32f103rb",
+        assertEquals("lab configuration " + part + ": target x has part 'stm32'; the lab models: nrf51822, stm32f103rb, "
+                + "gd32vf103cb",
                 assertThrows(ProbeException.class, () -> LabConfig.read(part)).getMessage());
 
         Path wiring = Files.writeString(folder.resolve("wiring.yaml"), String.join("\n",

@@ -16,29 +16,34 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.usb.UsbDeviceInfo;
+import io.probehost.sim.adi.WireMode;
+import io.probehost.sim.adi.riscv.RiscvJtagDtm;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
 import io.probehost.sim.mcu.stm32f1.Stm32f103;
 import io.probehost.sim.probe.pemicro.PeMicroLab;
 import io.probehost.sim.probe.pemicro.PeMultilink;
 import io.probehost.sim.probe.stlink.StlinkConfig;
 import io.probehost.sim.probe.stlink.StlinkModel;
+import io.probehost.sim.riscv.gd32vf103.Gd32vf103;
 
 class LabTest {
 
     @Test
     void defaultLabBuildsEachPartAndPlugsEachProbeKindIntoTheBus() {
         try (Lab lab = new Lab(LabConfig.readDefault(), null)) {
-            assertInstanceOf(Nrf51822.class, lab.target("microbit").mcu());
-            assertInstanceOf(Stm32f103.class, lab.target("nucleo-f103rb").mcu());
-            assertInstanceOf(Nrf51822.class, lab.target("nrf51-jlink").mcu());
-            assertInstanceOf(Nrf51822.class, lab.target("nrf51-picoprobe").mcu());
+            assertInstanceOf(Nrf51822.class, lab.target("microbit").arm("a test").mcu());
+            assertInstanceOf(Stm32f103.class, lab.target("nucleo-f103rb").arm("a test").mcu());
+            assertInstanceOf(Nrf51822.class, lab.target("nrf51-jlink").arm("a test").mcu());
+            assertInstanceOf(Nrf51822.class, lab.target("nrf51-picoprobe").arm("a test").mcu());
+            assertInstanceOf(Gd32vf103.class, ((LabChip.Riscv) lab.target("longan-nano").chip()).mcu());
             assertEquals(List.of("daplink", "cmsis-dap", "stlink-v2-1", "stlink-v3", "stlink-v2", "jlink", "picoprobe",
-                    "pemicro"), lab.probes().stream().map(Lab.Probe::kind).toList());
+                    "pemicro", "cmsis-dap"), lab.probes().stream().map(Lab.Probe::kind).toList());
             List<UsbDeviceInfo> devices = lab.bus().devices();
-            assertEquals(7, devices.size());
+            assertEquals(8, devices.size());
             assertEquals(List.of(0x374B, 0x374F, 0x3748, 0x1015, 0x0004), devices.subList(2, 7).stream()
                     .map(UsbDeviceInfo::productId).toList(), "V2-1, V3, V2, J-Link V11 and Picoprobe product IDs");
             assertEquals("000261012345", devices.get(5).serialNumber());
+            assertEquals("PHRV0001", devices.get(7).serialNumber());
             Lab.Probe multilink = lab.probe("PEM").orElseThrow();
             assertTrue(multilink.emulator().usbDevice().isEmpty(), "the Multilink is reached through the library");
             assertEquals(List.of("PEM0A1B2C"), lab.peMicro().orElseThrow().multilinks().stream()
@@ -49,6 +54,37 @@ class LabTest {
             assertTrue(nucleo.emulator().faults().isEmpty(), "the ST-Link emulator injects no answer faults");
             assertTrue(lab.probe("9900").orElseThrow().emulator().faults().isPresent());
         }
+    }
+
+    @Test
+    void gd32vf103TargetSpeaksJtagThroughItsDtmAndKeepsItsFlashInTheStateFolder(@TempDir Path state) {
+        LabConfig config = new LabConfig(List.of(new LabConfig.Target("nano", "gd32vf103cb")), List.of(), null);
+        byte[] image = {0x6F, 0x00, 0x00, 0x00};
+        try (Lab lab = new Lab(config, state)) {
+            LabChip chip = lab.target("nano").chip();
+            assertInstanceOf(RiscvJtagDtm.class, chip.pins());
+            assertEquals(WireMode.JTAG, chip.wireMode());
+            ((LabChip.Riscv) chip).mcu().loadFlash(Gd32vf103.FLASH_BASE, image);
+        }
+        try (Lab lab = new Lab(config, state)) {
+            Gd32vf103 mcu = ((LabChip.Riscv) lab.target("nano").chip()).mcu();
+            assertArrayEquals(image, mcu.readFlash(Gd32vf103.FLASH_BASE, 4), "flash kept from the last run");
+            lab.resetState();
+            assertArrayEquals(new byte[] {-1, -1, -1, -1}, mcu.readFlash(Gd32vf103.FLASH_BASE, 4));
+        }
+    }
+
+    @Test
+    void armOnlyFaultsAndAnStlinkOnARiscvTargetFailWithOneLine() {
+        LabConfig config = new LabConfig(List.of(new LabConfig.Target("nano", "gd32vf103cb")), List.of(), null);
+        try (Lab lab = new Lab(config, null)) {
+            assertEquals("lab target nano is a RISC-V chip behind a JTAG DTM: wait-storm needs an Arm debug port",
+                    assertThrows(ProbeException.class, () -> lab.target("nano").arm("wait-storm")).getMessage());
+        }
+        LabConfig stlink = new LabConfig(List.of(new LabConfig.Target("nano", "gd32vf103cb")),
+                List.of(new LabConfig.Probe("stlink-v3", "S", "nano", null, null, null, null, null, null)), null);
+        assertEquals("lab target nano is a RISC-V chip behind a JTAG DTM: an ST-Link in front of it needs an Arm"
+                + " debug port", assertThrows(ProbeException.class, () -> new Lab(stlink, null)).getMessage());
     }
 
     @Test

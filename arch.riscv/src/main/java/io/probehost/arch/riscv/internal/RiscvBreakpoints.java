@@ -131,10 +131,9 @@ final class RiscvBreakpoints implements BreakpointControl {
         }
     }
 
-    /** Whether a software breakpoint covers {@code address}. */
-    synchronized boolean hasSoftwareAt(long address) {
-        Placed at = set.get(address);
-        return at != null && at.trigger() < 0;
+    /** Whether a breakpoint of either kind is set at {@code address}. */
+    synchronized boolean hasAt(long address) {
+        return set.containsKey(address);
     }
 
     /** Whether a hardware breakpoint is set at {@code address} (to tell a trigger's halt reason). */
@@ -144,13 +143,24 @@ final class RiscvBreakpoints implements BreakpointControl {
     }
 
     /**
-     * Runs {@code move} (a step or a resume) with the original code at {@code pc} when a software
-     * breakpoint covers it, stepping off the breakpoint first and putting it back.
+     * Runs {@code step} with the original code at {@code pc} when a software breakpoint covers it, or
+     * with the trigger of a hardware breakpoint there released, putting the breakpoint back after.
      */
     synchronized void stepOver(long pc, Runnable step) {
         Placed at = set.get(pc);
-        if (at == null || at.trigger() >= 0) {
+        if (at == null) {
             step.run();
+            return;
+        }
+        if (at.trigger() >= 0) {
+            // the trigger would fire again on the instruction it stopped before: off for one step
+            triggers.release(at.trigger());
+            try {
+                step.run();
+            } finally {
+                set.put(pc, hardware(pc).orElseThrow(() -> new TargetException(String.format(
+                        "the trigger of the hardware breakpoint at 0x%08X could not be set again", pc))));
+            }
             return;
         }
         byte[] trap = memory.read(pc, at.original().length);

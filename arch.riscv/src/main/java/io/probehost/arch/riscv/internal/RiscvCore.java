@@ -61,7 +61,7 @@ final class RiscvCore implements CoreControl {
             return;
         }
         long pc = hart.readRegister(RiscvRegisters.DPC);
-        if (breakpoints.hasSoftwareAt(pc)) {
+        if (breakpoints.hasAt(pc)) {
             breakpoints.stepOver(pc, hart::step);
         }
         hart.resume();

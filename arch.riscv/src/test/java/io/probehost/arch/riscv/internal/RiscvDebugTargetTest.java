@@ -234,6 +234,31 @@ class RiscvDebugTargetTest {
     }
 
     @Test
+    void stepsAndResumesOffAHardwareBreakpointItStandsOn() {
+        try (LabGd32vf103 lab = new LabGd32vf103(); RiscvDebugTarget target = lab.connect()) {
+            loadLoop(target);
+            CoreControl core = target.core();
+            target.breakpoints().addBreakpoint(SRAM + 8, BreakpointKind.HARDWARE);
+            core.resume();
+            awaitHalt(core);
+            assertEquals(SRAM + 8, reg(target, "pc"));
+            assertEquals(1, reg(target, "a0"));
+            core.step();
+            assertEquals(SRAM + 0xC, reg(target, "pc"), "the step leaves the breakpoint's instruction");
+            assertEquals(1, target.memory().read32(COUNTER), "and runs it: the sw stored a0");
+            core.resume();
+            awaitHalt(core);
+            assertEquals(SRAM + 8, reg(target, "pc"), "the breakpoint is set again");
+            assertEquals(2, reg(target, "a0"));
+            core.resume();
+            awaitHalt(core);
+            assertEquals(SRAM + 8, reg(target, "pc"));
+            assertEquals(3, reg(target, "a0"), "resumed off the breakpoint, one more turn");
+            assertEquals(Gd32vf103.TRIGGERS - 1, target.breakpoints().freeHardwareBreakpoints());
+        }
+    }
+
+    @Test
     void refusesASoftwareBreakpointInFlash() {
         try (LabGd32vf103 lab = new LabGd32vf103(); RiscvDebugTarget target = lab.connect()) {
             TargetException error = assertThrows(TargetException.class,
