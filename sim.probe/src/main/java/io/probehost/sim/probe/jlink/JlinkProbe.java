@@ -1,23 +1,16 @@
 package io.probehost.sim.probe.jlink;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.Optional;
 
-import io.probehost.api.usb.UsbEndpointInfo;
 import io.probehost.sim.adi.SwjDp;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.mcu.DebuggableMcu;
 import io.probehost.sim.mcu.VirtualClock;
 import io.probehost.sim.probe.cmsisdap.LinkMeter;
-import io.probehost.sim.probe.usb.LibusbError;
+import io.probehost.sim.probe.usb.BulkProbeDevice;
 import io.probehost.sim.probe.usb.UsbDeviceDescriptor;
-import io.probehost.sim.probe.usb.UsbPlug;
-import io.probehost.sim.probe.usb.VirtualUsbDevice;
-import io.probehost.sim.probe.usb.VirtualUsbPort;
 
 /**
  * A virtual SEGGER J-Link wired to a virtual target's {@link SwjPins}: plug it into a
@@ -26,29 +19,25 @@ import io.probehost.sim.probe.usb.VirtualUsbPort;
  * its answer, when it has one, waits for the host's next IN transfer as one transfer. Unplugging is a
  * power loss: the firmware restarts (JTAG selected, default speed, target power off).
  */
-public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
+public final class JlinkProbe extends BulkProbeDevice {
     /** The largest OUT transfer accepted: a full 64 KiB HW_JTAG3 request fits. */
     static final int MAX_OUT_TRANSFER = 4 + 2 * 8192;
 
     private final JlinkConfig config;
     private final SwjPins pins;
     private final LinkMeter link;
-    private final UsbDeviceDescriptor descriptor;
-    private final UsbPlug plug;
-    private final Deque<byte[]> answers = new ArrayDeque<>();
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private JlinkFirmware firmware;
-    private volatile RuntimeException lastFirmwareError;
 
     public JlinkProbe(JlinkConfig config, SwjPins pins, VirtualClock clock) {
+        super(new UsbDeviceDescriptor(JlinkModel.VENDOR_ID, config.model().productId(),
+                config.model().interfaces().size() > 1 ? 0xEF : 0x00, "SEGGER", config.model().product(),
+                config.serialNumber(), config.model().interfaces()),
+                config.model().outEndpoint(), config.model().inEndpoint(), MAX_OUT_TRANSFER);
         this.config = config;
         this.pins = pins;
         this.link = new LinkMeter(clock);
-        this.plug = new UsbPlug("probe " + config.serialNumber());
         this.firmware = new JlinkFirmware(config, pins, link);
-        this.descriptor = new UsbDeviceDescriptor(JlinkModel.VENDOR_ID, config.model().productId(),
-                config.model().interfaces().size() > 1 ? 0xEF : 0x00, "SEGGER", config.model().product(),
-                config.serialNumber(), config.model().interfaces());
     }
 
     /** A J-Link in front of {@code mcu}: its SWJ-DP powered up in SWD, as the lab wires one in a line. */
@@ -83,55 +72,23 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
         return firmware.targetPower();
     }
 
-    /** The last request the firmware could not execute (it got no answer). */
-    public Optional<RuntimeException> lastFirmwareError() {
-        return Optional.ofNullable(lastFirmwareError);
-    }
-
-    public boolean isPlugged() {
-        return plug.isPlugged();
-    }
-
     @Override
-    public void close() {
-        plug.unplug();
-    }
-
-    @Override
-    public UsbDeviceDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public void plugged(VirtualUsbPort port) {
-        plug.plugged(port);
-    }
-
-    @Override
-    public synchronized void unplugged() {
-        plug.unplugged();
-        answers.clear();
+    protected void powerLost() {
         pending.reset();
         firmware = new JlinkFirmware(config, pins, link);
     }
 
     @Override
-    public int maxOutTransfer(UsbEndpointInfo endpoint) {
-        return endpoint.address() == config.model().outEndpoint() ? MAX_OUT_TRANSFER : endpoint.maxPacketSize();
+    protected boolean accept(byte[] data) {
+        link.bytesOut(data.length, data.length * config.timing().nanosPerByte());
+        pending.writeBytes(data);
+        executeWhole();
+        return true;
     }
 
     @Override
-    public boolean receive(int endpoint, byte[] data) {
-        if (endpoint != config.model().outEndpoint()) {
-            throw LibusbError.PIPE.exception(String.format("endpoint 0x%02X is not served", endpoint));
-        }
-        synchronized (this) {
-            link.bytesOut(data.length, data.length * config.timing().nanosPerByte());
-            pending.writeBytes(data);
-            executeWhole();
-        }
-        plug.wake();
-        return true;
+    protected void answerSent(int length) {
+        link.bytesIn(length, length * config.timing().nanosPerByte());
     }
 
     /** Executes every complete request waiting in the OUT buffer. */
@@ -149,27 +106,13 @@ public final class JlinkProbe implements VirtualUsbDevice, AutoCloseable {
             try {
                 byte[] answer = firmware.execute(Arrays.copyOf(rest, length));
                 if (answer != null) {
-                    answers.add(answer);
+                    answer(answer);
                 }
             } catch (RuntimeException e) {
-                lastFirmwareError = e;
+                firmwareFailed(e);
             }
         }
         pending.reset();
         pending.write(buffer, start, buffer.length - start);
-    }
-
-    @Override
-    public byte[] transmit(int endpoint) {
-        if (endpoint != config.model().inEndpoint()) {
-            throw LibusbError.PIPE.exception(String.format("endpoint 0x%02X is not served", endpoint));
-        }
-        synchronized (this) {
-            byte[] answer = answers.poll();
-            if (answer != null) {
-                link.bytesIn(answer.length, answer.length * config.timing().nanosPerByte());
-            }
-            return answer;
-        }
     }
 }

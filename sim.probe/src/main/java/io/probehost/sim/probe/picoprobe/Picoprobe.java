@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import io.probehost.api.usb.UsbEndpointInfo;
@@ -15,11 +12,8 @@ import io.probehost.api.usb.UsbInterfaceInfo;
 import io.probehost.api.usb.UsbTransferType;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.mcu.VirtualClock;
-import io.probehost.sim.probe.usb.LibusbError;
+import io.probehost.sim.probe.usb.BulkProbeDevice;
 import io.probehost.sim.probe.usb.UsbDeviceDescriptor;
-import io.probehost.sim.probe.usb.UsbPlug;
-import io.probehost.sim.probe.usb.VirtualUsbDevice;
-import io.probehost.sim.probe.usb.VirtualUsbPort;
 
 /**
  * A virtual legacy Picoprobe (note §1): 2E8A:0004, bDeviceClass 0, strings "Raspberry Pi" /
@@ -30,7 +24,7 @@ import io.probehost.sim.probe.usb.VirtualUsbPort;
  * host's IN transfer. A packet that overruns its length field or the 8 KB buffer is dropped.
  * Unplugging is a power loss: the firmware restarts at 1 MHz.
  */
-public final class Picoprobe implements VirtualUsbDevice, AutoCloseable {
+public final class Picoprobe extends BulkProbeDevice {
     public static final int VENDOR_ID = 0x2E8A;
     public static final int PRODUCT_ID = 0x0004;
     public static final int OUT_ENDPOINT = 0x04;
@@ -42,19 +36,11 @@ public final class Picoprobe implements VirtualUsbDevice, AutoCloseable {
 
     private final SwjPins pins;
     private final PicoprobeLink link;
-    private final UsbDeviceDescriptor descriptor;
-    private final UsbPlug plug;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
-    private final Deque<byte[]> responses = new ArrayDeque<>();
     private PicoprobeFirmware firmware;
-    private volatile RuntimeException lastFirmwareError;
 
     public Picoprobe(String serial, SwjPins pins, PicoprobeLink link) {
-        this.pins = pins;
-        this.link = link;
-        this.plug = new UsbPlug("probe " + serial);
-        this.firmware = new PicoprobeFirmware(pins, link);
-        this.descriptor = new UsbDeviceDescriptor(VENDOR_ID, PRODUCT_ID, 0x00, "Raspberry Pi", "Picoprobe", serial,
+        super(new UsbDeviceDescriptor(VENDOR_ID, PRODUCT_ID, 0x00, "Raspberry Pi", "Picoprobe", serial,
                 List.of(new UsbInterfaceInfo(0, 0x02, 0x02, 0x00, "",
                                 List.of(new UsbEndpointInfo(0x81, UsbTransferType.INTERRUPT, 8))),
                         new UsbInterfaceInfo(1, 0x0A, 0x00, 0x00, "",
@@ -62,7 +48,11 @@ public final class Picoprobe implements VirtualUsbDevice, AutoCloseable {
                                         new UsbEndpointInfo(0x83, UsbTransferType.BULK, PACKET_SIZE))),
                         new UsbInterfaceInfo(PROBE_INTERFACE, UsbInterfaceInfo.CLASS_VENDOR_SPECIFIC, 0x00, 0x00, "",
                                 List.of(new UsbEndpointInfo(OUT_ENDPOINT, UsbTransferType.BULK, PACKET_SIZE),
-                                        new UsbEndpointInfo(IN_ENDPOINT, UsbTransferType.BULK, PACKET_SIZE)))));
+                                        new UsbEndpointInfo(IN_ENDPOINT, UsbTransferType.BULK, PACKET_SIZE))))),
+                OUT_ENDPOINT, IN_ENDPOINT, BUFFER_SIZE);
+        this.pins = pins;
+        this.link = link;
+        this.firmware = new PicoprobeFirmware(pins, link);
     }
 
     /** A Picoprobe in front of a target's pins, on a full-speed link timed on the target's clock. */
@@ -86,70 +76,36 @@ public final class Picoprobe implements VirtualUsbDevice, AutoCloseable {
         return firmware.swclkHz();
     }
 
-    /** The last packet the firmware refused (it got no answer). */
-    public Optional<RuntimeException> lastFirmwareError() {
-        return Optional.ofNullable(lastFirmwareError);
-    }
-
-    public boolean isPlugged() {
-        return plug.isPlugged();
-    }
-
     @Override
-    public void close() {
-        plug.unplug();
-    }
-
-    @Override
-    public UsbDeviceDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public void plugged(VirtualUsbPort port) {
-        plug.plugged(port);
-    }
-
-    @Override
-    public synchronized void unplugged() {
-        plug.unplugged();
+    protected void powerLost() {
         received.reset();
-        responses.clear();
         firmware = new PicoprobeFirmware(pins, link);
     }
 
     @Override
-    public int maxOutTransfer(UsbEndpointInfo endpoint) {
-        return endpoint.address() == OUT_ENDPOINT ? BUFFER_SIZE : endpoint.maxPacketSize();
+    protected boolean accept(byte[] data) {
+        link.bytesOut(data.length);
+        received.writeBytes(data);
+        byte[] packet = completePacket();
+        if (packet == null) {
+            return false;
+        }
+        link.packet();
+        try {
+            byte[] response = firmware.execute(packet);
+            if (response != null) {
+                answer(response);
+                return true;
+            }
+        } catch (RuntimeException e) {
+            firmwareFailed(e);
+        }
+        return false;
     }
 
     @Override
-    public boolean receive(int endpoint, byte[] data) {
-        if (endpoint != OUT_ENDPOINT) {
-            throw LibusbError.PIPE.exception(String.format("endpoint 0x%02X is not served", endpoint));
-        }
-        boolean answered = false;
-        synchronized (this) {
-            link.bytesOut(data.length);
-            received.writeBytes(data);
-            byte[] packet = completePacket();
-            if (packet != null) {
-                link.packet();
-                try {
-                    byte[] response = firmware.execute(packet);
-                    if (response != null) {
-                        responses.add(response);
-                        answered = true;
-                    }
-                } catch (RuntimeException e) {
-                    lastFirmwareError = e;
-                }
-            }
-        }
-        if (answered) {
-            plug.wake();
-        }
-        return true;
+    protected void answerSent(int length) {
+        link.bytesIn(length);
     }
 
     /** The packet once all its bytes are in; drops what overruns its length or the buffer. */
@@ -164,24 +120,10 @@ public final class Picoprobe implements VirtualUsbDevice, AutoCloseable {
         }
         received.reset();
         if (bytes.length != length) {
-            lastFirmwareError = new IllegalArgumentException(String.format(
-                    "packet of %d bytes does not match its length field %d", bytes.length, length));
+            firmwareFailed(new IllegalArgumentException(String.format(
+                    "packet of %d bytes does not match its length field %d", bytes.length, length)));
             return null;
         }
         return bytes;
-    }
-
-    @Override
-    public byte[] transmit(int endpoint) {
-        if (endpoint != IN_ENDPOINT) {
-            throw LibusbError.PIPE.exception(String.format("endpoint 0x%02X is not served", endpoint));
-        }
-        synchronized (this) {
-            byte[] response = responses.poll();
-            if (response != null) {
-                link.bytesIn(response.length);
-            }
-            return response;
-        }
     }
 }

@@ -1,23 +1,17 @@
 package io.probehost.sim.probe.stlink;
 
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 import io.probehost.api.usb.UsbEndpointInfo;
 import io.probehost.api.usb.UsbInterfaceInfo;
 import io.probehost.api.usb.UsbTransferType;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.mcu.VirtualClock;
-import io.probehost.sim.probe.usb.LibusbError;
+import io.probehost.sim.probe.usb.BulkProbeDevice;
 import io.probehost.sim.probe.usb.UsbDeviceDescriptor;
-import io.probehost.sim.probe.usb.UsbPlug;
-import io.probehost.sim.probe.usb.VirtualUsbDevice;
-import io.probehost.sim.probe.usb.VirtualUsbPort;
 
 /**
  * A virtual ST-Link wired to a virtual target's {@link SwjPins}: plug it into a
@@ -28,29 +22,25 @@ import io.probehost.sim.probe.usb.VirtualUsbPort;
  * once (its answer waits for the host's IN transfer); a WRITEMEM block's data phase is the next OUT
  * transfer(s) up to the announced length. Unplugging is a power loss: the firmware restarts.
  */
-public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
+public final class StlinkProbe extends BulkProbeDevice {
     private static final int COMMAND_LENGTH = 16;
     private static final int MAX_OUT_TRANSFER = 6144;
 
     private final StlinkConfig config;
     private final SwjPins pins;
     private final StlinkLink link;
-    private final UsbDeviceDescriptor descriptor;
-    private final Deque<byte[]> answers = new ArrayDeque<>();
     private final ByteArrayOutputStream dataPhase = new ByteArrayOutputStream();
     private StlinkFirmware firmware;
-    private final UsbPlug plug;
-    private volatile RuntimeException lastFirmwareError;
 
     public StlinkProbe(StlinkConfig config, SwjPins pins, VirtualClock clock) {
+        super(new UsbDeviceDescriptor(StlinkModel.VENDOR_ID, config.model().productId(),
+                config.model().hasMassStorage() ? 0xEF : 0x00, "STMicroelectronics", config.model().product(),
+                config.serialNumber(), interfaces(config.model())),
+                config.model().outEndpoint(), config.model().inEndpoint(), MAX_OUT_TRANSFER);
         this.config = config;
-        this.plug = new UsbPlug("probe " + config.serialNumber());
         this.pins = pins;
         this.link = new StlinkLink(config.timing(), clock);
         this.firmware = new StlinkFirmware(config, pins, link);
-        this.descriptor = new UsbDeviceDescriptor(StlinkModel.VENDOR_ID, config.model().productId(),
-                config.model().hasMassStorage() ? 0xEF : 0x00, "STMicroelectronics", config.model().product(),
-                config.serialNumber(), interfaces(config.model()));
     }
 
     private static List<UsbInterfaceInfo> interfaces(StlinkModel model) {
@@ -91,92 +81,49 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
         return firmware.jtagKhz();
     }
 
-    /** The last exception the target's pins threw into the firmware (that command got no answer). */
-    public Optional<RuntimeException> lastFirmwareError() {
-        return Optional.ofNullable(lastFirmwareError);
-    }
-
-    public boolean isPlugged() {
-        return plug.isPlugged();
-    }
+    // ---- BulkProbeDevice ----
 
     @Override
-    public void close() {
-        plug.unplug();
-    }
-
-    // ---- VirtualUsbDevice ----
-
-    @Override
-    public UsbDeviceDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public void plugged(VirtualUsbPort newPort) {
-        plug.plugged(newPort);
-    }
-
-    @Override
-    public synchronized void unplugged() {
-        plug.unplugged();
-        answers.clear();
+    protected void powerLost() {
         dataPhase.reset();
         firmware = new StlinkFirmware(config, pins, link);
     }
 
     @Override
-    public int maxOutTransfer(UsbEndpointInfo endpoint) {
-        return endpoint.address() == config.model().outEndpoint() ? MAX_OUT_TRANSFER : endpoint.maxPacketSize();
-    }
-
-    @Override
-    public boolean receive(int endpoint, byte[] data) {
-        if (endpoint != config.model().outEndpoint()) {
-            throw LibusbError.PIPE.exception(String.format("endpoint 0x%02X is not served", endpoint));
+    protected boolean accept(byte[] data) {
+        link.bytesOut(data.length);
+        if (data.length == 0) {
+            return false;
         }
-        synchronized (this) {
-            link.bytesOut(data.length);
-            if (data.length == 0) {
-                return true;
+        try {
+            if (firmware.pendingDataLength() > 0) {
+                takeData(data);
+            } else {
+                command(data);
             }
-            try {
-                if (firmware.pendingDataLength() > 0) {
-                    takeData(data);
-                } else {
-                    command(data);
-                }
-            } catch (RuntimeException e) {
-                lastFirmwareError = e;
-                return true;
-            }
+        } catch (RuntimeException e) {
+            firmwareFailed(e);
+            return false;
         }
-        wake();
         return true;
     }
 
+    /** SWV is not modelled: the trace endpoint never has data. */
     @Override
-    public byte[] transmit(int endpoint) {
-        if (endpoint == config.model().traceEndpoint()) {
-            return null; // SWV is not modelled: the trace endpoint never has data
-        }
-        if (endpoint != config.model().inEndpoint()) {
-            throw LibusbError.PIPE.exception(String.format("endpoint 0x%02X is not served", endpoint));
-        }
-        synchronized (this) {
-            byte[] answer = answers.poll();
-            if (answer != null) {
-                link.bytesIn(answer.length);
-            }
-            return answer;
-        }
+    protected boolean isSilent(int endpoint) {
+        return endpoint == config.model().traceEndpoint();
+    }
+
+    @Override
+    protected void answerSent(int length) {
+        link.bytesIn(length);
     }
 
     private void command(byte[] data) {
         link.command();
         byte[] answer = firmware.execute(Arrays.copyOf(data, Math.min(data.length, COMMAND_LENGTH)));
         if (answer != null) {
-            answers.add(answer);
+            answer(answer);
         }
         if (data.length > COMMAND_LENGTH && firmware.pendingDataLength() > 0) {
             takeData(Arrays.copyOfRange(data, COMMAND_LENGTH, data.length));
@@ -190,9 +137,5 @@ public final class StlinkProbe implements VirtualUsbDevice, AutoCloseable {
             dataPhase.reset();
             firmware.data(all);
         }
-    }
-
-    private void wake() {
-        plug.wake();
     }
 }
