@@ -10,15 +10,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
@@ -32,30 +25,15 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class BacktraceIT {
+public class BacktraceIT extends LabSessionIT {
     private static final String MICROBIT = "9900";
     private static final String NUCLEO = StlinkLabIT.NUCLEO;
     private static final int HALT_ATTEMPTS = 50;
     private static final Pattern FRAME = Pattern.compile("#(\\d+) 0x([0-9a-f]{8}) in (\\S+)(?: at (\\S+):(\\d+))?");
 
-    @Inject
-    CommandProcessor processor;
-
-    private Shell shell;
-
-    @Configuration
-    public Option[] configuration() throws IOException {
-        return ShippedRuntime.simWithFreshState("probehost-backtrace-state");
-    }
-
-    @Before
-    public void openShell() {
-        shell = new Shell(processor);
-    }
-
-    @After
-    public void endSession() throws Exception {
-        shell.run("target:disconnect");
+    @Override
+    protected String stateFolder() {
+        return "probehost-backtrace-state";
     }
 
     @Test

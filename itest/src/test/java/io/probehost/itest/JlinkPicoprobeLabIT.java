@@ -3,19 +3,11 @@ package io.probehost.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
@@ -28,29 +20,14 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class JlinkPicoprobeLabIT {
+public class JlinkPicoprobeLabIT extends LabSessionIT {
     static final String JLINK = "000261012345";
     static final String PICOPROBE = "E6614103E7176A23";
     private static final int STATUS_POLLS = 300;
 
-    @Inject
-    CommandProcessor processor;
-
-    private Shell shell;
-
-    @Configuration
-    public Option[] configuration() throws IOException {
-        return ShippedRuntime.simWithFreshState("probehost-jlink-pico-state");
-    }
-
-    @Before
-    public void openShell() {
-        shell = new Shell(processor);
-    }
-
-    @After
-    public void endSession() throws Exception {
-        shell.run("target:disconnect");
+    @Override
+    protected String stateFolder() {
+        return "probehost-jlink-pico-state";
     }
 
     @Test

@@ -3,18 +3,10 @@ package io.probehost.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
@@ -27,28 +19,13 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class RiscvLabIT {
+public class RiscvLabIT extends LabSessionIT {
     static final String LONGAN = "PHRV0001";
     private static final int STATUS_POLLS = 300;
 
-    @Inject
-    CommandProcessor processor;
-
-    private Shell shell;
-
-    @Configuration
-    public Option[] configuration() throws IOException {
-        return ShippedRuntime.simWithFreshState("probehost-riscv-state");
-    }
-
-    @Before
-    public void openShell() {
-        shell = new Shell(processor);
-    }
-
-    @After
-    public void endSession() throws Exception {
-        shell.run("target:disconnect");
+    @Override
+    protected String stateFolder() {
+        return "probehost-riscv-state";
     }
 
     @Test

@@ -11,15 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
@@ -31,28 +24,13 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class RttLabIT {
+public class RttLabIT extends LabSessionIT {
     private static final String MICROBIT = "9900";
     private static final int PORT = 19021;
 
-    @Inject
-    CommandProcessor processor;
-
-    private Shell shell;
-
-    @Configuration
-    public Option[] configuration() throws IOException {
-        return ShippedRuntime.simWithFreshState("probehost-rtt-state");
-    }
-
-    @Before
-    public void openShell() {
-        shell = new Shell(processor);
-    }
-
-    @After
-    public void endSession() throws Exception {
-        shell.run("target:disconnect");
+    @Override
+    protected String stateFolder() {
+        return "probehost-rtt-state";
     }
 
     private void flashAndRun() throws Exception {

@@ -3,19 +3,11 @@ package io.probehost.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import javax.inject.Inject;
-
-import org.apache.felix.service.command.CommandProcessor;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
-import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerMethod;
@@ -28,30 +20,15 @@ import org.ops4j.pax.exam.spi.reactors.PerMethod;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
-public class StlinkLabIT {
+public class StlinkLabIT extends LabSessionIT {
     static final String NUCLEO = "0670FF484957847167071621";
     static final String V3 = "002F003B3438510B34313939";
     static final String OUTDATED = "48FF6E066583564922531687";
     private static final int STATUS_POLLS = 300;
 
-    @Inject
-    CommandProcessor processor;
-
-    private Shell shell;
-
-    @Configuration
-    public Option[] configuration() throws IOException {
-        return ShippedRuntime.simWithFreshState("probehost-stlink-state");
-    }
-
-    @Before
-    public void openShell() {
-        shell = new Shell(processor);
-    }
-
-    @After
-    public void endSession() throws Exception {
-        shell.run("target:disconnect");
+    @Override
+    protected String stateFolder() {
+        return "probehost-stlink-state";
     }
 
     @Test

@@ -1,6 +1,6 @@
 /** The USB transport seam: drivers talk to probes only through a UsbBus service. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.probehost.api.usb;
 
 import org.osgi.annotation.bundle.Export;

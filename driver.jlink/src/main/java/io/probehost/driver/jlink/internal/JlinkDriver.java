@@ -21,7 +21,7 @@ import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ProbeDriver;
 import io.probehost.api.usb.UsbBus;
-import io.probehost.api.usb.UsbDeviceInfo;
+import io.probehost.api.usb.UsbBuses;
 
 /**
  * The J-Link driver: finds J-Links speaking the native protocol on every {@link UsbBus} service and
@@ -32,7 +32,7 @@ import io.probehost.api.usb.UsbDeviceInfo;
         property = ProbeDriver.NAME_PROPERTY + "=" + FoundProbe.DRIVER_NAME)
 public class JlinkDriver implements ProbeDriver, OptionProvider {
     private final Map<String, String> productNames = new ConcurrentHashMap<>();
-    private volatile List<UsbBus> buses = List.of();
+    private final UsbBuses buses = new UsbBuses();
 
     @Activate
     public JlinkDriver() {
@@ -40,16 +40,12 @@ public class JlinkDriver implements ProbeDriver, OptionProvider {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void addBus(UsbBus bus) {
-        List<UsbBus> updated = new ArrayList<>(buses);
-        updated.add(bus);
-        buses = List.copyOf(updated);
+    void addBus(UsbBus bus) {
+        buses.add(bus);
     }
 
-    synchronized void removeBus(UsbBus bus) {
-        List<UsbBus> updated = new ArrayList<>(buses);
-        updated.remove(bus);
-        buses = List.copyOf(updated);
+    void removeBus(UsbBus bus) {
+        buses.remove(bus);
     }
 
     @Override
@@ -105,21 +101,7 @@ public class JlinkDriver implements ProbeDriver, OptionProvider {
     }
 
     private List<FoundProbe> findAll() {
-        List<FoundProbe> found = new ArrayList<>();
-        for (UsbBus bus : buses) {
-            List<UsbDeviceInfo> devices;
-            try {
-                devices = bus.devices();
-            } catch (RuntimeException e) {
-                throw new ProbeException("J-Link: cannot list the devices of USB bus '" + bus.name() + "': "
-                        + e.getMessage(), e);
-            }
-            for (UsbDeviceInfo device : devices) {
-                String product = productNames.getOrDefault(FoundProbe.uniqueId(device),
-                        device.product().isEmpty() ? "J-Link" : device.product());
-                FoundProbe.of(bus, device, product).ifPresent(found::add);
-            }
-        }
-        return found;
+        return buses.find("J-Link", (bus, device) -> FoundProbe.of(bus, device, productNames.getOrDefault(
+                FoundProbe.uniqueId(device), device.product().isEmpty() ? "J-Link" : device.product())));
     }
 }

@@ -1,6 +1,5 @@
 package io.probehost.driver.picoprobe.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
@@ -11,7 +10,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 import io.probehost.api.ProbeDisconnectedException;
-import io.probehost.api.ProbeException;
 import io.probehost.api.option.OptionDescriptor;
 import io.probehost.api.option.OptionProvider;
 import io.probehost.api.option.SessionOptions;
@@ -19,7 +17,7 @@ import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ProbeDriver;
 import io.probehost.api.usb.UsbBus;
-import io.probehost.api.usb.UsbDeviceInfo;
+import io.probehost.api.usb.UsbBuses;
 
 /**
  * The legacy Picoprobe driver: finds Raspberry Pi Picoprobes with the pre-CMSIS-DAP firmware
@@ -29,7 +27,7 @@ import io.probehost.api.usb.UsbDeviceInfo;
 @Component(service = {ProbeDriver.class, OptionProvider.class},
         property = ProbeDriver.NAME_PROPERTY + "=" + FoundProbe.DRIVER_NAME)
 public class PicoprobeDriver implements ProbeDriver, OptionProvider {
-    private volatile List<UsbBus> buses = List.of();
+    private final UsbBuses buses = new UsbBuses();
 
     /** Stateless apart from the buses, which SCR binds after construction. */
     @Activate
@@ -39,16 +37,12 @@ public class PicoprobeDriver implements ProbeDriver, OptionProvider {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void addBus(UsbBus bus) {
-        List<UsbBus> updated = new ArrayList<>(buses);
-        updated.add(bus);
-        buses = List.copyOf(updated);
+    void addBus(UsbBus bus) {
+        buses.add(bus);
     }
 
-    synchronized void removeBus(UsbBus bus) {
-        List<UsbBus> updated = new ArrayList<>(buses);
-        updated.remove(bus);
-        buses = List.copyOf(updated);
+    void removeBus(UsbBus bus) {
+        buses.remove(bus);
     }
 
     @Override
@@ -88,19 +82,6 @@ public class PicoprobeDriver implements ProbeDriver, OptionProvider {
     }
 
     private List<FoundProbe> findAll() {
-        List<FoundProbe> found = new ArrayList<>();
-        for (UsbBus bus : buses) {
-            List<UsbDeviceInfo> devices;
-            try {
-                devices = bus.devices();
-            } catch (RuntimeException e) {
-                throw new ProbeException("Picoprobe: cannot list the devices of USB bus '" + bus.name() + "': "
-                        + e.getMessage(), e);
-            }
-            for (UsbDeviceInfo device : devices) {
-                FoundProbe.of(bus, device).ifPresent(found::add);
-            }
-        }
-        return found;
+        return buses.find("Picoprobe", FoundProbe::of);
     }
 }

@@ -22,7 +22,7 @@ import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ProbeDriver;
 import io.probehost.api.usb.UsbBus;
-import io.probehost.api.usb.UsbDeviceInfo;
+import io.probehost.api.usb.UsbBuses;
 
 /**
  * The ST-Link driver: finds V2, V2-1, V3 and V3PWR probes on every {@link UsbBus} service and
@@ -34,7 +34,7 @@ import io.probehost.api.usb.UsbDeviceInfo;
 public class StlinkDriver implements ProbeDriver, OptionProvider {
     private final BoardTable boards;
     private final Map<String, Optional<String>> boardIds = new ConcurrentHashMap<>();
-    private volatile List<UsbBus> buses = List.of();
+    private final UsbBuses buses = new UsbBuses();
 
     @Activate
     public StlinkDriver() {
@@ -47,16 +47,12 @@ public class StlinkDriver implements ProbeDriver, OptionProvider {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
-    synchronized void addBus(UsbBus bus) {
-        List<UsbBus> updated = new ArrayList<>(buses);
-        updated.add(bus);
-        buses = List.copyOf(updated);
+    void addBus(UsbBus bus) {
+        buses.add(bus);
     }
 
-    synchronized void removeBus(UsbBus bus) {
-        List<UsbBus> updated = new ArrayList<>(buses);
-        updated.remove(bus);
-        buses = List.copyOf(updated);
+    void removeBus(UsbBus bus) {
+        buses.remove(bus);
     }
 
     @Override
@@ -114,21 +110,7 @@ public class StlinkDriver implements ProbeDriver, OptionProvider {
     }
 
     private List<FoundProbe> findAll() {
-        List<FoundProbe> found = new ArrayList<>();
-        for (UsbBus bus : buses) {
-            List<UsbDeviceInfo> devices;
-            try {
-                devices = bus.devices();
-            } catch (RuntimeException e) {
-                throw new ProbeException("ST-Link: cannot list the devices of USB bus '" + bus.name() + "': "
-                        + e.getMessage(), e);
-            }
-            for (UsbDeviceInfo device : devices) {
-                String id = FoundProbe.uniqueId(device);
-                Optional<BoardTable.Board> board = boardIds.getOrDefault(id, Optional.empty()).flatMap(boards::byId);
-                FoundProbe.of(bus, device, board).ifPresent(found::add);
-            }
-        }
-        return found;
+        return buses.find("ST-Link", (bus, device) -> FoundProbe.of(bus, device, boardIds
+                .getOrDefault(FoundProbe.uniqueId(device), Optional.empty()).flatMap(boards::byId)));
     }
 }
