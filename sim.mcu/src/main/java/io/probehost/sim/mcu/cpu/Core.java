@@ -11,7 +11,7 @@ import io.probehost.sim.mcu.bus.DirectRegion;
  * instruction or exception entry per {@link #step()}.
  * Not thread-safe by itself; the owner serialises all calls (see {@link CoreRunner}).
  */
-public final class Core {
+public final class Core implements CoreRunner.Steppable {
     /** The Cortex-M0 clock of the nRF51822, the default. */
     public static final int CPU_HZ = 16_000_000;
     public static final int LOCKUP_ADDRESS = 0xFFFF_FFFE;
@@ -220,6 +220,7 @@ public final class Core {
     }
 
     /** True if {@link #step()} would make progress now. */
+    @Override
     public boolean canRun() {
         if (debug.halted || resetHeld || (lockedUp && !nmiEndsLockup())) {
             return false;
@@ -364,6 +365,7 @@ public final class Core {
 
     // ---- execution ----
 
+    @Override
     public void step() {
         if (debug.halted || resetHeld) {
             return;

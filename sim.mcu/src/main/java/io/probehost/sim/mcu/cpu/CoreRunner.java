@@ -41,20 +41,6 @@ public final class CoreRunner implements AutoCloseable {
         void step();
     }
 
-    public CoreRunner(Core core, VirtualClock clock, String threadName) {
-        this(new Steppable() {
-            @Override
-            public boolean canRun() {
-                return core.canRun();
-            }
-
-            @Override
-            public void step() {
-                core.step();
-            }
-        }, clock, threadName);
-    }
-
     public CoreRunner(Steppable core, VirtualClock clock, String threadName) {
         this.core = core;
         this.clock = clock;
