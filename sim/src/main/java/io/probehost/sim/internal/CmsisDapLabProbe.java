@@ -67,8 +67,6 @@ final class CmsisDapLabProbe extends LabProbe {
 
     /** Packets for the data words alone, as one continuous stream: ceil(words / words per packet). */
     static long minimumPackets(int packetSize, int headerBytes) {
-        long wordsPerPacket = (packetSize - headerBytes) / 4;
-        long words = ProbeBench.TOTAL_BYTES / 4;
-        return (words + wordsPerPacket - 1) / wordsPerPacket;
+        return ProbeBench.tripsForWords((packetSize - headerBytes) / 4);
     }
 }

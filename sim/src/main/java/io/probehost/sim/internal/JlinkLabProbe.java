@@ -66,8 +66,6 @@ final class JlinkLabProbe extends LabProbe {
     /** HW_JTAG3 requests for 64 KiB of SWD data transfers when each fits in {@code maxMemBlock} bytes. */
     static long minimumRoundTrips(int maxMemBlock) {
         long maxBits = Math.min(MAX_FIELD_BITS, (maxMemBlock - REQUEST_HEADER_BYTES) / 2 * 8L);
-        long wordsPerRequest = maxBits / CLOCKS_PER_TRANSFER;
-        long words = ProbeBench.TOTAL_BYTES / 4;
-        return (words + wordsPerRequest - 1) / wordsPerRequest;
+        return ProbeBench.tripsForWords(maxBits / CLOCKS_PER_TRANSFER);
     }
 }

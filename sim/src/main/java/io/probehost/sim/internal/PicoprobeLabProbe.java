@@ -69,8 +69,6 @@ final class PicoprobeLabProbe extends LabProbe {
     }
 
     private static long packetsFor(int bytesPerWord) {
-        long wordsPerPacket = (Picoprobe.BUFFER_SIZE - PACKET_HEADER_BYTES) / bytesPerWord;
-        long words = ProbeBench.TOTAL_BYTES / 4;
-        return (words + wordsPerPacket - 1) / wordsPerPacket;
+        return ProbeBench.tripsForWords((Picoprobe.BUFFER_SIZE - PACKET_HEADER_BYTES) / bytesPerWord);
     }
 }

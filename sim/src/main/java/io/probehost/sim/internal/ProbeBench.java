@@ -27,6 +27,12 @@ final class ProbeBench {
     static final int RAM_BASE = 0x2000_0000;
     static final int RAM_CHUNK = 16 * 1024;
 
+    /** Round trips to move {@link #TOTAL_BYTES} {@code wordsPerTrip} words at a time: ceil(words / wordsPerTrip). */
+    static long tripsForWords(long wordsPerTrip) {
+        long words = TOTAL_BYTES / 4;
+        return (words + wordsPerTrip - 1) / wordsPerTrip;
+    }
+
     /** What one direction over one transport measured. */
     record Result(String transport, String direction, int packetSize, LinkStats stats, long minimumRoundTrips) {
 
