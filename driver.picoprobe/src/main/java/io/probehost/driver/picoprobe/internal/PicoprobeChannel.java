@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import io.probehost.api.ProtocolException;
@@ -77,7 +78,7 @@ final class PicoprobeChannel implements AutoCloseable {
 
     private static void trace(String direction, byte[] bytes, int length) {
         if (LOG.isLoggable(Level.TRACE)) {
-            LOG.log(Level.TRACE, direction + " " + Hex.of(bytes, length));
+            LOG.log(Level.TRACE, direction + " " + HexFormat.ofDelimiter(" ").formatHex(bytes, 0, length));
         }
     }
 

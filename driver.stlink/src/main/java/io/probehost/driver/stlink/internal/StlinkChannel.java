@@ -4,6 +4,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.HexFormat;
 
 import io.probehost.api.ProtocolException;
 
@@ -62,7 +63,7 @@ final class StlinkChannel implements AutoCloseable {
         }
         byte[] reply = transport.read(command.replyLength());
         if (LOG.isLoggable(Level.TRACE)) {
-            LOG.log(Level.TRACE, "< " + Hex.of(reply));
+            LOG.log(Level.TRACE, "< " + HexFormat.ofDelimiter(" ").formatHex(reply));
         }
         if (reply.length < command.replyLength()) {
             throw new ProtocolException("ST-Link answered " + command.name() + " with " + reply.length
@@ -73,7 +74,7 @@ final class StlinkChannel implements AutoCloseable {
 
     private void send(byte[] bytes) {
         if (LOG.isLoggable(Level.TRACE)) {
-            LOG.log(Level.TRACE, "> " + Hex.of(bytes));
+            LOG.log(Level.TRACE, "> " + HexFormat.ofDelimiter(" ").formatHex(bytes));
         }
         transport.write(bytes);
     }
