@@ -1,5 +1,6 @@
 package io.probehost.rtt;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -62,11 +63,6 @@ public final class RttLocator {
     }
 
     private static boolean matches(byte[] data, int at, byte[] id) {
-        for (int i = 0; i < id.length; i++) {
-            if (data[at + i] != id[i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(data, at, at + id.length, id, 0, id.length);
     }
 }

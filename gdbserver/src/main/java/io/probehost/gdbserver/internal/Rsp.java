@@ -2,6 +2,7 @@ package io.probehost.gdbserver.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * The GDB Remote Serial Protocol's encodings: packet framing with its modulo-256 checksum, the
@@ -83,11 +84,7 @@ final class Rsp {
 
     /** Two lower-case hex digits per byte. */
     static String hex(byte[] data) {
-        StringBuilder text = new StringBuilder(data.length * 2);
-        for (byte b : data) {
-            text.append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-        }
-        return text.toString();
+        return HexFormat.of().formatHex(data);
     }
 
     static String hex(String text) {
