@@ -116,8 +116,7 @@ final class CommandRunner {
         if (coercion.find()) {
             message = "bad arguments for " + coercion.group(1) + " (help " + coercion.group(1) + " shows its usage)";
         }
-        int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        return FrameworkHost.firstLine(message).trim();
     }
 
     /** Waits until the command's service is registered, so start-up order never turns into "not found". */
