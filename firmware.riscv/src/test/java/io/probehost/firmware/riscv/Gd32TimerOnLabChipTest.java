@@ -27,8 +27,11 @@ class Gd32TimerOnLabChipTest {
     @Test
     void theClockSwitchesToThePllAndTheTimerInterruptArrivesThroughTheEclic() throws InterruptedException {
         try (Gd32vf103 mcu = Gd32vf103.create(null)) {
+            // Held in reset while the image goes in: a hart running from erased flash could otherwise
+            // reach the image half-loaded and record its values once before the reset.
+            mcu.setResetPinAsserted(true);
             mcu.loadFlash(Gd32vf103.FLASH_BASE, Program.GD32_TIMER.labImage());
-            mcu.reset();
+            mcu.setResetPinAsserted(false);
             ResultBlock result = resultOf(mcu);
             for (int i = 0; i < 500 && !ResultBlock.isFinished(result.status()); i++) {
                 Thread.sleep(10);
