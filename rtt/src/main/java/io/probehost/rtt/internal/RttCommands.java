@@ -9,8 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -19,6 +21,8 @@ import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.target.MemoryRegion;
@@ -34,9 +38,12 @@ import io.probehost.rtt.RttBridge;
 import io.probehost.rtt.RttChannel;
 import io.probehost.rtt.RttClient;
 import io.probehost.rtt.RttControlBlock;
+import io.probehost.rtt.RttDecoderProvider;
 import io.probehost.rtt.RttDirection;
 import io.probehost.rtt.RttException;
 import io.probehost.rtt.RttLocator;
+import io.probehost.rtt.RttStreamDecoder;
+import io.probehost.rtt.RttStreamDecoders;
 import io.probehost.rtt.RttTracker;
 
 /**
@@ -47,7 +54,8 @@ import io.probehost.rtt.RttTracker;
         "osgi.command.function=read", "osgi.command.function=write", "osgi.command.function=list",
         "osgi.command.function=serve"})
 public final class RttCommands {
-    static final String ATTACH = "rtt:attach " + CommandSyntax.PROBE + " [--elf FILE] [--channel N] [--for SECONDS]";
+    static final String ATTACH = "rtt:attach " + CommandSyntax.PROBE
+            + " [--elf FILE] [--channel N] [--for SECONDS] [--raw]";
     static final String READ = "rtt:read " + CommandSyntax.PROBE + " [--elf FILE] [--channel N]";
     static final String WRITE = "rtt:write " + CommandSyntax.PROBE + " [--elf FILE] CHANNEL TEXT";
     static final String LIST = "rtt:list " + CommandSyntax.PROBE + " [--elf FILE]";
@@ -61,6 +69,9 @@ public final class RttCommands {
     private static final long IDLE_POLL_MILLIS = 5;
     private static final long SEARCH_POLL_MILLIS = 100;
     private final CommandSessions sessions;
+    /** Stream encodings offered by other bundles (defmt); {@code --elf} lets them claim a stream. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<RttDecoderProvider> decoders = new CopyOnWriteArrayList<>();
 
     @Activate
     public RttCommands(@Reference CommandSessions sessions) {
@@ -76,11 +87,13 @@ public final class RttCommands {
             long end = deadline(line);
             PrintStream out = CommandConsole.out(shell);
             RttTracker tracker = tracker(line, symbol);
+            RttStreamDecoder decoder = line.flag("--raw") ? RttStreamDecoders.text()
+                    : RttStreamDecoders.choose(decoders, elf(shell, line));
             try {
                 while (System.nanoTime() - end < 0) {
                     Optional<RttClient> client = client(tracker, channel);
                     byte[] data = client.isPresent() ? readUnlessGone(client.get(), channel) : new byte[0];
-                    out.write(data, 0, data.length);
+                    out.print(decoder.decode(data, 0, data.length));
                     out.flush();
                     if (data.length == 0) {
                         Thread.sleep(client.isPresent() ? IDLE_POLL_MILLIS : SEARCH_POLL_MILLIS);
@@ -89,6 +102,8 @@ public final class RttCommands {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            out.print(decoder.finish());
+            out.flush();
             if (!tracker.seen()) {
                 throw new RttException("no RTT control block appeared" + where(symbol));
             }
@@ -254,6 +269,10 @@ public final class RttCommands {
             throw new RttException("channel must be a number from 0 to 255, not " + text);
         }
         return (int) number;
+    }
+
+    private static Optional<Path> elf(CommandSession shell, CommandLine line) {
+        return line.option("--elf").map(name -> CommandConsole.file(shell, name));
     }
 
     /** {@code _SEGGER_RTT} from {@code --elf}; a file without it is an error, since the scan would be a guess. */
