@@ -6,28 +6,20 @@ package io.probehost.sim.adi;
  * other instruction. The boundary register itself (EXTEST, SAMPLE/PRELOAD) is not modelled: those
  * opcodes select BYPASS too.
  */
-final class BoundaryScanTap {
+final class BoundaryScanTap implements TapShifter.DataRegisters {
     private static final int IDCODE_INSTRUCTION = 1;
 
-    private final int irLength;
     private final int idcode;
-    private TapState state = TapState.TEST_LOGIC_RESET;
-    private int instruction = IDCODE_INSTRUCTION;
-    private int irShift;
-    private long drShift;
-    private int drLength;
-    private boolean tdo = true;
+    private final TapShifter tap;
     private boolean silent;
 
     BoundaryScanTap(int irLength, int idcode) {
-        this.irLength = irLength;
         this.idcode = idcode;
+        this.tap = new TapShifter(irLength, 1, IDCODE_INSTRUCTION, this);
     }
 
     void reset() {
-        state = TapState.TEST_LOGIC_RESET;
-        instruction = IDCODE_INSTRUCTION;
-        tdo = true;
+        tap.reset();
     }
 
     void setSilent(boolean silent) {
@@ -35,33 +27,27 @@ final class BoundaryScanTap {
     }
 
     boolean tdo() {
-        return silent || tdo;
+        return silent || tap.tdo();
     }
 
     /** One TCK cycle; returns TDO as driven before the rising edge. */
     boolean clock(boolean tms, boolean tdi) {
         boolean sampled = tdo();
-        switch (state) {
-            case CAPTURE_IR -> irShift = 1;
-            case SHIFT_IR -> irShift = (irShift >>> 1) | ((tdi ? 1 : 0) << (irLength - 1));
-            case CAPTURE_DR -> {
-                drLength = instruction == IDCODE_INSTRUCTION ? 32 : 1;
-                drShift = instruction == IDCODE_INSTRUCTION ? idcode & 0xFFFF_FFFFL : 0;
-            }
-            case SHIFT_DR -> drShift = (drShift >>> 1) | ((tdi ? 1L : 0L) << (drLength - 1));
-            default -> { }
-        }
-        state = state.next(tms);
-        if (state == TapState.TEST_LOGIC_RESET) {
-            instruction = IDCODE_INSTRUCTION;
-        } else if (state == TapState.UPDATE_IR) {
-            instruction = irShift;
-        }
-        tdo = switch (state) {
-            case SHIFT_DR -> (drShift & 1) != 0;
-            case SHIFT_IR -> (irShift & 1) != 0;
-            default -> true;
-        };
+        tap.clock(tms, tdi);
         return sampled;
+    }
+
+    @Override
+    public void captureDr(int instruction) {
+        if (instruction == IDCODE_INSTRUCTION) {
+            tap.load(idcode & 0xFFFF_FFFFL, 32);
+        } else {
+            tap.load(0, 1);
+        }
+    }
+
+    @Override
+    public void updateDr(int instruction, long shifted) {
+        // IDCODE and BYPASS have nothing to update
     }
 }

@@ -36,12 +36,7 @@ final class JtagDp {
 
     private final DebugPort dp;
     private final int idcode;
-    private TapState state = TapState.TEST_LOGIC_RESET;
-    private Instruction instruction = Instruction.IDCODE;
-    private int irShift;
-    private long drShift;
-    private int drLength;
-    private boolean tdo = true;
+    private final TapShifter tap;
     private int readResult;
     private boolean discardUpdate;
     private boolean silent;
@@ -49,13 +44,12 @@ final class JtagDp {
     JtagDp(DebugPort dp, int idcode) {
         this.dp = dp;
         this.idcode = idcode;
+        this.tap = new TapShifter(IR_LENGTH, IR_CAPTURE, Instruction.IDCODE.code, new Registers());
     }
 
     /** nTRST, or the end of a switch to JTAG: Test-Logic-Reset with IDCODE selected. */
     void reset() {
-        state = TapState.TEST_LOGIC_RESET;
-        instruction = Instruction.IDCODE;
-        tdo = true;
+        tap.reset();
     }
 
     /** While set, TDO is left to its pull-up and scans have no effect. */
@@ -64,114 +58,77 @@ final class JtagDp {
     }
 
     TapState state() {
-        return state;
+        return tap.state();
     }
 
     boolean tdo() {
-        return silent || tdo;
+        return silent || tap.tdo();
     }
 
     /** One TCK cycle; returns TDO as sampled before the rising edge. */
     boolean clock(boolean tms, boolean tdi) {
         boolean sampled = tdo();
-        risingEdge(tdi);
-        state = state.next(tms);
-        enterState();
-        tdo = switch (state) {
-            case SHIFT_DR -> (drShift & 1) != 0;
-            case SHIFT_IR -> (irShift & 1) != 0;
-            default -> true;
-        };
+        tap.clock(tms, tdi);
         return sampled;
     }
 
-    private void risingEdge(boolean tdi) {
-        switch (state) {
-            case CAPTURE_IR:
-                irShift = IR_CAPTURE;
-                break;
-            case SHIFT_IR:
-                irShift = (irShift >>> 1) | ((tdi ? 1 : 0) << (IR_LENGTH - 1));
-                break;
-            case CAPTURE_DR:
-                captureDr();
-                break;
-            case SHIFT_DR:
-                drShift = (drShift >>> 1) | ((tdi ? 1L : 0L) << (drLength - 1));
-                break;
-            default:
-                break;
+    private final class Registers implements TapShifter.DataRegisters {
+        @Override
+        public void captureDr(int code) {
+            Instruction instruction = Instruction.fromCode(code);
+            switch (instruction) {
+                case IDCODE:
+                    tap.load(idcode & 0xFFFF_FFFFL, instruction.drLength);
+                    break;
+                case BYPASS:
+                    tap.load(0, instruction.drLength);
+                    break;
+                default:
+                    boolean wait = !silent && instruction != Instruction.ABORT && dp.jtagPreviousStillBusy();
+                    discardUpdate = wait;
+                    int ack = wait ? Ack.WAIT.jtagCode() : Ack.OK.jtagCode();
+                    tap.load(((readResult & 0xFFFF_FFFFL) << 3) | ack, instruction.drLength);
+                    break;
+            }
         }
-    }
 
-    private void enterState() {
-        switch (state) {
-            case TEST_LOGIC_RESET:
-                instruction = Instruction.IDCODE;
-                break;
-            case UPDATE_IR:
-                instruction = Instruction.fromCode(irShift);
-                break;
-            case UPDATE_DR:
-                updateDr();
-                break;
-            default:
-                break;
-        }
-    }
-
-    private void captureDr() {
-        drLength = instruction.drLength;
-        switch (instruction) {
-            case IDCODE:
-                drShift = idcode & 0xFFFF_FFFFL;
-                break;
-            case BYPASS:
-                drShift = 0;
-                break;
-            default:
-                boolean wait = !silent && instruction != Instruction.ABORT && dp.jtagPreviousStillBusy();
-                discardUpdate = wait;
-                int ack = wait ? Ack.WAIT.jtagCode() : Ack.OK.jtagCode();
-                drShift = ((readResult & 0xFFFF_FFFFL) << 3) | ack;
-                break;
-        }
-    }
-
-    private void updateDr() {
-        if (silent || drLength != 35) {
-            return;
-        }
-        if (discardUpdate) {
-            discardUpdate = false;
-            return;
-        }
-        boolean read = (drShift & 1) != 0;
-        int address = (int) ((drShift >>> 1) & 0b11) << 2;
-        int data = (int) (drShift >>> 3);
-        switch (instruction) {
-            case ABORT:
-                dp.writeDp(DebugPort.DP_0, data, Protocol.JTAG);
-                break;
-            case DPACC:
-                if (read) {
-                    readResult = dp.readDp(address, Protocol.JTAG);
-                } else {
-                    dp.writeDp(address, data, Protocol.JTAG);
-                }
-                break;
-            case APACC:
-                if (dp.hasStickyError()) {
-                    break; // with a sticky flag set the JTAG-DP drops AP transactions
-                }
-                if (read) {
-                    readResult = dp.readApNow(address);
-                } else {
-                    dp.writeAp(address, data);
-                }
-                break;
-            default:
-                break;
+        @Override
+        public void updateDr(int code, long shifted) {
+            Instruction instruction = Instruction.fromCode(code);
+            if (silent || instruction.drLength != 35) {
+                return;
+            }
+            if (discardUpdate) {
+                discardUpdate = false;
+                return;
+            }
+            boolean read = (shifted & 1) != 0;
+            int address = (int) ((shifted >>> 1) & 0b11) << 2;
+            int data = (int) (shifted >>> 3);
+            switch (instruction) {
+                case ABORT:
+                    dp.writeDp(DebugPort.DP_0, data, Protocol.JTAG);
+                    break;
+                case DPACC:
+                    if (read) {
+                        readResult = dp.readDp(address, Protocol.JTAG);
+                    } else {
+                        dp.writeDp(address, data, Protocol.JTAG);
+                    }
+                    break;
+                case APACC:
+                    if (dp.hasStickyError()) {
+                        break; // with a sticky flag set the JTAG-DP drops AP transactions
+                    }
+                    if (read) {
+                        readResult = dp.readApNow(address);
+                    } else {
+                        dp.writeAp(address, data);
+                    }
+                    break;
+                default:
+                    break;
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.probehost.sim.adi.riscv;
 
 import io.probehost.sim.adi.SwjPins;
-import io.probehost.sim.adi.TapState;
+import io.probehost.sim.adi.TapShifter;
 import io.probehost.sim.riscv.debug.DebugModuleInterface;
 
 /**
@@ -36,12 +36,7 @@ public final class RiscvJtagDtm implements SwjPins {
     private final int idcode;
     private final int abits;
     private final long nanosPerCycle;
-    private TapState state = TapState.TEST_LOGIC_RESET;
-    private int instruction = IR_IDCODE;
-    private int irShift;
-    private long drShift;
-    private int drLength;
-    private boolean tdo = true;
+    private final TapShifter tap = new TapShifter(IR_LENGTH, IR_CAPTURE, IR_IDCODE, new Registers());
     private boolean resetAsserted;
     private long tck;
     /** The TCK count when the DMI operation in flight ends (no operation: in the past). */
@@ -72,50 +67,33 @@ public final class RiscvJtagDtm implements SwjPins {
             dmi.clock().advance(nanosPerCycle);
         }
         tck++;
-        boolean sampled = tdo;
-        switch (state) {
-            case CAPTURE_IR -> irShift = IR_CAPTURE;
-            case SHIFT_IR -> irShift = (irShift >>> 1) | ((tdi ? 1 : 0) << (IR_LENGTH - 1));
-            case CAPTURE_DR -> captureDr();
-            case SHIFT_DR -> drShift = (drShift >>> 1) | ((tdi ? 1L : 0L) << (drLength - 1));
-            default -> { }
-        }
-        state = state.next(tms);
-        switch (state) {
-            case TEST_LOGIC_RESET -> instruction = IR_IDCODE;
-            case UPDATE_IR -> instruction = irShift;
-            case UPDATE_DR -> updateDr();
-            default -> { }
-        }
-        tdo = switch (state) {
-            case SHIFT_DR -> (drShift & 1) != 0;
-            case SHIFT_IR -> (irShift & 1) != 0;
-            default -> true;
-        };
-        return sampled;
+        return tap.clock(tms, tdi);
     }
 
-    private void captureDr() {
+    /** The DTM's data registers, called by the TAP under this DTM's lock. */
+    private final class Registers implements TapShifter.DataRegisters {
+        @Override
+        public void captureDr(int instruction) {
+            RiscvJtagDtm.this.captureDr(instruction);
+        }
+
+        @Override
+        public void updateDr(int instruction, long shifted) {
+            RiscvJtagDtm.this.updateDr(instruction, shifted);
+        }
+    }
+
+    private void captureDr(int instruction) {
         switch (instruction) {
-            case IR_IDCODE -> {
-                drLength = 32;
-                drShift = idcode & 0xFFFF_FFFFL;
-            }
-            case IR_DTMCS -> {
-                drLength = 32;
-                drShift = dtmcs();
-            }
+            case IR_IDCODE -> tap.load(idcode & 0xFFFF_FFFFL, 32);
+            case IR_DTMCS -> tap.load(dtmcs(), 32);
             case IR_DMI -> {
-                drLength = abits + 34;
                 if (stickyStatus == 0 && tck < operationDoneAt) {
                     stickyStatus = OP_BUSY;
                 }
-                drShift = (long) lastAddress << 34 | (lastData & 0xFFFF_FFFFL) << 2 | stickyStatus;
+                tap.load((long) lastAddress << 34 | (lastData & 0xFFFF_FFFFL) << 2 | stickyStatus, abits + 34);
             }
-            default -> {
-                drLength = 1;
-                drShift = 0;
-            }
+            default -> tap.load(0, 1);
         }
     }
 
@@ -123,26 +101,26 @@ public final class RiscvJtagDtm implements SwjPins {
         return DTMCS_IDLE << 12 | stickyStatus << 10 | abits << 4 | DTMCS_VERSION_013;
     }
 
-    private void updateDr() {
+    private void updateDr(int instruction, long shifted) {
         if (instruction == IR_DTMCS) {
-            if ((drShift & (DTMCS_DMIRESET | DTMCS_DMIHARDRESET)) != 0) {
+            if ((shifted & (DTMCS_DMIRESET | DTMCS_DMIHARDRESET)) != 0) {
                 stickyStatus = 0;
             }
-            if ((drShift & DTMCS_DMIHARDRESET) != 0) {
+            if ((shifted & DTMCS_DMIHARDRESET) != 0) {
                 operationDoneAt = 0;
             }
         } else if (instruction == IR_DMI) {
-            startOperation();
+            startOperation(shifted);
         }
     }
 
-    private void startOperation() {
-        int op = (int) (drShift & 3);
+    private void startOperation(long shifted) {
+        int op = (int) (shifted & 3);
         if (stickyStatus != 0 || op == OP_NOP) {
             return;
         }
-        int address = (int) (drShift >>> 34) & ((1 << abits) - 1);
-        int data = (int) (drShift >>> 2);
+        int address = (int) (shifted >>> 34) & ((1 << abits) - 1);
+        int data = (int) (shifted >>> 2);
         lastAddress = address;
         if (op == OP_READ) {
             lastData = dmi.read(address);
@@ -157,14 +135,12 @@ public final class RiscvJtagDtm implements SwjPins {
 
     @Override
     public synchronized boolean tdo() {
-        return tdo;
+        return tap.tdo();
     }
 
     @Override
     public synchronized void jtagReset() {
-        state = TapState.TEST_LOGIC_RESET;
-        instruction = IR_IDCODE;
-        tdo = true;
+        tap.reset();
     }
 
     @Override
