@@ -5,5 +5,5 @@
  * fault hooks for tests; {@link io.probehost.sim.adi.MemAp} and
  * {@link io.probehost.sim.adi.FaultInjectingMemoryPort} can be used on their own.
  */
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package io.probehost.sim.adi;
