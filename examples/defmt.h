@@ -11,11 +11,16 @@
 
 #include <stdint.h>
 
+/* The JSON's last field: crate_name, new in wire format 4 (a version-3 program defines this as "}") */
+#ifndef DEFMT_JSON_END
+#define DEFMT_JSON_END ",\\\"crate_name\\\":\\\"defmt_log\\\"}"
+#endif
+
 #define DEFMT_STR_(x) #x
 #define DEFMT_STR(x) DEFMT_STR_(x)
 /* The symbol name, quoted for the assembler ("..." with \" inside) */
 #define DEFMT_SYMBOL(tag, data) "\"{\\\"package\\\":\\\"defmt-log\\\",\\\"tag\\\":\\\"" tag "\\\",\\\"data\\\":\\\"" \
-    data "\\\",\\\"disambiguator\\\":\\\"" DEFMT_STR(__COUNTER__) "\\\",\\\"crate_name\\\":\\\"defmt_log\\\"}\""
+    data "\\\",\\\"disambiguator\\\":\\\"" DEFMT_STR(__COUNTER__) "\\\"" DEFMT_JSON_END "\""
 #define DEFMT_INTERN(name, prefix, tag, data) \
     __attribute__((section(prefix "." DEFMT_STR(__COUNTER__)), used)) \
     static const uint8_t name __asm__(DEFMT_SYMBOL(tag, data)) = 0

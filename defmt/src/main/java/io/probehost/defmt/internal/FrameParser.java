@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.probehost.defmt.DefmtEntry;
 import io.probehost.defmt.DefmtException;
@@ -24,6 +26,7 @@ import io.probehost.defmt.internal.FormatString.Parameter;
 public final class FrameParser {
     private static final int DEPTH_LIMIT = 32;
     private static final int ELEMENT_LIMIT = 65_536;
+    private static final Pattern ARRAY = Pattern.compile("\\[(u8|\\?)\\s*;\\s*(\\d+)\\]");
 
     private final DefmtTable table;
     private final Map<String, FormatString> parsed = new HashMap<>();
@@ -37,30 +40,38 @@ public final class FrameParser {
         int index = in.u16();
         DefmtEntry entry = table.entry(index).filter(DefmtEntry::isStatement)
                 .orElseThrow(() -> new DefmtException("index " + index + " is not a log statement"));
-        Optional<String> timestamp = table.timestamp().map(t -> render(t.data(), in, 0));
-        String text = render(entry.data(), in, 0);
+        Optional<String> timestamp = table.timestamp().map(t -> render(t.data(), in, 0, ""));
+        String text = render(entry.data(), in, 0, "");
         return new DefmtFrame(index, entry.level(), timestamp, text, table.location(index));
     }
 
-    /** Reads the arguments of {@code format} and returns the text they make. */
-    String render(String format, ByteCursor in, int depth) {
+    /**
+     * Reads the arguments of {@code format} and returns the text they make; a parameter without a hint
+     * takes {@code inherited}, the hint of the Format parameter this string is the value of ({@code {:x}}).
+     */
+    String render(String format, ByteCursor in, int depth, String inherited) {
         if (depth > DEPTH_LIMIT) {
             throw new DefmtException("Format values nest deeper than " + DEPTH_LIMIT);
         }
         FormatString string = parsed.computeIfAbsent(format, FormatString::parse);
         Map<Integer, Value> values = new HashMap<>();
         for (Parameter argument : string.arguments()) {
-            values.put(argument.index(), read(argument, in, depth));
+            values.put(argument.index(), read(inherited(argument, inherited), in, depth));
         }
         StringBuilder out = new StringBuilder();
         for (Fragment fragment : string.fragments()) {
             if (fragment instanceof Literal literal) {
                 out.append(literal.text());
             } else if (fragment instanceof Parameter parameter) {
-                out.append(Hints.render(values.get(parameter.index()), parameter));
+                out.append(Hints.render(values.get(parameter.index()), inherited(parameter, inherited)));
             }
         }
         return out.toString();
+    }
+
+    private static Parameter inherited(Parameter parameter, String hint) {
+        return parameter.hint().isEmpty() && !hint.isEmpty()
+                ? new Parameter(parameter.index(), parameter.type(), hint) : parameter;
     }
 
     private Value read(Parameter parameter, ByteCursor in, int depth) {
@@ -97,26 +108,27 @@ public final class FrameParser {
             case "[u8]":
                 return new Value.Bytes(in.bytes(in.u32()));
             case "?":
-                return new Value.Rendered(untagged(levelless(in.u16()).data(), in, depth + 1));
+                return new Value.Rendered(untagged(levelless(in.u16()).data(), in, depth + 1, parameter.hint()));
             case "[?]":
-                return new Value.Rendered(list(in.u32(), in, depth));
+                return new Value.Rendered(list(in.u32(), in, depth, parameter.hint()));
             case "__internal_Debug", "__internal_Display":
                 return new Value.Rendered(utf8(in.untilFF()));
             case "__internal_FormatSequence":
-                return new Value.Rendered(sequence(in, depth));
+                return new Value.Rendered(sequence(in, depth, parameter.hint()));
             default:
-                return array(type, in, depth);
+                return array(parameter, in, depth);
         }
     }
 
     /** {@code [u8; N]} and {@code [?; N]}. */
-    private Value array(String type, ByteCursor in, int depth) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[(u8|\\?)\\s*;\\s*(\\d+)\\]").matcher(type);
+    private Value array(Parameter parameter, ByteCursor in, int depth) {
+        String type = parameter.type();
+        Matcher m = ARRAY.matcher(type);
         if (!m.matches()) {
             throw new DefmtException("format type '" + type + "' is not known");
         }
         long length = Long.parseLong(m.group(2));
-        return m.group(1).equals("u8") ? new Value.Bytes(in.bytes(length)) : new Value.Rendered(list(length, in, depth));
+        return m.group(1).equals("u8") ? new Value.Bytes(in.bytes(length)) : new Value.Rendered(list(length, in, depth, parameter.hint()));
     }
 
     private static Value integer(String type, ByteCursor in) {
@@ -129,7 +141,7 @@ public final class FrameParser {
     }
 
     /** Elements of one Format type: the element tag once (when there is an element), then each element untagged. */
-    private String list(long count, ByteCursor in, int depth) {
+    private String list(long count, ByteCursor in, int depth, String hint) {
         if (count > ELEMENT_LIMIT) {
             throw new DefmtException("a list of " + count + " elements");
         }
@@ -137,17 +149,17 @@ public final class FrameParser {
         if (count > 0) {
             String format = levelless(in.u16()).data();
             for (long i = 0; i < count; i++) {
-                elements.add(untagged(format, in, depth + 1));
+                elements.add(untagged(format, in, depth + 1, hint));
             }
         }
         return "[" + String.join(", ", elements) + "]";
     }
 
     /** One Format value whose tag is known: an enum's discriminant picks the variant, then its arguments. */
-    private String untagged(String format, ByteCursor in, int depth) {
+    private String untagged(String format, ByteCursor in, int depth, String hint) {
         List<String> variants = variants(format);
         if (variants.size() == 1) {
-            return render(format, in, depth);
+            return render(format, in, depth, hint);
         }
         int separators = variants.size() - 1;
         int size = separators <= 0xFF ? 1 : separators <= 0xFFFF ? 2 : 4;
@@ -155,7 +167,7 @@ public final class FrameParser {
         if (discriminant >= variants.size()) {
             throw new DefmtException("enum discriminant " + discriminant + " of '" + format + "' has no variant");
         }
-        return render(variants.get((int) discriminant), in, depth);
+        return render(variants.get((int) discriminant), in, depth, hint);
     }
 
     /** The variants of an enum's format string, split at each {@code |} outside a parameter. */
@@ -179,10 +191,10 @@ public final class FrameParser {
     }
 
     /** {@code write!} pieces of a manual Format impl: index and arguments, until index 0. */
-    private String sequence(ByteCursor in, int depth) {
+    private String sequence(ByteCursor in, int depth, String hint) {
         StringBuilder out = new StringBuilder();
         for (int index = in.u16(); index != 0; index = in.u16()) {
-            out.append(render(levelless(index).data(), in, depth + 1));
+            out.append(render(levelless(index).data(), in, depth + 1, hint));
         }
         return out.toString();
     }
