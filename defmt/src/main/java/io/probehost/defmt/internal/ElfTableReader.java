@@ -15,15 +15,14 @@ import io.probehost.defmt.DefmtException;
 import io.probehost.defmt.DefmtLocation;
 import io.probehost.defmt.DefmtTable;
 import io.probehost.flash.format.debug.DebugInfo;
-import io.probehost.flash.format.debug.Function;
+import io.probehost.flash.format.debug.StaticVariable;
 import io.probehost.flash.format.debug.Symbol;
-import io.probehost.flash.format.debug.Variable;
-import io.probehost.flash.format.debug.VariableLocation;
 
 /**
  * Builds a {@link DefmtTable} from an ELF's symbols: the marker symbols {@code _defmt_version_ = N}
  * and {@code _defmt_encoding_ = E}, every symbol whose name is a defmt JSON object (its address is the
- * index), and the DWARF {@code DEFMT_LOG_STATEMENT} variables for the locations.
+ * index), and the DWARF variables {@code DEFMT_LOG_STATEMENT} at those indices for the locations (the
+ * function or module around each).
  */
 public final class ElfTableReader {
     static final String VERSION_PREFIX = "_defmt_version_ = ";
@@ -94,14 +93,11 @@ public final class ElfTableReader {
 
     private static Map<Integer, DefmtLocation> locations(DebugInfo elf) {
         Map<Integer, DefmtLocation> locations = new HashMap<>();
-        for (Function function : elf.functions()) {
-            for (Variable variable : function.variables()) {
-                if (STATEMENT_VARIABLE.equals(variable.name())
-                        && variable.location().kind() == VariableLocation.Kind.ADDRESS) {
-                    String file = variable.declaration().path();
-                    locations.put((int) variable.location().offset(), new DefmtLocation(function.name(),
-                            file.startsWith("./") ? file.substring(2) : file, variable.declaration().line()));
-                }
+        for (StaticVariable variable : elf.staticVariables()) {
+            if (STATEMENT_VARIABLE.equals(variable.name()) && variable.address() <= 0xFFFF) {
+                String file = variable.declaration().path();
+                locations.put((int) variable.address(), new DefmtLocation(variable.scope(),
+                        file.startsWith("./") ? file.substring(2) : file, variable.declaration().line()));
             }
         }
         return locations;
