@@ -40,46 +40,38 @@ public class DefmtLabIT extends LabSessionIT {
     private static final String FOURTH_TICK_ERROR = "0.400000 ERROR out of range: Reading { sensor: 2, value: -40 }\n"
             + "└─ main @ defmt-log.c:218\n";
 
-    private String flashResetAndAttach(String probe, String program) throws Exception {
+    /**
+     * Flashes {@code program} through {@code probe}, resets and attaches: the stream must start with the
+     * first tick and, attached again while a slow machine has not reached it, show the fourth tick's error.
+     */
+    private void assertDecodes(String probe, String program, String board) throws Exception {
         String programmed = shell.run("flash:program -u " + probe + " " + ShippedRuntime.example(program + ".hex"));
         assertTrue(programmed, programmed.contains("Programmed " + program + ".hex"));
         shell.run("target:reset");
-        return shell.run("rtt:attach --elf " + ShippedRuntime.example(program + ".elf") + " --for 2");
-    }
-
-    /** The stream, attached again while the fourth tick (the first error) has not come yet on a slow machine. */
-    private String untilTheFirstError(String streamed, String program) throws Exception {
-        StringBuilder all = new StringBuilder(streamed);
-        for (int attach = 0; attach < 5 && !all.toString().contains(FOURTH_TICK_ERROR); attach++) {
-            all.append(shell.run("rtt:attach --elf " + ShippedRuntime.example(program + ".elf") + " --for 2"));
+        String attach = "rtt:attach --elf " + ShippedRuntime.example(program + ".elf") + " --for 2";
+        StringBuilder streamed = new StringBuilder(shell.run(attach));
+        assertTrue(streamed.toString(), streamed.toString().startsWith(firstTick(board)));
+        for (int again = 0; again < 5 && !streamed.toString().contains(FOURTH_TICK_ERROR); again++) {
+            streamed.append(shell.run(attach));
         }
-        return all.toString();
+        assertTrue(streamed.toString(), streamed.toString().contains(FOURTH_TICK_ERROR));
+        assertTrue(streamed.toString(), !streamed.toString().contains("garbled"));
     }
 
     @Test
     public void theMicrobitsFramesDecodeWithTheirSourceLines() throws Exception {
-        String streamed = flashResetAndAttach("9900", "defmt-log");
-        assertTrue(streamed, streamed.startsWith(firstTick("micro:bit")));
-        String more = untilTheFirstError(streamed, "defmt-log");
-        assertTrue(more, more.contains(FOURTH_TICK_ERROR));
-        assertTrue(more, !more.contains("garbled"));
+        assertDecodes("9900", "defmt-log", "micro:bit");
         String raw = shell.run("rtt:attach --elf " + ShippedRuntime.example("defmt-log.elf") + " --raw --for 1");
         assertTrue(raw, !raw.contains("INFO") && !raw.contains("└─"));
     }
 
     @Test
     public void theNucleosCortexM3FramesDecodeTheSame() throws Exception {
-        String streamed = flashResetAndAttach("0670", "nucleo-defmt-log");
-        assertTrue(streamed, streamed.startsWith(firstTick("Nucleo-F103RB")));
-        String more = untilTheFirstError(streamed, "nucleo-defmt-log");
-        assertTrue(more, more.contains(FOURTH_TICK_ERROR));
+        assertDecodes("0670", "nucleo-defmt-log", "Nucleo-F103RB");
     }
 
     @Test
     public void theLonganNanosRiscvFramesDecodeTheSame() throws Exception {
-        String streamed = flashResetAndAttach("PHRV0001", "longan-defmt-log");
-        assertTrue(streamed, streamed.startsWith(firstTick("Longan Nano")));
-        String more = untilTheFirstError(streamed, "longan-defmt-log");
-        assertTrue(more, more.contains(FOURTH_TICK_ERROR));
+        assertDecodes("PHRV0001", "longan-defmt-log", "Longan Nano");
     }
 }
