@@ -33,16 +33,15 @@ public class DefmtLabIT extends LabSessionIT {
                 + "0.100000 DEBUG sensor 0 read [18, 0, 171, 127], valid: false, mode fast\n"
                 + "└─ main @ defmt-log.c:214\n"
                 + "0.100000 WARN  supply 3.25 V, status beef0000\n"
-                + "└─ main @ defmt-log.c:216\n"
-                + "0.200000 TRACE idle for 20000 turns\n";
+                + "└─ main @ defmt-log.c:216\n";
     }
 
     private static final String FOURTH_TICK_ERROR = "0.400000 ERROR out of range: Reading { sensor: 2, value: -40 }\n"
             + "└─ main @ defmt-log.c:218\n";
 
     /**
-     * Flashes {@code program} through {@code probe}, resets and attaches: the stream must start with the
-     * first tick and, attached again while a slow machine has not reached it, show the fourth tick's error.
+     * Flashes {@code program} through {@code probe}, resets and attaches (again while a slow machine has
+     * not reached the fourth tick): the stream starts with the first tick and shows the fourth tick's error.
      */
     private void assertDecodes(String probe, String program, String board) throws Exception {
         String programmed = shell.run("flash:program -u " + probe + " " + ShippedRuntime.example(program + ".hex"));
@@ -50,10 +49,10 @@ public class DefmtLabIT extends LabSessionIT {
         shell.run("target:reset");
         String attach = "rtt:attach --elf " + ShippedRuntime.example(program + ".elf") + " --for 2";
         StringBuilder streamed = new StringBuilder(shell.run(attach));
-        assertTrue(streamed.toString(), streamed.toString().startsWith(firstTick(board)));
         for (int again = 0; again < 5 && !streamed.toString().contains(FOURTH_TICK_ERROR); again++) {
             streamed.append(shell.run(attach));
         }
+        assertTrue(streamed.toString(), streamed.toString().startsWith(firstTick(board)));
         assertTrue(streamed.toString(), streamed.toString().contains(FOURTH_TICK_ERROR));
         assertTrue(streamed.toString(), !streamed.toString().contains("garbled"));
     }
