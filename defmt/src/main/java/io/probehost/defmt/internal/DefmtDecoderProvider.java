@@ -55,9 +55,20 @@ public class DefmtDecoderProvider implements RttDecoderProvider {
         this.compact = compact;
     }
 
-    /** The configured level, else {@code DEFMT_LOG}, else everything. */
+    /**
+     * The configured level, else {@code DEFMT_LOG}, else everything. {@code DEFMT_LOG} may list module
+     * filters ({@code info,app::radio=trace}): frames carry no module, so only the plain level counts.
+     */
     static DefmtLevelFilter filter(String configured, Map<String, String> environment) {
-        String level = !configured.isBlank() ? configured : environment.getOrDefault(ENVIRONMENT, "");
+        if (!configured.isBlank()) {
+            return DefmtLevelFilter.parse(configured);
+        }
+        String level = "";
+        for (String directive : environment.getOrDefault(ENVIRONMENT, "").split(",")) {
+            if (!directive.contains("=") && !directive.isBlank()) {
+                level = directive;
+            }
+        }
         return level.isBlank() ? DefmtLevelFilter.ALL : DefmtLevelFilter.parse(level);
     }
 

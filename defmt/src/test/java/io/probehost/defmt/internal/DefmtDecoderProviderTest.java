@@ -33,6 +33,13 @@ class DefmtDecoderProviderTest {
     }
 
     @Test
+    void defmtLogModuleFiltersAreLeftOutAndItsPlainLevelKept() {
+        assertEquals(DefmtLevelFilter.parse("info"),
+                DefmtDecoderProvider.filter("", Map.of("DEFMT_LOG", "app::radio=trace,info")));
+        assertEquals(DefmtLevelFilter.ALL, DefmtDecoderProvider.filter("", Map.of("DEFMT_LOG", "app=debug")));
+    }
+
+    @Test
     void anUnknownLevelIsRefusedWithTheChoices() {
         DefmtException e = assertThrows(DefmtException.class, () -> DefmtDecoderProvider.filter("loud", Map.of()));
         assertEquals("unknown defmt level 'loud' (trace, debug, info, warn, error or off)", e.getMessage());
