@@ -16,6 +16,9 @@ import io.probehost.defmt.internal.Rzcobs;
  * arrive. Not thread-safe: one reader feeds it.
  */
 public final class DefmtStreamDecoder {
+    /** More bytes than this without a frame boundary (rzCOBS) or a whole frame (raw) are reported and dropped. */
+    public static final int MAX_FRAME_BYTES = 65_536;
+
     private final DefmtTable table;
     private final FrameParser parser;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
@@ -32,6 +35,10 @@ public final class DefmtStreamDecoder {
             for (int i = offset; i < offset + length; i++) {
                 if (data[i] != 0) {
                     pending.write(data[i]);
+                    if (pending.size() > MAX_FRAME_BYTES) {
+                        records.add(new DefmtGarbled(pending.size(), "no frame boundary in " + MAX_FRAME_BYTES + " bytes"));
+                        pending.reset();
+                    }
                 } else if (pending.size() > 0) {
                     records.add(rzcobsFrame(pending.toByteArray()));
                     pending.reset();
@@ -73,6 +80,10 @@ public final class DefmtStreamDecoder {
                 records.add(parser.parse(in));
                 start = in.position();
             } catch (ByteCursor.Truncated e) {
+                if (bytes.length - start > MAX_FRAME_BYTES) {
+                    records.add(new DefmtGarbled(bytes.length - start, e.getMessage()));
+                    start = bytes.length;
+                }
                 break;
             } catch (DefmtException e) {
                 records.add(new DefmtGarbled(bytes.length - start, e.getMessage()));

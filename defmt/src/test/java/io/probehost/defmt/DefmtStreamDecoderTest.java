@@ -145,4 +145,27 @@ class DefmtStreamDecoderTest {
         List<DefmtRecord> next = decoder.feed(new byte[] {(byte) plain, 0}, 0, 2);
         assertEquals("plain\n└─ reset_handler @ raw-v3.c:21\n", text(next));
     }
+
+    @Test
+    void aStreamWithoutFrameBoundariesIsReportedInsteadOfHeldForever() {
+        DefmtStreamDecoder decoder = new DefmtStreamDecoder(table);
+        byte[] noise = new byte[DefmtStreamDecoder.MAX_FRAME_BYTES + 1];
+        java.util.Arrays.fill(noise, (byte) 0x55);
+        assertEquals(List.of(new DefmtGarbled(noise.length, "no frame boundary in 65536 bytes")),
+                decoder.feed(noise, 0, noise.length));
+        assertEquals(List.of(), decoder.finish());
+    }
+
+    @Test
+    void aRawFrameWaitingForMoreThanAFrameCanHoldIsReported() throws Exception {
+        DefmtTable raw = new DefmtTable(3, DefmtEncoding.RAW, List.of(new DefmtEntry(1, "defmt_info", "{=[u8]}")),
+                java.util.Map.of());
+        DefmtStreamDecoder decoder = new DefmtStreamDecoder(raw);
+        byte[] header = HEX.parseHex("0100ffffff7f");
+        assertEquals(List.of(), decoder.feed(header, 0, header.length));
+        byte[] more = new byte[DefmtStreamDecoder.MAX_FRAME_BYTES];
+        List<DefmtRecord> records = decoder.feed(more, 0, more.length);
+        assertEquals(1, records.size());
+        assertEquals(header.length + more.length, ((DefmtGarbled) records.get(0)).bytes());
+    }
 }
