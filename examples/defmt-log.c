@@ -1,8 +1,8 @@
 /* defmt-log: the defmt example, one source for the micro:bit (nRF51822, Cortex-M0), the Nucleo-F103RB
  * (STM32F103RB, Cortex-M3) and the Longan Nano (GD32VF103CB, RISC-V). It logs through defmt's wire
  * format 4 with rzCOBS framing on an RTT up channel named "defmt", as defmt-rtt does (control block
- * with one up channel of 1024 bytes, frames that do not fit are dropped whole), with a timestamp in
- * microseconds: a nominal 100 ms per tick of the main loop, counted, not measured.
+ * with one up channel of 1024 bytes, in skip mode: a frame that does not fit is dropped whole, never cut
+ * as defmt-rtt's trim mode may), with a timestamp in microseconds: 100 ms per main-loop tick, counted.
  *   rtt:attach --elf examples/defmt-log.elf --for 2      the decoded lines, each with its file and line */
 #include <stdint.h>
 
@@ -12,7 +12,7 @@
 #define BOARD "micro:bit"
 #endif
 #define UP_SIZE 1024u
-#define MODE_NO_BLOCK_TRIM 1u
+#define MODE_SKIP 0u
 #define TURNS_PER_TICK 20000u
 #define TICK_US 100000u
 #define FRAME_MAX 96u
@@ -65,7 +65,7 @@ static void rtt_init(void)
     b->up[0].size = UP_SIZE;
     b->up[0].write = 0;
     b->up[0].read = 0;
-    b->up[0].flags = MODE_NO_BLOCK_TRIM;
+    b->up[0].flags = MODE_SKIP;
     for (int i = 15; i >= 0; i--) {
         ((volatile char *)b->id)[i] = id_reversed[15 - i];
     }
