@@ -16,10 +16,12 @@ import io.probehost.defmt.internal.FormatString.Parameter;
  * Renders an argument with its display hint the way defmt's decoder prints it: integers in decimal or
  * {@code x}, {@code X}, {@code b}, {@code o} (with {@code #} for a prefix and {@code 0N} for zero padding),
  * {@code us}/{@code ms} as seconds, {@code ts}/{@code tms}/{@code tus} as a time of day,
- * {@code iso8601ms}/{@code iso8601s} as a UTC date; byte slices as a list or, with {@code a}, as a byte
+ * {@code iso8601ms}/{@code iso8601s} as a UTC date and time (with milliseconds for the first); byte slices as a list or, with {@code a}, as a byte
  * string; {@code ?} quotes strings and characters. CBOR ({@code cbor}) is shown as hex bytes.
  */
 final class Hints {
+    private static final DateTimeFormatter ISO8601_MS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+    private static final DateTimeFormatter ISO8601_S = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
     private static final Pattern RADIX = Pattern.compile("(#)?(?:0(\\d+))?([xXbo])?");
 
     private Hints() {
@@ -67,9 +69,9 @@ final class Hints {
             case "tus":
                 return timeOfDay(v, 6);
             case "iso8601ms":
-                return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochMilli(v.longValue()).atOffset(ZoneOffset.UTC));
+                return ISO8601_MS.format(Instant.ofEpochMilli(v.longValue()).atOffset(ZoneOffset.UTC));
             case "iso8601s":
-                return DateTimeFormatter.ISO_INSTANT.format(Instant.ofEpochSecond(v.longValue()).atOffset(ZoneOffset.UTC));
+                return ISO8601_S.format(Instant.ofEpochSecond(v.longValue()).atOffset(ZoneOffset.UTC));
             default:
                 break;
         }
