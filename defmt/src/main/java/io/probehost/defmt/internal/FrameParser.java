@@ -80,15 +80,15 @@ public final class FrameParser {
             int lowByte = parameter.bitStart() / 8;
             int count = (parameter.bitEnd() - 1) / 8 - lowByte + 1;
             int size = Integer.highestOneBit(count) == count ? count : Integer.highestOneBit(count) * 2;
-            return new Value.Int(in.integer(size).shiftLeft(lowByte * 8), 128);
+            return new Value.Int(in.integer(size).shiftLeft(lowByte * 8));
         }
         switch (type) {
             case "u8", "i8", "u16", "i16", "u32", "i32", "u64", "i64", "u128", "i128", "usize", "isize":
                 return integer(type, in);
             case "f32":
-                return new Value.Float(java.lang.Float.intBitsToFloat((int) in.u32()), true);
+                return new Value.Floating(Float.intBitsToFloat((int) in.u32()), true);
             case "f64":
-                return new Value.Float(Double.longBitsToDouble(in.integer(8).longValue()), false);
+                return new Value.Floating(Double.longBitsToDouble(in.integer(8).longValue()), false);
             case "bool":
                 int b = in.u8();
                 if (b > 1) {
@@ -137,7 +137,7 @@ public final class FrameParser {
         if (type.startsWith("i") && value.testBit(bits - 1)) {
             value = value.subtract(BigInteger.ONE.shiftLeft(bits));
         }
-        return new Value.Int(value, bits);
+        return new Value.Int(value);
     }
 
     /** Elements of one Format type: the element tag once (when there is an element), then each element untagged. */

@@ -37,7 +37,7 @@ final class Hints {
             }
             return integer(v, hint);
         }
-        if (value instanceof Value.Float f) {
+        if (value instanceof Value.Floating f) {
             return floating(f);
         }
         if (value instanceof Value.Bool b) {
@@ -108,7 +108,7 @@ final class Hints {
     }
 
     /** As Rust prints floats: shortest digits that read back, no exponent, no {@code .0} on whole numbers. */
-    private static String floating(Value.Float f) {
+    private static String floating(Value.Floating f) {
         double d = f.value();
         if (Double.isNaN(d)) {
             return "NaN";
@@ -116,7 +116,7 @@ final class Hints {
         if (Double.isInfinite(d)) {
             return d > 0 ? "inf" : "-inf";
         }
-        String shortest = f.single() ? java.lang.Float.toString((float) d) : Double.toString(d);
+        String shortest = f.single() ? Float.toString((float) d) : Double.toString(d);
         return new BigDecimal(shortest).stripTrailingZeros().toPlainString();
     }
 

@@ -4,11 +4,11 @@ import java.math.BigInteger;
 
 /** An argument as it came off the wire, before a display hint renders it. */
 sealed interface Value {
-    /** An integer of any width; {@code bits} is its width, for the bitfield and hex renderings. */
-    record Int(BigInteger value, int bits) implements Value {
+    /** An integer of any width, signed ones already negative; a bitfield holds the bytes read, in place. */
+    record Int(BigInteger value) implements Value {
     }
 
-    record Float(double value, boolean single) implements Value {
+    record Floating(double value, boolean single) implements Value {
     }
 
     record Bool(boolean value) implements Value {
