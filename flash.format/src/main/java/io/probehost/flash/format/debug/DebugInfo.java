@@ -23,9 +23,16 @@ public final class DebugInfo {
     private final LineTable lines;
     private final List<Function> functions;
     private final CallFrameInfo callFrames;
+    private final List<StaticVariable> staticVariables;
 
     public DebugInfo(int machine, SymbolTable symbols, LineTable lines, List<Function> functions, CallFrameInfo callFrames) {
+        this(machine, symbols, lines, functions, callFrames, List.of());
+    }
+
+    public DebugInfo(int machine, SymbolTable symbols, LineTable lines, List<Function> functions, CallFrameInfo callFrames,
+            List<StaticVariable> staticVariables) {
         this.machine = machine;
+        this.staticVariables = List.copyOf(staticVariables);
         this.symbols = symbols;
         this.lines = lines;
         this.functions = functions.stream().sorted(Comparator.comparingLong(Function::lowPc)).toList();
@@ -75,6 +82,11 @@ public final class DebugInfo {
 
     public CallFrameInfo callFrames() {
         return callFrames;
+    }
+
+    /** Every variable at a fixed address, whatever its scope (file, function, namespace), in file order. */
+    public List<StaticVariable> staticVariables() {
+        return staticVariables;
     }
 
     /** The DWARF function whose code holds {@code address}; the innermost when ranges nest. */

@@ -11,6 +11,7 @@ import io.probehost.flash.format.debug.DebugInfo;
 import io.probehost.flash.format.debug.Function;
 import io.probehost.flash.format.debug.LineRow;
 import io.probehost.flash.format.debug.LineTable;
+import io.probehost.flash.format.debug.StaticVariable;
 import io.probehost.flash.format.debug.Symbol;
 import io.probehost.flash.format.debug.SymbolTable;
 import io.probehost.flash.format.debug.internal.DebugInfoReader.Unit;
@@ -47,6 +48,7 @@ public final class DebugInfoLoader {
                 section(elf, ".debug_ranges").orElse(null));
         Map<Long, LineProgram> programs = new HashMap<>();
         List<Function> functions = new ArrayList<>();
+        List<StaticVariable> staticVariables = new ArrayList<>();
         for (Unit unit : units) {
             Long stmtList = unit.root().number(DW_AT_STMT_LIST);
             LineProgram program = null;
@@ -54,7 +56,9 @@ public final class DebugInfoLoader {
                 String compDir = unit.root().string(DW_AT_COMP_DIR);
                 program = programs.computeIfAbsent(stmtList, at -> lineReader.read(at, compDir == null ? "" : compDir));
             }
-            functions.addAll(new FunctionCollector(unit, program, ranges).functions());
+            FunctionCollector collector = new FunctionCollector(unit, program, ranges);
+            functions.addAll(collector.functions());
+            staticVariables.addAll(collector.staticVariables());
         }
         if (lineReader != null && units.isEmpty()) {
             for (long at : lineReader.unitOffsets()) {
@@ -67,7 +71,8 @@ public final class DebugInfoLoader {
         CallFrameInfo frames = section(elf, ".debug_frame")
                 .<CallFrameInfo>map(d -> new DebugFrameTable(new FrameTableReader(d, 4).read(), codeAtZero(elf)))
                 .orElse(CallFrameInfo.none());
-        return new DebugInfo(elf.machine(), new SymbolTable(symbols(elf)), new LineTable(sequences), functions, frames);
+        return new DebugInfo(elf.machine(), new SymbolTable(symbols(elf)), new LineTable(sequences), functions, frames,
+                staticVariables);
     }
 
     private static Optional<DwarfCursor> section(ElfFile elf, String name) {

@@ -7,6 +7,7 @@ import io.probehost.flash.format.debug.AddressRange;
 import io.probehost.flash.format.debug.Function;
 import io.probehost.flash.format.debug.InlinedCall;
 import io.probehost.flash.format.debug.SourceLocation;
+import io.probehost.flash.format.debug.StaticVariable;
 import io.probehost.flash.format.debug.Variable;
 import io.probehost.flash.format.debug.VariableLocation;
 import io.probehost.flash.format.debug.internal.DebugInfoReader.Die;
@@ -38,6 +39,7 @@ public final class FunctionCollector {
     private static final int DEPTH_LIMIT = 16;
 
     private static final int DW_TAG_INLINED_SUBROUTINE = 0x1d;
+    private static final int DW_TAG_NAMESPACE = 0x39;
     private static final int DW_AT_RANGES = 0x55;
     private static final int DW_AT_CALL_FILE = 0x58;
     private static final int DW_AT_CALL_LINE = 0x59;
@@ -77,6 +79,34 @@ public final class FunctionCollector {
                 }
             }
             collect(child, out);
+        }
+    }
+
+    /** The variables at a fixed address in the whole unit, each with the function or namespaces around it. */
+    public List<StaticVariable> staticVariables() {
+        List<StaticVariable> found = new ArrayList<>();
+        staticVariables(unit.root(), "", found);
+        return found;
+    }
+
+    private void staticVariables(Die scope, String scopeName, List<StaticVariable> out) {
+        for (Die child : scope.children()) {
+            if (child.tag() == DW_TAG_VARIABLE) {
+                VariableLocation at = location(child, DW_AT_LOCATION);
+                if (at.kind() == VariableLocation.Kind.ADDRESS) {
+                    String name = name(child);
+                    String linkage = child.string(DW_AT_LINKAGE_NAME);
+                    out.add(new StaticVariable(name, linkage == null || linkage.equals(name) ? "" : linkage, at.offset(),
+                            scopeName, declaration(child)));
+                }
+            } else if (child.tag() == DW_TAG_SUBPROGRAM) {
+                staticVariables(child, name(child), out);
+            } else if (child.tag() == DW_TAG_NAMESPACE) {
+                String namespace = child.string(DW_AT_NAME) == null ? "{anonymous}" : child.string(DW_AT_NAME);
+                staticVariables(child, scopeName.isEmpty() ? namespace : scopeName + "::" + namespace, out);
+            } else if (child.tag() == DW_TAG_LEXICAL_BLOCK) {
+                staticVariables(child, scopeName, out);
+            }
         }
     }
 
