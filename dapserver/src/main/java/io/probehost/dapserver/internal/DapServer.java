@@ -159,22 +159,34 @@ final class DapServer implements AutoCloseable {
         }
     }
 
+    /** Ends the client's requests the way a client that leaves does (LSP4J reads the end of the stream, not an error). */
+    private static void endOfInput(Socket socket) {
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            closeQuietly(socket);
+        }
+    }
+
     /** Stops listening, ends the attached connection and waits for the threads. */
     @Override
     public void close() {
         stopping = true;
         closeQuietly(listener);
         Socket socket = attached.get();
-        if (socket != null) {
-            closeQuietly(socket);
-        }
         try {
+            if (socket != null) {
+                endOfInput(socket);
+            }
             thread.join(JOIN_MILLIS);
             for (int i = 0; i < JOIN_MILLIS / 10 && attached.get() != null; i++) {
                 Thread.sleep(10);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (socket != null) {
+            closeQuietly(socket);
         }
     }
 }
