@@ -1,7 +1,9 @@
 // The judge of dap:serve: Microsoft's DAP test client against a running server.
 // node judge.js PORT PROGRAM SOURCE LINE FUNCTION PROBE
 // launch with stopOnEntry, a breakpoint on SOURCE:LINE, continue to it, the stack trace, a read of
-// the RAM at 0x20000000, a shell command in the debug console, a step, disconnect. Prints one
+// the RAM at 0x20000000, a shell command in the debug console, a step; a function breakpoint, step
+// out, an instruction breakpoint, a memory write, pause, disconnect; then a second client attaches
+// to the running program and pauses it. Prints one
 // "name: value" line per fact for the Java test to check; exits non-zero on the first failure.
 'use strict';
 const assert = require('assert');
@@ -59,14 +61,84 @@ async function main() {
     const top = stepped.body.stackFrames[0];
     fact('next', `${top.name} ${top.source ? top.source.name : '?'}:${top.line}`);
 
+    await dc.setBreakpointsRequest({ source: { path: source }, breakpoints: [] });
+    const functions = await dc.send('setFunctionBreakpoints', { breakpoints: [{ name: fn }] });
+    const functionBreakpoint = functions.body.breakpoints[0];
+    assert.ok(functionBreakpoint.verified, JSON.stringify(functionBreakpoint));
+    const [, inFunction] = await Promise.all([
+      dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', {})]);
+    fact('function', describe(inFunction.body.stackFrames[0]));
+    fact('memory', await words(dc, '0x20000000', 2));
+
+    const [, out] = await Promise.all([dc.stepOutRequest({ threadId: 1 }), dc.assertStoppedLocation('step', {})]);
+    fact('stepOut', describe(out.body.stackFrames[0]));
+
+    await dc.send('setFunctionBreakpoints', { breakpoints: [] });
+    const instructions = await dc.send('setInstructionBreakpoints', {
+      breakpoints: [{ instructionReference: functionBreakpoint.instructionReference }] });
+    assert.ok(instructions.body.breakpoints[0].verified, JSON.stringify(instructions.body));
+    const [, atInstruction] = await Promise.all([
+      dc.continueRequest({ threadId: 1 }), dc.assertStoppedLocation('breakpoint', {})]);
+    fact('instruction', `${atInstruction.body.stackFrames[0].instructionPointerReference} `
+      + `${functionBreakpoint.instructionReference}`);
+
+    const written = await dc.send('writeMemory', {
+      memoryReference: '0x20000000', offset: 4, data: Buffer.from([100, 0, 0, 0]).toString('base64') });
+    fact('writeMemory', `${written.body.bytesWritten} bytes, now ${await words(dc, '0x20000004', 1)}`);
+
+    await dc.send('setInstructionBreakpoints', { breakpoints: [] });
+    await dc.continueRequest({ threadId: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [, paused] = await Promise.all([dc.pauseRequest({ threadId: 1 }), dc.assertStoppedLocation('pause', {})]);
+    fact('pause', describe(paused.body.stackFrames[0]));
+
     await dc.disconnectRequest({});
     fact('disconnect', 'ok');
   } finally {
     await dc.stop();
   }
+  await attach();
 }
 
-main().catch((e) => {
+/** A second client attaches to the running program, pauses it and reads the stack. */
+async function attach() {
+  const dc = new DebugClient('node', 'unused', 'probehost');
+  dc.defaultTimeout = 60000;
+  await dc.start(Number(port));
+  try {
+    await dc.initializeRequest();
+    await Promise.all([dc.waitForEvent('initialized'), dc.attachRequest({ program, probe })]);
+    await dc.configurationDoneRequest();
+    const [, paused] = await Promise.all([dc.pauseRequest({ threadId: 1 }), dc.assertStoppedLocation('pause', {})]);
+    fact('attach', paused.body.stackFrames.map((f) => f.name).join(' < '));
+    await dc.disconnectRequest({});
+  } finally {
+    await dc.stop();
+  }
+}
+
+function describe(frame) {
+  return `${frame.name} ${frame.source ? frame.source.name : '?'}:${frame.line}`;
+}
+
+/** COUNT little-endian words at REFERENCE, in decimal. */
+async function words(dc, reference, count) {
+  const memory = await dc.send('readMemory', { memoryReference: reference, count: 4 * count });
+  const bytes = Buffer.from(memory.body.data, 'base64');
+  const values = [];
+  for (let i = 0; i < count; i++) {
+    values.push(bytes.readUInt32LE(4 * i));
+  }
+  return values.join(' ');
+}
+
+// A connection that closes with a request unanswered leaves node nothing to wait for: it exits, and
+// must not exit 0 then. Only the end of main() makes the exit status 0.
+process.exitCode = 1;
+main().then(() => {
+  fact('done', 'ok');
+  process.exitCode = 0;
+}).catch((e) => {
   console.log(`failure: ${e && e.message ? e.message : e}`);
   process.exit(1);
 });

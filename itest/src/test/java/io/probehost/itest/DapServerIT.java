@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -21,7 +22,8 @@ import org.junit.Test;
  * the micro:bit's CMSIS-DAP (nRF51, Cortex-M0) and the Nucleo's ST-Link (STM32F103, Cortex-M3):
  * launch with stopOnEntry (flash, reset, halt), a breakpoint on a source line of a {@code -g} example,
  * continue to it, the stack trace with functions and lines, registers, a memory read, a shell
- * command in the debug console, a source step, disconnect. The client's script is
+ * command in the debug console, a source step, a function breakpoint, step out, an instruction
+ * breakpoint, a memory write, pause, disconnect; then a second client attaches and pauses. The client's script is
  * {@code src/test/node/dap/judge.js}; {@code npm ci} installs its locked packages into target/.
  */
 public class DapServerIT {
@@ -77,7 +79,18 @@ public class DapServerIT {
         assertTrue("the debug console runs shell commands: " + facts,
                 facts.contains("evaluate: 20000000:  00000100 00000000\n"));
         assertTrue("next leaves led_toggle for main: " + facts, facts.contains("next: main " + file + ":"));
+        assertTrue("a function breakpoint: " + facts, facts.contains("function: led_toggle " + file + ":"));
+        assertTrue("the second call: 512 turns, one toggle: " + facts, facts.contains("memory: 512 1\n"));
+        assertTrue(facts, facts.contains("stepOut: main " + file + ":"));
+        assertTrue("an instruction breakpoint where the function breakpoint was: " + facts,
+                Pattern.compile("(?m)^instruction: (0x[0-9a-f]{8}) \\1$").matcher(facts).find());
+        assertTrue(facts, facts.contains("writeMemory: 4 bytes, now 100\n"));
+        assertTrue("pause stops the running core in the program: " + facts,
+                Pattern.compile("(?m)^pause: (main|led_toggle) " + Pattern.quote(file) + ":\\d+$").matcher(facts).find());
         assertTrue(facts, facts.contains("disconnect: ok\n"));
+        assertTrue("a second client attaches to the running program and pauses it: " + facts,
+                Pattern.compile("(?m)^attach: (led_toggle < )?main < reset_handler$").matcher(facts).find());
+        assertTrue(facts, facts.contains("done: ok\n"));
     }
 
     /** Runs judge.js against the server; returns its facts, asserting it succeeded. */

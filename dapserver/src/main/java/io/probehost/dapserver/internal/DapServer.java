@@ -20,11 +20,13 @@ import io.probehost.command.CommandFailure;
 
 /**
  * One listening socket for DAP clients (an IDE's {@code debugServer} port). Its thread accepts and
- * serves one client at a time to the end of its connection; a client that connects meanwhile is
- * told why in the log and closed. {@link #close()} ends the connection and the threads.
+ * serves one client at a time to the end of its connection; a client that connects meanwhile waits
+ * up to {@value #HANDOVER_MILLIS} ms for the first to be gone, else is closed (the log says why). {@link #close()} ends the connection and the threads.
  */
 final class DapServer implements AutoCloseable {
     private static final long JOIN_MILLIS = 5000;
+    private static final long HANDOVER_MILLIS = 3000;
+    private static final long HANDOVER_POLL_MILLIS = 10;
 
     private final ServerSocket listener;
     private final DebugAdapter.SessionSource sessions;
@@ -86,7 +88,7 @@ final class DapServer implements AutoCloseable {
                 }
                 return;
             }
-            if (!attached.compareAndSet(null, socket)) {
+            if (!attach(socket)) {
                 log.println("dap: refused " + peer(socket) + ": a client from " + client() + " is attached");
                 closeQuietly(socket);
                 continue;
@@ -95,6 +97,25 @@ final class DapServer implements AutoCloseable {
             serving.setDaemon(true);
             serving.start();
         }
+    }
+
+    /**
+     * Makes {@code socket} the attached client, once the one before has gone: an IDE that restarts a
+     * session connects again while the server still takes the last one's breakpoints off.
+     */
+    private boolean attach(Socket socket) {
+        for (long waited = 0; waited < HANDOVER_MILLIS; waited += HANDOVER_POLL_MILLIS) {
+            if (attached.compareAndSet(null, socket)) {
+                return true;
+            }
+            try {
+                Thread.sleep(HANDOVER_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private void serve(Socket socket) {
