@@ -13,12 +13,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.host.DebugSession;
-import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandConsole;
 import io.probehost.command.CommandLine;
 import io.probehost.command.CommandSessions;
 import io.probehost.command.CommandSyntax;
 import io.probehost.command.ServerOptions;
+import io.probehost.command.SingleClientServer;
 
 /**
  * {@code dap:*}: a Debug Adapter Protocol server for IDEs (VS Code's {@code debugServer}). In the
@@ -54,7 +54,7 @@ public final class DapCommands {
             InetAddress bind = ServerOptions.bind(line);
             PrintStream out = CommandConsole.out(shell);
             String probe = line.uid().orElse("");
-            DapServer server = servers.start(bind, port, (uid, target) -> open(line, uid, target), probe, out);
+            SingleClientServer server = servers.start(bind, port, (uid, target) -> open(line, uid, target), probe, out);
             String started = "DAP server on " + server.address()
                     + (probe.isEmpty() ? "" : " for probe " + probe);
             if (ServerOptions.inBackground(shell)) {
@@ -81,31 +81,11 @@ public final class DapCommands {
 
     @Descriptor("list the DAP servers that run")
     public Object list(@Descriptor(LIST) String... args) {
-        return CommandSyntax.of(LIST).run(args, line -> {
-            TextTable table = new TextTable("Port", "Address", "Probe", "Client").numeric(0);
-            for (DapServer server : servers.list()) {
-                table.row(server.port(), server.address(), server.probe().isEmpty() ? "-" : server.probe(),
-                        server.client().isEmpty() ? "-" : server.client());
-            }
-            return table.isEmpty() ? "No DAP server runs" : table.toString();
-        });
+        return CommandSyntax.of(LIST).run(args, line -> servers.registry().table("Client"));
     }
 
     @Descriptor("stop the DAP server on PORT (default the only one)")
     public Object stop(@Descriptor(STOP) String... args) {
-        return CommandSyntax.of(STOP).run(args, line -> {
-            int port;
-            if (line.optionalArgument(0).isPresent()) {
-                port = ServerOptions.port(line, line.argument(0));
-            } else if (servers.list().size() == 1) {
-                port = servers.list().get(0).port();
-            } else {
-                throw line.usageError(servers.list().isEmpty() ? "no DAP server runs" : "name the PORT (dap:list)");
-            }
-            if (!servers.stop(port)) {
-                throw line.usageError("no DAP server on port " + port + " (dap:list)");
-            }
-            return "Stopped the DAP server on port " + port;
-        });
+        return CommandSyntax.of(STOP).run(args, line -> servers.registry().stop(line));
     }
 }

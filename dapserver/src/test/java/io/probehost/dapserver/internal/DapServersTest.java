@@ -17,12 +17,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.ProbeException;
+import io.probehost.command.SingleClientServer;
 
 class DapServersTest {
     private final DapServers servers = new DapServers(null);
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private DapServer start() {
+    private SingleClientServer start() {
         return servers.start(InetAddress.getLoopbackAddress(), 0, (probe, target) -> {
             throw new DapException("no probe in this test");
         }, "F1", new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -53,7 +54,7 @@ class DapServersTest {
 
     @Test
     void aClientIsAnsweredAndARequestThatFailsGetsItsMessage() throws Exception {
-        DapServer server = start();
+        SingleClientServer server = start();
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             OutputStream out = client.getOutputStream();
             InputStream in = client.getInputStream();
@@ -75,17 +76,17 @@ class DapServersTest {
 
     @Test
     void stoppingAServerClosesItsSocketsAndEndsItsThreads() throws Exception {
-        DapServer server = start();
+        SingleClientServer server = start();
         int port = server.port();
         try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
             client.getOutputStream().write(message("{\"seq\":1,\"type\":\"request\",\"command\":\"initialize\",\"arguments\":{}}"));
             receive(client.getInputStream());
-            assertEquals(1, servers.list().size());
-            assertTrue(servers.stop(port));
+            assertEquals(1, servers.registry().list().size());
+            assertTrue(servers.registry().stop(port));
             assertEquals(-1, client.getInputStream().read(), "the client's connection is closed");
         }
         assertFalse(server.isRunning());
-        assertTrue(servers.list().isEmpty());
+        assertTrue(servers.registry().list().isEmpty());
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
         for (int i = 0; i < 100 && Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(thread -> thread.getName().startsWith("probehost-dap-" + port)); i++) {
@@ -97,7 +98,7 @@ class DapServersTest {
 
     @Test
     void aPortInUseByAnotherServerIsRefused() {
-        DapServer server = start();
+        SingleClientServer server = start();
         try {
             ProbeException failure = assertThrows(ProbeException.class, () -> servers.start(
                     InetAddress.getLoopbackAddress(), server.port(), (probe, target) -> null, "F2", System.out));
