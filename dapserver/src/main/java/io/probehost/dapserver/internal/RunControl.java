@@ -16,6 +16,7 @@ import io.probehost.api.debug.BreakpointKind;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.HaltReason;
+import io.probehost.command.CommandFailure;
 
 /**
  * Runs and stops the core for the client: {@code continue} lets it run and a poll on the adapter's
@@ -95,8 +96,22 @@ final class RunControl {
         removeTemporary();
     }
 
+    /** Reports the halt once the core has halted; a target that fails meanwhile (probe gone) ends the run as an exception stop. */
     private void poll() {
-        if (poll == null || !target.core().isHalted()) {
+        try {
+            if (poll == null || !target.core().isHalted()) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            poll.cancel(false);
+            poll = null;
+            temporary = OptionalLong.empty();
+            StoppedEventArguments event = new StoppedEventArguments();
+            event.setReason(StoppedEventArgumentsReason.EXCEPTION);
+            event.setThreadId(THREAD_ID);
+            event.setAllThreadsStopped(true);
+            event.setText(CommandFailure.oneLine(e));
+            stopped.accept(event);
             return;
         }
         poll.cancel(false);
