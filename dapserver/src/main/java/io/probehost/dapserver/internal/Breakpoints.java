@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -96,7 +97,7 @@ final class Breakpoints {
     }
 
     /** The client's breakpoint at {@code address}, if one is set there. */
-    java.util.Optional<Breakpoint> at(long address) {
+    Optional<Breakpoint> at(long address) {
         return sets.values().stream().map(set -> set.get(address)).filter(b -> b != null && placed.contains(address))
                 .findFirst();
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.ResetType;
@@ -97,14 +98,14 @@ final class Debuggee {
         frames.invalidate();
         if (instruction) {
             target().core().step();
-            run.report(org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.STEP, null);
+            run.report(StoppedEventArgumentsReason.STEP, null);
             return;
         }
         SourceStep.Outcome outcome = steps.run(into, run.programCounter());
         frames.invalidate();
         outcome.breakpoint().ifPresentOrElse(
-                hit -> run.report(org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.BREAKPOINT, hit.getId()),
-                () -> run.report(org.eclipse.lsp4j.debug.StoppedEventArgumentsReason.STEP, null));
+                hit -> run.report(StoppedEventArgumentsReason.BREAKPOINT, hit.getId()),
+                () -> run.report(StoppedEventArgumentsReason.STEP, null));
     }
 
     /** {@code stepOut}: runs to the return address of the innermost physical frame's caller. */

@@ -2,6 +2,7 @@ package io.probehost.dapserver.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -166,7 +167,7 @@ final class FrameInspector {
             OptionalInt number = DwarfRegisters.dwarfNumber(program.debugInfo().machine(), register);
             Long value = live ? Long.valueOf(values[i]) : number.isPresent() ? recovered.get(number.getAsInt()) : null;
             if (value != null) {
-                shown.add(variable(register.name().toLowerCase(java.util.Locale.ROOT), "",
+                shown.add(variable(register.name().toLowerCase(Locale.ROOT), "",
                         String.format("0x%0" + (register.bitWidth() + 3) / 4 + "x", value & register.mask())));
             }
         }

@@ -12,6 +12,7 @@ import io.probehost.flash.format.debug.DebugInfo;
 import io.probehost.flash.format.debug.Function;
 import io.probehost.flash.format.debug.LineRow;
 import io.probehost.flash.format.debug.SourceLocation;
+import io.probehost.flash.format.debug.Symbol;
 
 /**
  * What the debugger asks of the program's ELF: the addresses of a source line or a function (after
@@ -74,7 +75,7 @@ final class ProgramInfo {
     OptionalLong functionAddress(String name) {
         Optional<Function> function = info.functions().stream().filter(f -> f.name().equals(name)).findFirst();
         if (function.isEmpty()) {
-            return info.symbols().symbol(name).filter(s -> s.kind() == io.probehost.flash.format.debug.Symbol.Kind.FUNCTION)
+            return info.symbols().symbol(name).filter(s -> s.kind() == Symbol.Kind.FUNCTION)
                     .map(s -> OptionalLong.of(s.address())).orElse(OptionalLong.empty());
         }
         Function f = function.get();
