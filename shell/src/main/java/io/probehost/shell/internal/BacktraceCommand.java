@@ -19,6 +19,7 @@ import io.probehost.command.CommandSessions;
 import io.probehost.command.CommandSyntax;
 import io.probehost.flash.format.debug.Backtrace;
 import io.probehost.flash.format.debug.DebugInfo;
+import io.probehost.flash.format.debug.DwarfRegisters;
 import io.probehost.flash.format.debug.UnwindArchitecture;
 import io.probehost.flash.format.debug.Unwinder;
 

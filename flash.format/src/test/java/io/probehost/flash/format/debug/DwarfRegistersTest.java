@@ -1,4 +1,4 @@
-package io.probehost.shell.internal;
+package io.probehost.flash.format.debug;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,8 +7,6 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.debug.CoreRegister;
-import io.probehost.flash.format.debug.CortexMUnwinding;
-import io.probehost.flash.format.debug.RiscvUnwinding;
 
 class DwarfRegistersTest {
     private static final int ARM = CortexMUnwinding.EM_ARM;

@@ -1,4 +1,4 @@
-package io.probehost.shell.internal;
+package io.probehost.flash.format.debug;
 
 import java.util.HashMap;
 import java.util.List;
@@ -7,17 +7,14 @@ import java.util.OptionalInt;
 
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CoreRegister;
-import io.probehost.flash.format.debug.CortexMUnwinding;
-import io.probehost.flash.format.debug.RegisterValues;
-import io.probehost.flash.format.debug.RiscvUnwinding;
 
 /**
  * A halted core's registers by the numbers the unwinder uses: on a Cortex-M the DCRSR REGSEL of
  * R0-R15 is the DWARF number and xPSR, MSP and PSP go under 0x10000 + REGSEL; on RISC-V the
  * abstract-command numbers 0x1000-0x101F of x0-x31 less 0x1000 are DWARF's, and {@code pc} (dpc)
- * goes to {@link RiscvUnwinding#PC}.
+ * goes to {@link RiscvUnwinding#PC}. Shared by {@code target:backtrace} and {@code dap:serve}.
  */
-final class DwarfRegisters {
+public final class DwarfRegisters {
     private static final int RISCV_GPR_BASE = 0x1000;
     private static final int RISCV_DPC = 0x7B1;
     private static final int ARM_XPSR = 0x10;
@@ -28,7 +25,7 @@ final class DwarfRegisters {
     }
 
     /** Reads every register the unwinder knows of, in one batch. */
-    static RegisterValues read(CoreControl core, int machine) {
+    public static RegisterValues read(CoreControl core, int machine) {
         List<CoreRegister> wanted = core.registers().stream().filter(r -> dwarfNumber(machine, r).isPresent())
                 .toList();
         long[] values = core.readRegisters(wanted);
@@ -40,7 +37,7 @@ final class DwarfRegisters {
     }
 
     /** The unwinder's number of a core register, or empty for one it does not use. */
-    static OptionalInt dwarfNumber(int machine, CoreRegister register) {
+    public static OptionalInt dwarfNumber(int machine, CoreRegister register) {
         int number = register.number();
         if (machine == CortexMUnwinding.EM_ARM) {
             if (number >= 0 && number <= CortexMUnwinding.PC) {
