@@ -1,6 +1,7 @@
 package io.probehost.rtt;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.probehost.api.debug.MemoryInterface;
 
@@ -11,8 +12,11 @@ import io.probehost.api.debug.MemoryInterface;
 public final class RttClient {
     private static final int OFFSETS = 0x0C;
     private static final int READ_OFFSET = 0x10;
+    /** The longest read that takes the block's ID along with a channel's offsets (the first few channels). */
+    private static final int ID_AND_OFFSETS_LIMIT = 256;
     private final MemoryInterface memory;
     private final RttControlBlock block;
+    private volatile boolean idSeen;
 
     public RttClient(MemoryInterface memory, RttControlBlock block) {
         this.memory = memory;
@@ -26,6 +30,16 @@ public final class RttClient {
     /** Whether the block's ID is still where it was (a reset or a new firmware may clear or move it). */
     public boolean stillThere() {
         return RttControlBlock.hasId(memory, block.address());
+    }
+
+    /**
+     * Whether a read or write since the last call saw the block's ID in the same transfer as the
+     * channel's offsets, so {@link RttTracker} need not read it again; clears the mark.
+     */
+    boolean takeIdSeen() {
+        boolean seen = idSeen;
+        idSeen = false;
+        return seen;
     }
 
     /** Takes whatever up channel {@code index} holds now, across the wrap, and hands the room back to the target. */
@@ -99,11 +113,29 @@ public final class RttClient {
         return channel;
     }
 
-    /** WrOff and RdOff in one 8-byte read, checked against the ring size. */
+    /**
+     * WrOff and RdOff, checked against the ring size. For the first channels they come in one read
+     * with the block's ID, which must still be there: a poll is then one transfer before the data.
+     */
     private int[] offsets(RttChannel channel) {
-        byte[] raw = memory.read(channel.descriptor() + OFFSETS, 8);
-        int write = RttControlBlock.word(raw, 0);
-        int read = RttControlBlock.word(raw, 4);
+        long offsetsAt = channel.descriptor() + OFFSETS;
+        int span = (int) (offsetsAt + 8 - block.address());
+        byte[] raw;
+        int at;
+        if (span <= ID_AND_OFFSETS_LIMIT) {
+            raw = memory.read(block.address(), span);
+            at = span - 8;
+            if (!Arrays.equals(raw, 0, RttControlBlock.ID.length, RttControlBlock.ID, 0, RttControlBlock.ID.length)) {
+                throw new RttException(String.format("the RTT control block at 0x%08X is gone (a reset or new firmware)",
+                        block.address()));
+            }
+            idSeen = true;
+        } else {
+            raw = memory.read(offsetsAt, 8);
+            at = 0;
+        }
+        int write = RttControlBlock.word(raw, at);
+        int read = RttControlBlock.word(raw, at + 4);
         if (write < 0 || write >= channel.size() || read < 0 || read >= channel.size()) {
             throw new RttException(String.format("%s channel %d has offsets out of its %d-byte ring (write %d, read %d)",
                     channel.direction().name().toLowerCase(), channel.index(), channel.size(), write, read));
