@@ -7,7 +7,7 @@
  * library code: no OSGi services, no I/O beyond reading the named file.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.probehost.flash.format.debug;
 
 import org.osgi.annotation.bundle.Export;
