@@ -44,8 +44,9 @@ final class DebugBuilds {
     static final Build M0_O2_HARDFAULT = arm("m0-O2-hardfault", "cortex-m0", "-O2", "-DRAISE_HARDFAULT");
     static final Build RV32_O0 = riscv("rv32-O0", "-O0");
     static final Build RV32_O2 = riscv("rv32-O2", "-O2");
+    static final Build RV32_O2_TRAP = riscv("rv32-O2-trap", "-O2", "-DRAISE_TRAP", "-march=rv32imac_zicsr");
 
-    static final List<Build> ALL = List.of(M0_O0, M0_O2, M3_O0, M3_O2_PSP, M0_O2_HARDFAULT, RV32_O0, RV32_O2);
+    static final List<Build> ALL = List.of(M0_O0, M0_O2, M3_O0, M3_O2_PSP, M0_O2_HARDFAULT, RV32_O0, RV32_O2, RV32_O2_TRAP);
 
     /** Older DWARF, for the readers alone: .debug_info v4 with line v3 (Arm), v2 with line v3 and v4 with line v4 (RV32). */
     static final List<Build> OLDER_DWARF = List.of(arm("m3-O2-dwarf4", "cortex-m3", "-O2", "-gdwarf-4"),
