@@ -97,10 +97,14 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
             assertTrue(byGdb.stream().mapToInt(List::size).sum() >= 8, stop);
             assertEquals(byGdb, variables(info, trace, judged.size(), memory));
         }
-        // Without .debug_frame the prologue scan and the live return-address register must find the same frames.
+        // Without .debug_frame the prologue scan and the live return-address register (or, where the build has
+        // them, the .ARM.exidx tables) must find the same frames.
         Path stripped = folder.resolve(build.name() + "-nocfi.elf");
         Toolchain.run(build.tool("objcopy"), "--remove-section", ".debug_frame", elf.toString(), stripped.toString());
         DebugInfo withoutCfi = DebugInfo.read(stripped);
+        long middle = info.symbols().address("middle").getAsLong();
+        assertEquals(build.flags().contains("-funwind-tables"), withoutCfi.callFrames().rowAt(middle + 2).isPresent(),
+                "only the -funwind-tables build has rows without .debug_frame: its .ARM.exidx");
         Backtrace scanned = new Unwinder(withoutCfi, withoutCfi.architecture().orElseThrow())
                 .unwind(build.arm() ? armRegisters(gdbRegisters, info, memory) : riscvRegisters(gdbRegisters), memory);
         assertEquals(render(judged, judged), render(ours(scanned).subList(0, Math.min(judged.size(), scanned.frames().size())),
