@@ -65,10 +65,10 @@ public class BacktraceIT extends LabSessionIT {
     @Test
     public void onTheLonganNanoTheTrapIsUnwoundFromItsHandlerBackToMepc() throws Exception {
         String trace = backtraceOfTheFault(LONGAN, "longan-fault", "riscv64-unknown-elf-addr2line",
-                List.of("fault_stop", "fault_trap", "<IllegalInstruction>", "decode", "read_sensor", "check_sensors",
+                List.of("fault_stop", "trap_handler", "<IllegalInstruction>", "decode", "read_sensor", "check_sensors",
                         "main", "??"));
         assertTrue(trace, trace.contains("#2 0x0800007e in <IllegalInstruction>\n"
-                + "#3 0x0800007e in decode at longan-fault.c:30\n"));
+                + "#3 0x0800007e in decode at fault.c:15\n"));
         assertTrue(trace, trace.contains("Last trap: illegal instruction (mcause 0x00000002) at pc 0x0800007e"));
     }
 
