@@ -51,9 +51,9 @@ public final class RttClient {
         int count = RttRing.available(write, read, channel.size());
         byte[] data = new byte[count];
         int first = RttRing.contiguous(write, read, channel.size());
-        memory.read(channel.buffer() + read, data, 0, first);
+        readWords(channel, read, data, 0, first);
         if (count > first) {
-            memory.read(channel.buffer(), data, first, count - first);
+            readWords(channel, 0, data, first, count - first);
         }
         if (count > 0) {
             memory.write32(channel.descriptor() + READ_OFFSET, RttRing.advance(read, count, channel.size()));
@@ -103,6 +103,28 @@ public final class RttClient {
         memory.write32(channel.descriptor() + OFFSETS, RttRing.advance(write, count, size));
         memory.flush();
         return count;
+    }
+
+    /**
+     * Reads {@code length} bytes of the ring from {@code offset} as whole aligned words where the ring
+     * allows: a probe reads an unaligned head or tail a byte at a time (the ST-Link in commands of its
+     * own), and the bytes around the wanted ones are the ring's, read and dropped.
+     */
+    private void readWords(RttChannel channel, int offset, byte[] into, int at, int length) {
+        if (length == 0) {
+            return;
+        }
+        long ringStart = channel.buffer();
+        long ringEnd = ringStart + channel.size();
+        long start = ringStart + offset;
+        long from = Math.max(ringStart, start & ~3L);
+        long to = Math.min(ringEnd, (start + length + 3) & ~3L);
+        if ((from & 3) != 0 || (to & 3) != 0) {
+            memory.read(start, into, at, length);
+            return;
+        }
+        byte[] words = memory.read(from, (int) (to - from));
+        System.arraycopy(words, (int) (start - from), into, at, length);
     }
 
     private RttChannel usable(RttDirection direction, int index) {
