@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import io.probehost.api.target.MemoryRegion;
 
-/** A busy log through a small ring: what the firmware writes in block mode is what the host reads, byte for byte. */
+/** A busy log through a small ring of an odd size: what the firmware writes in block mode is what the host reads, byte for byte. */
 class RttBlockingStreamTest {
     private static final int TOTAL = 64 * 1024;
-    private static final int RING = 100;
+    private static final int RING = 101;
 
     /** The firmware's log: bytes that follow from their position, so a lost or repeated one shows. */
     private static byte[] pattern() {
