@@ -6,7 +6,6 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import io.probehost.api.ProbeException;
 import io.probehost.api.host.ProbeSelector;
 import io.probehost.api.host.SessionManager;
 import io.probehost.api.probe.ProbeDescription;
@@ -37,9 +36,7 @@ public final class RttBenchCommands {
     public Object bench(CommandSession shell, @Descriptor(BENCH) String... args) {
         return CommandSyntax.of(BENCH).run(args, line -> {
             ProbeDescription chosen = selector.select(line.uid().orElse(ProbeBenchCommands.DEFAULT_PROBE), true);
-            Lab.Probe probe = lab.lab().probes().stream().filter(p -> p.serial().equalsIgnoreCase(chosen.uniqueId()))
-                    .findFirst().orElseThrow(() -> new ProbeException("probe " + chosen.driver() + ":"
-                            + chosen.uniqueId() + " is not a lab probe; rtt:bench measures the lab's link model"));
+            Lab.Probe probe = ProbeBenchCommands.labProbe(lab, chosen, "rtt:bench");
             RttBench.Report report = new RttBench(probe, chosen, sessions)
                     .run(CommandConsole.file(shell, line.argument(0)), line.sessionOptions());
             TextTable table = new TextTable("Log", "Bytes", "Modelled ms", "KB/s", "Of bandwidth", "Lost bytes",
