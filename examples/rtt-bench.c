@@ -17,22 +17,7 @@
 #define MODE_TRIM 1u
 #define MODE_BLOCK 2u
 
-struct rtt_ring {
-    const char *name;
-    char *buffer;
-    uint32_t size;
-    volatile uint32_t write;
-    volatile uint32_t read;
-    volatile uint32_t flags;
-};
-
-struct rtt_block {
-    char id[16];
-    int32_t up_count;
-    int32_t down_count;
-    struct rtt_ring up[1];
-    struct rtt_ring down[1];
-};
+#include "rtt-block.h"
 
 struct bench_config {
     volatile uint32_t mode;
@@ -46,8 +31,6 @@ struct rtt_block _SEGGER_RTT;
 struct bench_config bench_config;
 static char up_buffer[UP_SIZE];
 static const char name[] = "Bench";
-/* The ID backwards, so "SEGGER RTT" appears in RAM only once the block is whole. */
-static const char id_reversed[16] = "\0\0\0\0\0\0TTR REGGES";
 
 #ifdef STM32F1
 #define DEMCR       (*(volatile uint32_t *)0xE000EDFCu)
