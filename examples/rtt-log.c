@@ -11,29 +11,12 @@
 #define MODE_SKIP 0u
 #define TURNS_PER_TICK 20000u
 
-struct rtt_ring {
-    const char *name;
-    char *buffer;
-    uint32_t size;
-    volatile uint32_t write;
-    volatile uint32_t read;
-    uint32_t flags;
-};
-
-struct rtt_block {
-    char id[16];
-    int32_t up_count;
-    int32_t down_count;
-    struct rtt_ring up[1];
-    struct rtt_ring down[1];
-};
+#include "rtt-block.h"
 
 struct rtt_block _SEGGER_RTT;
 static char up_buffer[UP_SIZE];
 static char down_buffer[DOWN_SIZE];
 static const char terminal[] = "Terminal";
-/* The ID backwards, so "SEGGER RTT" appears in RAM only once the block is whole. */
-static const char id_reversed[16] = "\0\0\0\0\0\0TTR REGGES";
 
 static void rtt_init(void)
 {

@@ -29,8 +29,9 @@ linked:
 4:  call    main
 5:  j       5b
 
-/* An unexpected trap stops here, where reg (mcause, mepc) and target:halt show it. */
+/* An unexpected trap stops here, where reg (mcause, mepc) and target:halt show it; a program may
+ * bring its own trap_handler. */
     .balign 4
-    .globl trap_handler
+    .weak trap_handler
 trap_handler:
-    j       trap_handler
+6:  j       6b

@@ -6,7 +6,9 @@
  * the HardFault handler.
  * Runs on QEMU's microbit (Cortex-M0) and stm32vldiscovery (Cortex-M3): flash at 0, RAM at
  * 0x20000000 (calls.ld). Built for RV32 (calls-riscv.ld, QEMU virt at 0x80000000) inner calls
- * in_handler directly: there is no exception frame to cross.
+ * in_handler directly: there is no exception frame to cross; with -DRAISE_TRAP inner executes an
+ * illegal instruction instead, and Trap_Handler, a machine-mode interrupt handler mtvec points at,
+ * calls in_handler.
  */
 extern unsigned long _stack_top;
 
@@ -32,6 +34,10 @@ void (*const vectors[16])(void) = {
     Default_Handler, Default_Handler, Default_Handler, 0, 0, 0, 0,
     SVC_Handler, Default_Handler, 0, Default_Handler, Default_Handler,
 };
+#elif defined(RAISE_TRAP)
+#define RAISE() __asm volatile("unimp" ::: "memory")
+__asm__(".section .text.start, \"ax\"\n.globl _start\n_start:\n la sp, _stack_top\n la t0, Trap_Handler\n"
+        " csrw mtvec, t0\n call Reset_Handler\n1: j 1b\n");
 #else
 #define RAISE() in_handler(7)
 __asm__(".section .text.start, \"ax\"\n.globl _start\n_start:\n la sp, _stack_top\n call Reset_Handler\n1: j 1b\n");
@@ -49,6 +55,13 @@ void SVC_Handler(void) {
     in_handler(7);
     sink += 2;
 }
+
+#if defined(RAISE_TRAP)
+__attribute__((interrupt("machine"), aligned(4))) void Trap_Handler(void) {
+    in_handler(7);
+    sink += 2;
+}
+#endif
 
 static inline int scale(int v, int k) {
     return v * k + (int) (sink & 1u);

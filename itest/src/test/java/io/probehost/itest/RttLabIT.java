@@ -1,5 +1,6 @@
 package io.probehost.itest;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.Test;
@@ -48,6 +50,24 @@ public class RttLabIT extends LabSessionIT {
         assertTrue(status, status.startsWith("Running"));
         String later = shell.run("rtt:read");
         assertTrue(later, Pattern.compile("^tick \\d+\n").matcher(later).find());
+    }
+
+    /** Correctness, not speed: the figures are the README's; here every line must arrive, whole and in order. */
+    @Test
+    public void benchStreamsTheBusyBlockingLogWithoutLosingAByte() throws Exception {
+        String bench = shell.run("rtt:bench -u " + MICROBIT + " " + ShippedRuntime.example("rtt-bench.elf"));
+        Matcher block = Pattern.compile("busy, block\\s+(\\d+)\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+%\\s+(\\d+)\\s+(\\d+)")
+                .matcher(bench);
+        assertTrue(bench, block.find());
+        assertTrue(bench, Long.parseLong(block.group(1)) >= 256 * 1024);
+        assertEquals(bench, "0", block.group(2));
+        assertEquals(bench, "0", block.group(3));
+        Matcher skip = Pattern.compile("busy, skip\\s+\\d+\\s+[\\d.]+\\s+[\\d.]+\\s+[\\d.]+%\\s+(\\d+)\\s+(\\d+)")
+                .matcher(bench);
+        assertTrue(bench, skip.find());
+        long lost = Long.parseLong(skip.group(1));
+        assertTrue("skip mode drops lines, and the host misses none but those: " + bench,
+                lost > 0 && lost <= Long.parseLong(skip.group(2)) * 32);
     }
 
     @Test

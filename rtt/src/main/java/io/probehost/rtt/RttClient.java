@@ -1,6 +1,7 @@
 package io.probehost.rtt;
 
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.probehost.api.debug.MemoryInterface;
 
@@ -11,8 +12,11 @@ import io.probehost.api.debug.MemoryInterface;
 public final class RttClient {
     private static final int OFFSETS = 0x0C;
     private static final int READ_OFFSET = 0x10;
+    /** The longest read that takes the block's ID along with a channel's offsets (the first few channels). */
+    private static final int ID_AND_OFFSETS_LIMIT = 256;
     private final MemoryInterface memory;
     private final RttControlBlock block;
+    private volatile boolean idSeen;
 
     public RttClient(MemoryInterface memory, RttControlBlock block) {
         this.memory = memory;
@@ -28,6 +32,16 @@ public final class RttClient {
         return RttControlBlock.hasId(memory, block.address());
     }
 
+    /**
+     * Whether a read or write since the last call saw the block's ID in the same transfer as the
+     * channel's offsets, so {@link RttTracker} need not read it again; clears the mark.
+     */
+    boolean takeIdSeen() {
+        boolean seen = idSeen;
+        idSeen = false;
+        return seen;
+    }
+
     /** Takes whatever up channel {@code index} holds now, across the wrap, and hands the room back to the target. */
     public byte[] read(int index) {
         RttChannel channel = usable(RttDirection.UP, index);
@@ -37,9 +51,9 @@ public final class RttClient {
         int count = RttRing.available(write, read, channel.size());
         byte[] data = new byte[count];
         int first = RttRing.contiguous(write, read, channel.size());
-        memory.read(channel.buffer() + read, data, 0, first);
+        readWords(channel, read, data, 0, first);
         if (count > first) {
-            memory.read(channel.buffer(), data, first, count - first);
+            readWords(channel, 0, data, first, count - first);
         }
         if (count > 0) {
             memory.write32(channel.descriptor() + READ_OFFSET, RttRing.advance(read, count, channel.size()));
@@ -91,6 +105,28 @@ public final class RttClient {
         return count;
     }
 
+    /**
+     * Reads {@code length} bytes of the ring from {@code offset} as whole aligned words where the ring
+     * allows: a probe reads an unaligned head or tail a byte at a time (the ST-Link in commands of its
+     * own), and the bytes around the wanted ones are the ring's, read and dropped.
+     */
+    private void readWords(RttChannel channel, int offset, byte[] into, int at, int length) {
+        if (length == 0) {
+            return;
+        }
+        long ringStart = channel.buffer();
+        long ringEnd = ringStart + channel.size();
+        long start = ringStart + offset;
+        long from = Math.max(ringStart, start & ~3L);
+        long to = Math.min(ringEnd, (start + length + 3) & ~3L);
+        if ((from & 3) != 0 || (to & 3) != 0) {
+            memory.read(start, into, at, length);
+            return;
+        }
+        byte[] words = memory.read(from, (int) (to - from));
+        System.arraycopy(words, (int) (start - from), into, at, length);
+    }
+
     private RttChannel usable(RttDirection direction, int index) {
         RttChannel channel = block.channel(direction, index);
         if (!channel.configured()) {
@@ -99,11 +135,29 @@ public final class RttClient {
         return channel;
     }
 
-    /** WrOff and RdOff in one 8-byte read, checked against the ring size. */
+    /**
+     * WrOff and RdOff, checked against the ring size. For the first channels they come in one read
+     * with the block's ID, which must still be there: a poll is then one transfer before the data.
+     */
     private int[] offsets(RttChannel channel) {
-        byte[] raw = memory.read(channel.descriptor() + OFFSETS, 8);
-        int write = RttControlBlock.word(raw, 0);
-        int read = RttControlBlock.word(raw, 4);
+        long offsetsAt = channel.descriptor() + OFFSETS;
+        int span = (int) (offsetsAt + 8 - block.address());
+        byte[] raw;
+        int at;
+        if (span <= ID_AND_OFFSETS_LIMIT) {
+            raw = memory.read(block.address(), span);
+            at = span - 8;
+            if (!Arrays.equals(raw, 0, RttControlBlock.ID.length, RttControlBlock.ID, 0, RttControlBlock.ID.length)) {
+                throw new RttException(String.format("the RTT control block at 0x%08X is gone (a reset or new firmware)",
+                        block.address()));
+            }
+            idSeen = true;
+        } else {
+            raw = memory.read(offsetsAt, 8);
+            at = 0;
+        }
+        int write = RttControlBlock.word(raw, at);
+        int read = RttControlBlock.word(raw, at + 4);
         if (write < 0 || write >= channel.size() || read < 0 || read >= channel.size()) {
             throw new RttException(String.format("%s channel %d has offsets out of its %d-byte ring (write %d, read %d)",
                     channel.direction().name().toLowerCase(), channel.index(), channel.size(), write, read));

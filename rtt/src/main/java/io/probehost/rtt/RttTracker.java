@@ -25,9 +25,12 @@ public final class RttTracker {
         this.regions = List.copyOf(regions);
     }
 
-    /** The client for the block that is there now, read afresh when the block moved; empty while there is none. */
+    /**
+     * The client for the block that is there now, read afresh when the block moved; empty while there
+     * is none. The ID is read again only when no access since the last call saw it.
+     */
     public Optional<RttClient> current() {
-        if (client.isEmpty() || !client.get().stillThere()) {
+        if (client.isEmpty() || !client.get().takeIdSeen() && !client.get().stillThere()) {
             client = RttLocator.attach(memory, symbol, regions);
             seen |= client.isPresent();
         }

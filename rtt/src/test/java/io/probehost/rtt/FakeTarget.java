@@ -40,13 +40,21 @@ final class FakeTarget {
     /** The firmware writes into up channel 0 as its mode says (blocking is not modelled: it trims). */
     int log(String text) {
         byte[] data = text.getBytes(StandardCharsets.US_ASCII);
+        return logBlocking(data, 0, data.length);
+    }
+
+    /**
+     * One turn of the firmware's write of {@code data[from, from + length)} into up channel 0: what
+     * fits now (all or nothing in skip mode); a blocking writer comes back with the rest.
+     */
+    int logBlocking(byte[] data, int from, int length) {
         long d = block + 24;
         int write = memory.read32(d + 12);
         int read = memory.read32(d + 16);
-        int count = RttRing.accepted(RttMode.ofFlags(memory.read32(d + 20)), data.length,
+        int count = RttRing.accepted(RttMode.ofFlags(memory.read32(d + 20)), length,
                 RttRing.free(write, read, upSize));
         for (int i = 0; i < count; i++) {
-            memory.write8(upBuffer + write, data[i]);
+            memory.write8(upBuffer + write, data[from + i]);
             write = RttRing.advance(write, 1, upSize);
         }
         memory.write32(d + 12, write);

@@ -42,10 +42,14 @@ final class DebugBuilds {
     static final Build M3_O0 = arm("m3-O0", "cortex-m3", "-O0");
     static final Build M3_O2_PSP = arm("m3-O2-psp", "cortex-m3", "-O2", "-DUSE_PSP");
     static final Build M0_O2_HARDFAULT = arm("m0-O2-hardfault", "cortex-m0", "-O2", "-DRAISE_HARDFAULT");
+    /** Arm EHABI unwind tables besides .debug_frame; the unwinder test also unwinds it with .debug_frame removed. */
+    static final Build M3_O2_EXIDX = armLinkedBy("calls-exidx.ld", "m3-O2-exidx", "cortex-m3", "-O2", "-funwind-tables");
     static final Build RV32_O0 = riscv("rv32-O0", "-O0");
     static final Build RV32_O2 = riscv("rv32-O2", "-O2");
+    static final Build RV32_O2_TRAP = riscv("rv32-O2-trap", "-O2", "-DRAISE_TRAP", "-march=rv32imac_zicsr");
 
-    static final List<Build> ALL = List.of(M0_O0, M0_O2, M3_O0, M3_O2_PSP, M0_O2_HARDFAULT, RV32_O0, RV32_O2);
+    static final List<Build> ALL = List.of(M0_O0, M0_O2, M3_O0, M3_O2_PSP, M0_O2_HARDFAULT, M3_O2_EXIDX, RV32_O0, RV32_O2,
+            RV32_O2_TRAP);
 
     /** Older DWARF, for the readers alone: .debug_info v4 with line v3 (Arm), v2 with line v3 and v4 with line v4 (RV32). */
     static final List<Build> OLDER_DWARF = List.of(arm("m3-O2-dwarf4", "cortex-m3", "-O2", "-gdwarf-4"),
@@ -76,8 +80,12 @@ final class DebugBuilds {
     }
 
     private static Build arm(String name, String cpu, String optimisation, String... extra) {
+        return armLinkedBy("calls.ld", name, cpu, optimisation, extra);
+    }
+
+    private static Build armLinkedBy(String script, String name, String cpu, String optimisation, String... extra) {
         List<String> flags = new ArrayList<>(List.of("-mcpu=" + cpu, "-mthumb", optimisation, "-T",
-                SOURCES.resolve("calls.ld").toString()));
+                SOURCES.resolve(script).toString()));
         flags.addAll(List.of(extra));
         return new Build(name, "arm-none-eabi-", flags);
     }

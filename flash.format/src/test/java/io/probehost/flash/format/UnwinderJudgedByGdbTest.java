@@ -31,7 +31,8 @@ import io.probehost.flash.format.debug.TargetMemory;
 import io.probehost.flash.format.debug.Unwinder;
 
 /**
- * Stops calls.c on QEMU in in_handler (inside the SVC or HardFault handler on Cortex-M), takes gdb's registers
+ * Stops calls.c on QEMU in in_handler (inside the SVC or HardFault handler on Cortex-M, the trap handler of the
+ * RV32 trap build), takes gdb's registers
  * and a dump of the memory, unwinds with them, and compares every frame up to main with gdb's
  * {@code bt}. When the thread runs on the PSP, gdb 13 on QEMU 7.2 stops at the exception frame
  * (QEMU gives it no PSP), so the frames past it are judged by a second gdb stop at the instruction
@@ -59,6 +60,8 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
                 String.format("dump binary memory %s 0x%x 0x%x", ramDump, ram, ram + ramSize)));
         if (build.arm()) {
             commands.add(String.format("dump binary memory %s 0 0x400", flashDump));
+        } else {
+            commands.add("info registers mtvec mepc mcause");
         }
         boolean unoptimised = build.flags().contains("-O0");
         for (int frame = 0; unoptimised && frame <= 6; frame++) {
@@ -67,6 +70,13 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
         String stop = GdbOnQemu.run(build, elf, commands);
 
         List<GdbFrame> judged = new ArrayList<>(GdbOnQemu.frames(stop));
+        if (trap(build)) {
+            // gdb knows no RISC-V trap frame: it is judged up to the handler, and past it by a stop at the trapping unimp.
+            int handler = judged.indexOf(judged.stream().filter(f -> f.function().equals("Trap_Handler")).findFirst()
+                    .orElseThrow(() -> new AssertionError(stop)));
+            judged = new ArrayList<>(judged.subList(0, handler + 1));
+            judged.add(new GdbFrame(-1, "<signal handler called>", 0));
+        }
         if (judged.get(judged.size() - 1).function().equals("<signal handler called>")) {
             String after = GdbOnQemu.run(build, elf, List.of(String.format("break *0x%x", resumeAddress(build, elf)), "continue",
                     "bt"));
@@ -87,10 +97,14 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
             assertTrue(byGdb.stream().mapToInt(List::size).sum() >= 8, stop);
             assertEquals(byGdb, variables(info, trace, judged.size(), memory));
         }
-        // Without .debug_frame the prologue scan and the live return-address register must find the same frames.
+        // Without .debug_frame the prologue scan and the live return-address register (or, where the build has
+        // them, the .ARM.exidx tables) must find the same frames.
         Path stripped = folder.resolve(build.name() + "-nocfi.elf");
         Toolchain.run(build.tool("objcopy"), "--remove-section", ".debug_frame", elf.toString(), stripped.toString());
         DebugInfo withoutCfi = DebugInfo.read(stripped);
+        long middle = info.symbols().address("middle").getAsLong();
+        assertEquals(build.flags().contains("-funwind-tables"), withoutCfi.callFrames().rowAt(middle + 2).isPresent(),
+                "only the -funwind-tables build has rows without .debug_frame: its .ARM.exidx");
         Backtrace scanned = new Unwinder(withoutCfi, withoutCfi.architecture().orElseThrow())
                 .unwind(build.arm() ? armRegisters(gdbRegisters, info, memory) : riscvRegisters(gdbRegisters), memory);
         assertEquals(render(judged, judged), render(ours(scanned).subList(0, Math.min(judged.size(), scanned.frames().size())),
@@ -99,6 +113,13 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
             assertEquals(StackFrame.Kind.EXCEPTION, trace.frames().get(2).kind());
             assertEquals(build.flags().contains("-DUSE_PSP") ? 0xFFFF_FFFDL : 0xFFFF_FFF9L, trace.frames().get(2).pc());
             assertEquals(hardFault(build) ? "HardFault" : "SVCall", trace.frames().get(2).function().orElseThrow());
+            assertEquals(resumeAddress(build, elf), trace.frames().get(3).pc());
+        }
+        if (trap(build)) {
+            assertEquals(StackFrame.Kind.EXCEPTION, trace.frames().get(2).kind());
+            assertEquals("IllegalInstruction", trace.frames().get(2).function().orElseThrow());
+            assertEquals(resumeAddress(build, elf), trace.frames().get(2).pc());
+            assertEquals(StackFrame.Kind.INTERRUPTED, trace.frames().get(3).kind());
             assertEquals(resumeAddress(build, elf), trace.frames().get(3).pc());
         }
     }
@@ -187,6 +208,12 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
             }
         }
         values.put(RiscvUnwinding.PC, gdb.get("pc"));
+        for (String csr : List.of("mtvec", "mepc", "mcause")) {
+            if (gdb.containsKey(csr)) {
+                values.put(csr.equals("mtvec") ? RiscvUnwinding.MTVEC : csr.equals("mepc") ? RiscvUnwinding.MEPC
+                        : RiscvUnwinding.MCAUSE, gdb.get(csr));
+            }
+        }
         return RegisterValues.of(values);
     }
 
@@ -194,15 +221,20 @@ class UnwinderJudgedByGdbTest extends CallsProgramTestBase {
         return build.flags().contains("-DRAISE_HARDFAULT");
     }
 
+    private static boolean trap(Build build) {
+        return build.flags().contains("-DRAISE_TRAP");
+    }
+
     /**
-     * Where the exception returns to (the stacked PC), from objdump's disassembly: after inner's
-     * {@code svc}, or at its {@code udf}, which faults and is not executed (arm-unwind.md §3.5).
+     * Where the exception returns to (the stacked PC, mepc), from objdump's disassembly: after inner's
+     * {@code svc}, or at its {@code udf} or {@code unimp}, which faults and is not executed (arm-unwind.md §3.5).
      */
     private static long resumeAddress(Build build, Path elf) {
-        String instruction = hardFault(build) ? "de00\\s+udf\\s+#0" : "df00\\s+svc\\s+0";
+        boolean faults = hardFault(build) || trap(build);
+        String instruction = trap(build) ? "0000\\s+unimp" : hardFault(build) ? "de00\\s+udf\\s+#0" : "df00\\s+svc\\s+0";
         for (String line : Toolchain.run(build.tool("objdump"), "-d", elf.toString()).split("\n")) {
             if (line.matches("\\s*[0-9a-f]+:\\s+" + instruction + ".*")) {
-                return Long.parseLong(line.trim().split(":")[0], 16) + (hardFault(build) ? 0 : 2);
+                return Long.parseLong(line.trim().split(":")[0], 16) + (faults ? 0 : 2);
             }
         }
         throw new AssertionError("objdump shows no " + instruction + " in " + elf);

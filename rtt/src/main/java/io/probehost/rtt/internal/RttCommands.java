@@ -42,6 +42,7 @@ import io.probehost.rtt.RttDecoderProvider;
 import io.probehost.rtt.RttDirection;
 import io.probehost.rtt.RttException;
 import io.probehost.rtt.RttLocator;
+import io.probehost.rtt.RttPolling;
 import io.probehost.rtt.RttStreamDecoder;
 import io.probehost.rtt.RttStreamDecoders;
 import io.probehost.rtt.RttTracker;
@@ -65,9 +66,8 @@ public final class RttCommands {
     private static final int ACCEPT_POLL_MILLIS = 100;
     /** How long a blocking down channel may keep rtt:write waiting for room. */
     private static final Duration BLOCK_LIMIT = Duration.ofSeconds(2);
-    /** The pause between polls of an empty channel: short enough to show a line within 10 ms. */
-    private static final long IDLE_POLL_MILLIS = 5;
-    private static final long SEARCH_POLL_MILLIS = 100;
+    private static final long IDLE_POLL_MILLIS = RttPolling.IDLE_PAUSE.toMillis();
+    private static final long SEARCH_POLL_MILLIS = RttPolling.SEARCH_PAUSE.toMillis();
     private final CommandSessions sessions;
     /** Stream encodings offered by other bundles (defmt); {@code --elf} lets them claim a stream. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

@@ -38,9 +38,7 @@ public final class ProbeBenchCommands {
     public Object bench(@Descriptor(BENCH) String... args) {
         return CommandSyntax.of(BENCH).run(args, line -> {
             ProbeDescription chosen = selector.select(line.uid().orElse(DEFAULT_PROBE), true);
-            Lab.Probe probe = lab.lab().probes().stream().filter(p -> p.serial().equalsIgnoreCase(chosen.uniqueId()))
-                    .findFirst().orElseThrow(() -> new ProbeException("probe " + chosen.driver() + ":"
-                            + chosen.uniqueId() + " is not a lab probe; probe:bench measures the lab's link model"));
+            Lab.Probe probe = labProbe(lab, chosen, "probe:bench");
             ProbeBench bench = new ProbeBench(probe, chosen, sessions);
             TextTable table = new TextTable("Transport", "Direction", "Packet", "Round trips", "Minimum", "Over min",
                     "Bytes out", "Bytes in", "Wire bits", "Modelled ms", "KB/s").numeric(2, 3, 4, 5, 6, 7, 8, 9, 10);
@@ -59,6 +57,13 @@ public final class ProbeBenchCommands {
                     + "), SWD at " + clock + "\n"
                     + table;
         });
+    }
+
+    /** The lab probe a driver lists as {@code chosen}; a real probe fails: {@code command} measures the lab's link model. */
+    static Lab.Probe labProbe(LabComponent lab, ProbeDescription chosen, String command) {
+        return lab.lab().probes().stream().filter(p -> p.serial().equalsIgnoreCase(chosen.uniqueId())).findFirst()
+                .orElseThrow(() -> new ProbeException("probe " + chosen.driver() + ":" + chosen.uniqueId()
+                        + " is not a lab probe; " + command + " measures the lab's link model"));
     }
 
     /** The clock the probe runs at: the one asked for, capped at the probe's maximum as the firmware does. */

@@ -7,8 +7,8 @@ import java.util.OptionalLong;
  * One frame of a backtrace. {@code pc} is where the frame's code resumes (for a caller, the return
  * address, as {@code gdb} prints it); {@code function} and {@code location} describe the
  * instruction being executed or the call being made. An {@link Kind#EXCEPTION} frame marks the
- * point where the hardware entered an exception handler: its {@code pc} is the EXC_RETURN value and
- * {@code function} names the exception. {@code cfa} is the frame's canonical frame address (the
+ * point where the hardware entered an exception handler: its {@code pc} is the EXC_RETURN value on
+ * Cortex-M, the trapped instruction (mepc) on RISC-V, and {@code function} names the exception. {@code cfa} is the frame's canonical frame address (the
  * caller's stack pointer), known once the unwinder has stepped out of the frame.
  */
 public record StackFrame(int index, Kind kind, long pc, RegisterValues registers, Optional<String> function,

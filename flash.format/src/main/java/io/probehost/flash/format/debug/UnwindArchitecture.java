@@ -41,6 +41,19 @@ public interface UnwindArchitecture {
     }
 
     /**
+     * When the frame just stepped out of runs a trap handler that returns with an instruction of its
+     * own (RISC-V {@code mret}, to mepc) rather than to its return-address register: the registers of
+     * the trapped code, resuming at the trapped instruction. Checked before {@link #exceptionReturn}.
+     *
+     * @param functionStart the start of the handler frame's function, or -1 when no symbol names it
+     * @param handler the registers of the handler frame
+     * @param caller the registers after unwinding the handler frame (what its prologue saved, restored)
+     */
+    default Optional<ExceptionReturn> trapReturn(long functionStart, RegisterValues handler, RegisterValues caller) {
+        return Optional.empty();
+    }
+
+    /**
      * The caller's registers, with the return address under {@link #returnAddress()} and the stack
      * pointer set, for a frame no CFI covers; empty when it cannot be done reliably.
      *

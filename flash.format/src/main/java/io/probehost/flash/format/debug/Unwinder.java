@@ -11,7 +11,8 @@ import io.probehost.flash.format.debug.UnwindArchitecture.ExceptionReturn;
 
 /**
  * Walks the stack of a halted core: CFI from {@code .debug_frame} frame by frame, the
- * architecture's exception frames where a return address is an exception return, its no-CFI
+ * architecture's exception frames where a return address is an exception return or a frame is a
+ * trap handler (RISC-V: back to mepc), its no-CFI
  * fallback where no FDE covers the code, each frame named from DWARF (or the symbol table) with its
  * source position, after one {@link StackFrame.Kind#INLINED} frame per inlined call that holds its pc. Stops at a zero or all-ones return address, an unreadable word, a stack pointer
  * that goes down, or {@value #MAX_FRAMES} frames.
@@ -52,6 +53,16 @@ public final class Unwinder {
                     for (int i = physical; i < frames.size(); i++) {
                         frames.set(i, frames.get(i).withCfa(caller.get(arch.stackPointer()).getAsLong()));
                     }
+                }
+                Optional<ExceptionReturn> trap = arch.trapReturn(info.functionStart(lookup), regs, caller);
+                if (trap.isPresent()) {
+                    RegisterValues trapped = trap.get().interrupted();
+                    frames.add(new StackFrame(frames.size(), StackFrame.Kind.EXCEPTION,
+                            trapped.get(arch.programCounter()).orElse(0), caller, Optional.of(trap.get().exception()), 0,
+                            Optional.empty(), OptionalLong.empty()));
+                    regs = trapped;
+                    kind = StackFrame.Kind.INTERRUPTED;
+                    continue;
                 }
                 if (!caller.has(arch.returnAddress())) {
                     return new Backtrace(frames, "the return address is undefined (outermost frame)");

@@ -68,4 +68,35 @@ class RiscvUnwindingTest {
         assertEquals(SP + 0x80, caller.get(RiscvUnwinding.FP).getAsLong());
         assertEquals(SP + 0x40, caller.get(RiscvUnwinding.SP).getAsLong());
     }
+
+    @Test
+    void aFrameOfTheFunctionAtMtvecsBaseReturnsToMepcInEveryMtvecMode() {
+        RegisterValues caller = RegisterValues.of(Map.of(RiscvUnwinding.SP, SP + 64, RiscvUnwinding.RA, 0x8000_0042L));
+        for (long mtvec : new long[] {START, START | 1, START | 3}) {
+            RegisterValues handler = RegisterValues.of(Map.of(RiscvUnwinding.PC, START + 0x20, RiscvUnwinding.SP, SP,
+                    RiscvUnwinding.MTVEC, mtvec, RiscvUnwinding.MEPC, 0x8000_0010L, RiscvUnwinding.MCAUSE, 5L));
+
+            UnwindArchitecture.ExceptionReturn trap = riscv.trapReturn(START, handler, caller).orElseThrow();
+
+            assertEquals(0x8000_0010L, trap.interrupted().get(RiscvUnwinding.PC).getAsLong());
+            assertEquals(0x8000_0042L, trap.interrupted().get(RiscvUnwinding.RA).getAsLong());
+            assertEquals("LoadAccessFault", trap.exception());
+            assertTrue(riscv.trapReturn(START + 0x40, handler, caller).isEmpty(), "another function is no trap handler");
+        }
+        assertEquals("Interrupt7", RiscvUnwinding.trapName(0x8000_0007L));
+    }
+
+    @Test
+    void followsTheFramePointerWhereThePrologueSavesNoReturnAddress() {
+        words.put(START, 0x0000_0001L);     // c.nop: no prologue the scan knows
+        words.put(SP + 0x40 - 4, 0x8000_0200L);
+        words.put(SP + 0x40 - 8, SP + 0x80);
+        RegisterValues frame = RegisterValues.of(Map.of(RiscvUnwinding.PC, START + 2, RiscvUnwinding.SP, SP,
+                RiscvUnwinding.FP, SP + 0x40));
+
+        RegisterValues caller = riscv.unwindWithoutCfi(frame, false, START, memory).orElseThrow();
+
+        assertEquals(0x8000_0200L, caller.get(RiscvUnwinding.RA).getAsLong());
+        assertEquals(SP + 0x40, caller.get(RiscvUnwinding.SP).getAsLong());
+    }
 }

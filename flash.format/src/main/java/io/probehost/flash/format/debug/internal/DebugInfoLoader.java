@@ -71,8 +71,24 @@ public final class DebugInfoLoader {
         CallFrameInfo frames = section(elf, ".debug_frame")
                 .<CallFrameInfo>map(d -> new DebugFrameTable(new FrameTableReader(d, 4).read(), codeAtZero(elf)))
                 .orElse(CallFrameInfo.none());
+        Optional<ExidxTable> exidx = exidx(elf);
+        if (exidx.isPresent()) {
+            CallFrameInfo debugFrame = frames;
+            frames = pc -> debugFrame.rowAt(pc).or(() -> exidx.get().rowAt(pc));
+        }
         return new DebugInfo(elf.machine(), new SymbolTable(symbols(elf)), new LineTable(sequences), functions, frames,
                 staticVariables);
+    }
+
+    /** The Arm EHABI tables, which stand in where {@code .debug_frame} covers no function. */
+    private static Optional<ExidxTable> exidx(ElfFile elf) {
+        Optional<ElfFile.Section> index = elf.section(".ARM.exidx");
+        if (index.isEmpty() || elf.machine() != ElfFile.EM_ARM) {
+            return Optional.empty();
+        }
+        Optional<ElfFile.Section> table = elf.section(".ARM.extab");
+        return Optional.of(new ExidxTable(index.get().addr(), elf.sectionBytes(index.get()),
+                table.map(ElfFile.Section::addr).orElse(0L), table.map(elf::sectionBytes).orElse(new byte[0])));
     }
 
     private static Optional<DwarfCursor> section(ElfFile elf, String name) {
