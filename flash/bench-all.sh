@@ -29,14 +29,14 @@ printf '%4s %9s %9s %9s %12s %7s %14s %7s\n' N "wall s" "CPU s" "CPU %" "wall KB
 for n in 1 4 8 16 24; do
   lab "$n" >"$state/lab-$n.json"
   run "$state/lab-$n.json" "$state/run-$n.txt" "flash:program --all --no-reset $state/image.bin" "lab:list"
-  awk -v n="$n" '
+  awk -v n="$n" -v one="$state/one-probe" '
     /^Programmed [0-9]+ of [0-9]+ probes in/ { wall = $7; cpu = $14; pct = $16; sub(/%/, "", pct) }
     $2 == "daplink" && $9 + 0 > modelled { modelled = $9 + 0 }
     END {
       if (wall == "") { print "  N=" n ": no result (see the log)"; exit }
       wallkb = n * 16 / wall; modkb = n * 16 / (modelled / 1000)
-      if (n == 1) { print wallkb > "'"$state"'/one-wall"; print modkb > "'"$state"'/one-modelled" }
-      getline onewall < "'"$state"'/one-wall"; getline onemod < "'"$state"'/one-modelled"
+      if (n == 1) { print wallkb > one; print modkb > one; close(one) }
+      getline onewall < one; getline onemod < one
       printf "%4d %9.2f %9.2f %9s %12.1f %7.2f %14.1f %7.2f\n", n, wall, cpu, pct, wallkb, wallkb / (n * onewall), modkb, modkb / (n * onemod)
     }' "$state/run-$n.txt"
 done
