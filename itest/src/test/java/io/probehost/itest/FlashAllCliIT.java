@@ -45,7 +45,7 @@ public class FlashAllCliIT {
 
     @Test
     public void allProbesOfATargetAreFlashedAtOnceWithATableOfResults() throws Exception {
-        ProbehostCliIT.Result result = ProbehostCliIT.run(lab, null, "flash:program", "--all", "-t", "nrf51822_xxaa",
+        ProbehostCliIT.Result result = ProbehostCliIT.runWith(lab, null, "--sim", "flash:program", "--all", "-t", "nrf51822_xxaa",
                 blinky.toString());
         assertEquals(result.err(), 0, result.status());
         List<String> rows = result.out().lines().filter(l -> l.matches("\\s+\\S+\\s+nrf51822_xxaa\\s+ok\\s+212\\s.*"))
@@ -56,13 +56,13 @@ public class FlashAllCliIT {
         assertTrue("the stand-alone J-Link was told the target: " + result.out(),
                 result.out().lines().anyMatch(l -> l.trim().startsWith("000261000003") && l.contains(" ok ")));
 
-        ProbehostCliIT.Result verified = ProbehostCliIT.run(lab, null, "flash:verify", "-u", "LABB", blinky.toString());
+        ProbehostCliIT.Result verified = ProbehostCliIT.runWith(lab, null, "--sim", "flash:verify", "-u", "LABB", blinky.toString());
         assertEquals(verified.err(), 0, verified.status());
     }
 
     @Test
     public void aProbeWhoseTargetTheImageDoesNotFitFailsAloneAndTheExitStatusSaysSo() throws Exception {
-        ProbehostCliIT.Result result = ProbehostCliIT.run(lab, null, "flash:program", "--all", blinky.toString());
+        ProbehostCliIT.Result result = ProbehostCliIT.runWith(lab, null, "--sim", "flash:program", "--all", blinky.toString());
         assertEquals(result.out() + result.err(), 1, result.status());
         assertTrue(result.out(), result.out().contains("Programmed 2 of 3 probes in "));
         assertTrue(result.out(), result.out().lines().anyMatch(l -> l.trim().startsWith("066AFF000000000000000004")

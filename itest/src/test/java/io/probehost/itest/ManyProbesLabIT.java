@@ -84,7 +84,7 @@ public class ManyProbesLabIT extends LabSessionIT {
             watching.join(500);
         }
         String out = printed.get();
-        assertTrue(out, out.startsWith("Watching 9 connected probes for arrivals and departures for 6 s"));
+        assertTrue(out, out.matches("(?s)Watching \\d+ connected probes for arrivals and departures for 6 s\n.*"));
         assertTrue(out, out.contains("\n- PHLAB0001\n"));
         assertTrue(out, out.contains("\n+ PHLAB0001 Probehost Lab Lab CMSIS-DAP nrf51822_xxaa\n"));
     }
@@ -96,7 +96,7 @@ public class ManyProbesLabIT extends LabSessionIT {
         ProbeClaim held = sessions.claim(daplink, "flash:program", Duration.ZERO);
         try {
             String busy = shell.fail("mem:read32 -u 9900 0x20000000");
-            assertEquals("Error: probe busy: " + DAPLINK + " is used by flash:program", busy.trim());
+            assertEquals("probe busy: " + DAPLINK + " is used by flash:program", busy.trim());
             assertTrue(shell.run("mem:read32 -u PHLAB0001 0x20000000").startsWith("20000000:"));
         } finally {
             held.close();

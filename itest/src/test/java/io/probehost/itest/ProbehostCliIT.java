@@ -101,11 +101,11 @@ public class ProbehostCliIT {
     }
 
     static Result run(String input, String... args) throws Exception {
-        return run(Map.of(), input, args);
+        return runWith(Map.of(), input, args);
     }
 
     /** Runs {@code ./probehost ARGS} with {@code environment} added (such as {@code PROBEHOST_LAB}). */
-    static Result run(Map<String, String> environment, String input, String... args) throws Exception {
+    static Result runWith(Map<String, String> environment, String input, String... args) throws Exception {
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
         command.add(top.resolve("probehost").toString());
