@@ -23,10 +23,8 @@ import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DebugProbe;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.ProbeDriver;
-import io.probehost.api.usb.UsbBus;
-import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbDeviceInfo;
-import io.probehost.api.usb.UsbHotplugListener;
+import io.probehost.core.internal.TestBus;
 
 class ProbeMonitorImplTest {
     private static final ProbeDescription DAPLINK = new ProbeDescription("cmsisdap", "9900ABCD", "ARM",
@@ -37,7 +35,7 @@ class ProbeMonitorImplTest {
             "DAPLink CMSIS-DAP", "9900ABCD", List.of());
 
     private final List<ProbeDescription> listed = new CopyOnWriteArrayList<>(List.of(DAPLINK));
-    private final FakeBus bus = new FakeBus();
+    private final TestBus bus = new TestBus("lab");
     private final ProbeMonitorImpl monitor = new ProbeMonitorImpl(new ListedProbes());
     private final BlockingQueue<ProbeEvent> events = new LinkedBlockingQueue<>();
 
@@ -52,11 +50,11 @@ class ProbeMonitorImplTest {
         try (ProbeMonitor.Watch watch = monitor.watch(events::add)) {
             assertEquals(1, bus.listeners.size(), "watching listens to the bus");
             listed.add(OTHER);
-            bus.fire(true);
+            bus.plug(DEVICE);
             assertEquals(new ProbeEvent(ProbeEvent.Kind.ARRIVED, OTHER), events.poll(5, TimeUnit.SECONDS));
 
             listed.remove(DAPLINK);
-            bus.fire(false);
+            bus.unplug(DEVICE);
             assertEquals(new ProbeEvent(ProbeEvent.Kind.DEPARTED, DAPLINK), events.poll(5, TimeUnit.SECONDS));
             assertEquals(List.of(OTHER), monitor.present());
         }
@@ -68,9 +66,9 @@ class ProbeMonitorImplTest {
         monitor.addBus(bus);
         assertTrue(bus.listeners.isEmpty());
         try (ProbeMonitor.Watch watch = monitor.watch(events::add)) {
-            bus.fire(true);
+            bus.plug(DEVICE);
             listed.add(OTHER);
-            bus.fire(true);
+            bus.plug(DEVICE);
             assertEquals(new ProbeEvent(ProbeEvent.Kind.ARRIVED, OTHER), events.poll(5, TimeUnit.SECONDS));
         }
         assertEquals(List.of(), List.copyOf(events));
@@ -81,11 +79,11 @@ class ProbeMonitorImplTest {
         monitor.addBus(bus);
         monitor.watch(events::add).close();
         listed.add(OTHER);
-        bus.fire(true);
+        bus.plug(DEVICE);
         BlockingQueue<ProbeEvent> seen = new LinkedBlockingQueue<>();
         try (ProbeMonitor.Watch second = monitor.watch(seen::add)) {
             listed.remove(OTHER);
-            bus.fire(false);
+            bus.unplug(DEVICE);
             ProbeEvent last;
             do {
                 last = seen.poll(5, TimeUnit.SECONDS);
@@ -114,45 +112,6 @@ class ProbeMonitorImplTest {
         @Override
         public DebugProbe open(ProbeDescription probe, SessionOptions options) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class FakeBus implements UsbBus {
-        final List<UsbHotplugListener> listeners = new CopyOnWriteArrayList<>();
-
-        void fire(boolean attached) {
-            for (UsbHotplugListener listener : listeners) {
-                if (attached) {
-                    listener.deviceAttached(this, DEVICE);
-                } else {
-                    listener.deviceDetached(this, DEVICE);
-                }
-            }
-        }
-
-        @Override
-        public String name() {
-            return "lab";
-        }
-
-        @Override
-        public List<UsbDeviceInfo> devices() {
-            return List.of(DEVICE);
-        }
-
-        @Override
-        public UsbDevice open(UsbDeviceInfo device) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addHotplugListener(UsbHotplugListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeHotplugListener(UsbHotplugListener listener) {
-            listeners.remove(listener);
         }
     }
 }

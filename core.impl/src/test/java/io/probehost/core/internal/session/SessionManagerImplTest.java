@@ -30,10 +30,8 @@ import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.WireProtocol;
 import io.probehost.api.target.CoreDescription;
 import io.probehost.api.target.TargetDescription;
-import io.probehost.api.usb.UsbBus;
-import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbDeviceInfo;
-import io.probehost.api.usb.UsbHotplugListener;
+import io.probehost.core.internal.TestBus;
 
 class SessionManagerImplTest {
     private static final ProbeDescription DAPLINK = new ProbeDescription("cmsisdap", "9900ABCD", "ARM",
@@ -149,7 +147,7 @@ class SessionManagerImplTest {
 
     @Test
     void unpluggingOneProbeLeavesTheOtherProbesSessionAloneAndRenewsOnlyItsOwn() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         DebugSession daplink = manager.connect(request(DAPLINK));
         DebugSession other = manager.connect(request(OTHER));
@@ -286,7 +284,7 @@ class SessionManagerImplTest {
 
     @Test
     void unpluggedProbeFailsTheNextCommandAtOnceWithoutTouchingTheProbe() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         DebugSession session = manager.connect(request(DAPLINK));
         bus.unplug(DAPLINK_DEVICE);
@@ -300,7 +298,7 @@ class SessionManagerImplTest {
 
     @Test
     void repluggedProbeGetsANewSessionOnTheFirstCommand() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         DebugSession first = manager.connect(request(DAPLINK));
         bus.unplug(DAPLINK_DEVICE);
@@ -315,7 +313,7 @@ class SessionManagerImplTest {
 
     @Test
     void anotherDeviceLeavingTheBusLeavesTheSessionAlone() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         DebugSession session = manager.connect(request(DAPLINK));
         bus.unplug(new UsbDeviceInfo("lab", "2", 0xc251, 0xf002, 0, "", "", "PHLAB0001", List.of()));
@@ -325,7 +323,7 @@ class SessionManagerImplTest {
 
     @Test
     void busesAreNotWatchedBeforeTheFirstSession() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         assertTrue(bus.listeners.isEmpty());
         manager.connect(request(DAPLINK));
@@ -347,39 +345,5 @@ class SessionManagerImplTest {
         ProbeException unknown = assertThrows(ProbeException.class, () -> manager.connect(
                 new SessionRequest(DAPLINK, Map.of("no_such", "1"), Optional.empty(), Optional.empty(), 0)));
         assertTrue(unknown.getMessage().contains("no_such"));
-    }
-
-    /** A bus that only reports devices leaving it. */
-    private static final class FakeBus implements UsbBus {
-        final List<UsbHotplugListener> listeners = new ArrayList<>();
-
-        void unplug(UsbDeviceInfo device) {
-            List.copyOf(listeners).forEach(l -> l.deviceDetached(this, device));
-        }
-
-        @Override
-        public String name() {
-            return "lab";
-        }
-
-        @Override
-        public List<UsbDeviceInfo> devices() {
-            return List.of();
-        }
-
-        @Override
-        public UsbDevice open(UsbDeviceInfo device) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addHotplugListener(UsbHotplugListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeHotplugListener(UsbHotplugListener listener) {
-            listeners.remove(listener);
-        }
     }
 }

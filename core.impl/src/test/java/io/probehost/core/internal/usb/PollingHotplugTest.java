@@ -9,9 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.usb.UsbBus;
-import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbDeviceInfo;
 import io.probehost.api.usb.UsbHotplugListener;
+import io.probehost.core.internal.TestBus;
 
 class PollingHotplugTest {
     private static final UsbDeviceInfo DAPLINK = new UsbDeviceInfo("libusb", "1-1", 0x0d28, 0x0204, 0, "ARM",
@@ -35,7 +35,7 @@ class PollingHotplugTest {
 
     @Test
     void eachPollReportsTheDevicesThatAppearedOrLeftSinceTheLast() {
-        PollingHotplug polling = new PollingHotplug(new NamedBus(), () -> List.copyOf(present), List.of(listener),
+        PollingHotplug polling = new PollingHotplug(new TestBus("libusb"), () -> List.copyOf(present), List.of(listener),
                 1000);
         polling.poll();
         assertEquals(List.of(), heard, "devices present at the start are not news");
@@ -48,7 +48,7 @@ class PollingHotplugTest {
     @Test
     void aFailedListingReportsNothing() {
         boolean[] fail = {false};
-        PollingHotplug polling = new PollingHotplug(new NamedBus(), () -> {
+        PollingHotplug polling = new PollingHotplug(new TestBus("libusb"), () -> {
             if (fail[0]) {
                 throw new IllegalStateException("libusb error");
             }
@@ -57,30 +57,5 @@ class PollingHotplugTest {
         fail[0] = true;
         polling.poll();
         assertEquals(List.of(), heard, "a bus that cannot list is not a bus whose devices all left");
-    }
-
-    private static final class NamedBus implements UsbBus {
-        @Override
-        public String name() {
-            return "libusb";
-        }
-
-        @Override
-        public List<UsbDeviceInfo> devices() {
-            return List.of();
-        }
-
-        @Override
-        public UsbDevice open(UsbDeviceInfo device) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addHotplugListener(UsbHotplugListener listener) {
-        }
-
-        @Override
-        public void removeHotplugListener(UsbHotplugListener listener) {
-        }
     }
 }
