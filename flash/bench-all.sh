@@ -42,6 +42,7 @@ for n in 1 4 8 16 24; do
 done
 
 echo
-echo "examples/lab-24.json (8 DAPLinks and 8 CMSIS-DAP probes before nRF51822s, 6 ST-Link/V2-1s and 2 CMSIS-DAP probes before STM32F103RBs):"
+echo "examples/lab-24.json (8 DAPLinks and 10 CMSIS-DAP probes before nRF51822s, 6 ST-Link/V2-1s before STM32F103RBs):"
 run examples/lab-24.json "$state/lab-24.txt" "flash:program --all --no-reset $state/image.bin" "lab:idle --for 10"
 grep -E '^(Programmed [0-9]+ of|Error|Idle lab|Busiest)' "$state/lab-24.txt" | sed 's/^/  /'
+awk '$1 ~ /^(9900|PH|0670)/ && $3 != "ok" && NF > 4 { print "  failed: " $0 }' "$state/lab-24.txt"

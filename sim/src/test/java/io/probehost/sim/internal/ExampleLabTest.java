@@ -21,7 +21,7 @@ class ExampleLabTest {
         assertEquals(24, config.targets().size());
         assertEquals(Map.of("daplink", 8L, "cmsis-dap", 10L, "stlink-v2-1", 6L), count(config.probes().stream()
                 .map(LabConfig.Probe::kind)));
-        assertEquals(Map.of("nrf51822", 16L, "stm32f103rb", 8L), count(config.targets().stream()
+        assertEquals(Map.of("nrf51822", 18L, "stm32f103rb", 6L), count(config.targets().stream()
                 .map(LabConfig.Target::part)));
     }
 
