@@ -20,6 +20,9 @@ public final class CommandLine {
     private final boolean help;
     /** What the command holds until it ends (probe claims), by key; closed by {@link #done()}. */
     private final Map<String, AutoCloseable> held = new LinkedHashMap<>();
+    /** The command running when this one started on a thread it made (a server's monitor command), or null. */
+    private CommandLine parent;
+    private volatile boolean finished;
 
     CommandLine(CommandSyntax syntax, Map<String, List<String>> values, Map<String, String> sessionOptions,
             List<String> arguments, boolean help) {
@@ -97,6 +100,11 @@ public final class CommandLine {
      * call with the same key keeps the first. Thread-safe, for commands that work on several probes at once.
      */
     public void holdUntilDone(String key, Supplier<? extends AutoCloseable> acquire) {
+        for (CommandLine holder = parent; holder != null; holder = holder.parent) {
+            if (holder.holds(key)) {
+                return;
+            }
+        }
         synchronized (held) {
             if (held.containsKey(key)) {
                 return;
@@ -111,10 +119,26 @@ public final class CommandLine {
         close(acquired);
     }
 
+    /**
+     * Runs the command on behalf of {@code running}, the command still running on the thread that
+     * made this one's (a GDB server's monitor command runs on the server's thread): what that command
+     * holds, this one holds too.
+     */
+    void runsWithin(CommandLine running) {
+        this.parent = running;
+    }
+
+    private boolean holds(String key) {
+        synchronized (held) {
+            return !finished && held.containsKey(key);
+        }
+    }
+
     /** Ends the command: closes what it held, last first. */
     void done() {
         List<AutoCloseable> release;
         synchronized (held) {
+            finished = true;
             release = new ArrayList<>(held.values());
             held.clear();
         }

@@ -38,6 +38,12 @@ public final class CommandSyntax {
         }
     }
 
+    /**
+     * The command running on this thread, inherited by the threads it starts (a server it runs), so
+     * that a command run on such a thread shares what the running one holds.
+     */
+    private static final InheritableThreadLocal<CommandLine> RUNNING = new InheritableThreadLocal<>();
+
     private final String usage;
     private final Map<String, Flag> flags = new LinkedHashMap<>();
     private final List<String> argumentNames = new ArrayList<>();
@@ -80,17 +86,21 @@ public final class CommandSyntax {
      */
     public Object run(String[] args, Function<CommandLine, ?> body) {
         CommandLine line = null;
+        CommandLine outer = RUNNING.get();
         try {
             line = parse(args);
             if (line.helpRequested()) {
                 return "usage: " + usage;
             }
+            line.runsWithin(outer);
+            RUNNING.set(line);
             return body.apply(line);
         } catch (RuntimeException | Error e) {
             CommandFailure failure = CommandFailure.of(e);
             traceOnTerminal(failure);
             throw failure;
         } finally {
+            RUNNING.set(outer);
             if (line != null) {
                 line.done();
             }

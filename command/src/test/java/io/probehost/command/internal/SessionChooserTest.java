@@ -173,6 +173,30 @@ class SessionChooserTest {
     }
 
     @Test
+    void aCommandRunOnAThreadARunningCommandStartedSharesItsProbe() {
+        enforceClaims = true;
+        CommandSyntax monitor = CommandSyntax.of("target:reset " + CommandSyntax.PROBE);
+        Object result = CommandSyntax.of("gdb:serve " + CommandSyntax.PROBE).run(new String[] {"-u", "lab"}, line -> {
+            chooser.session(line);
+            Object[] inner = new Object[1];
+            Thread server = new Thread(() -> inner[0] = monitor.run(new String[] {"-u", "lab"}, reset -> {
+                chooser.session(reset);
+                return "reset through the server's claim";
+            }));
+            server.start();
+            try {
+                server.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return inner[0];
+        });
+        assertEquals("reset through the server's claim", result);
+        assertEquals(Map.of(), claims);
+        assertEquals(List.of(Duration.ZERO), waits, "only the server claimed the probe");
+    }
+
+    @Test
     void waitAsksForAClaimThatWaitsUntilTheProbeIsFree() {
         PROGRAM.run(new String[] {"--wait", "fw.hex"}, line -> chooser.session(line));
         assertEquals(Arrays.asList((Duration) null), waits);
