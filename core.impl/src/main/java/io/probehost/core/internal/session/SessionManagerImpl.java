@@ -64,9 +64,9 @@ public final class SessionManagerImpl implements SessionManager {
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
     private volatile String currentKey;
 
-    /** One probe's place: its session, if any. Guarded by the slot itself. */
+    /** One probe's place: its session, if any; changed under the slot's monitor, read anywhere. */
     private static final class Slot {
-        private OpenSession session;
+        private volatile OpenSession session;
     }
 
     @Activate
