@@ -25,6 +25,14 @@ public interface FaultCatch extends TargetCapability {
         /** Whether the halted core stopped because it took a fault, through this catch. */
         boolean caught();
 
+        /**
+         * After {@link #caught()}: puts the halted core where a stack walk finds the faulting function.
+         * Cortex-M needs nothing (the unwinder follows the stacked exception frame); a RISC-V trap
+         * stacks nothing and changes no general register, so the pc goes back to {@code mepc}, the
+         * trapping instruction (the firmware is not meant to run on from there).
+         */
+        void rewindToFault();
+
         /** Stops catching, restoring the setting found when armed. */
         @Override
         void close();

@@ -33,6 +33,11 @@ final class CortexMFaultCatch implements FaultCatch {
             }
 
             @Override
+            public void rewindToFault() {
+                // the unwinder follows EXC_RETURN into the stacked frame
+            }
+
+            @Override
             public void close() {
                 if (!wasSet) {
                     memory.write32(Scs.DEMCR, memory.read32(Scs.DEMCR) & ~Scs.DEMCR_VC_HARDERR);

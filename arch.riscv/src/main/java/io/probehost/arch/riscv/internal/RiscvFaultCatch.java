@@ -41,6 +41,11 @@ final class RiscvFaultCatch implements FaultCatch {
             }
 
             @Override
+            public void rewindToFault() {
+                core.writeRegister(RiscvRegisters.PC, core.readRegister(core.register("mepc").orElseThrow()));
+            }
+
+            @Override
             public void close() {
                 if (ours) {
                     breakpoints.removeBreakpoint(vector);
