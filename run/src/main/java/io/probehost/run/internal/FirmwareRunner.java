@@ -72,7 +72,7 @@ final class FirmwareRunner {
             }
             if (System.nanoTime() - deadlineNanos >= 0 || stop.getAsBoolean()) {
                 drainRtt();
-                return new Result(0, null, false);
+                return new Result(0, "Stopped; the firmware runs on", false);
             }
             if (!logged) {
                 Thread.sleep(IDLE_POLL_MILLIS);
