@@ -100,6 +100,11 @@ public class ProbehostCliIT {
     }
 
     static Result run(String input, String... args) throws Exception {
+        return runWith(state, deploy, input, args);
+    }
+
+    /** Runs {@code ./probehost args} with its state and deploy folders, {@code input} piped in (null: none). */
+    static Result runWith(Path state, Path deploy, String input, String... args) throws Exception {
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
         command.add(top.resolve("probehost").toString());
