@@ -18,6 +18,19 @@ public record SemihostingCall(int operation, long parameter, long trapAddress, i
         }
     }
 
+    /**
+     * The first {@code count} fields of the parameter block at {@link #parameter()}, each
+     * {@link #wordBytes()} long, little-endian, as unsigned values.
+     */
+    public long[] readParameterBlock(MemoryInterface memory, int count) {
+        byte[] block = memory.read(parameter, count * wordBytes);
+        long[] fields = new long[count];
+        for (int i = 0; i < block.length; i++) {
+            fields[i / wordBytes] |= (block[i] & 0xFFL) << (8 * (i % wordBytes));
+        }
+        return fields;
+    }
+
     /** The operation by name, or empty for one this list does not know. */
     public Optional<SemihostingOperation> knownOperation() {
         return SemihostingOperation.fromCode(operation);

@@ -48,22 +48,35 @@ public final class RunCommand {
     static final String RUN = "run " + CommandSyntax.PROBE
             + " [-t TARGET] [--no-flash] [--catch-hardfault] [--no-catch-hardfault] [--for SECONDS] FILE";
     private static final Duration HALT_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a stopping runtime waits for a run to restore the core (one poll and the catch's undo). */
+    private static final long STOP_WAIT_MILLIS = 2000;
 
     private final CommandSessions sessions;
     /** Stream encodings offered by other bundles (defmt), chosen by the ELF. */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<RttDecoderProvider> decoders = new CopyOnWriteArrayList<>();
     private volatile boolean stopping;
+    private final Object runs = new Object();
+    private int running;
 
     @Activate
     public RunCommand(@Reference CommandSessions sessions) {
         this.sessions = sessions;
     }
 
-    /** The runtime stops (Ctrl-C in a one-shot run): a run in progress ends its loop and restores the core. */
+    /**
+     * The runtime stops (Ctrl-C in a one-shot run): a run in progress ends its loop and takes its fault
+     * catch away; this waits for that, a little, before the sessions close.
+     */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         stopping = true;
+        long end = System.currentTimeMillis() + STOP_WAIT_MILLIS;
+        synchronized (runs) {
+            while (running > 0 && System.currentTimeMillis() < end) {
+                runs.wait(Math.max(1, end - System.currentTimeMillis()));
+            }
+        }
     }
 
     @Descriptor("flash an ELF file (unchanged sectors skipped), reset, print its RTT log (defmt or text) and "
@@ -97,9 +110,12 @@ public final class RunCommand {
     private FirmwareRunner.Result run(DebugSession session, DebugInfo info, RttStreamDecoder decoder,
             boolean catchFaults, long deadline, PrintStream out, Path file) {
         DebugTarget target = session.target();
-        FirmwareStart start = new FirmwareStart(target, info, HALT_TIMEOUT);
-        Optional<FaultCatch.Armed> faultCatch = start.resetToMain(catchFaults);
+        synchronized (runs) {
+            running++;
+        }
+        Optional<FaultCatch.Armed> faultCatch = Optional.empty();
         try {
+            faultCatch = new FirmwareStart(target, info, HALT_TIMEOUT).resetToMain(catchFaults);
             OptionalLong symbol = info.symbols().address(RttLocator.SYMBOL);
             Optional<RttTracker> rtt = symbol.isPresent()
                     ? Optional.of(new RttTracker(target.memory(), symbol, regions(session)))
@@ -112,9 +128,13 @@ public final class RunCommand {
                     () -> stopping || Thread.currentThread().isInterrupted());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FirmwareRunner.Result(0, null, false);
+            return new FirmwareRunner.Result(0, "Stopped", false);
         } finally {
             faultCatch.ifPresent(FirmwareStart::disarm);
+            synchronized (runs) {
+                running--;
+                runs.notifyAll();
+            }
         }
     }
 

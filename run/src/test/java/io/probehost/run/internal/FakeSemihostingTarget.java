@@ -41,12 +41,7 @@ final class FakeSemihostingTarget implements Semihosting, MemoryInterface {
 
     @Override
     public long[] readParameterBlock(SemihostingCall call, int count) {
-        long[] fields = new long[count];
-        for (int i = 0; i < count; i++) {
-            fields[i] = call.wordBytes() == 8 ? ram.getLong(at(call.parameter()) + 8 * i)
-                    : ram.getInt(at(call.parameter()) + 4 * i) & 0xFFFF_FFFFL;
-        }
-        return fields;
+        return call.readParameterBlock(this, count);
     }
 
     @Override

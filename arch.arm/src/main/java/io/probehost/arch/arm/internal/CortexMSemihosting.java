@@ -44,11 +44,7 @@ final class CortexMSemihosting implements Semihosting {
 
     @Override
     public long[] readParameterBlock(SemihostingCall call, int count) {
-        long[] fields = new long[count];
-        for (int i = 0; i < count; i++) {
-            fields[i] = memory.read32(call.parameter() + (long) i * WORD_BYTES) & 0xFFFF_FFFFL;
-        }
-        return fields;
+        return call.readParameterBlock(memory, count);
     }
 
     @Override
