@@ -10,6 +10,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -17,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
+import io.probehost.api.ProbeException;
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.FaultCatch;
 import io.probehost.api.host.DebugSession;
@@ -59,9 +63,17 @@ public final class RunCommand {
     private final Object runs = new Object();
     private int running;
 
+    private final BundleContext context;
+
     @Activate
-    public RunCommand(@Reference CommandSessions sessions) {
+    public RunCommand(@Reference CommandSessions sessions, BundleContext context) {
         this.sessions = sessions;
+        this.context = context;
+    }
+
+    /** Whether the runtime is stopping (Ctrl-C): probes and sessions may already be gone. */
+    private boolean runtimeStopping() {
+        return stopping || context.getBundle(Constants.SYSTEM_BUNDLE_ID).getState() == Bundle.STOPPING;
     }
 
     /**
@@ -125,10 +137,15 @@ public final class RunCommand {
             out.flush();
             target.core().resume();
             return new FirmwareRunner(target, info, rtt, decoder, faultCatch, out).watch(deadline,
-                    () -> stopping || Thread.currentThread().isInterrupted());
+                    () -> runtimeStopping() || Thread.currentThread().isInterrupted());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new FirmwareRunner.Result(0, "Stopped", false);
+        } catch (ProbeException e) {
+            if (runtimeStopping()) {
+                return new FirmwareRunner.Result(0, "Stopped", false);
+            }
+            throw e;
         } finally {
             faultCatch.ifPresent(FirmwareStart::disarm);
             synchronized (runs) {
