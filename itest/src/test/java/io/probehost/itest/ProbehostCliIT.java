@@ -105,19 +105,9 @@ public class ProbehostCliIT {
 
     /** Runs {@code ./probehost args} with its state and deploy folders, {@code input} piped in (null: none). */
     static Result runWith(Path state, Path deploy, String input, String... args) throws Exception {
-        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>();
-        command.add(top.resolve("probehost").toString());
-        command.addAll(List.of(args));
         File out = Files.createTempFile("probehost-out", ".txt").toFile();
         File err = Files.createTempFile("probehost-err", ".txt").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-        builder.environment().put("PROBEHOST_STATE", state.toString());
-        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
-        if (input == null) {
-            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        }
-        Process process = builder.start();
+        Process process = start(state, deploy, input == null, out, err, args);
         if (input != null) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
@@ -127,5 +117,21 @@ public class ProbehostCliIT {
             throw new AssertionError("./probehost " + String.join(" ", args) + " did not exit within 120 s");
         }
         return new Result(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    }
+
+    /** Starts {@code ./probehost args} (the script execs java: the process is the JVM), output into the files. */
+    static Process start(Path state, Path deploy, boolean noInput, File out, File err, String... args)
+            throws IOException {
+        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>();
+        command.add(top.resolve("probehost").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+        builder.environment().put("PROBEHOST_STATE", state.toString());
+        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        if (noInput) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        return builder.start();
     }
 }

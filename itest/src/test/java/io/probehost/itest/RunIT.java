@@ -3,10 +3,12 @@ package io.probehost.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -111,6 +113,29 @@ public class RunIT {
         Result result = run("-u", MICROBIT, "--no-catch-hardfault", "--for", "1", ShippedRuntime.example("fault.elf"));
         assertEquals(result.out() + result.err(), 0, result.status());
         assertTrue(result.out(), result.out().endsWith("Stopped; the firmware runs on\n"));
+    }
+
+    @Test
+    public void aStopSignalEndsTheRunAsStoppedWithNoErrorLine() throws Exception {
+        File out = Files.createTempFile("probehost-run-out", ".txt").toFile();
+        File err = Files.createTempFile("probehost-run-err", ".txt").toFile();
+        Process process = ProbehostCliIT.start(state, deploy, true, out, err, "--sim", "run", "-u", MICROBIT,
+                ShippedRuntime.example("rtt-log.elf"));
+        try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!Files.readString(out.toPath()).contains("\ntick 1\n")) {
+                assertTrue("the run logs ticks: " + Files.readString(out.toPath()) + Files.readString(err.toPath()),
+                        process.isAlive() && System.nanoTime() - end < 0);
+                Thread.sleep(100);
+            }
+            process.destroy(); // SIGTERM: the JVM stops the runtime as on Ctrl-C's SIGINT
+            assertTrue("the run ends on the signal", process.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            process.destroyForcibly();
+        }
+        String printed = Files.readString(out.toPath());
+        assertTrue(printed, printed.endsWith("Stopped; the firmware runs on\n"));
+        assertEquals("", Files.readString(err.toPath()));
     }
 
     @Test
