@@ -26,6 +26,8 @@ import io.probehost.rtt.RttTracker;
  */
 final class FirmwareRunner {
     static final long IDLE_POLL_MILLIS = 5;
+    /** How a run that was stopped (--for, Ctrl-C) ends: with status 0. */
+    static final Result STOPPED = new Result(0, "Stopped; the firmware runs on", false);
     private static final int CHANNEL = 0;
     private static final int DRAIN_ROUNDS = 64;
 
@@ -72,7 +74,7 @@ final class FirmwareRunner {
             }
             if (System.nanoTime() - deadlineNanos >= 0 || stop.getAsBoolean()) {
                 drainRtt();
-                return new Result(0, "Stopped; the firmware runs on", false);
+                return STOPPED;
             }
             if (!logged) {
                 Thread.sleep(IDLE_POLL_MILLIS);

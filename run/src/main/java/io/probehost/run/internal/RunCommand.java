@@ -140,10 +140,10 @@ public final class RunCommand {
                     () -> runtimeStopping() || Thread.currentThread().isInterrupted());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new FirmwareRunner.Result(0, "Stopped", false);
+            return FirmwareRunner.STOPPED;
         } catch (ProbeException e) {
             if (runtimeStopping()) {
-                return new FirmwareRunner.Result(0, "Stopped", false);
+                return FirmwareRunner.STOPPED;
             }
             throw e;
         } finally {
