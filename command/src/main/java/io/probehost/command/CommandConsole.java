@@ -16,6 +16,11 @@ import org.apache.felix.service.command.CommandSession;
 public final class CommandConsole {
     /** Gogo's line editor keeps its terminal in this session variable. */
     public static final String TERMINAL_VARIABLE = ".terminal";
+    /**
+     * A command whose outcome is a number of its own ({@code run}: the firmware's exit code) leaves it
+     * in this session variable; a one-shot run exits with it (the launcher reads the same name).
+     */
+    public static final String EXIT_STATUS_VARIABLE = ".exit.status";
 
     private CommandConsole() {
     }
@@ -23,6 +28,13 @@ public final class CommandConsole {
     /** The command's output: its session's console, or the process's outside a session. */
     public static PrintStream out(CommandSession shell) {
         return shell == null || shell.getConsole() == null ? System.out : shell.getConsole();
+    }
+
+    /** Makes {@code status} the exit status of a one-shot run of the command now running in {@code shell}. */
+    public static void exitStatus(CommandSession shell, int status) {
+        if (shell != null) {
+            shell.put(EXIT_STATUS_VARIABLE, status);
+        }
     }
 
     /** Whether a person watches the output: the line editor's terminal, or a one-shot run on a terminal. */

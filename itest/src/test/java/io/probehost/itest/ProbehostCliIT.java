@@ -101,25 +101,24 @@ public class ProbehostCliIT {
     }
 
     static Result run(String input, String... args) throws Exception {
-        return runWith(Map.of(), input, args);
+        return runWith(state, deploy, Map.of(), input, args);
     }
 
     /** Runs {@code ./probehost ARGS} with {@code environment} added (such as {@code PROBEHOST_LAB}). */
     static Result runWith(Map<String, String> environment, String input, String... args) throws Exception {
-        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>();
-        command.add(top.resolve("probehost").toString());
-        command.addAll(List.of(args));
+        return runWith(state, deploy, environment, input, args);
+    }
+
+    /** Runs {@code ./probehost args} with its state and deploy folders, {@code input} piped in (null: none). */
+    static Result runWith(Path state, Path deploy, String input, String... args) throws Exception {
+        return runWith(state, deploy, Map.of(), input, args);
+    }
+
+    static Result runWith(Path state, Path deploy, Map<String, String> environment, String input, String... args)
+            throws Exception {
         File out = Files.createTempFile("probehost-out", ".txt").toFile();
         File err = Files.createTempFile("probehost-err", ".txt").toFile();
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-        builder.environment().put("PROBEHOST_STATE", state.toString());
-        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
-        builder.environment().putAll(environment);
-        if (input == null) {
-            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        }
-        Process process = builder.start();
+        Process process = start(state, deploy, environment, input == null, out, err, args);
         if (input != null) {
             process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().close();
@@ -129,5 +128,27 @@ public class ProbehostCliIT {
             throw new AssertionError("./probehost " + String.join(" ", args) + " did not exit within 120 s");
         }
         return new Result(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    }
+
+    /** Starts {@code ./probehost args} (the script execs java: the process is the JVM), output into the files. */
+    static Process start(Path state, Path deploy, boolean noInput, File out, File err, String... args)
+            throws IOException {
+        return start(state, deploy, Map.of(), noInput, out, err, args);
+    }
+
+    static Process start(Path state, Path deploy, Map<String, String> environment, boolean noInput, File out, File err,
+            String... args) throws IOException {
+        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>();
+        command.add(top.resolve("probehost").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+        builder.environment().put("PROBEHOST_STATE", state.toString());
+        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        builder.environment().putAll(environment);
+        if (noInput) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        }
+        return builder.start();
     }
 }

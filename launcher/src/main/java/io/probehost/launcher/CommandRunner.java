@@ -25,6 +25,8 @@ import org.osgi.framework.ServiceReference;
 final class CommandRunner {
     private static final String PROCESSOR = "org.apache.felix.service.command.CommandProcessor";
     private static final long READY_TIMEOUT_MILLIS = 5000;
+    /** Where a command leaves an exit status of its own (CommandConsole.EXIT_STATUS_VARIABLE in the command bundle). */
+    static final String EXIT_STATUS_VARIABLE = ".exit.status";
     /** Gogo's message when no method of a command takes the arguments given. */
     private static final Pattern CANNOT_COERCE = Pattern.compile("^Cannot coerce (\\w+)\\(.*\\) to any of");
 
@@ -42,12 +44,15 @@ final class CommandRunner {
         this.err = err;
     }
 
-    /** Runs one command line; returns the process exit status. */
+    /** Runs one command line; returns the process exit status: 1 if it failed, else the status it left, else 0. */
     int runOnce(String commandLine, String commandName) {
         awaitCommand(commandName);
         // Gogo replaces System.in with a per-session redirect; the session gets the process's own input.
         try (Session session = openSession(new FileInputStream(FileDescriptor.in))) {
-            return execute(session, commandLine) ? 0 : 1;
+            if (!execute(session, commandLine)) {
+                return 1;
+            }
+            return session.get(EXIT_STATUS_VARIABLE) instanceof Integer status ? status : 0;
         }
     }
 
@@ -194,6 +199,14 @@ final class CommandRunner {
                 return findMethod(session.getClass(), "execute", 1).invoke(session, line);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+        }
+
+        Object get(String name) {
+            try {
+                return findMethod(session.getClass(), "get", 1).invoke(session, name);
+            } catch (ReflectiveOperationException e) {
+                return null;
             }
         }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Entry point of {@code ./probehost}: starts the OSGi runtime, then runs one command or a shell.
  * The process always ends with an exit status: 0 on success, 1 when the command failed, 2 for a
- * bad command line, 3 when the runtime could not start.
+ * bad command line, 3 when the runtime could not start; {@code run} ends with the firmware's exit code.
  */
 public final class Main {
 

@@ -2,7 +2,6 @@ package io.probehost.shell.internal;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Activate;
@@ -10,18 +9,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
-import io.probehost.api.debug.CoreControl;
-import io.probehost.api.debug.DebugTarget;
-import io.probehost.api.debug.FaultReport;
-import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.host.DebugSession;
 import io.probehost.command.CommandSessions;
 import io.probehost.command.CommandSyntax;
-import io.probehost.flash.format.debug.Backtrace;
+import io.probehost.command.backtrace.TargetBacktrace;
 import io.probehost.flash.format.debug.DebugInfo;
-import io.probehost.flash.format.debug.DwarfRegisters;
-import io.probehost.flash.format.debug.UnwindArchitecture;
-import io.probehost.flash.format.debug.Unwinder;
 
 /** {@code target:backtrace}: the halted core's call stack, named from an ELF file's debug information. */
 @Component(service = BacktraceCommand.class, property = {"osgi.command.scope=target",
@@ -46,16 +38,9 @@ public final class BacktraceCommand {
                 throw new ProbeException("no such file: " + elf);
             }
             DebugInfo info = DebugInfo.read(elf);
-            UnwindArchitecture arch = info.architecture().orElseThrow(() -> new ProbeException(
-                    elf + ": machine " + info.machine() + " is neither Arm nor RISC-V"));
             DebugSession session = sessions.session(line);
-            DebugTarget target = session.target();
-            CoreControl core = TargetCommands.halted(session, "unwind the stack");
-            MemoryInterface memory = target.memory();
-            Backtrace trace = new Unwinder(info, arch).unwind(DwarfRegisters.read(core, info.machine()),
-                    address -> memory.read32(address) & 0xFFFF_FFFFL);
-            List<String> fault = target.capability(FaultReport.class).map(FaultReport::describe).orElse(List.of());
-            return BacktraceText.format(trace, fault);
+            TargetCommands.halted(session, "unwind the stack");
+            return TargetBacktrace.text(session.target(), info);
         });
     }
 }

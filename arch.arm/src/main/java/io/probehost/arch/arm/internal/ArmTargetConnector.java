@@ -10,10 +10,12 @@ import io.probehost.api.ProbeException;
 import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FaultCatch;
 import io.probehost.api.debug.FaultReport;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
 import io.probehost.api.debug.ResetType;
+import io.probehost.api.debug.Semihosting;
 import io.probehost.api.debug.TargetCapability;
 import io.probehost.api.debug.TargetConnector;
 import io.probehost.api.debug.WatchpointControl;
@@ -152,7 +154,7 @@ public final class ArmTargetConnector implements TargetConnector {
             return target.watchpoints();
         }
 
-        /** A Cortex-M offers {@link FunctionCaller} and {@link FaultReport}. */
+        /** A Cortex-M offers {@link FunctionCaller}, {@link FaultReport}, {@link FaultCatch} and {@link Semihosting}. */
         @Override
         public <C extends TargetCapability> Optional<C> capability(Class<C> type) {
             if (type == FunctionCaller.class) {
@@ -160,6 +162,12 @@ public final class ArmTargetConnector implements TargetConnector {
             }
             if (type == FaultReport.class) {
                 return Optional.of(type.cast(new CortexMFaultReport(target.core(), target.memory(), target.coreType())));
+            }
+            if (type == FaultCatch.class) {
+                return Optional.of(type.cast(new CortexMFaultCatch(target.core(), target.memory())));
+            }
+            if (type == Semihosting.class) {
+                return Optional.of(type.cast(new CortexMSemihosting(target.core(), target.memory())));
             }
             return Optional.empty();
         }

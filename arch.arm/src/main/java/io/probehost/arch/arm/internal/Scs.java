@@ -32,6 +32,7 @@ final class Scs {
     static final int AIRCR_SYSRESETREQ = 1 << 2;
 
     static final int DEMCR_VC_CORERESET = 1;
+    static final int DEMCR_VC_HARDERR = 1 << 10;
     static final int DEMCR_TRCENA = 1 << 24;
 
     static final int DFSR_HALTED = 1;

@@ -27,7 +27,7 @@ final class FakeCortexM {
     int resetCount;
     /**
      * What the core does when resumed: changes the registers (R0-R15 at their DCRSR numbers), then
-     * halts if the PC ends on a BKPT, or runs on. Null: the core runs and never halts by itself.
+     * halts if the PC ends on a BKPT (any immediate), or runs on. Null: the core runs and never halts by itself.
      */
     Consumer<int[]> program;
     private boolean resetSinceRead;
@@ -135,7 +135,7 @@ final class FakeCortexM {
             dfsr |= Scs.DFSR_BKPT;
         } else if (halted && program != null) {
             program.accept(registers);
-            if (halfwordAt(registers[15] & 0xFFFFFFFEL) == CortexMBreakpoints.BKPT_INSTRUCTION) {
+            if ((halfwordAt(registers[15] & 0xFFFFFFFEL) & 0xFF00) == CortexMBreakpoints.BKPT_INSTRUCTION) {
                 dhcsrControl |= Scs.C_HALT;
                 dfsr |= Scs.DFSR_BKPT;
             } else {

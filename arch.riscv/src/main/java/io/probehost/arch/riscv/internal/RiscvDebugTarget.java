@@ -9,9 +9,11 @@ import io.probehost.api.debug.BreakpointControl;
 import io.probehost.api.debug.CoreControl;
 import io.probehost.api.debug.CrcCode;
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.FaultCatch;
 import io.probehost.api.debug.FaultReport;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.debug.MemoryInterface;
+import io.probehost.api.debug.Semihosting;
 import io.probehost.api.debug.TargetCapability;
 import io.probehost.api.debug.WatchpointControl;
 import io.probehost.api.probe.ResetControl;
@@ -109,6 +111,12 @@ public final class RiscvDebugTarget implements DebugTarget {
         }
         if (type == FaultReport.class) {
             return Optional.of(type.cast(new RiscvFaultReport(core())));
+        }
+        if (type == FaultCatch.class) {
+            return Optional.of(type.cast(new RiscvFaultCatch(core, breakpoints)));
+        }
+        if (type == Semihosting.class) {
+            return Optional.of(type.cast(new RiscvSemihosting(core, memory)));
         }
         return Optional.empty();
     }

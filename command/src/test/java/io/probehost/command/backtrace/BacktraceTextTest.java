@@ -1,4 +1,4 @@
-package io.probehost.shell.internal;
+package io.probehost.command.backtrace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package io.probehost.shell.internal;
+package io.probehost.command.backtrace;
 
 import java.util.List;
 
