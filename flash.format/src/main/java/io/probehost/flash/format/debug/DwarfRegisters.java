@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:flash.format/src/main/java/io/probehost/flash/format/debug/DwarfRegisters.java
 package io.probehost.flash.format.debug;
-========
-package io.probehost.command.backtrace;
->>>>>>>> h-run:command/src/main/java/io/probehost/command/backtrace/DwarfRegisters.java
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:flash.format/src/test/java/io/probehost/flash/format/debug/DwarfRegistersTest.java
 package io.probehost.flash.format.debug;
-========
-package io.probehost.command.backtrace;
->>>>>>>> h-run:command/src/test/java/io/probehost/command/backtrace/DwarfRegistersTest.java
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
