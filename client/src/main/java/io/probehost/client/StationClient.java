@@ -7,7 +7,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,11 +77,11 @@ public final class StationClient {
             err.printf("[timing] %-40s %5d ms after JVM start%n", "attached to the station", sinceJvmStart);
         }
         try (channel) {
-            StationClient client = new StationClient(Channels.newOutputStream(channel), out, err);
+            StationClient client = new StationClient(SocketStreams.output(channel), out, err);
             client.send(request.toFrame());
             client.forwardInterrupts();
             client.pumpInput(System.in);
-            return client.copyReplies(Channels.newInputStream(channel));
+            return client.copyReplies(SocketStreams.input(channel));
         } catch (IOException e) {
             throw new IllegalStateException("lost the station at " + endpoint.socket() + ": " + e.getMessage());
         }

@@ -71,6 +71,14 @@ final class CommandRunner {
     /** Runs one command line with {@code in} as its input; returns the exit status. */
     int runOnce(String commandLine, String commandName, InputStream in) {
         awaitCommand(commandName);
+        return runStarted(commandLine, in);
+    }
+
+    /**
+     * Runs one command line on a runtime that has finished starting (a station's), where an unknown
+     * command is unknown at once rather than after waiting for it to register.
+     */
+    int runStarted(String commandLine, InputStream in) {
         try (Session session = openSession(in)) {
             return execute(session, commandLine) ? 0 : 1;
         }
@@ -173,7 +181,7 @@ final class CommandRunner {
     }
 
     /** Waits until the command's service is registered, so start-up order never turns into "not found". */
-    private void awaitCommand(String commandName) {
+    void awaitCommand(String commandName) {
         int colon = commandName.indexOf(':');
         String filter = colon < 0 ? "(osgi.command.function=" + commandName + ")"
                 : "(&(osgi.command.scope=" + commandName.substring(0, colon) + ")(osgi.command.function="

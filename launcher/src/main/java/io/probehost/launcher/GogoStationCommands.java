@@ -49,7 +49,7 @@ final class GogoStationCommands implements StationCommands {
             @Override
             public int run() {
                 if (!command.isEmpty()) {
-                    return runner.runOnce(LaunchOptions.commandLine(command), command.get(0), in);
+                    return runner.runStarted(LaunchOptions.commandLine(command), in);
                 }
                 return prompted ? runner.runPrompted(in, PROMPT) : runner.runScript(in);
             }

@@ -16,6 +16,8 @@ import io.probehost.client.StationEndpoint;
  */
 final class Station {
     private static final String[] STOP_SIGNALS = {"TERM", "INT", "HUP"};
+    /** A command every runtime has: once it is there, the command bundles have registered theirs. */
+    private static final String READY_COMMAND = "probe:list";
 
     private Station() {
     }
@@ -63,8 +65,10 @@ final class Station {
         }
     }
 
+    /** Listens once the commands have registered, so that clients find an unknown command unknown at once. */
     private static StationServer open(StationEndpoint endpoint, FrameworkHost host, boolean sim, Logger log)
             throws IOException {
+        new CommandRunner(host.context(), System.err, System.err).awaitCommand(READY_COMMAND);
         return StationServer.open(endpoint, new GogoStationCommands(host.context(), sim), log);
     }
 

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +18,7 @@ import java.util.logging.Logger;
 import io.probehost.client.AttachRequest;
 import io.probehost.client.Frame;
 import io.probehost.client.FrameType;
+import io.probehost.client.SocketStreams;
 import io.probehost.client.StationProtocolException;
 
 /**
@@ -46,8 +46,8 @@ final class StationConnection {
         this.commands = commands;
         this.log = log;
         this.onEnd = onEnd;
-        this.fromClient = Channels.newInputStream(channel);
-        this.toClient = Channels.newOutputStream(channel);
+        this.fromClient = SocketStreams.input(channel);
+        this.toClient = SocketStreams.output(channel);
         this.thread = new Thread(this::serve, "probehost-station-client");
     }
 
