@@ -3,6 +3,7 @@ package io.probehost.launcher;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ final class StationLock implements AutoCloseable {
             Files.setPosixFilePermissions(endpoint.folder(), PosixFilePermissions.fromString("rwx------"));
             FileChannel channel = FileChannel.open(endpoint.lock(), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock = tryLock(channel);
             if (lock == null) {
                 String holder = Files.readString(endpoint.lock(), StandardCharsets.US_ASCII).trim();
                 channel.close();
@@ -46,6 +47,15 @@ final class StationLock implements AutoCloseable {
             return new StationLock(channel, lock);
         } catch (IOException e) {
             throw new StationBusyException("cannot take the station lock " + endpoint.lock() + ": " + e.getMessage());
+        }
+    }
+
+    /** The lock, or null when another process holds it (or this one: a second station in one JVM, in tests). */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 
