@@ -91,10 +91,13 @@ final class CommandRunner {
 
     /**
      * Runs lines as they are typed, showing {@code prompt} before each (a station's client on a
-     * terminal); the commands read their answers from the same input. 1 if any line failed.
+     * terminal); the commands read their answers from the same input. Failed lines have said so: 0.
      */
     int runPrompted(InputStream in, String prompt) {
-        return runLines(in, in, prompt);
+        runLines(in, in, prompt);
+        // Ctrl-D left the cursor after the prompt; a shell ends with 0 as the local one does.
+        out.println();
+        return 0;
     }
 
     /** Interrupts the command running now, as Ctrl-C does in the shell; nothing when none runs. */
