@@ -32,7 +32,7 @@ public final class StationClient {
     private final PrintStream out;
     private final PrintStream err;
 
-    private StationClient(OutputStream toStation, PrintStream out, PrintStream err) {
+    StationClient(OutputStream toStation, PrintStream out, PrintStream err) {
         this.toStation = toStation;
         this.out = out;
         this.err = err;
