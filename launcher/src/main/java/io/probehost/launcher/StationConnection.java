@@ -74,25 +74,30 @@ final class StationConnection {
 
     private void serve() {
         try (channel) {
-            Optional<Frame> first = Frame.readFrom(fromClient);
-            if (first.isEmpty()) {
-                return;
+            try {
+                Optional<Frame> first = Frame.readFrom(fromClient);
+                if (first.isPresent()) {
+                    serve(AttachRequest.fromFrame(first.get()));
+                }
+            } catch (StationProtocolException | IllegalArgumentException e) {
+                // Inside the try-with-resources: the refusal must go out before the channel closes.
+                log.warning("refused a client: " + e.getMessage());
+                refuse(e.getMessage());
             }
-            AttachRequest request = AttachRequest.fromFrame(first.get());
-            if (!MessageDigest.isEqual(token, request.token().getBytes(StandardCharsets.US_ASCII))) {
-                log.warning("refused a client (pid " + request.clientPid() + "): wrong token");
-                send(Frame.text(FrameType.REFUSED, "wrong token"));
-                return;
-            }
-            run(request);
-        } catch (StationProtocolException | IllegalArgumentException e) {
-            log.warning("refused a client: " + e.getMessage());
-            refuse(e.getMessage());
         } catch (IOException e) {
             log.log(Level.FINE, "a client went away", e);
         } finally {
             onEnd.accept(this);
         }
+    }
+
+    private void serve(AttachRequest request) throws IOException {
+        if (!MessageDigest.isEqual(token, request.token().getBytes(StandardCharsets.US_ASCII))) {
+            log.warning("refused a client (pid " + request.clientPid() + "): wrong token");
+            refuse("wrong token");
+            return;
+        }
+        run(request);
     }
 
     private void run(AttachRequest request) throws IOException {

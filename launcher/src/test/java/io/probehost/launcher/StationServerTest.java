@@ -60,9 +60,15 @@ class StationServerTest {
         lock.close();
     }
 
-    /** "echo WORDS" prints them and exits 0; "cat" copies its input to standard error; "wait" waits for a cancel. */
+    /**
+     * "echo WORDS" prints them and exits 0; "cat" copies its input to standard error; "wait" waits for a
+     * cancel; anything else the station refuses, as it refuses --sim without a lab.
+     */
     private StationCommands.Execution standIn(AttachRequest request, InputStream in, PrintStream out, PrintStream err) {
         List<String> words = request.arguments();
+        if (!List.of("echo", "cat", "wait").contains(words.get(0))) {
+            throw new IllegalArgumentException("no such stand-in " + words.get(0));
+        }
         return new StationCommands.Execution() {
             @Override
             public int run() {
@@ -82,7 +88,7 @@ class StationServerTest {
                             return 8;
                         }
                     }
-                    default -> throw new IllegalArgumentException("no such stand-in " + words.get(0));
+                    default -> throw new AssertionError(words.get(0));
                 }
                 return 0;
             }
@@ -122,6 +128,13 @@ class StationServerTest {
             assertEquals(Optional.of("wrong token"), reply.refused());
         }
         assertEquals(1, cancelled.getCount(), "the command never ran");
+    }
+
+    @Test
+    void requestTheStationCannotServeIsRefusedWithTheReason() throws IOException {
+        try (Client client = new Client(endpoint.readToken(), "fly")) {
+            assertEquals(Optional.of("no such stand-in fly"), client.reply().refused());
+        }
     }
 
     @Test
