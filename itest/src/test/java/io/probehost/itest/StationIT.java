@@ -73,7 +73,11 @@ public class StationIT {
 
     @AfterClass
     public static void sigtermStopsTheStationWithStatusZeroAndRemovesTheSocket() throws Exception {
-        if (station == null) {
+        if (station == null || !Files.exists(endpoint.socket())) {
+            // It never started: startStation has said why.
+            if (station != null) {
+                station.destroyForcibly();
+            }
             return;
         }
         station.destroy();

@@ -110,7 +110,15 @@ final class StationConnection {
         Thread reader = new Thread(() -> readClient(inputFeed), "probehost-station-input");
         reader.setDaemon(true);
         reader.start();
-        int status = execution.run();
+        int status;
+        try {
+            status = execution.run();
+        } catch (RuntimeException e) {
+            // What the launcher reports when its own runtime fails, sent to the client instead.
+            log.log(Level.WARNING, "a command of pid " + request.clientPid() + " failed", e);
+            err.println("Error: " + CommandRunner.oneLine(e));
+            status = 3;
+        }
         out.flush();
         err.flush();
         send(Frame.exit(status));
