@@ -32,6 +32,7 @@ final class GdbClient {
     private final MonitorCommands monitor;
     private final PrintStream log;
     private final RegisterLayout layout;
+    private final RegisterCache registers;
     private final RunControl run;
     private final FlashDownload download = new FlashDownload();
     private final FlashReadCache flashReads;
@@ -44,7 +45,8 @@ final class GdbClient {
         this.monitor = monitor;
         this.log = log;
         this.layout = RegisterLayout.of(target().core().registers());
-        this.run = new RunControl(target(), layout);
+        this.registers = new RegisterCache(target().core());
+        this.run = new RunControl(target(), layout, registers);
         this.flashReads = new FlashReadCache(description().map(TargetDescription::memoryMap).orElse(List.of()));
     }
 
@@ -91,7 +93,7 @@ final class GdbClient {
         }
         switch (text.charAt(0)) {
             case '?':
-                return run.stopReply(RunControl.SIGTRAP);
+                return run.stopReply();
             case '!':
                 extended = true;
                 return "OK";
@@ -194,7 +196,7 @@ final class GdbClient {
         }
         if (text.startsWith("vRun")) {
             resetAndHalt();
-            return run.stopReply(RunControl.SIGTRAP);
+            return run.stopReply();
         }
         if (text.startsWith("vKill")) {
             resetAndHalt();
@@ -221,7 +223,7 @@ final class GdbClient {
                 : semicolon > 0 ? text.substring(semicolon + 1) : "";
         if (!address.isEmpty() && !address.contains(":")) {
             RegisterLayout.Entry pc = layout.named("pc").orElseThrow(() -> new RspException("no pc register"));
-            target().core().writeRegister(pc.core(), Rsp.number(address));
+            registers.write(pc, Rsp.number(address));
         }
         return how.equals("s") ? run.step() : run.resume(channel);
     }
@@ -246,6 +248,7 @@ final class GdbClient {
 
     private String detach() {
         run.removeAll();
+        registers.forget();
         if (target().core().isHalted()) {
             target().core().resume();
         }
@@ -261,11 +264,13 @@ final class GdbClient {
 
     private void resetAndHalt() {
         flashReads.forget();
+        registers.forget();
         monitor.run("reset halt");
     }
 
     private String monitor(String line) {
         flashReads.forget();
+        registers.forget();
         String output = monitor.run(line);
         byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
         try {
@@ -282,7 +287,7 @@ final class GdbClient {
     /** {@code g}: the general registers; GDB reads the others with {@code p}. */
     private String readRegisters() {
         List<RegisterLayout.Entry> entries = layout.generalEntries();
-        long[] values = target().core().readRegisters(RegisterLayout.coreRegisters(entries));
+        long[] values = registers.read(entries);
         StringBuilder reply = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             reply.append(Rsp.hexLittleEndian(values[i], entries.get(i).bytes()));
@@ -297,8 +302,7 @@ final class GdbClient {
             if (at + digits > hex.length()) {
                 break;
             }
-            target().core().writeRegister(entry.core(), Rsp.parseLittleEndian(hex.substring(at, at + digits))
-                    & entry.core().mask());
+            registers.write(entry, Rsp.parseLittleEndian(hex.substring(at, at + digits)));
             at += digits;
         }
         return "OK";
@@ -309,14 +313,14 @@ final class GdbClient {
         if (entry.isEmpty()) {
             return "E45";
         }
-        return Rsp.hexLittleEndian(target().core().readRegister(entry.get().core()), entry.get().bytes());
+        return Rsp.hexLittleEndian(registers.read(entry.get()), entry.get().bytes());
     }
 
     private String writeRegister(String assignment) {
         String[] parts = assignment.split("=", 2);
         RegisterLayout.Entry entry = layout.entry((int) Rsp.number(parts[0]))
                 .orElseThrow(() -> new RspException("no register " + parts[0]));
-        target().core().writeRegister(entry.core(), Rsp.parseLittleEndian(parts[1]) & entry.core().mask());
+        registers.write(entry, Rsp.parseLittleEndian(parts[1]));
         return "OK";
     }
 

@@ -36,6 +36,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
     Optional<HaltReason> reason = Optional.of(HaltReason.DEBUG_REQUEST);
     boolean hitOnResume;
     int blockReads;
+    int registerReads;
 
     @Override
     public String description() {
@@ -114,6 +115,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
 
     @Override
     public long readRegister(CoreRegister register) {
+        registerReads++;
         return values.getOrDefault(register.name(), 0L);
     }
 

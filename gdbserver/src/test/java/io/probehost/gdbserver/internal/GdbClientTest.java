@@ -112,12 +112,52 @@ class GdbClientTest {
     }
 
     @Test
-    void aStepReportsSigtrapWithTheNewPc() throws Exception {
+    void aStepReportsSigtrapWithTheRegistersGdbReadsAtEveryStopAndNoOthers() throws Exception {
         target.values.put("PC", 0x44L);
+        target.values.put("SP", 0x20003ff0L);
         String reply = replies(packet("vCont;s:1")).get(0);
-        assertTrue(reply.startsWith("T050:00000000;1:00000000;"), reply);
-        assertTrue(reply.endsWith(";f:46000000;10:00000000;11:00000000;12:00000000;thread:1;"),
-                "the m-profile registers, MSP and PSP: " + reply);
+        assertEquals("T057:00000000;d:f03f0020;e:00000000;f:46000000;11:00000000;12:00000000;thread:1;", reply,
+                "r7, sp, lr, pc, msp and psp");
+        assertEquals(6, target.registerReads);
+    }
+
+    @Test
+    void registersReadAfterAStopComeFromTheStopReplyUntilTheCoreRuns() throws Exception {
+        target.values.put("PC", 0x44L);
+        target.values.put("R0", 7L);
+        List<String> replies = replies(packet("s"), packet("pf"), packet("pd"), packet("p0"), packet("p0"),
+                packet("g"));
+        assertEquals(List.of("46000000", "00000000", "07000000", "07000000"), replies.subList(1, 5));
+        assertEquals(6 + 1 + 17 - 5, target.registerReads, "r0 once, then g reads only the 12 it does not know");
+        target.registerReads = 0;
+        replies(packet("p0"), packet("c"), new byte[] {Rsp.INTERRUPT}, packet("p0"));
+        assertEquals(1 + 6 + 1, target.registerReads, "the core ran: the stop reply and r0 are read again");
+    }
+
+    @Test
+    void aRegisterWriteIsWhatTheNextReadAnswers() throws Exception {
+        List<String> replies = replies(packet("pf"), packet("Pf=80000000"), packet("pf"));
+        assertEquals(List.of("00000000", "OK", "80000000"), replies);
+        assertEquals(0x80L, target.values.get("PC"));
+    }
+
+    @Test
+    void attachingToACoreInItsHardFaultHandlerReportsSigsegv() throws Exception {
+        target.values.put("XPSR", 0x01000003L);
+        assertTrue(replies(packet("?")).get(0).startsWith("T0b"));
+    }
+
+    @Test
+    void aBreakpointInAFaultHandlerIsStillSigtrap() throws Exception {
+        target.values.put("XPSR", 0x01000003L);
+        target.reason = Optional.of(io.probehost.api.debug.HaltReason.BREAKPOINT);
+        assertTrue(replies(packet("?")).get(0).startsWith("T05"));
+    }
+
+    @Test
+    void attachingToACoreInThreadModeReportsSigtrap() throws Exception {
+        target.values.put("XPSR", 0x01000000L);
+        assertTrue(replies(packet("?")).get(0).startsWith("T05"));
     }
 
     @Test
