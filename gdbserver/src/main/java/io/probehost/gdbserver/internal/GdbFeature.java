@@ -24,9 +24,10 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
      * @param type    a GDB type such as {@code data_ptr}, {@code code_ptr}, or empty for {@code int}
      * @param group   a register group such as {@code system}, or empty
      * @param atStop  whether GDB reads it at every stop to find the frame (pc, the stack and frame
-     *                pointers, the return address, and on Arm the banked stack pointers its unwinder
-     *                consults), so that stop replies carry it; GDB asks for no other register after a
-     *                {@code stepi} (checked with {@code set debug remote 1}, gdb-multiarch 13)
+     *                pointers, the return address, and on Arm xPSR and the banked stack pointers its
+     *                unwinder consults), so that stop replies carry it; GDB asks for no other register
+     *                after a {@code stepi} (checked with {@code set debug remote 1} and
+     *                {@code set debug frame 1}, gdb-multiarch 13)
      */
     record Register(String gdbName, List<String> aliases, String type, String group, boolean atStop) {
         boolean answersTo(String coreName) {
@@ -59,7 +60,7 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
         registers.add(new Register("sp", List.of("r13"), "data_ptr", "", true));
         registers.add(new Register("lr", List.of("r14"), "", "", true));
         registers.add(new Register("pc", List.of("r15"), "code_ptr", "", true));
-        registers.add(plain("xpsr"));
+        registers.add(new Register("xpsr", List.of(), "", "", true)); // its Thumb bit, for frames without CFI
         return List.copyOf(registers);
     }
 
@@ -73,10 +74,6 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
         }
         registers.add(new Register("pc", List.of(), "code_ptr", "", true));
         return List.copyOf(registers);
-    }
-
-    private static Register plain(String name) {
-        return new Register(name, List.of(), "", "", false);
     }
 
     private static Register system(String name, String type) {

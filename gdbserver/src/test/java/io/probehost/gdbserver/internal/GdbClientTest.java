@@ -116,9 +116,9 @@ class GdbClientTest {
         target.values.put("PC", 0x44L);
         target.values.put("SP", 0x20003ff0L);
         String reply = replies(packet("vCont;s:1")).get(0);
-        assertEquals("T057:00000000;d:f03f0020;e:00000000;f:46000000;11:00000000;12:00000000;thread:1;", reply,
-                "r7, sp, lr, pc, msp and psp");
-        assertEquals(6, target.registerReads);
+        assertEquals("T057:00000000;d:f03f0020;e:00000000;f:46000000;10:00000000;11:00000000;12:00000000;thread:1;",
+                reply, "r7, sp, lr, pc, xpsr, msp and psp");
+        assertEquals(7, target.registerReads);
     }
 
     @Test
@@ -128,10 +128,10 @@ class GdbClientTest {
         List<String> replies = replies(packet("s"), packet("pf"), packet("pd"), packet("p0"), packet("p0"),
                 packet("g"));
         assertEquals(List.of("46000000", "00000000", "07000000", "07000000"), replies.subList(1, 5));
-        assertEquals(6 + 1 + 17 - 5, target.registerReads, "r0 once, then g reads only the 12 it does not know");
+        assertEquals(7 + 1 + 17 - 6, target.registerReads, "r0 once, then g reads only the 11 it does not know");
         target.registerReads = 0;
         replies(packet("p0"), packet("c"), new byte[] {Rsp.INTERRUPT}, packet("p0"));
-        assertEquals(1 + 6 + 1, target.registerReads, "the core ran: the stop reply and r0 are read again");
+        assertEquals(1 + 7 + 1, target.registerReads, "the core ran: the stop reply and r0 are read again");
     }
 
     @Test
