@@ -55,7 +55,7 @@ read -r trips4 ms4 <<<"${rows[4]}"; read -r trips5 ms5 <<<"${rows[5]}"; read -r 
 read -r trips7 ms7 <<<"${rows[7]}"; read -r trips8 ms8 <<<"${rows[8]}"
 # Registers `reg` lists, and those the stop reply of the last stepi carried (T05 then n:value; pairs).
 all_regs=$(awk '/Register +Value/ {n = 0; on = 1; next} on && /^  [a-z]/ {n++; next} on && n {print n; exit}' "$work/gdb.log")
-stop_regs=$(grep -o 'Packet received: T05[^ ]*' "$work/gdb.log" | tail -1 | grep -o '[0-9a-f]*:[0-9a-f]*;' | grep -vc thread || true)
+stop_regs=$(grep -o 'Packet received: T05[^ ]*' "$work/gdb.log" | tail -1 | sed 's/thread:.*//' | grep -o '[0-9a-f]*:[0-9a-f]*;' | grep -c . || true)
 awk -v l="$(echo "$ms1 - $ms0" | bc)" -v p="$(echo "$ms3 - $ms2" | bc)" -v lt=$((trips1 - trips0)) \
     -v pt=$((trips3 - trips2)) -v s="$(echo "$ms5 - $ms4" | bc)" -v st=$((trips5 - trips4)) -v n=$steps \
     -v t="$(echo "$ms6 - $ms5" | bc)" -v tt=$((trips6 - trips5)) \

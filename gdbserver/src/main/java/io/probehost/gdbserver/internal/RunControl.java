@@ -57,7 +57,7 @@ final class RunControl {
             if (channel.awaitInterrupt(poll)) {
                 if (!core.isHalted()) {
                     core.halt(HALT_TIMEOUT);
-                    return stopReply(Optional.of(StopSignal.SIGINT));
+                    return stopReply(Optional.of(StopSignal.SIGINT), Optional.empty());
                 }
                 break;
             }
@@ -66,25 +66,30 @@ final class RunControl {
         return stopReply();
     }
 
-    /** One instruction; returns the stop reply. */
+    /**
+     * One instruction; returns the stop reply. Without a watchpoint set, a step stops for no other
+     * reason than the step, so the halt reason is not read: a stepi costs the probe the step and the
+     * registers GDB reads at a stop, no more.
+     */
     String step() {
         registers.forget();
         target.core().step();
-        return stopReply();
+        return stopReply(Optional.empty(), watchpoints.isEmpty() ? Optional.of(HaltReason.STEP) : Optional.empty());
     }
 
     /** The stop reply for why the core halted ({@link StopSignal}). */
     String stopReply() {
-        return stopReply(Optional.empty());
+        return stopReply(Optional.empty(), Optional.empty());
     }
 
     /**
-     * {@code T}: the signal ({@code signal}, or the one for the halt reason), the registers GDB reads
+     * {@code T}: the signal ({@code signal}, or the one for the halt reason, which is read unless
+     * {@code known}), the registers GDB reads
      * at every stop (read in one batch and kept, so that gdb needs no {@code g} or {@code p} after a
      * step), the thread, and the watched address after a watchpoint.
      */
-    private String stopReply(Optional<Integer> signal) {
-        HaltReason reason = target.core().haltReason().orElse(HaltReason.UNKNOWN);
+    private String stopReply(Optional<Integer> signal, Optional<HaltReason> known) {
+        HaltReason reason = known.or(() -> target.core().haltReason()).orElse(HaltReason.UNKNOWN);
         List<RegisterLayout.Entry> entries = layout.stopEntries();
         long[] values = registers.read(entries);
         int number = signal.orElseGet(() -> StopSignal.of(reason, layout, registers));

@@ -37,6 +37,8 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
     boolean hitOnResume;
     int blockReads;
     int registerReads;
+    int haltReasonReads;
+    HaltReason stepStopsFor = HaltReason.STEP;
 
     @Override
     public String description() {
@@ -87,7 +89,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
     @Override
     public void step() {
         values.merge("PC", 2L, Long::sum);
-        reason = Optional.of(HaltReason.STEP);
+        reason = Optional.of(stepStopsFor);
     }
 
     @Override
@@ -97,6 +99,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
 
     @Override
     public Optional<HaltReason> haltReason() {
+        haltReasonReads++;
         return reason;
     }
 

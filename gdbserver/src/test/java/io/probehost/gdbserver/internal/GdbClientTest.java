@@ -122,6 +122,16 @@ class GdbClientTest {
     }
 
     @Test
+    void aStepReadsTheHaltReasonOnlyWhileAWatchpointIsSet() throws Exception {
+        replies(packet("s"));
+        assertEquals(0, target.haltReasonReads);
+        target.stepStopsFor = io.probehost.api.debug.HaltReason.WATCHPOINT;
+        List<String> replies = replies(packet("Z2,20000004,4"), packet("s"));
+        assertEquals(1, target.haltReasonReads);
+        assertTrue(replies.get(1).endsWith("watch:20000004;"), replies.get(1));
+    }
+
+    @Test
     void registersReadAfterAStopComeFromTheStopReplyUntilTheCoreRuns() throws Exception {
         target.values.put("PC", 0x44L);
         target.values.put("R0", 7L);
