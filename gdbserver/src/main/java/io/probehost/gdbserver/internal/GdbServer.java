@@ -24,6 +24,9 @@ import io.probehost.command.CommandFailure;
  */
 final class GdbServer implements AutoCloseable {
     private static final int REFUSAL_READ_MILLIS = 2000;
+    /** How long a new GDB waits for the one before it to be gone: gdb's disconnect then reconnect come at once. */
+    private static final long HANDOVER_MILLIS = 1000;
+    private static final long HANDOVER_POLL_MILLIS = 10;
     private static final long JOIN_MILLIS = 5000;
 
     private final ServerSocket listener;
@@ -92,7 +95,7 @@ final class GdbServer implements AutoCloseable {
                 }
                 return;
             }
-            if (!attached.compareAndSet(null, socket)) {
+            if (!attached.compareAndSet(null, socket) && !awaitHandover(socket)) {
                 refuse(socket);
                 continue;
             }
@@ -119,6 +122,27 @@ final class GdbServer implements AutoCloseable {
         } finally {
             attached.compareAndSet(socket, null);
         }
+    }
+
+    /**
+     * Waits a moment for the attached GDB's connection to end and attaches {@code socket} if it
+     * does: a {@code disconnect} closes gdb's socket at once, but the serving thread sees the end
+     * of it only when its read returns.
+     */
+    private boolean awaitHandover(Socket socket) {
+        long deadline = System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline) {
+            if (attached.compareAndSet(null, socket)) {
+                return true;
+            }
+            try {
+                Thread.sleep(HANDOVER_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The other end as {@code 127.0.0.1:46110}. */

@@ -64,6 +64,23 @@ class GdbServersTest {
     }
 
     @Test
+    void aGdbThatReconnectsRightAfterDisconnectingIsServed() throws Exception {
+        GdbServer server = start();
+        try {
+            try (Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                first.getOutputStream().write(Rsp.frame("qC"));
+                first.getInputStream().readNBytes(7);
+            }
+            try (Socket again = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                again.getOutputStream().write(Rsp.frame("qC"));
+                assertEquals("+$QC1#c5", new String(again.getInputStream().readNBytes(8), StandardCharsets.ISO_8859_1));
+            }
+        } finally {
+            servers.stopAll();
+        }
+    }
+
+    @Test
     void aPortInUseByAnotherServerIsRefused() {
         GdbServer server = start();
         try {
