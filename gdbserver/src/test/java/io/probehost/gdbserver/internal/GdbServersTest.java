@@ -81,6 +81,18 @@ class GdbServersTest {
     }
 
     @Test
+    void aPortAnotherProgramHoldsIsRefusedWithTheWayOut() throws Exception {
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ProbeException failure = assertThrows(ProbeException.class, () -> servers.start(
+                    InetAddress.getLoopbackAddress(), other.getLocalPort(), () -> null, "F2", System.out));
+            assertTrue(failure.getMessage().startsWith("cannot listen on 127.0.0.1:" + other.getLocalPort() + ": "),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("(another program listens there; -p PORT picks another port)"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
     void aPortInUseByAnotherServerIsRefused() {
         GdbServer server = start();
         try {
