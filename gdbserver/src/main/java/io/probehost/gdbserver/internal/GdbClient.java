@@ -38,6 +38,7 @@ final class GdbClient {
     private final FlashReadCache flashReads;
     private boolean extended;
     private boolean attached = true;
+    private volatile boolean busy;
 
     GdbClient(PacketChannel channel, DebugSession session, MonitorCommands monitor, PrintStream log) {
         this.channel = channel;
@@ -59,7 +60,9 @@ final class GdbClient {
         run.haltIfRunning();
         try {
             while (attached) {
+                busy = false;
                 byte[] packet = channel.receive();
+                busy = true;
                 String reply;
                 try {
                     reply = answer(new String(packet, StandardCharsets.ISO_8859_1), packet);
@@ -79,6 +82,11 @@ final class GdbClient {
                 run.removeAll();
             }
         }
+    }
+
+    /** Whether it is serving a request rather than waiting for the next. */
+    boolean isBusy() {
+        return busy;
     }
 
     private static String describe(byte[] packet) {

@@ -24,8 +24,13 @@ import io.probehost.command.CommandFailure;
  */
 final class GdbServer implements AutoCloseable {
     private static final int REFUSAL_READ_MILLIS = 2000;
-    /** How long a new GDB waits for the one before it to be gone: gdb's disconnect then reconnect come at once. */
+    /**
+     * How long a new GDB waits for the one before it to be gone once that one is idle (gdb's
+     * disconnect and reconnect come at once), and at most while it still serves a request (a kill
+     * resets the target, and gdb does not wait for it).
+     */
     private static final long HANDOVER_MILLIS = 1000;
+    private static final long BUSY_HANDOVER_MILLIS = 30_000;
     private static final long HANDOVER_POLL_MILLIS = 10;
     private static final long JOIN_MILLIS = 5000;
 
@@ -37,6 +42,7 @@ final class GdbServer implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<Socket> attached = new AtomicReference<>();
     private volatile Thread client;
+    private volatile GdbClient serving;
     private volatile boolean stopping;
 
     /**
@@ -113,7 +119,9 @@ final class GdbServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             PacketChannel channel = new PacketChannel(new BufferedInputStream(socket.getInputStream()),
                     new BufferedOutputStream(socket.getOutputStream()), millis -> soTimeout(socket, millis));
-            new GdbClient(channel, sessions.get(), monitor, log).serve();
+            GdbClient gdb = new GdbClient(channel, sessions.get(), monitor, log);
+            serving = gdb;
+            gdb.serve();
             log.println("gdb: " + who + " detached");
         } catch (EOFException | SocketException e) {
             log.println("gdb: " + who + " disconnected");
@@ -130,8 +138,10 @@ final class GdbServer implements AutoCloseable {
      * of it only when its read returns.
      */
     private boolean awaitHandover(Socket socket) {
-        long deadline = System.nanoTime() + HANDOVER_MILLIS * 1_000_000;
-        while (System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        long idleDeadline = start + HANDOVER_MILLIS * 1_000_000;
+        long busyDeadline = start + BUSY_HANDOVER_MILLIS * 1_000_000;
+        while (System.nanoTime() < idleDeadline || isBusy() && System.nanoTime() < busyDeadline) {
             if (attached.compareAndSet(null, socket)) {
                 return true;
             }
@@ -143,6 +153,11 @@ final class GdbServer implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private boolean isBusy() {
+        GdbClient gdb = serving;
+        return gdb != null && gdb.isBusy();
     }
 
     /** The other end as {@code 127.0.0.1:46110}. */
