@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.HaltReason;
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DebugProbe;
@@ -125,7 +126,7 @@ class GdbClientTest {
     void aStepReadsTheHaltReasonOnlyWhileAWatchpointIsSet() throws Exception {
         replies(packet("s"));
         assertEquals(0, target.haltReasonReads);
-        target.stepStopsFor = io.probehost.api.debug.HaltReason.WATCHPOINT;
+        target.stepStopsFor = HaltReason.WATCHPOINT;
         List<String> replies = replies(packet("Z2,20000004,4"), packet("s"));
         assertEquals(1, target.haltReasonReads);
         assertTrue(replies.get(1).endsWith("watch:20000004;"), replies.get(1));
@@ -151,23 +152,26 @@ class GdbClientTest {
         assertEquals(0x80L, target.values.get("PC"));
     }
 
+    /** The signal of the stop reply to {@code ?} for a core halted for {@code reason} with this xPSR. */
+    private String signalAtAttach(long xpsr, io.probehost.api.debug.HaltReason reason) throws Exception {
+        target.values.put("XPSR", xpsr);
+        target.reason = Optional.of(reason);
+        return replies(packet("?")).get(0).substring(0, 3);
+    }
+
     @Test
     void attachingToACoreInItsHardFaultHandlerReportsSigsegv() throws Exception {
-        target.values.put("XPSR", 0x01000003L);
-        assertTrue(replies(packet("?")).get(0).startsWith("T0b"));
+        assertEquals("T0b", signalAtAttach(0x01000003L, HaltReason.DEBUG_REQUEST));
     }
 
     @Test
     void aBreakpointInAFaultHandlerIsStillSigtrap() throws Exception {
-        target.values.put("XPSR", 0x01000003L);
-        target.reason = Optional.of(io.probehost.api.debug.HaltReason.BREAKPOINT);
-        assertTrue(replies(packet("?")).get(0).startsWith("T05"));
+        assertEquals("T05", signalAtAttach(0x01000003L, HaltReason.BREAKPOINT));
     }
 
     @Test
     void attachingToACoreInThreadModeReportsSigtrap() throws Exception {
-        target.values.put("XPSR", 0x01000000L);
-        assertTrue(replies(packet("?")).get(0).startsWith("T05"));
+        assertEquals("T05", signalAtAttach(0x01000000L, HaltReason.DEBUG_REQUEST));
     }
 
     @Test
