@@ -20,9 +20,11 @@ import org.junit.Test;
 /**
  * The judge of {@code gdb:serve}: Debian's {@code gdb-multiarch} in batch mode against
  * {@code ./probehost --sim gdb:serve} run as a user runs it, through the micro:bit's CMSIS-DAP
- * (nRF51, Cortex-M0) and the Nucleo's ST-Link (STM32F103, Cortex-M3): load of an example ELF
- * through the flash loader, monitor reset halt, a breakpoint, continue, next, registers, memory, a
- * watchpoint hit, a shell command through monitor, detach; and a second GDB refused.
+ * (nRF51, Cortex-M0), the Nucleo's ST-Link (STM32F103, Cortex-M3) and the Longan Nano's CMSIS-DAP in
+ * JTAG mode (GD32VF103, RISC-V): load of an example ELF through the flash loader, monitor reset halt,
+ * a breakpoint, continue, next, registers, memory, a watchpoint hit, a shell command through monitor,
+ * detach; kill and reconnect, a second GDB refused, Ctrl-C, and the signal of a core found in its
+ * HardFault handler.
  */
 public class GdbServerIT {
     private static final Pattern PORT = Pattern.compile("127\\.0\\.0\\.1:(\\d+)");
@@ -31,7 +33,7 @@ public class GdbServerIT {
     public void gdbLoadsBreaksStepsAndWatchesOnTheVirtualNrf51ThroughCmsisDap() throws Exception {
         try (Server server = Server.start("9900")) {
             String gdb = debugSession(server.port, "examples/blinky.elf");
-            assertSession(gdb, "0x00000044", "led_toggle () at blinky.c:28", "29\t    watched.toggles++;");
+            assertSession(gdb, "0x00000044", "0x00000044", "led_toggle () at blinky.c:28", "29\t    watched.toggles++;");
             assertTrue("Cortex-M0 has no BASEPRI, and the description says so: " + gdb, !gdb.contains("basepri"));
             assertTrue(server.log(), server.log().contains("gdb: load into nrf51822_xxaa: 1 sector written"));
         }
@@ -41,9 +43,64 @@ public class GdbServerIT {
     public void gdbLoadsBreaksStepsAndWatchesOnTheVirtualStm32f103ThroughStlink() throws Exception {
         try (Server server = Server.start("0670")) {
             String gdb = debugSession(server.port, "examples/nucleo-blinky.elf");
-            assertSession(gdb, "0x08000044", "led_toggle () at nucleo-blinky.c:32", "33\t    watched.toggles++;");
+            assertSession(gdb, "0x08000044", "0x08000044", "led_toggle () at nucleo-blinky.c:32",
+                    "33\t    watched.toggles++;");
             assertTrue("the Cortex-M3's m-system registers: " + gdb, gdb.contains("basepri        0x0"));
             assertTrue(server.log(), server.log().contains("gdb: load into stm32f103rb: 1 sector written"));
+        }
+    }
+
+    /** The GD32VF103 boots from the flash alias at 0, so reset halts there; the ELF starts at 0x08000000. */
+    @Test
+    public void gdbLoadsBreaksStepsAndWatchesOnTheVirtualGd32vf103ThroughCmsisDapJtag() throws Exception {
+        try (Server server = Server.start("PHRV0001")) {
+            String gdb = debugSession(server.port, "examples/longan-blinky.elf");
+            assertSession(gdb, "0x08000000", "0x00000000", "led_toggle () at ./longan-blinky.c:28",
+                    "29\t    watched.toggles++;");
+            assertTrue("the RISC-V registers by their ABI names: " + gdb,
+                    Pattern.compile("(?m)^ra\\s+0x[0-9a-f]+\\s+0x[0-9a-f]+ <main\\+\\d+>").matcher(gdb).find());
+            assertTrue(server.log(), server.log().contains("gdb: load into gd32vf103cb: 1 sector written"));
+        }
+    }
+
+    /** kill resets and halts the core and leaves the connection; gdb may disconnect and connect again. */
+    @Test
+    public void killResetsTheTargetAndGdbReconnects() throws Exception {
+        try (Server server = Server.start("9900")) {
+            String gdb = gdb(List.of("-ex", "target extended-remote :" + server.port, "-ex", "load", "-ex",
+                    "monitor target:go", "-ex", "kill", "-ex", "disconnect", "-ex", "target extended-remote :"
+                    + server.port, "-ex", "info registers pc", "-ex", "stepi", "-ex", "info registers pc", "-ex",
+                    "detach"), "examples/blinky.elf");
+            assertTrue(gdb, gdb.contains("[Inferior 1 (Remote target) killed]"));
+            assertTrue("kill left the core reset and halted: " + gdb,
+                    Pattern.compile("(?m)^pc\\s+0x44\\s+0x44 <reset_handler>").matcher(gdb).find());
+            assertTrue("a step after reconnecting: " + gdb,
+                    Pattern.compile("(?m)^pc\\s+0x46\\s+0x46 <reset_handler\\+2>").matcher(gdb).find());
+            assertTrue(gdb, gdb.contains("[Inferior 1 (Remote target) detached]"));
+            assertEquals(server.log(), 2, server.log().split("attached to 9900", -1).length - 1);
+        }
+    }
+
+    /** A program that ran into HardFault, found there by a GDB that attaches: SIGSEGV, as pyOCD reports it. */
+    @Test
+    public void aCoreFoundInItsHardFaultHandlerStoppedWithSigsegv() throws Exception {
+        try (Server server = Server.start("9900")) {
+            String gdb = gdb(List.of("-ex", "target extended-remote :" + server.port, "-ex", "load", "-ex",
+                    "monitor target:go", "-ex", "shell sleep 1", "-ex", "disconnect", "-ex", "target extended-remote :"
+                    + server.port, "-ex", "info program", "-ex", "detach"), "examples/fault.elf");
+            assertTrue(gdb, gdb.contains("It stopped with signal SIGSEGV, Segmentation fault."));
+        }
+    }
+
+    /** Issue 13's RTT through GDB: monitor runs the rtt commands like any other shell command. */
+    @Test
+    public void monitorRunsTheRttCommands() throws Exception {
+        try (Server server = Server.start("9900")) {
+            String gdb = gdb(List.of("-ex", "target extended-remote :" + server.port, "-ex", "load", "-ex",
+                    "monitor target:go", "-ex", "monitor rtt:attach --for 1", "-ex", "monitor rtt:list", "-ex",
+                    "detach"), "examples/rtt-log.elf");
+            assertTrue("rtt:attach streams the log: " + gdb, gdb.contains("rtt-log started\ntick 0\n"));
+            assertTrue("rtt:list: " + gdb, Pattern.compile("up 0\\s+Terminal\\s+256").matcher(gdb).find());
         }
     }
 
@@ -80,9 +137,9 @@ public class GdbServerIT {
         }
     }
 
-    private static void assertSession(String gdb, String entry, String breakpoint, String nextLine) {
+    private static void assertSession(String gdb, String entry, String resetPc, String breakpoint, String nextLine) {
         assertTrue("load goes through vFlash: " + gdb, gdb.contains("Start address " + entry));
-        assertTrue("monitor reset halt: " + gdb, gdb.contains("halted at pc " + entry));
+        assertTrue("monitor reset halt: " + gdb, gdb.contains("halted at pc " + resetPc));
         assertTrue(gdb, gdb.contains("Breakpoint 1, " + breakpoint));
         assertTrue("the breakpoint is in flash, so GDB uses a hardware one: " + gdb,
                 gdb.contains("automatically using hardware breakpoints"));

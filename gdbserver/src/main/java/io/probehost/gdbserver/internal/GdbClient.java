@@ -32,11 +32,13 @@ final class GdbClient {
     private final MonitorCommands monitor;
     private final PrintStream log;
     private final RegisterLayout layout;
+    private final RegisterCache registers;
     private final RunControl run;
     private final FlashDownload download = new FlashDownload();
     private final FlashReadCache flashReads;
     private boolean extended;
     private boolean attached = true;
+    private volatile boolean busy;
 
     GdbClient(PacketChannel channel, DebugSession session, MonitorCommands monitor, PrintStream log) {
         this.channel = channel;
@@ -44,7 +46,8 @@ final class GdbClient {
         this.monitor = monitor;
         this.log = log;
         this.layout = RegisterLayout.of(target().core().registers());
-        this.run = new RunControl(target(), layout);
+        this.registers = new RegisterCache(target().core());
+        this.run = new RunControl(target(), layout, registers);
         this.flashReads = new FlashReadCache(description().map(TargetDescription::memoryMap).orElse(List.of()));
     }
 
@@ -57,7 +60,9 @@ final class GdbClient {
         run.haltIfRunning();
         try {
             while (attached) {
+                busy = false;
                 byte[] packet = channel.receive();
+                busy = true;
                 String reply;
                 try {
                     reply = answer(new String(packet, StandardCharsets.ISO_8859_1), packet);
@@ -79,6 +84,11 @@ final class GdbClient {
         }
     }
 
+    /** Whether it is serving a request rather than waiting for the next. */
+    boolean isBusy() {
+        return busy;
+    }
+
     private static String describe(byte[] packet) {
         String text = new String(packet, 0, Math.min(packet.length, 40), StandardCharsets.ISO_8859_1);
         return text.replaceAll("[^\\x20-\\x7e]", ".");
@@ -91,7 +101,7 @@ final class GdbClient {
         }
         switch (text.charAt(0)) {
             case '?':
-                return run.stopReply(RunControl.SIGTRAP);
+                return run.stopReply();
             case '!':
                 extended = true;
                 return "OK";
@@ -194,7 +204,7 @@ final class GdbClient {
         }
         if (text.startsWith("vRun")) {
             resetAndHalt();
-            return run.stopReply(RunControl.SIGTRAP);
+            return run.stopReply();
         }
         if (text.startsWith("vKill")) {
             resetAndHalt();
@@ -221,7 +231,7 @@ final class GdbClient {
                 : semicolon > 0 ? text.substring(semicolon + 1) : "";
         if (!address.isEmpty() && !address.contains(":")) {
             RegisterLayout.Entry pc = layout.named("pc").orElseThrow(() -> new RspException("no pc register"));
-            target().core().writeRegister(pc.core(), Rsp.number(address));
+            registers.write(pc, Rsp.number(address));
         }
         return how.equals("s") ? run.step() : run.resume(channel);
     }
@@ -246,6 +256,7 @@ final class GdbClient {
 
     private String detach() {
         run.removeAll();
+        registers.forget();
         if (target().core().isHalted()) {
             target().core().resume();
         }
@@ -261,11 +272,13 @@ final class GdbClient {
 
     private void resetAndHalt() {
         flashReads.forget();
+        registers.forget();
         monitor.run("reset halt");
     }
 
     private String monitor(String line) {
         flashReads.forget();
+        registers.forget();
         String output = monitor.run(line);
         byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
         try {
@@ -282,7 +295,7 @@ final class GdbClient {
     /** {@code g}: the general registers; GDB reads the others with {@code p}. */
     private String readRegisters() {
         List<RegisterLayout.Entry> entries = layout.generalEntries();
-        long[] values = target().core().readRegisters(RegisterLayout.coreRegisters(entries));
+        long[] values = registers.read(entries);
         StringBuilder reply = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             reply.append(Rsp.hexLittleEndian(values[i], entries.get(i).bytes()));
@@ -297,8 +310,7 @@ final class GdbClient {
             if (at + digits > hex.length()) {
                 break;
             }
-            target().core().writeRegister(entry.core(), Rsp.parseLittleEndian(hex.substring(at, at + digits))
-                    & entry.core().mask());
+            registers.write(entry, Rsp.parseLittleEndian(hex.substring(at, at + digits)));
             at += digits;
         }
         return "OK";
@@ -309,14 +321,14 @@ final class GdbClient {
         if (entry.isEmpty()) {
             return "E45";
         }
-        return Rsp.hexLittleEndian(target().core().readRegister(entry.get().core()), entry.get().bytes());
+        return Rsp.hexLittleEndian(registers.read(entry.get()), entry.get().bytes());
     }
 
     private String writeRegister(String assignment) {
         String[] parts = assignment.split("=", 2);
         RegisterLayout.Entry entry = layout.entry((int) Rsp.number(parts[0]))
                 .orElseThrow(() -> new RspException("no register " + parts[0]));
-        target().core().writeRegister(entry.core(), Rsp.parseLittleEndian(parts[1]) & entry.core().mask());
+        registers.write(entry, Rsp.parseLittleEndian(parts[1]));
         return "OK";
     }
 

@@ -23,8 +23,11 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
      * @param aliases other names a core may use for it (case is ignored)
      * @param type    a GDB type such as {@code data_ptr}, {@code code_ptr}, or empty for {@code int}
      * @param group   a register group such as {@code system}, or empty
-     * @param atStop  whether GDB reads it at every stop even outside the core feature (the banked
-     *                stack pointers its Arm unwinder consults), so that stop replies carry it
+     * @param atStop  whether GDB reads it at every stop to find the frame (pc, the stack and frame
+     *                pointers, the return address, and on Arm xPSR and the banked stack pointers its
+     *                unwinder consults), so that stop replies carry it; GDB asks for no other register
+     *                after a {@code stepi} (checked with {@code set debug remote 1} and
+     *                {@code set debug frame 1}, gdb-multiarch 13)
      */
     record Register(String gdbName, List<String> aliases, String type, String group, boolean atStop) {
         boolean answersTo(String coreName) {
@@ -52,11 +55,12 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
 
     private static List<Register> armMProfile() {
         List<Register> registers = new ArrayList<>();
-        IntStream.rangeClosed(0, 12).forEach(n -> registers.add(plain("r" + n)));
-        registers.add(new Register("sp", List.of("r13"), "data_ptr", "", false));
-        registers.add(new Register("lr", List.of("r14"), "", "", false));
-        registers.add(new Register("pc", List.of("r15"), "code_ptr", "", false));
-        registers.add(plain("xpsr"));
+        // r7 is the Thumb frame pointer that unoptimised code's CFI unwinds through
+        IntStream.rangeClosed(0, 12).forEach(n -> registers.add(new Register("r" + n, List.of(), "", "", n == 7)));
+        registers.add(new Register("sp", List.of("r13"), "data_ptr", "", true));
+        registers.add(new Register("lr", List.of("r14"), "", "", true));
+        registers.add(new Register("pc", List.of("r15"), "code_ptr", "", true));
+        registers.add(new Register("xpsr", List.of(), "", "", true)); // its Thumb bit, for frames without CFI
         return List.copyOf(registers);
     }
 
@@ -66,14 +70,10 @@ record GdbFeature(String name, String architecture, List<Register> registers) {
             String abi = RISCV_ABI_NAMES.get(n);
             List<String> aliases = n == 8 ? List.of("x8", "s0") : List.of("x" + n);
             String type = n == 1 ? "code_ptr" : n == 2 ? "data_ptr" : "";
-            registers.add(new Register(abi, aliases, type, "", false));
+            registers.add(new Register(abi, aliases, type, "", n == 1 || n == 2 || n == 8));
         }
-        registers.add(new Register("pc", List.of(), "code_ptr", "", false));
+        registers.add(new Register("pc", List.of(), "code_ptr", "", true));
         return List.copyOf(registers);
-    }
-
-    private static Register plain(String name) {
-        return new Register(name, List.of(), "", "", false);
     }
 
     private static Register system(String name, String type) {

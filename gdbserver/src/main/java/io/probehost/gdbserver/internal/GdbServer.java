@@ -24,6 +24,14 @@ import io.probehost.command.CommandFailure;
  */
 final class GdbServer implements AutoCloseable {
     private static final int REFUSAL_READ_MILLIS = 2000;
+    /**
+     * How long a new GDB waits for the one before it to be gone once that one is idle (gdb's
+     * disconnect and reconnect come at once), and at most while it still serves a request (a kill
+     * resets the target, and gdb does not wait for it).
+     */
+    private static final long HANDOVER_MILLIS = 1000;
+    private static final long BUSY_HANDOVER_MILLIS = 30_000;
+    private static final long HANDOVER_POLL_MILLIS = 10;
     private static final long JOIN_MILLIS = 5000;
 
     private final ServerSocket listener;
@@ -34,6 +42,7 @@ final class GdbServer implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<Socket> attached = new AtomicReference<>();
     private volatile Thread client;
+    private volatile GdbClient serving;
     private volatile boolean stopping;
 
     /**
@@ -92,7 +101,7 @@ final class GdbServer implements AutoCloseable {
                 }
                 return;
             }
-            if (!attached.compareAndSet(null, socket)) {
+            if (!attached.compareAndSet(null, socket) && !awaitHandover(socket)) {
                 refuse(socket);
                 continue;
             }
@@ -110,7 +119,9 @@ final class GdbServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             PacketChannel channel = new PacketChannel(new BufferedInputStream(socket.getInputStream()),
                     new BufferedOutputStream(socket.getOutputStream()), millis -> soTimeout(socket, millis));
-            new GdbClient(channel, sessions.get(), monitor, log).serve();
+            GdbClient gdb = new GdbClient(channel, sessions.get(), monitor, log);
+            serving = gdb;
+            gdb.serve();
             log.println("gdb: " + who + " detached");
         } catch (EOFException | SocketException e) {
             log.println("gdb: " + who + " disconnected");
@@ -119,6 +130,34 @@ final class GdbServer implements AutoCloseable {
         } finally {
             attached.compareAndSet(socket, null);
         }
+    }
+
+    /**
+     * Waits a moment for the attached GDB's connection to end and attaches {@code socket} if it
+     * does: a {@code disconnect} closes gdb's socket at once, but the serving thread sees the end
+     * of it only when its read returns.
+     */
+    private boolean awaitHandover(Socket socket) {
+        long start = System.nanoTime();
+        long idleDeadline = start + HANDOVER_MILLIS * 1_000_000;
+        long busyDeadline = start + BUSY_HANDOVER_MILLIS * 1_000_000;
+        while (System.nanoTime() < idleDeadline || isBusy() && System.nanoTime() < busyDeadline) {
+            if (attached.compareAndSet(null, socket)) {
+                return true;
+            }
+            try {
+                Thread.sleep(HANDOVER_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean isBusy() {
+        GdbClient gdb = serving;
+        return gdb != null && gdb.isBusy();
     }
 
     /** The other end as {@code 127.0.0.1:46110}. */

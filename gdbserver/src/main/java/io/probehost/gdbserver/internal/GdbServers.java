@@ -1,6 +1,7 @@
 package io.probehost.gdbserver.internal;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.util.List;
@@ -42,8 +43,10 @@ public final class GdbServers {
         try {
             server = new GdbServer(bind, port, sessions, monitor, log, probe);
         } catch (IOException e) {
-            throw new ProbeException("cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage(),
-                    e);
+            String hint = e instanceof BindException ? " (another program listens there; -p PORT picks another port)"
+                    : "";
+            throw new ProbeException("cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage()
+                    + hint, e);
         }
         servers.put(server.port(), server);
         server.start();

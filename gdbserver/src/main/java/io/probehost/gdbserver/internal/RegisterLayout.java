@@ -26,7 +26,7 @@ final class RegisterLayout {
      * @param feature the feature that holds it
      * @param type    GDB type, empty for {@code int}
      * @param group   register group, or empty
-     * @param atStop  whether stop replies carry it although {@code g} does not
+     * @param atStop  whether stop replies carry it
      */
     record Entry(int number, String name, CoreRegister core, String feature, String type, String group,
             boolean atStop) {
@@ -95,9 +95,8 @@ final class RegisterLayout {
     }
 
     /**
-     * What {@code g} and the stop replies carry: the registers of the architecture's core feature
-     * (r0-pc and xpsr, x0-x31 and pc), which GDB reads after every stop. GDB asks for the others
-     * with {@code p} when it shows them, so a step does not pay for reading them.
+     * What {@code g} carries: the registers of the architecture's core feature
+     * (r0-pc and xpsr, x0-x31 and pc). GDB asks for the others with {@code p} when it shows them.
      */
     List<Entry> generalEntries() {
         if (architecture.isEmpty()) {
@@ -107,10 +106,14 @@ final class RegisterLayout {
         return entries.stream().takeWhile(entry -> entry.feature().equals(core)).toList();
     }
 
-    /** What a stop reply carries: the general registers and those GDB reads at every stop. */
+    /**
+     * What a stop reply carries: the registers GDB reads at every stop, and no more, since each
+     * costs the probe's link a register transfer at every step; the general registers when no
+     * known feature says which those are.
+     */
     List<Entry> stopEntries() {
-        List<Entry> general = generalEntries();
-        return entries.stream().filter(entry -> general.contains(entry) || entry.atStop()).toList();
+        List<Entry> atStop = entries.stream().filter(Entry::atStop).toList();
+        return atStop.isEmpty() ? generalEntries() : atStop;
     }
 
     static List<CoreRegister> coreRegisters(List<Entry> entries) {

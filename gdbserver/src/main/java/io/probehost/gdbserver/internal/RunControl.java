@@ -21,19 +21,19 @@ import io.probehost.api.debug.WatchpointKind;
  */
 final class RunControl {
     static final Duration HALT_TIMEOUT = Duration.ofSeconds(1);
-    static final int SIGINT = 2;
-    static final int SIGTRAP = 5;
     private static final int FIRST_POLL_MILLIS = 1;
     private static final int LONGEST_POLL_MILLIS = 16;
 
     private final DebugTarget target;
     private final RegisterLayout layout;
+    private final RegisterCache registers;
     private final List<Long> breakpoints = new ArrayList<>();
     private final List<Long> watchpoints = new ArrayList<>();
 
-    RunControl(DebugTarget target, RegisterLayout layout) {
+    RunControl(DebugTarget target, RegisterLayout layout, RegisterCache registers) {
         this.target = target;
         this.layout = layout;
+        this.registers = registers;
     }
 
     /** Halts the core if it runs, as GDB expects of a target it attaches to. */
@@ -50,43 +50,57 @@ final class RunControl {
      */
     String resume(PacketChannel channel) throws IOException {
         CoreControl core = target.core();
+        registers.forget();
         core.resume();
         int poll = FIRST_POLL_MILLIS;
         while (!core.isHalted()) {
             if (channel.awaitInterrupt(poll)) {
                 if (!core.isHalted()) {
                     core.halt(HALT_TIMEOUT);
-                    return stopReply(SIGINT);
+                    return stopReply(Optional.of(StopSignal.SIGINT), Optional.empty());
                 }
                 break;
             }
             poll = Math.min(poll * 2, LONGEST_POLL_MILLIS);
         }
-        return stopReply(SIGTRAP);
-    }
-
-    /** One instruction; returns the stop reply. */
-    String step() {
-        target.core().step();
-        return stopReply(SIGTRAP);
+        return stopReply();
     }
 
     /**
-     * {@code T}: the signal, the registers GDB reads at every stop (read in one batch, so that gdb
-     * needs no {@code g} or {@code p} after a step), the thread, and the watched address after a
-     * watchpoint.
+     * One instruction; returns the stop reply. Without a watchpoint set, a step stops for no other
+     * reason than the step, so the halt reason is not read: a stepi costs the probe the step and the
+     * registers GDB reads at a stop, no more.
      */
-    String stopReply(int signal) {
-        StringBuilder reply = new StringBuilder(String.format("T%02x", signal));
+    String step() {
+        registers.forget();
+        target.core().step();
+        return stopReply(Optional.empty(), watchpoints.isEmpty() ? Optional.of(HaltReason.STEP) : Optional.empty());
+    }
+
+    /** The stop reply for why the core halted ({@link StopSignal}). */
+    String stopReply() {
+        return stopReply(Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * {@code T}: the signal ({@code signal}, or the one for the halt reason, which is read unless
+     * {@code known}), the registers GDB reads
+     * at every stop (read in one batch and kept, so that gdb needs no {@code g} or {@code p} after a
+     * step), the thread, and the watched address after a watchpoint.
+     */
+    private String stopReply(Optional<Integer> signal, Optional<HaltReason> known) {
+        HaltReason reason = known.or(() -> target.core().haltReason()).orElse(HaltReason.UNKNOWN);
         List<RegisterLayout.Entry> entries = layout.stopEntries();
-        long[] values = target.core().readRegisters(RegisterLayout.coreRegisters(entries));
+        long[] values = registers.read(entries);
+        int number = signal.orElseGet(() -> StopSignal.of(reason, layout, registers));
+        StringBuilder reply = new StringBuilder(String.format("T%02x", number));
         for (int i = 0; i < values.length; i++) {
             RegisterLayout.Entry entry = entries.get(i);
             reply.append(String.format("%x:", entry.number())).append(Rsp.hexLittleEndian(values[i], entry.bytes()))
                     .append(';');
         }
         reply.append("thread:1;");
-        if (target.core().haltReason().orElse(HaltReason.UNKNOWN) == HaltReason.WATCHPOINT) {
+        if (reason == HaltReason.WATCHPOINT) {
             watchHit().ifPresent(hit -> reply.append(String.format("%s:%x;", watchWord(hit.kind()), hit.address())));
         }
         return reply.toString();

@@ -36,6 +36,9 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
     Optional<HaltReason> reason = Optional.of(HaltReason.DEBUG_REQUEST);
     boolean hitOnResume;
     int blockReads;
+    int registerReads;
+    int haltReasonReads;
+    HaltReason stepStopsFor = HaltReason.STEP;
 
     @Override
     public String description() {
@@ -86,7 +89,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
     @Override
     public void step() {
         values.merge("PC", 2L, Long::sum);
-        reason = Optional.of(HaltReason.STEP);
+        reason = Optional.of(stepStopsFor);
     }
 
     @Override
@@ -96,6 +99,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
 
     @Override
     public Optional<HaltReason> haltReason() {
+        haltReasonReads++;
         return reason;
     }
 
@@ -114,6 +118,7 @@ final class FakeTarget implements DebugTarget, CoreControl, MemoryInterface {
 
     @Override
     public long readRegister(CoreRegister register) {
+        registerReads++;
         return values.getOrDefault(register.name(), 0L);
     }
 

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.debug.DebugTarget;
+import io.probehost.api.debug.HaltReason;
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.option.SessionOptions;
 import io.probehost.api.probe.DebugProbe;
@@ -112,12 +113,65 @@ class GdbClientTest {
     }
 
     @Test
-    void aStepReportsSigtrapWithTheNewPc() throws Exception {
+    void aStepReportsSigtrapWithTheRegistersGdbReadsAtEveryStopAndNoOthers() throws Exception {
         target.values.put("PC", 0x44L);
+        target.values.put("SP", 0x20003ff0L);
         String reply = replies(packet("vCont;s:1")).get(0);
-        assertTrue(reply.startsWith("T050:00000000;1:00000000;"), reply);
-        assertTrue(reply.endsWith(";f:46000000;10:00000000;11:00000000;12:00000000;thread:1;"),
-                "the m-profile registers, MSP and PSP: " + reply);
+        assertEquals("T057:00000000;d:f03f0020;e:00000000;f:46000000;10:00000000;11:00000000;12:00000000;thread:1;",
+                reply, "r7, sp, lr, pc, xpsr, msp and psp");
+        assertEquals(7, target.registerReads);
+    }
+
+    @Test
+    void aStepReadsTheHaltReasonOnlyWhileAWatchpointIsSet() throws Exception {
+        replies(packet("s"));
+        assertEquals(0, target.haltReasonReads);
+        target.stepStopsFor = HaltReason.WATCHPOINT;
+        List<String> replies = replies(packet("Z2,20000004,4"), packet("s"));
+        assertEquals(1, target.haltReasonReads);
+        assertTrue(replies.get(1).endsWith("watch:20000004;"), replies.get(1));
+    }
+
+    @Test
+    void registersReadAfterAStopComeFromTheStopReplyUntilTheCoreRuns() throws Exception {
+        target.values.put("PC", 0x44L);
+        target.values.put("R0", 7L);
+        List<String> replies = replies(packet("s"), packet("pf"), packet("pd"), packet("p0"), packet("p0"),
+                packet("g"));
+        assertEquals(List.of("46000000", "00000000", "07000000", "07000000"), replies.subList(1, 5));
+        assertEquals(7 + 1 + 17 - 6, target.registerReads, "r0 once, then g reads only the 11 it does not know");
+        target.registerReads = 0;
+        replies(packet("p0"), packet("c"), new byte[] {Rsp.INTERRUPT}, packet("p0"));
+        assertEquals(1 + 7 + 1, target.registerReads, "the core ran: the stop reply and r0 are read again");
+    }
+
+    @Test
+    void aRegisterWriteIsWhatTheNextReadAnswers() throws Exception {
+        List<String> replies = replies(packet("pf"), packet("Pf=80000000"), packet("pf"));
+        assertEquals(List.of("00000000", "OK", "80000000"), replies);
+        assertEquals(0x80L, target.values.get("PC"));
+    }
+
+    /** The signal of the stop reply to {@code ?} for a core halted for {@code reason} with this xPSR. */
+    private String signalAtAttach(long xpsr, io.probehost.api.debug.HaltReason reason) throws Exception {
+        target.values.put("XPSR", xpsr);
+        target.reason = Optional.of(reason);
+        return replies(packet("?")).get(0).substring(0, 3);
+    }
+
+    @Test
+    void attachingToACoreInItsHardFaultHandlerReportsSigsegv() throws Exception {
+        assertEquals("T0b", signalAtAttach(0x01000003L, HaltReason.DEBUG_REQUEST));
+    }
+
+    @Test
+    void aBreakpointInAFaultHandlerIsStillSigtrap() throws Exception {
+        assertEquals("T05", signalAtAttach(0x01000003L, HaltReason.BREAKPOINT));
+    }
+
+    @Test
+    void attachingToACoreInThreadModeReportsSigtrap() throws Exception {
+        assertEquals("T05", signalAtAttach(0x01000000L, HaltReason.DEBUG_REQUEST));
     }
 
     @Test

@@ -64,6 +64,35 @@ class GdbServersTest {
     }
 
     @Test
+    void aGdbThatReconnectsRightAfterDisconnectingIsServed() throws Exception {
+        GdbServer server = start();
+        try {
+            try (Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                first.getOutputStream().write(Rsp.frame("qC"));
+                first.getInputStream().readNBytes(7);
+            }
+            try (Socket again = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+                again.getOutputStream().write(Rsp.frame("qC"));
+                assertEquals("+$QC1#c5", new String(again.getInputStream().readNBytes(8), StandardCharsets.ISO_8859_1));
+            }
+        } finally {
+            servers.stopAll();
+        }
+    }
+
+    @Test
+    void aPortAnotherProgramHoldsIsRefusedWithTheWayOut() throws Exception {
+        try (java.net.ServerSocket other = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ProbeException failure = assertThrows(ProbeException.class, () -> servers.start(
+                    InetAddress.getLoopbackAddress(), other.getLocalPort(), () -> null, "F2", System.out));
+            assertTrue(failure.getMessage().startsWith("cannot listen on 127.0.0.1:" + other.getLocalPort() + ": "),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("(another program listens there; -p PORT picks another port)"),
+                    failure.getMessage());
+        }
+    }
+
+    @Test
     void aPortInUseByAnotherServerIsRefused() {
         GdbServer server = start();
         try {
