@@ -88,10 +88,7 @@ public final class ThumbBenchmark {
         long executed = 0;
         long elapsed;
         do {
-            for (int i = 0; i < INSTRUCTIONS_PER_CHECK; i++) {
-                core.step();
-            }
-            executed += INSTRUCTIONS_PER_CHECK;
+            executed += core.run(INSTRUCTIONS_PER_CHECK);
             elapsed = threads.getCurrentThreadCpuTime() - start;
         } while (elapsed < budget);
         return executed * 1e9 / elapsed;

@@ -56,6 +56,13 @@ public final class Core implements CoreRunner.Steppable {
     private long cycles;
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
     private long clockRemainder;
+    /**
+     * Nanoseconds executed but not yet given to the virtual clock: only inside {@link #run}, which
+     * hands them over before anything can read the clock (a bus access other than to RAM or flash
+     * read in place, a look at which memory is direct, a clocked device) and when it returns.
+     */
+    private long unsyncedNanos;
+    private boolean deferClock;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
     boolean sleeping;
@@ -88,7 +95,7 @@ public final class Core implements CoreRunner.Steppable {
     /** A core whose cycles advance {@code clock} at {@code cpuHz} (72 MHz for an STM32F103). */
     public Core(MemoryPort bus, VirtualClock clock, Profile profile, long cpuHz) {
         this.bus = bus;
-        this.direct = new DirectAccess(bus);
+        this.direct = new DirectAccess(bus, this::syncClock);
         this.clock = clock;
         this.cpuHz = cpuHz;
         this.nanosPerCycle = 1_000_000_000L / cpuHz;
@@ -278,6 +285,7 @@ public final class Core implements CoreRunner.Steppable {
         if (resetHeld) {
             return;
         }
+        syncClock();
         try {
             regs.setMsp(bus.read(0, AccessSize.WORD));
             int entry = bus.read(4, AccessSize.WORD);
@@ -407,6 +415,41 @@ public final class Core implements CoreRunner.Steppable {
         }
     }
 
+    /**
+     * Steps at most {@code maxSteps} times while the core {@link #canRun()} and its clock reads
+     * earlier than {@code untilNanos}, exactly as as many {@link #step()} calls checking both before
+     * each would; the clock only learns of the time executed when something could read it.
+     * {@code sameClock} must be the clock this core was built with.
+     */
+    @Override
+    public int run(int maxSteps, VirtualClock sameClock, long untilNanos) {
+        deferClock = true;
+        int steps = 0;
+        try {
+            while (steps < maxSteps && clock.nowNanos() + unsyncedNanos < untilNanos && canRun()) {
+                step();
+                steps++;
+            }
+        } finally {
+            deferClock = false;
+            syncClock();
+        }
+        return steps;
+    }
+
+    /** Steps at most {@code maxSteps} times while the core {@link #canRun()}; see {@link #run(int, VirtualClock, long)}. */
+    public int run(int maxSteps) {
+        return run(maxSteps, clock, Long.MAX_VALUE);
+    }
+
+    /** Gives the virtual clock the nanoseconds {@link #run} has kept back. */
+    private void syncClock() {
+        if (unsyncedNanos != 0) {
+            clock.advance(unsyncedNanos);
+            unsyncedNanos = 0;
+        }
+    }
+
     private void executeOne() {
         int pc = regs.pc();
         if (comparators.breakpointAt(pc)) {
@@ -427,8 +470,9 @@ public final class Core implements CoreRunner.Steppable {
             if (armv7m && executeNever(pc)) {
                 throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
-            int hw = fetch16(pc);
-            cost = executor.execute(pc, hw);
+            long pair = fetchPair(pc);
+            int hw = pair != NO_PAIR ? (int) pair & 0xFFFF : fetch16(pc);
+            cost = executor.execute(pc, hw, pair);
             if (debug.halted) {
                 return; // BKPT entered Debug state: not retired
             }
@@ -472,7 +516,7 @@ public final class Core implements CoreRunner.Steppable {
                 nanos++;
             }
             clockRemainder = remainder;
-            clock.advance(nanos);
+            giveClock(nanos);
             return;
         }
         long whole = 0;
@@ -485,7 +529,15 @@ public final class Core implements CoreRunner.Steppable {
         }
         long nanos = numerator / cpuHz;
         clockRemainder = numerator - nanos * cpuHz;
-        clock.advance(whole + nanos);
+        giveClock(whole + nanos);
+    }
+
+    private void giveClock(long nanos) {
+        if (deferClock) {
+            unsyncedNanos += nanos;
+        } else {
+            clock.advance(nanos);
+        }
     }
 
     private void addCycles(long n) {
@@ -494,8 +546,11 @@ public final class Core implements CoreRunner.Steppable {
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }
-        for (ClockedDevice device : devices) {
-            device.advance(n);
+        if (devices.length != 0) {
+            syncClock();
+            for (ClockedDevice device : devices) {
+                device.advance(n);
+            }
         }
         if (cycles >= cycleLimit && !debug.halted) {
             cycleLimitReached = true;
@@ -608,6 +663,7 @@ public final class Core implements CoreRunner.Steppable {
     // ---- hooks for ExceptionEntry ----
 
     MemoryPort bus() {
+        syncClock();
         return bus;
     }
 
@@ -648,12 +704,30 @@ public final class Core implements CoreRunner.Steppable {
 
     // ---- memory access for instructions ----
 
+    /** {@link #fetchPair} could not read both halfwords in place. */
+    static final long NO_PAIR = -1;
+
+    /**
+     * The halfwords at {@code pc} and {@code pc + 2} ({@code hw1 | hw2 << 16}, zero-extended) when
+     * both are read in place from one direct region and the FPB remaps no instruction fetch, else
+     * {@link #NO_PAIR}: then each halfword is fetched by {@link #fetch16} (remap, bus, stall, fault).
+     * Reading the second halfword of a 16-bit instruction this way has no effect the core could see.
+     */
+    long fetchPair(int pc) {
+        if (comparators.remapping()) {
+            return NO_PAIR;
+        }
+        DirectRegion region = direct.forFetch(pc, 4);
+        return region != null ? region.readWord(pc) & 0xFFFF_FFFFL : NO_PAIR;
+    }
+
     int fetch16(int address) {
         int mapped = (address >>> 29) == 0 ? comparators.remap(address, true) : address;
-        DirectRegion region = direct.forFetch(mapped);
+        DirectRegion region = direct.forFetch(mapped, 2);
         if (region != null) {
             return region.readHalfword(mapped);
         }
+        syncClock();
         try {
             return bus.read(mapped, AccessSize.HALFWORD);
         } catch (BusFault e) {
@@ -699,6 +773,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** {@code mapped} is {@code address} after the FPB's remap, which applies to the code region only. */
     private int readThroughBus(int address, int mapped, AccessSize size) {
+        syncClock();
         try {
             int value = bus.read(mapped, size);
             watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), false);
@@ -766,6 +841,7 @@ public final class Core implements CoreRunner.Steppable {
     }
 
     private void writeThroughBus(int address, AccessSize size, int value) {
+        syncClock();
         try {
             bus.write(address, size, value & size.mask());
             watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), true);

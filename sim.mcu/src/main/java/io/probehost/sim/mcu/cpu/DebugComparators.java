@@ -24,6 +24,11 @@ public interface DebugComparators {
         return address;
     }
 
+    /** True if {@link #remap} may return another address for some instruction fetch now. */
+    default boolean remapping() {
+        return false;
+    }
+
     DebugComparators NONE = new DebugComparators() {
         @Override
         public boolean breakpointAt(int pc) {

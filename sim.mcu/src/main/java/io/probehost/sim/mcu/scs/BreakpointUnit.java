@@ -112,6 +112,11 @@ public final class BreakpointUnit extends WordRegisters {
         return address;
     }
 
+    /** True while some enabled comparator remaps fetches or loads (the FPB enabled). */
+    public boolean remapping() {
+        return remapping;
+    }
+
     /** True if an enabled comparator breaks on the halfword at {@code pc} (Code region only). */
     public boolean matches(int pc) {
         if (!enabled || Integer.compareUnsigned(pc, 0x2000_0000) >= 0) {
