@@ -407,11 +407,37 @@ public final class Core implements CoreRunner.Steppable {
                 executeOne();
             }
         } finally {
-            executing = false;
-            if (resetRequested) {
-                resetRequested = false;
-                systemReset();
-            }
+            endStep();
+        }
+    }
+
+    /** A system reset requested while the step executed happens now, between instructions. */
+    private void endStep() {
+        executing = false;
+        if (resetRequested) {
+            resetRequested = false;
+            systemReset();
+        }
+    }
+
+    /**
+     * True while a step can only execute the next instruction and nothing checked before one could
+     * act: the core runs (not halted, held in reset, locked up or asleep), no exception is pending,
+     * the FPB is disabled, and neither the DWT nor MON_STEP is enabled.
+     */
+    private boolean quiet() {
+        return !(debug.halted || resetHeld || lockedUp || sleeping) && !exceptions.anyPending()
+                && (debug.demcr & (DebugState.DEMCR_DWTENA | DebugState.DEMCR_MON_STEP)) == 0
+                && !comparators.breakpointsEnabled();
+    }
+
+    /** {@link #step()} while {@link #quiet()}: the same, without the checks that cannot act. */
+    private void stepQuietly() {
+        executing = true;
+        try {
+            executeInstruction(regs.pc());
+        } finally {
+            endStep();
         }
     }
 
@@ -426,8 +452,15 @@ public final class Core implements CoreRunner.Steppable {
         deferClock = true;
         int steps = 0;
         try {
-            while (steps < maxSteps && clock.nowNanos() + unsyncedNanos < untilNanos && canRun()) {
-                step();
+            boolean bounded = untilNanos != Long.MAX_VALUE;
+            while (steps < maxSteps && (!bounded || clock.nowNanos() + unsyncedNanos < untilNanos)) {
+                if (quiet()) {
+                    stepQuietly();
+                } else if (canRun()) {
+                    step();
+                } else {
+                    break;
+                }
                 steps++;
             }
         } finally {
@@ -459,9 +492,16 @@ public final class Core implements CoreRunner.Steppable {
         if (debug.dwtEnabled() && comparators.pcMatchAt(pc) && debugEvents.watchpoint()) {
             return;
         }
-        watchHit = false;
         // MON_STEP steps code the monitor can preempt, judged before the instruction (a return from the monitor is not stepped)
         boolean monitorStep = (debug.demcr & DebugState.DEMCR_MON_STEP) != 0 && debugEvents.monitorCanPreempt();
+        if (executeInstruction(pc) && monitorStep) {
+            debugEvents.monitor(DebugState.DFSR_HALTED);
+        }
+    }
+
+    /** Fetches and executes the instruction at {@code pc}; returns true if it retired (no fault, no halt on BKPT). */
+    private boolean executeInstruction(int pc) {
+        watchHit = false;
         int cost;
         try {
             if (!regs.thumb) {
@@ -474,21 +514,19 @@ public final class Core implements CoreRunner.Steppable {
             int hw = pair != NO_PAIR ? (int) pair & 0xFFFF : fetch16(pc);
             cost = executor.execute(pc, hw, pair);
             if (debug.halted) {
-                return; // BKPT entered Debug state: not retired
+                return false; // BKPT entered Debug state: not retired
             }
         } catch (Fault f) {
             addCycles(1);
             raiseSynchronousFault();
-            return;
+            return false;
         }
         debug.retiredSinceRead = true;
         addCycles(cost);
         if (watchHit) {
             debugEvents.watchpoint();
         }
-        if (monitorStep) {
-            debugEvents.monitor(DebugState.DFSR_HALTED);
-        }
+        return true;
     }
 
     /** The ARMv7-M default memory map's execute-never regions: peripherals, devices and the system space. */

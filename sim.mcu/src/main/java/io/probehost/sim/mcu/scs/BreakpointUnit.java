@@ -112,6 +112,11 @@ public final class BreakpointUnit extends WordRegisters {
         return address;
     }
 
+    /** FP_CTRL.ENABLE: no comparator matches or remaps while it is clear. */
+    public boolean enabled() {
+        return enabled;
+    }
+
     /** True while some enabled comparator remaps fetches or loads (the FPB enabled). */
     public boolean remapping() {
         return remapping;

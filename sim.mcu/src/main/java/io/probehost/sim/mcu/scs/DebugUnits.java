@@ -36,4 +36,9 @@ public final class DebugUnits implements DebugComparators {
     public boolean remapping() {
         return bpu.remapping();
     }
+
+    @Override
+    public boolean breakpointsEnabled() {
+        return bpu.enabled();
+    }
 }
