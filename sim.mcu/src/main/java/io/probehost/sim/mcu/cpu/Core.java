@@ -57,11 +57,12 @@ public final class Core implements CoreRunner.Steppable {
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
     private long clockRemainder;
     /**
-     * Nanoseconds executed but not yet given to the virtual clock: only inside {@link #run}, which
-     * hands them over before anything can read the clock (a bus access other than to RAM or flash
-     * read in place, a look at which memory is direct, a clocked device) and when it returns.
+     * Cycles executed but not yet given to the virtual clock: only inside an unbounded {@link #run},
+     * which hands them over before anything can read the clock (a bus access other than to RAM or
+     * flash read in place, a look at which memory is direct, a clocked device) and when it returns.
+     * The clock gets the same nanoseconds either way: {@link #advanceClock} is exact for any split.
      */
-    private long unsyncedNanos;
+    private long unsyncedCycles;
     private boolean deferClock;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
@@ -444,16 +445,17 @@ public final class Core implements CoreRunner.Steppable {
     /**
      * Steps at most {@code maxSteps} times while the core {@link #canRun()} and its clock reads
      * earlier than {@code untilNanos}, exactly as as many {@link #step()} calls checking both before
-     * each would; the clock only learns of the time executed when something could read it.
+     * each would. Without a bound ({@code Long.MAX_VALUE}) the clock only learns of the time
+     * executed when something could read it.
      * {@code sameClock} must be the clock this core was built with.
      */
     @Override
     public int run(int maxSteps, VirtualClock sameClock, long untilNanos) {
-        deferClock = true;
+        boolean bounded = untilNanos != Long.MAX_VALUE;
+        deferClock = !bounded;
         int steps = 0;
         try {
-            boolean bounded = untilNanos != Long.MAX_VALUE;
-            while (steps < maxSteps && (!bounded || clock.nowNanos() + unsyncedNanos < untilNanos)) {
+            while (steps < maxSteps && (!bounded || clock.nowNanos() < untilNanos)) {
                 if (quiet()) {
                     stepQuietly();
                 } else if (canRun()) {
@@ -475,11 +477,12 @@ public final class Core implements CoreRunner.Steppable {
         return run(maxSteps, clock, Long.MAX_VALUE);
     }
 
-    /** Gives the virtual clock the nanoseconds {@link #run} has kept back. */
+    /** Gives the virtual clock the cycles {@link #run} has kept back. */
     private void syncClock() {
-        if (unsyncedNanos != 0) {
-            clock.advance(unsyncedNanos);
-            unsyncedNanos = 0;
+        if (unsyncedCycles != 0) {
+            long n = unsyncedCycles;
+            unsyncedCycles = 0;
+            advanceClock(n);
         }
     }
 
@@ -554,7 +557,7 @@ public final class Core implements CoreRunner.Steppable {
                 nanos++;
             }
             clockRemainder = remainder;
-            giveClock(nanos);
+            clock.advance(nanos);
             return;
         }
         long whole = 0;
@@ -567,20 +570,16 @@ public final class Core implements CoreRunner.Steppable {
         }
         long nanos = numerator / cpuHz;
         clockRemainder = numerator - nanos * cpuHz;
-        giveClock(whole + nanos);
-    }
-
-    private void giveClock(long nanos) {
-        if (deferClock) {
-            unsyncedNanos += nanos;
-        } else {
-            clock.advance(nanos);
-        }
+        clock.advance(whole + nanos);
     }
 
     private void addCycles(long n) {
         cycles += n;
-        advanceClock(n);
+        if (deferClock) {
+            unsyncedCycles += n;
+        } else {
+            advanceClock(n);
+        }
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }
