@@ -3,8 +3,15 @@ package io.probehost.sim.mcu.cpu;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.probehost.sim.mcu.AccessSize;
+import io.probehost.sim.mcu.MemoryPort;
+import io.probehost.sim.mcu.VirtualClock;
 import io.probehost.sim.mcu.bench.BenchWorkload;
 import io.probehost.sim.mcu.bench.CortexMTestMachine;
+import io.probehost.sim.mcu.bus.Memory;
+import io.probehost.sim.mcu.bus.SystemBus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,6 +96,61 @@ class CoreRunTest {
         assertEquals(stepped.core().cycles(), batched.core().cycles());
         assertEquals(stepped.clock().nowNanos(), batched.clock().nowNanos());
         assertEquals(state(stepped), state(batched));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void deviceReadDuringABatchSeesTheClockOfThatInstruction(Profile profile) {
+        List<Long> stepped = clockSeenByDevice(profile, false);
+        List<Long> batched = clockSeenByDevice(profile, true);
+        assertEquals(100, stepped.size());
+        assertTrue(stepped.get(99) > stepped.get(0));
+        assertEquals(stepped, batched);
+    }
+
+    /**
+     * A loop of LDR r1, [r0] from a device that records the clock when read, then B back: the
+     * clock values it saw over 200 instructions, stepped one by one or in one batch.
+     */
+    private static List<Long> clockSeenByDevice(Profile profile, boolean inBatch) {
+        int device = 0x4000_0000;
+        Memory flash = new Memory(0x100);
+        byte[] code = flash.bytes();
+        int reset = 0x40;
+        putWord(code, 0, 0x2000_0400);
+        putWord(code, 4, reset | 1);
+        putWord(code, reset, 0xE7FD_6801); // LDR r1, [r0]; B to the LDR
+        VirtualClock clock = new VirtualClock();
+        List<Long> seen = new ArrayList<>();
+        SystemBus bus = new SystemBus().map(0, 0x100, flash).map(0x2000_0000, 0x400, new Memory(0x400))
+                .map(device, 0x100, new MemoryPort() {
+                    @Override
+                    public int read(int address, AccessSize size) {
+                        seen.add(clock.nowNanos());
+                        return 0;
+                    }
+
+                    @Override
+                    public void write(int address, AccessSize size, int value) {
+                    }
+                });
+        Core core = new Core(bus, clock, profile, 72_000_000);
+        core.powerOnReset();
+        core.registers().set(0, device);
+        if (inBatch) {
+            assertEquals(200, core.run(200));
+        } else {
+            for (int i = 0; i < 200; i++) {
+                core.step();
+            }
+        }
+        return seen;
+    }
+
+    private static void putWord(byte[] bytes, int offset, int value) {
+        for (int i = 0; i < 4; i++) {
+            bytes[offset + i] = (byte) (value >>> (8 * i));
+        }
     }
 
     /**
