@@ -31,6 +31,7 @@ public final class CortexMTestMachine {
     private final Memory flash;
     private final Memory sram;
     private final SystemBus bus;
+    private final VirtualClock clock = new VirtualClock();
     private final Core core;
     private final InstrumentationTrace itm = new InstrumentationTrace();
 
@@ -41,7 +42,7 @@ public final class CortexMTestMachine {
         this.flash = new Memory(flashBytes);
         this.sram = new Memory(sramBytes);
         this.bus = new SystemBus();
-        this.core = new Core(bus, new VirtualClock(), profile, profile == Profile.ARMV7M ? STM32F1_CPU_HZ : Core.CPU_HZ);
+        this.core = new Core(bus, clock, profile, profile == Profile.ARMV7M ? STM32F1_CPU_HZ : Core.CPU_HZ);
         bus.map(0, flashBytes, flash);
         if (flashBase != 0) {
             bus.map(flashBase, flashBytes, flash);
@@ -101,6 +102,11 @@ public final class CortexMTestMachine {
 
     public Core core() {
         return core;
+    }
+
+    /** The virtual clock the core advances. */
+    public VirtualClock clock() {
+        return clock;
     }
 
     /** Runs for at most {@code cycles} core cycles; returns the cycles actually run. */

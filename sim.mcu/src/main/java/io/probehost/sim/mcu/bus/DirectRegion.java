@@ -1,12 +1,17 @@
 package io.probehost.sim.mcu.bus;
 
 import io.probehost.sim.mcu.AccessSize;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Where a {@link DirectMemory} is mapped and the array it reads from: bus accesses without dispatch.
  * Bytes are assembled by hand: small enough to inline into every load and store of the core.
  */
 public final class DirectRegion {
+    /** Little-endian words at any byte offset of the array, in one access. */
+    private static final VarHandle WORD = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final int base;
     private final int size;
@@ -39,6 +44,11 @@ public final class DirectRegion {
     public int readHalfword(int address) {
         int offset = address - base;
         return (bytes[offset] & 0xFF) | (bytes[offset + 1] & 0xFF) << 8;
+    }
+
+    /** The word at {@code address} (four bytes covered, any alignment). */
+    public int readWord(int address) {
+        return (int) WORD.get(bytes, address - base);
     }
 
     /** A load at {@code address} (covered), zero-extended as {@link io.probehost.sim.mcu.MemoryPort#read}. */

@@ -56,6 +56,14 @@ public final class Core implements CoreRunner.Steppable {
     private long cycles;
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
     private long clockRemainder;
+    /**
+     * Cycles executed but not yet given to the virtual clock: only inside an unbounded {@link #run},
+     * which hands them over before anything can read the clock (a bus access other than to RAM or
+     * flash read in place, a look at which memory is direct, a clocked device) and when it returns.
+     * The clock gets the same nanoseconds either way: {@link #advanceClock} is exact for any split.
+     */
+    private long unsyncedCycles;
+    private boolean deferClock;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
     boolean sleeping;
@@ -88,7 +96,7 @@ public final class Core implements CoreRunner.Steppable {
     /** A core whose cycles advance {@code clock} at {@code cpuHz} (72 MHz for an STM32F103). */
     public Core(MemoryPort bus, VirtualClock clock, Profile profile, long cpuHz) {
         this.bus = bus;
-        this.direct = new DirectAccess(bus);
+        this.direct = new DirectAccess(bus, this::syncClock);
         this.clock = clock;
         this.cpuHz = cpuHz;
         this.nanosPerCycle = 1_000_000_000L / cpuHz;
@@ -278,6 +286,7 @@ public final class Core implements CoreRunner.Steppable {
         if (resetHeld) {
             return;
         }
+        syncClock();
         try {
             regs.setMsp(bus.read(0, AccessSize.WORD));
             int entry = bus.read(4, AccessSize.WORD);
@@ -399,11 +408,81 @@ public final class Core implements CoreRunner.Steppable {
                 executeOne();
             }
         } finally {
-            executing = false;
-            if (resetRequested) {
-                resetRequested = false;
-                systemReset();
+            endStep();
+        }
+    }
+
+    /** A system reset requested while the step executed happens now, between instructions. */
+    private void endStep() {
+        executing = false;
+        if (resetRequested) {
+            resetRequested = false;
+            systemReset();
+        }
+    }
+
+    /**
+     * True while a step can only execute the next instruction and nothing checked before one could
+     * act: the core runs (not halted, held in reset, locked up or asleep), no exception is pending,
+     * the FPB is disabled, and neither the DWT nor MON_STEP is enabled.
+     */
+    private boolean quiet() {
+        return !(debug.halted || resetHeld || lockedUp || sleeping) && !exceptions.anyPending()
+                && (debug.demcr & (DebugState.DEMCR_DWTENA | DebugState.DEMCR_MON_STEP)) == 0
+                && !comparators.breakpointsEnabled();
+    }
+
+    /** {@link #step()} while {@link #quiet()}: the same, without the checks that cannot act. */
+    private void stepQuietly() {
+        executing = true;
+        try {
+            executeInstruction(regs.pc());
+        } finally {
+            endStep();
+        }
+    }
+
+    /**
+     * Steps at most {@code maxSteps} times while the core {@link #canRun()} and its clock reads
+     * earlier than {@code untilNanos}, exactly as as many {@link #step()} calls checking both before
+     * each would. Without a bound ({@code Long.MAX_VALUE}) the clock only learns of the time
+     * executed when something could read it.
+     * {@code sameClock} must be the clock this core was built with.
+     */
+    @Override
+    public int run(int maxSteps, VirtualClock sameClock, long untilNanos) {
+        boolean bounded = untilNanos != Long.MAX_VALUE;
+        deferClock = !bounded;
+        int steps = 0;
+        try {
+            while (steps < maxSteps && (!bounded || clock.nowNanos() < untilNanos)) {
+                if (quiet()) {
+                    stepQuietly();
+                } else if (canRun()) {
+                    step();
+                } else {
+                    break;
+                }
+                steps++;
             }
+        } finally {
+            deferClock = false;
+            syncClock();
+        }
+        return steps;
+    }
+
+    /** Steps at most {@code maxSteps} times while the core {@link #canRun()}; see {@link #run(int, VirtualClock, long)}. */
+    public int run(int maxSteps) {
+        return run(maxSteps, clock, Long.MAX_VALUE);
+    }
+
+    /** Gives the virtual clock the cycles {@link #run} has kept back. */
+    private void syncClock() {
+        if (unsyncedCycles != 0) {
+            long n = unsyncedCycles;
+            unsyncedCycles = 0;
+            advanceClock(n);
         }
     }
 
@@ -416,9 +495,16 @@ public final class Core implements CoreRunner.Steppable {
         if (debug.dwtEnabled() && comparators.pcMatchAt(pc) && debugEvents.watchpoint()) {
             return;
         }
-        watchHit = false;
         // MON_STEP steps code the monitor can preempt, judged before the instruction (a return from the monitor is not stepped)
         boolean monitorStep = (debug.demcr & DebugState.DEMCR_MON_STEP) != 0 && debugEvents.monitorCanPreempt();
+        if (executeInstruction(pc) && monitorStep) {
+            debugEvents.monitor(DebugState.DFSR_HALTED);
+        }
+    }
+
+    /** Fetches and executes the instruction at {@code pc}; returns true if it retired (no fault, no halt on BKPT). */
+    private boolean executeInstruction(int pc) {
+        watchHit = false;
         int cost;
         try {
             if (!regs.thumb) {
@@ -427,24 +513,23 @@ public final class Core implements CoreRunner.Steppable {
             if (armv7m && executeNever(pc)) {
                 throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
-            int hw = fetch16(pc);
-            cost = executor.execute(pc, hw);
+            long pair = fetchPair(pc);
+            int hw = pair != NO_PAIR ? (int) pair & 0xFFFF : fetch16(pc);
+            cost = executor.execute(pc, hw, pair);
             if (debug.halted) {
-                return; // BKPT entered Debug state: not retired
+                return false; // BKPT entered Debug state: not retired
             }
         } catch (Fault f) {
             addCycles(1);
             raiseSynchronousFault();
-            return;
+            return false;
         }
         debug.retiredSinceRead = true;
         addCycles(cost);
         if (watchHit) {
             debugEvents.watchpoint();
         }
-        if (monitorStep) {
-            debugEvents.monitor(DebugState.DFSR_HALTED);
-        }
+        return true;
     }
 
     /** The ARMv7-M default memory map's execute-never regions: peripherals, devices and the system space. */
@@ -490,12 +575,19 @@ public final class Core implements CoreRunner.Steppable {
 
     private void addCycles(long n) {
         cycles += n;
-        advanceClock(n);
+        if (deferClock) {
+            unsyncedCycles += n;
+        } else {
+            advanceClock(n);
+        }
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }
-        for (ClockedDevice device : devices) {
-            device.advance(n);
+        if (devices.length != 0) {
+            syncClock();
+            for (ClockedDevice device : devices) {
+                device.advance(n);
+            }
         }
         if (cycles >= cycleLimit && !debug.halted) {
             cycleLimitReached = true;
@@ -608,6 +700,7 @@ public final class Core implements CoreRunner.Steppable {
     // ---- hooks for ExceptionEntry ----
 
     MemoryPort bus() {
+        syncClock();
         return bus;
     }
 
@@ -648,12 +741,30 @@ public final class Core implements CoreRunner.Steppable {
 
     // ---- memory access for instructions ----
 
+    /** {@link #fetchPair} could not read both halfwords in place. */
+    static final long NO_PAIR = -1;
+
+    /**
+     * The halfwords at {@code pc} and {@code pc + 2} ({@code hw1 | hw2 << 16}, zero-extended) when
+     * both are read in place from one direct region and the FPB remaps no instruction fetch, else
+     * {@link #NO_PAIR}: then each halfword is fetched by {@link #fetch16} (remap, bus, stall, fault).
+     * Reading the second halfword of a 16-bit instruction this way has no effect the core could see.
+     */
+    long fetchPair(int pc) {
+        if (comparators.remapping()) {
+            return NO_PAIR;
+        }
+        DirectRegion region = direct.forFetch(pc, 4);
+        return region != null ? region.readWord(pc) & 0xFFFF_FFFFL : NO_PAIR;
+    }
+
     int fetch16(int address) {
         int mapped = (address >>> 29) == 0 ? comparators.remap(address, true) : address;
-        DirectRegion region = direct.forFetch(mapped);
+        DirectRegion region = direct.forFetch(mapped, 2);
         if (region != null) {
             return region.readHalfword(mapped);
         }
+        syncClock();
         try {
             return bus.read(mapped, AccessSize.HALFWORD);
         } catch (BusFault e) {
@@ -699,6 +810,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** {@code mapped} is {@code address} after the FPB's remap, which applies to the code region only. */
     private int readThroughBus(int address, int mapped, AccessSize size) {
+        syncClock();
         try {
             int value = bus.read(mapped, size);
             watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), false);
@@ -766,6 +878,7 @@ public final class Core implements CoreRunner.Steppable {
     }
 
     private void writeThroughBus(int address, AccessSize size, int value) {
+        syncClock();
         try {
             bus.write(address, size, value & size.mask());
             watchHit |= debug.dwtEnabled() && comparators.dataMatch(address, size.bytes(), true);

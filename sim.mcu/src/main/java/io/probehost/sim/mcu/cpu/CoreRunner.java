@@ -39,6 +39,19 @@ public final class CoreRunner implements AutoCloseable {
         boolean canRun();
 
         void step();
+
+        /**
+         * Steps at most {@code maxSteps} times while {@link #canRun()} and {@code clock} reads earlier
+         * than {@code untilNanos}, checking both before each step; returns the steps taken.
+         */
+        default int run(int maxSteps, VirtualClock clock, long untilNanos) {
+            int steps = 0;
+            while (steps < maxSteps && clock.nowNanos() < untilNanos && canRun()) {
+                step();
+                steps++;
+            }
+            return steps;
+        }
     }
 
     public CoreRunner(Steppable core, VirtualClock clock, String threadName) {
@@ -92,8 +105,8 @@ public final class CoreRunner implements AutoCloseable {
             long until = clock.nowNanos() + nanos;
             lockstep = true;
             lockstepEndsHostNanos = System.nanoTime() + LOCKSTEP_LEASE_NANOS;
-            while (!closed && clock.nowNanos() < until && core.canRun()) {
-                core.step();
+            while (!closed && core.run(BATCH, clock, until) == BATCH) {
+                // between batches: let close() in
             }
             clock.advanceTo(until);
             changed.signalAll();
@@ -159,9 +172,7 @@ public final class CoreRunner implements AutoCloseable {
                     }
                     continue;
                 }
-                for (int i = 0; i < BATCH && core.canRun(); i++) {
-                    core.step();
-                }
+                core.run(BATCH, clock, Long.MAX_VALUE);
                 changed.signalAll();
                 lock.unlock();
                 lock.lock();

@@ -24,7 +24,22 @@ public interface DebugComparators {
         return address;
     }
 
+    /** False only while {@link #breakpointAt} is false for every address (the FPB disabled). */
+    default boolean breakpointsEnabled() {
+        return true;
+    }
+
+    /** True if {@link #remap} may return another address for some instruction fetch now. */
+    default boolean remapping() {
+        return false;
+    }
+
     DebugComparators NONE = new DebugComparators() {
+        @Override
+        public boolean breakpointsEnabled() {
+            return false;
+        }
+
         @Override
         public boolean breakpointAt(int pc) {
             return false;

@@ -20,21 +20,24 @@ final class DirectAccess {
     private boolean complete;
     /** The region {@link #forFetch} found last, valid while {@link #epoch} is the bus epoch. */
     private DirectRegion lastFetched;
+    /** Brings the virtual clock up to date before the bus is asked (a flash operation ends in time). */
+    private final Runnable syncClock;
 
-    DirectAccess(MemoryPort bus) {
+    DirectAccess(MemoryPort bus, Runnable syncClock) {
         this.bus = bus instanceof SystemBus ? (SystemBus) bus : null;
+        this.syncClock = syncClock;
     }
 
     /**
-     * The region to fetch the halfword at {@code address} from, or null to go through the bus:
+     * The region to fetch {@code bytes} at {@code address} from, or null to go through the bus:
      * as {@link #forRead}, trying the region of the previous fetch first (listed regions never overlap).
      */
-    DirectRegion forFetch(int address) {
+    DirectRegion forFetch(int address, int bytes) {
         DirectRegion last = lastFetched;
-        if (last != null && (bus == null || bus.epoch() == epoch) && last.covers(address, 2)) {
+        if (last != null && (bus == null || bus.epoch() == epoch) && last.covers(address, bytes)) {
             return last;
         }
-        DirectRegion region = forRead(address, 2);
+        DirectRegion region = forRead(address, bytes);
         lastFetched = region;
         return region;
     }
@@ -68,6 +71,7 @@ final class DirectAccess {
     }
 
     private void refresh() {
+        syncClock.run();
         DirectRegions snapshot = bus.directRegions();
         regions = snapshot.regions();
         lastFetched = null;

@@ -158,6 +158,11 @@ public final class ExceptionState {
         return true;
     }
 
+    /** True if some exception is pending, whether or not it could be taken. */
+    public boolean anyPending() {
+        return pendingCount != 0;
+    }
+
     /** The highest-priority eligible pending exception (lowest number on ties), or 0. */
     public int highestPending(boolean maskInterrupts) {
         if (pendingCount == 0) {

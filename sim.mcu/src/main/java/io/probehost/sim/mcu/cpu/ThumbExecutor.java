@@ -30,15 +30,18 @@ final class ThumbExecutor {
         this.decoded = new DecodedInstructions(armv7m);
     }
 
-    /** Executes the instruction at {@code pc} whose first halfword is {@code hw}; returns its cycles. */
-    int execute(int pc, int hw) {
+    /**
+     * Executes the instruction at {@code pc} whose first halfword is {@code hw}, {@code pair} being
+     * both halfwords from {@link Core#fetchPair} or {@link Core#NO_PAIR}; returns its cycles.
+     */
+    int execute(int pc, int hw, long pair) {
         nextPc = pc + 2;
         int it = r.itState;
         int cycles;
         if (it == 0) {
-            cycles = runDecoded(pc, hw);
+            cycles = runDecoded(pc, hw, pair);
         } else {
-            cycles = inItBlock(pc, hw, it);
+            cycles = inItBlock(pc, hw, it, pair);
         }
         r.setPc(nextPc);
         return cycles;
@@ -48,8 +51,11 @@ final class ThumbExecutor {
      * Executes the instruction at {@code pc} whose first halfword is {@code hw}, fetching the second
      * of a 32-bit one, as {@link DecodedInstructions} classifies it.
      */
-    private int runDecoded(int pc, int hw) {
-        int raw = DecodedInstructions.thirtyTwoBit(hw) ? hw | core.fetch16(pc + 2) << 16 : hw;
+    private int runDecoded(int pc, int hw, long pair) {
+        int raw = hw;
+        if (DecodedInstructions.thirtyTwoBit(hw)) {
+            raw = pair != Core.NO_PAIR ? (int) pair : hw | core.fetch16(pc + 2) << 16;
+        }
         return run(decoded.classOf(pc, raw), pc, raw);
     }
 
@@ -128,7 +134,7 @@ final class ThumbExecutor {
      * ITSTATE advances before the instruction runs, so a branch or exception return it makes
      * keeps the state it sets, and is put back if the instruction faults.
      */
-    private int inItBlock(int pc, int hw, int it) {
+    private int inItBlock(int pc, int hw, int it, long pair) {
         r.itState = (it & 7) == 0 ? 0 : (it & 0xE0) | ((it << 1) & 0x1F);
         if (!alu.conditionPassed(it >>> 4)) {
             nextPc = pc + ((hw >>> 11) >= 0x1D ? 4 : 2);
@@ -136,13 +142,13 @@ final class ThumbExecutor {
         }
         try {
             if (!setsFlagsOutsideItBlock(hw)) {
-                return runDecoded(pc, hw);
+                return runDecoded(pc, hw, pair);
             }
             boolean n = r.n;
             boolean z = r.z;
             boolean c = r.c;
             boolean v = r.v;
-            int cycles = runDecoded(pc, hw);
+            int cycles = runDecoded(pc, hw, pair);
             r.n = n;
             r.z = z;
             r.c = c;

@@ -112,6 +112,16 @@ public final class BreakpointUnit extends WordRegisters {
         return address;
     }
 
+    /** FP_CTRL.ENABLE: no comparator matches or remaps while it is clear. */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** True while some enabled comparator remaps fetches or loads (the FPB enabled). */
+    public boolean remapping() {
+        return remapping;
+    }
+
     /** True if an enabled comparator breaks on the halfword at {@code pc} (Code region only). */
     public boolean matches(int pc) {
         if (!enabled || Integer.compareUnsigned(pc, 0x2000_0000) >= 0) {

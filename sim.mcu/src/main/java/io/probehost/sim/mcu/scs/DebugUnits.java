@@ -31,4 +31,14 @@ public final class DebugUnits implements DebugComparators {
     public int remap(int address, boolean instruction) {
         return bpu.remap(address, instruction);
     }
+
+    @Override
+    public boolean remapping() {
+        return bpu.remapping();
+    }
+
+    @Override
+    public boolean breakpointsEnabled() {
+        return bpu.enabled();
+    }
 }
