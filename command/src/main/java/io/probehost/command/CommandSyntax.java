@@ -21,8 +21,11 @@ import io.probehost.api.text.Numbers;
  * {@code --option}; {@code -t} to {@code --target}; {@code --help} prints the usage.
  */
 public final class CommandSyntax {
-    /** The probe selection and session options every device command takes. */
-    public static final String PROBE = "[-u UID] [-W] [-O name=value]";
+    /**
+     * The probe selection and session options every device command takes; {@code --wait} waits for a
+     * probe another command is using instead of failing with "probe busy".
+     */
+    public static final String PROBE = "[-u UID] [-W] [--wait] [-O name=value]";
     static final String HELP = "--help";
     private static final Map<String, List<String>> ALIASES = Map.of(
             "-u", List.of("--uid", "--probe"), "-W", List.of("--no-wait"), "-O", List.of("--option"),
@@ -76,8 +79,9 @@ public final class CommandSyntax {
      * failure, a bad argument or what the body throws, leaves as one {@link CommandFailure}.
      */
     public Object run(String[] args, Function<CommandLine, ?> body) {
+        CommandLine line = null;
         try {
-            CommandLine line = parse(args);
+            line = parse(args);
             if (line.helpRequested()) {
                 return "usage: " + usage;
             }
@@ -86,6 +90,10 @@ public final class CommandSyntax {
             CommandFailure failure = CommandFailure.of(e);
             traceOnTerminal(failure);
             throw failure;
+        } finally {
+            if (line != null) {
+                line.done();
+            }
         }
     }
 
