@@ -104,7 +104,10 @@ public class ProbehostCliIT {
         return runWith(Map.of(), input, args);
     }
 
-    /** Runs {@code ./probehost ARGS} with {@code environment} added (such as {@code PROBEHOST_LAB}). */
+    /**
+     * Runs {@code ./probehost ARGS} with {@code environment} added (such as {@code PROBEHOST_LAB}, or a
+     * {@code PROBEHOST_STATE} of the caller's own), on {@link #privateStateFolder()}'s state folder otherwise.
+     */
     static Result runWith(Map<String, String> environment, String input, String... args) throws Exception {
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
@@ -113,8 +116,11 @@ public class ProbehostCliIT {
         File out = Files.createTempFile("probehost-out", ".txt").toFile();
         File err = Files.createTempFile("probehost-err", ".txt").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-        builder.environment().put("PROBEHOST_STATE", state.toString());
-        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        if (state != null) {
+            // This class's state folder, unless the caller names its own (a station's, say).
+            builder.environment().put("PROBEHOST_STATE", state.toString());
+            builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        }
         builder.environment().putAll(environment);
         if (input == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
