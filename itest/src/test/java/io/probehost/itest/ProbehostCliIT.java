@@ -143,8 +143,11 @@ public class ProbehostCliIT {
         command.add(top.resolve("probehost").toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-        builder.environment().put("PROBEHOST_STATE", state.toString());
-        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        if (state != null) {
+            // This class's state folder, unless the caller names its own (a station's, say).
+            builder.environment().put("PROBEHOST_STATE", state.toString());
+            builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        }
         builder.environment().putAll(environment);
         if (noInput) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -18,6 +18,7 @@ import org.ops4j.pax.exam.Option;
 
 /** Pax Exam options that boot exactly the bundle set the runtime ships (the export of a .bndrun). */
 final class ShippedRuntime {
+    private static final String HTTP_SERVER = "org.apache.felix.http.jetty-";
 
     private ShippedRuntime() {
     }
@@ -60,7 +61,9 @@ final class ShippedRuntime {
             jars.filter(p -> p.toString().endsWith(".jar"))
                     .filter(p -> !p.getFileName().toString().startsWith("org.apache.felix.gogo.jline"))
                     .filter(p -> !p.getFileName().toString().startsWith("console-"))
-                    .sorted().forEach(jar -> options.add(bundle(jar.toUri().toString())));
+                    .sorted().forEach(jar -> options.add(jar.getFileName().toString().startsWith(HTTP_SERVER)
+                            // Installed, not started: the launcher starts it only for serve --http.
+                            ? bundle(jar.toUri().toString()).noStart() : bundle(jar.toUri().toString())));
         } catch (IOException e) {
             throw new UncheckedIOException("the runtime is not built: " + folder, e);
         }

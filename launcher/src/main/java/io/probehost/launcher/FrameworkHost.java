@@ -25,6 +25,8 @@ final class FrameworkHost implements AutoCloseable {
     /** Locations of the bundles the launcher itself manages start with this prefix. */
     static final String LOCATION_PREFIX = "reference:";
     private static final String CONSOLE_BUNDLE = "org.apache.felix.gogo.jline";
+    /** The status page's HTTP server (Jetty): started only for {@code serve --http PORT}. */
+    static final String HTTP_SERVER_BUNDLE = "org.apache.felix.http.jetty";
 
     /** How long a run waits for another process to release the state folder's cache. */
     private static final long CACHE_WAIT_MILLIS = 2000;
@@ -91,6 +93,10 @@ final class FrameworkHost implements AutoCloseable {
             timer.mark("framework start");
             host.startAll();
             timer.mark("bundles started");
+            if (options.httpPort().isPresent()) {
+                host.startHttpServer();
+                timer.mark("HTTP server started");
+            }
             new DeployFolderSync(framework.getBundleContext(), layout.deploy()).awaitSettled(3000);
             timer.mark("deploy settled");
             return host;
@@ -128,6 +134,11 @@ final class FrameworkHost implements AutoCloseable {
         // The runtime folder, whose extras/index.xml is the driver repository that ships (driver:available).
         config.put("probehost.home", Main.home().toAbsolutePath().normalize().toString());
         config.put("probehost.options.file", Path.of("probehost.yaml").toAbsolutePath().toString());
+        // Read by Felix HTTP when the station starts it (serve --http PORT [--http-bind ADDR]).
+        options.httpPort().ifPresent(port -> {
+            config.put("org.osgi.service.http.port", Integer.toString(port));
+            config.put("org.apache.felix.http.host", options.httpBind());
+        });
         // The line editor reads gosh.home/etc/gosh_profile and etc/motd (Probehost's prompt and completions).
         System.setProperty("gosh.home", Main.home().toAbsolutePath().normalize().toString());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
@@ -166,7 +177,7 @@ final class FrameworkHost implements AutoCloseable {
             } else if (jar.toFile().lastModified() > bundle.getLastModified()) {
                 bundle.update();
             }
-            if (!isConsole(bundle) && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+            if (!startedOnDemand(bundle) && bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start(Bundle.START_ACTIVATION_POLICY);
             }
         }
@@ -176,7 +187,7 @@ final class FrameworkHost implements AutoCloseable {
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
             if (bundle.getState() == Bundle.RESOLVED || bundle.getState() == Bundle.INSTALLED) {
                 boolean managed = bundle.getLocation().startsWith(LOCATION_PREFIX);
-                if (managed && isConsole(bundle)) {
+                if (managed && startedOnDemand(bundle)) {
                     continue;
                 }
                 try {
@@ -194,6 +205,25 @@ final class FrameworkHost implements AutoCloseable {
     /** The line editor starts only for an interactive terminal: it would read standard input. */
     private static boolean isConsole(Bundle bundle) {
         return CONSOLE_BUNDLE.equals(bundle.getSymbolicName());
+    }
+
+    /** Bundles that start only when asked: the line editor and the HTTP server. */
+    private static boolean startedOnDemand(Bundle bundle) {
+        return isConsole(bundle) || HTTP_SERVER_BUNDLE.equals(bundle.getSymbolicName());
+    }
+
+    /**
+     * Starts the HTTP server for this run only (transient: the next run of this cache, a one-shot
+     * command, leaves it stopped). It listens where the framework properties say.
+     */
+    private void startHttpServer() throws BundleException {
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            if (HTTP_SERVER_BUNDLE.equals(bundle.getSymbolicName())) {
+                bundle.start(Bundle.START_TRANSIENT);
+                return;
+            }
+        }
+        throw new BundleException("the runtime has no HTTP server (" + HTTP_SERVER_BUNDLE + ")");
     }
 
     /** Starts the interactive line editor on this terminal; false when the runtime has none. */

@@ -9,13 +9,16 @@ import java.util.OptionalInt;
  * What the command line asked for: the lab or not, and a command to run once or none (a shell), or
  * {@code serve}: a station that stays up for clients to attach to.
  *
- * @param httpPort with {@code serve --http PORT}, the port reserved for a status page (nothing listens yet)
+ * @param httpPort with {@code serve --http PORT}, the port of the station's status page
+ * @param httpBind the address the status page listens on: loopback unless {@code --http-bind ADDR}
  */
-record LaunchOptions(boolean sim, boolean help, List<String> command, boolean serve, OptionalInt httpPort) {
+record LaunchOptions(boolean sim, boolean help, List<String> command, boolean serve, OptionalInt httpPort,
+        String httpBind) {
     static final String SERVE = "serve";
+    static final String LOOPBACK = "127.0.0.1";
 
     LaunchOptions(boolean sim, boolean help, List<String> command) {
-        this(sim, help, command, false, OptionalInt.empty());
+        this(sim, help, command, false, OptionalInt.empty(), LOOPBACK);
     }
 
     static LaunchOptions parse(String[] args) {
@@ -43,6 +46,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
 
     private static LaunchOptions parseServe(boolean sim, boolean help, String[] args) {
         OptionalInt httpPort = OptionalInt.empty();
+        String httpBind = LOOPBACK;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sim" -> sim = true;
@@ -53,10 +57,19 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                     }
                     httpPort = OptionalInt.of(port(args[++i]));
                 }
+                case "--http-bind" -> {
+                    if (i + 1 == args.length || args[i + 1].isBlank()) {
+                        throw new IllegalArgumentException("--http-bind needs an address, such as 0.0.0.0");
+                    }
+                    httpBind = args[++i];
+                }
                 default -> throw new IllegalArgumentException("serve takes no '" + args[i] + "' (try --help)");
             }
         }
-        return new LaunchOptions(sim, help, List.of(), true, httpPort);
+        if (httpPort.isEmpty() && !httpBind.equals(LOOPBACK)) {
+            throw new IllegalArgumentException("--http-bind goes with --http PORT");
+        }
+        return new LaunchOptions(sim, help, List.of(), true, httpPort, httpBind);
     }
 
     private static int port(String text) {
@@ -101,7 +114,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
     static String usage() {
         return String.join("\n",
                 "usage: probehost [--sim] [scope:command [arguments...]]",
-                "       probehost serve [--sim] [--http PORT]",
+                "       probehost serve [--sim] [--http PORT [--http-bind ADDR]]",
                 "",
                 "  probehost                    open the interactive shell",
                 "  probehost probe:list         run one command and exit (status 0 on success)",
@@ -111,7 +124,9 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                 "                               (log in <state>/station/; SIGTERM or Ctrl-C stops it, status 0;",
                 "                               1 when a station already runs there, 3 when the runtime fails)",
                 "  probehost serve --sim        a station with the virtual lab, which runs as long as the station",
-                "  serve --http PORT            reserves PORT for a status page still to be built: nothing listens yet",
+                "  serve --http PORT            the station's status page at http://127.0.0.1:PORT/ (probes, sessions,",
+                "                               jobs, live), JSON at /api/probes, /api/sessions, /api/jobs",
+                "  serve ... --http-bind ADDR   the status page listens on ADDR instead of loopback only",
                 "",
                 "In the shell, 'help' lists every command and 'help probe:list' explains one.");
     }

@@ -2,6 +2,7 @@ package io.probehost.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
@@ -18,6 +19,8 @@ final class Station {
     private static final String[] STOP_SIGNALS = {"TERM", "INT", "HUP"};
     /** A command every runtime has: once it is there, the command bundles have registered theirs. */
     private static final String READY_COMMAND = "probe:list";
+    /** How long the HTTP server may take to listen after it starts. */
+    private static final long STATUS_PAGE_WAIT_MILLIS = 10_000;
 
     private Station() {
     }
@@ -38,8 +41,6 @@ final class Station {
         try (lock) {
             log.info("starting on " + layout.state() + (options.sim() ? " with the virtual lab" : " with this machine's USB")
                     + " (pid " + ProcessHandle.current().pid() + ")");
-            options.httpPort().ifPresent(port -> log.info("--http " + port
-                    + " is reserved for a status page that is not built yet: nothing listens on it"));
             StartupTimer timer = new StartupTimer(err, Boolean.getBoolean("probehost.timing"));
             try (FrameworkHost host = FrameworkHost.start(layout, options, timer);
                     StationServer server = open(endpoint, host, options.sim(), log)) {
@@ -49,6 +50,9 @@ final class Station {
                 }, "probehost-station-framework");
                 watcher.setDaemon(true);
                 watcher.start();
+                if (options.httpPort().isPresent() && !statusPage(host, options, err, log)) {
+                    return 1;
+                }
                 log.info("ready: clients attach through " + endpoint.socket());
                 stop.await();
                 log.info("stopping");
@@ -63,6 +67,19 @@ final class Station {
         } finally {
             StationLog.close(log);
         }
+    }
+
+    /** Logs where the status page answers; false (after an {@code Error:} line) when its server does not listen. */
+    private static boolean statusPage(FrameworkHost host, LaunchOptions options, PrintStream err, Logger log)
+            throws InterruptedException {
+        Optional<String> endpoint = StatusPageEndpoint.await(host.context(), STATUS_PAGE_WAIT_MILLIS);
+        if (endpoint.isEmpty()) {
+            err.println("Error: the status page cannot listen on " + options.httpBind() + " port "
+                    + options.httpPort().getAsInt() + " (is the port in use?)");
+            return false;
+        }
+        log.info("status page: " + endpoint.get());
+        return true;
     }
 
     /** Listens once the commands have registered, so that clients find an unknown command unknown at once. */

@@ -66,4 +66,17 @@ class LaunchOptionsTest {
                 () -> LaunchOptions.parse(new String[] {"serve", "--http", "70000"}));
         assertEquals("--http wants a port from 1 to 65535, not '70000'", port.getMessage());
     }
+
+    @Test
+    void statusPageListensOnLoopbackUnlessHttpBindSaysOtherwise() {
+        assertEquals("127.0.0.1", LaunchOptions.parse(new String[] {"serve", "--http", "8080"}).httpBind());
+        LaunchOptions open = LaunchOptions.parse(new String[] {"serve", "--http", "8080", "--http-bind", "0.0.0.0"});
+        assertEquals("0.0.0.0", open.httpBind());
+        var alone = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--http-bind", "0.0.0.0"}));
+        assertEquals("--http-bind goes with --http PORT", alone.getMessage());
+        var missing = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--http", "8080", "--http-bind"}));
+        assertEquals("--http-bind needs an address, such as 0.0.0.0", missing.getMessage());
+    }
 }

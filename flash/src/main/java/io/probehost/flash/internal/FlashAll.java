@@ -12,8 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.probehost.api.ProbeException;
-import io.probehost.api.host.DebugSession;
 import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.job.JobRegistry;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandFailure;
@@ -30,14 +30,16 @@ import io.probehost.command.ProgressBoard;
 final class FlashAll {
     private final CommandSessions sessions;
     private final ProbeRegistry probes;
+    private final JobRegistry jobs;
 
     /** How flashing one probe ended. */
     record Outcome(ProbeDescription probe, String target, boolean ok, String result, long bytes, long nanos) {
     }
 
-    FlashAll(CommandSessions sessions, ProbeRegistry probes) {
+    FlashAll(CommandSessions sessions, ProbeRegistry probes, JobRegistry jobs) {
         this.sessions = sessions;
         this.probes = probes;
+        this.jobs = jobs;
     }
 
     /**
@@ -111,9 +113,9 @@ final class FlashAll {
         long start = System.nanoTime();
         String target = job.line().target().orElse(probe.targetType());
         try {
-            DebugSession session = sessions.session(job.line(), probe);
-            FlashCommands.Programmed done = job.programOn(session,
-                    (phase, bytes, total) -> board.update(row, phase.label(), bytes, total));
+            FlashCommands.Programmed done = FlashJobReport.run(jobs, probe.uniqueId(),
+                    (phase, bytes, total) -> board.update(row, phase.label(), bytes, total),
+                    listener -> job.programOn(sessions.session(job.line(), probe), listener));
             long nanos = System.nanoTime() - start;
             board.finish(row, "done: " + done.result().summary());
             return new Outcome(probe, done.target().name(), true, "ok", done.image().size(), nanos);

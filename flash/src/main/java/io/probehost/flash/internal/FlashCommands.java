@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.job.JobRegistry;
 import io.probehost.api.target.MemoryRegion;
 import io.probehost.api.target.TargetDescription;
 import io.probehost.api.text.Numbers;
@@ -43,11 +44,14 @@ public final class FlashCommands {
 
     private final CommandSessions sessions;
     private final ProbeRegistry probes;
+    private final JobRegistry jobs;
 
     @Activate
-    public FlashCommands(@Reference CommandSessions sessions, @Reference ProbeRegistry probes) {
+    public FlashCommands(@Reference CommandSessions sessions, @Reference ProbeRegistry probes,
+            @Reference JobRegistry jobs) {
         this.sessions = sessions;
         this.probes = probes;
+        this.jobs = jobs;
     }
 
     @Descriptor("program a firmware file (ELF, Intel HEX, UF2, BIN) into flash: unchanged sectors are skipped, "
@@ -66,7 +70,7 @@ public final class FlashCommands {
                     : Optional.of(image(file, content, format, line, Optional.empty()));
             Job job = new Job(file, content, format, early, mode, line);
             if (line.flag("--all")) {
-                return new FlashAll(sessions, probes).program(job, CommandConsole.out(shell),
+                return new FlashAll(sessions, probes, jobs).program(job, CommandConsole.out(shell),
                         CommandConsole.isTerminal(shell));
             }
             DebugSession session = sessions.session(line);
@@ -75,7 +79,8 @@ public final class FlashCommands {
             long start = System.nanoTime();
             Programmed programmed;
             try {
-                programmed = job.programOn(session, progress);
+                programmed = FlashJobReport.run(jobs, session.probeDescription().uniqueId(), progress,
+                        listener -> job.programOn(session, listener));
             } finally {
                 progress.finish();
             }
