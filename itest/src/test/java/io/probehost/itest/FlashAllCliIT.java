@@ -61,14 +61,25 @@ public class FlashAllCliIT {
     }
 
     @Test
-    public void aProbeWhoseTargetTheImageDoesNotFitFailsAloneAndTheExitStatusSaysSo() throws Exception {
+    public void withoutATargetTheImageGoesToTheProbesWhoseTargetItFits() throws Exception {
         ProbehostCliIT.Result result = ProbehostCliIT.runWith(lab, null, "--sim", "flash:program", "--all", blinky.toString());
-        assertEquals(result.out() + result.err(), 1, result.status());
-        assertTrue(result.out(), result.out().contains("Programmed 2 of 3 probes in "));
-        assertTrue(result.out(), result.out().lines().anyMatch(l -> l.trim().startsWith("066AFF000000000000000004")
-                && l.contains("stm32f103rb")));
-        assertEquals("Error: 1 of 3 probes failed: 066AFF000000000000000004", result.err().trim());
+        assertEquals(result.out() + result.err(), 0, result.status());
+        assertTrue(result.out(), result.out().contains("Skipping 1 of 3 probes: the image does not fit their targets' flash"));
+        assertTrue(result.out(), result.out().contains("Programmed 2 of 2 probes in "));
+        assertTrue("the Nucleo's STM32 is left out: " + result.out(), !result.out().contains("066AFF000000000000000004"));
         assertTrue("the J-Link names no target, so without -t it is left out: " + result.out(),
                 !result.out().contains("000261000003"));
+    }
+
+    @Test
+    public void probesWhoseTargetTheImageDoesNotFitFailEachOnItsRowAndTheExitStatusSaysSo() throws Exception {
+        Path nucleoImage = blinky.resolveSibling("nucleo-blinky.hex");
+        ProbehostCliIT.Result result = ProbehostCliIT.runWith(lab, null, "--sim", "flash:program", "--all", "-t",
+                "nrf51822_xxaa", nucleoImage.toString());
+        assertEquals(result.out() + result.err(), 1, result.status());
+        assertTrue(result.out(), result.out().contains("Programmed 0 of 3 probes in "));
+        assertEquals(result.out(), 3, result.out().lines()
+                .filter(l -> l.matches("\\s*\\S+\\s+nrf51822_xxaa\\s+nucleo-blinky\\.hex does not fit .*")).count());
+        assertTrue(result.err(), result.err().trim().startsWith("Error: 3 of 3 probes failed: "));
     }
 }

@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.job.JobRegistry;
 import io.probehost.api.probe.ProbeDescription;
+import io.probehost.api.target.TargetDescription;
 import io.probehost.api.text.TextTable;
 import io.probehost.command.CommandFailure;
 import io.probehost.command.CommandSessions;
 import io.probehost.command.ProcessCpu;
 import io.probehost.command.ProgressBoard;
+import io.probehost.flash.format.FirmwareImage;
 
 /**
  * {@code flash:program --all}: the same file into every matching probe at the same time, one thread
@@ -31,15 +34,17 @@ final class FlashAll {
     private final CommandSessions sessions;
     private final ProbeRegistry probes;
     private final JobRegistry jobs;
+    private final TargetRegistry targets;
 
     /** How flashing one probe ended. */
     record Outcome(ProbeDescription probe, String target, boolean ok, String result, long bytes, long nanos) {
     }
 
-    FlashAll(CommandSessions sessions, ProbeRegistry probes, JobRegistry jobs) {
+    FlashAll(CommandSessions sessions, ProbeRegistry probes, JobRegistry jobs, TargetRegistry targets) {
         this.sessions = sessions;
         this.probes = probes;
         this.jobs = jobs;
+        this.targets = targets;
     }
 
     /**
@@ -58,10 +63,19 @@ final class FlashAll {
     }
 
     String program(FlashCommands.Job job, PrintStream out, boolean terminal) {
-        List<ProbeDescription> chosen = matching(probes.probes().probes(), job.line().uid(), job.line().target());
-        if (chosen.isEmpty()) {
+        List<ProbeDescription> matching = matching(probes.probes().probes(), job.line().uid(), job.line().target());
+        if (matching.isEmpty()) {
             throw new ProbeException("no connected probe " + job.line().target()
                     .map(t -> "reports target " + t + " or none").orElse("reports its target (name one with -t)"));
+        }
+        List<ProbeDescription> chosen = job.line().target().isPresent() || job.early().isEmpty() ? matching
+                : fitting(matching, job.early().get());
+        if (chosen.isEmpty()) {
+            throw new ProbeException("the image fits the flash of no connected probe's target (name one with -t)");
+        }
+        if (chosen.size() < matching.size()) {
+            out.println(String.format("Skipping %d of %d probes: the image does not fit their targets' flash",
+                    matching.size() - chosen.size(), matching.size()));
         }
         ProgressBoard board = new ProgressBoard(out, terminal, chosen.stream().map(ProbeDescription::uniqueId).toList());
         long cpuBefore = ProcessCpu.nanos();
@@ -78,6 +92,25 @@ final class FlashAll {
                     outcomes.stream().filter(o -> !o.ok()).map(o -> o.probe().uniqueId()).toList()));
         }
         return report;
+    }
+
+    /**
+     * Without {@code -t}, an image that says where it goes (ELF, HEX, UF2) goes to the probes whose
+     * reported target it fits: a lab of nRF51s and STM32s is flashed with one file per family.
+     * A target the registry does not know is kept, and fails on its own row if the image is not for it.
+     */
+    private List<ProbeDescription> fitting(List<ProbeDescription> matching, FirmwareImage image) {
+        return matching.stream().filter(p -> targets.find(p.targetType()).map(d -> fits(image, d)).orElse(true))
+                .toList();
+    }
+
+    static boolean fits(FirmwareImage image, TargetDescription description) {
+        try {
+            FlashJob.checkFits(image, description);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private List<Outcome> runAll(FlashCommands.Job job, List<ProbeDescription> chosen, ProgressBoard board) {

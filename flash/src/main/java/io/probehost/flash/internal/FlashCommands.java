@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.host.ProbeRegistry;
+import io.probehost.api.host.TargetRegistry;
 import io.probehost.api.job.JobRegistry;
 import io.probehost.api.target.MemoryRegion;
 import io.probehost.api.target.TargetDescription;
@@ -45,20 +46,23 @@ public final class FlashCommands {
     private final CommandSessions sessions;
     private final ProbeRegistry probes;
     private final JobRegistry jobs;
+    private final TargetRegistry targets;
 
     @Activate
     public FlashCommands(@Reference CommandSessions sessions, @Reference ProbeRegistry probes,
-            @Reference JobRegistry jobs) {
+            @Reference JobRegistry jobs, @Reference TargetRegistry targets) {
         this.sessions = sessions;
         this.probes = probes;
         this.jobs = jobs;
+        this.targets = targets;
     }
 
     @Descriptor("program a firmware file (ELF, Intel HEX, UF2, BIN) into flash: unchanged sectors are skipped, "
             + "written ones verified, then the target is reset. --base: load address of a BIN file (default the "
             + "boot flash); --format: for a file whose extension and content do not tell; --erase: chip, sector "
             + "or auto (chip when most of the chip changes); --all: every probe whose target is -t TARGET (or "
-            + "who names none), else every probe that names its target, all at once, then a table of results")
+            + "who names none), else every probe that names a target the image fits, all at once, then a table "
+            + "of results")
     public Object program(CommandSession shell, @Descriptor(PROGRAM) String... args) {
         return CommandSyntax.of(PROGRAM).run(args, line -> {
             Path file = CommandConsole.file(shell, line.argument(0));
@@ -70,7 +74,7 @@ public final class FlashCommands {
                     : Optional.of(image(file, content, format, line, Optional.empty()));
             Job job = new Job(file, content, format, early, mode, line);
             if (line.flag("--all")) {
-                return new FlashAll(sessions, probes, jobs).program(job, CommandConsole.out(shell),
+                return new FlashAll(sessions, probes, jobs, targets).program(job, CommandConsole.out(shell),
                         CommandConsole.isTerminal(shell));
             }
             DebugSession session = sessions.session(line);

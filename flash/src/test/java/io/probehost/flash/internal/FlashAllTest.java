@@ -1,6 +1,7 @@
 package io.probehost.flash.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.probe.ProbeDescription;
+import io.probehost.flash.format.FirmwareImage;
 
 class FlashAllTest {
     private static final ProbeDescription DAPLINK = probe("cmsisdap", "9900AAAA", "nrf51822_xxaa");
@@ -33,6 +35,14 @@ class FlashAllTest {
     @Test
     void aUidKeepsTheProbesWhoseIdContainsIt() {
         assertEquals(List.of(NUCLEO), FlashAll.matching(LISTED, Optional.of("ff01"), Optional.empty()));
+    }
+
+    @Test
+    void anImageFitsATargetOnlyWhenItsFlashHoldsEveryByte() {
+        FirmwareImage atZero = FirmwareImage.builder("blinky.hex").add(0, new byte[1024]).build();
+        FirmwareImage stm32 = FirmwareImage.builder("nucleo-blinky.hex").add(0x0800_0000L, new byte[1024]).build();
+        assertTrue(FlashAll.fits(atZero, TestFiles.nrf51()));
+        assertFalse(FlashAll.fits(stm32, TestFiles.nrf51()));
     }
 
     @Test

@@ -34,7 +34,10 @@ class DwarfRegistersTest {
         assertEquals(OptionalInt.of(RiscvUnwinding.RA), number(RISCV, "ra", 0x1001));
         assertEquals(OptionalInt.of(31), number(RISCV, "t6", 0x101F));
         assertEquals(OptionalInt.of(RiscvUnwinding.PC), number(RISCV, "pc", 0x7B1));
-        assertEquals(OptionalInt.empty(), number(RISCV, "mcause", 0x342));
+        assertEquals(OptionalInt.of(RiscvUnwinding.csr(0x342)), number(RISCV, "mcause", 0x342));
+        assertEquals(OptionalInt.of(RiscvUnwinding.csr(0x341)), number(RISCV, "mepc", 0x341));
+        assertEquals(OptionalInt.of(RiscvUnwinding.csr(0x305)), number(RISCV, "mtvec", 0x305));
+        assertEquals(OptionalInt.empty(), number(RISCV, "mstatus", 0x300));
     }
 
     @Test

@@ -148,7 +148,8 @@ class PicoprobeTest {
         assertEquals(18 + 30, stats.bytesOut());
         assertEquals(22, stats.bytesIn());
         assertEquals(64 + 8 + 4 + 34 + 3, stats.swdBits());
-        assertEquals(stats.modelledNanos(), mcu.clock().nowNanos() - before);
+        // At least the link's time: the core, running on its own thread, may hand the clock cycles of its own.
+        assertTrue(mcu.clock().nowNanos() - before >= stats.modelledNanos(), "the target's clock follows the link");
         assertTrue(stats.modelledNanos() >= 2 * PicoprobeLink.FULL_SPEED_ROUND_TRIP_NANOS);
     }
 
