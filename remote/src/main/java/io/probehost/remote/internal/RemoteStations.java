@@ -1,0 +1,68 @@
+package io.probehost.remote.internal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+import io.probehost.api.usb.UsbBus;
+
+/**
+ * The client side: one {@link RemoteUsbBus} service per station this runtime is told of, in the
+ * environment variable {@value #STATIONS_VARIABLE} (or the framework property {@value #STATIONS_PROPERTY}):
+ * {@code HOST:PORT[=TOKENFILE]}, comma separated. A station's token is read from TOKENFILE, by default
+ * {@code <state>/remote/stations/HOST_PORT.token}, when the bus first connects.
+ */
+@Component(immediate = true, service = RemoteStations.class)
+public final class RemoteStations {
+    static final String BUS_PROPERTY = "probehost.usb.bus";
+    static final String STATIONS_VARIABLE = "PROBEHOST_REMOTE";
+    static final String STATIONS_PROPERTY = "probehost.remote.stations";
+    private final List<RemoteUsbBus> buses = new ArrayList<>();
+    private final List<ServiceRegistration<UsbBus>> registrations = new ArrayList<>();
+
+    @Activate
+    public RemoteStations(BundleContext context) {
+        String listed = Optional.ofNullable(context.getProperty(STATIONS_PROPERTY))
+                .orElseGet(() -> Optional.ofNullable(System.getenv(STATIONS_VARIABLE)).orElse(""));
+        Path state = Path.of(Optional.ofNullable(context.getProperty("probehost.state")).orElse(".probehost"));
+        for (String entry : listed.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            StationAddress station = StationAddress.parse(equals < 0 ? entry : entry.substring(0, equals));
+            Path tokenFile = equals < 0 ? defaultTokenFile(state, station) : Path.of(entry.substring(equals + 1).trim());
+            RemoteUsbBus bus = new RemoteUsbBus(station, () -> StationToken.read(tokenFile));
+            Dictionary<String, Object> properties = new Hashtable<>();
+            properties.put(BUS_PROPERTY, "remote");
+            properties.put("probehost.remote.station", station.toString());
+            buses.add(bus);
+            registrations.add(context.registerService(UsbBus.class, bus, properties));
+        }
+    }
+
+    static Path defaultTokenFile(Path state, StationAddress station) {
+        return state.resolve("remote").resolve("stations")
+                .resolve(station.host().replace(':', '_') + "_" + station.port() + ".token");
+    }
+
+    /** The stations' buses, in the order they were listed. */
+    List<RemoteUsbBus> buses() {
+        return List.copyOf(buses);
+    }
+
+    @Deactivate
+    void deactivate() {
+        registrations.forEach(ServiceRegistration::unregister);
+        buses.forEach(RemoteUsbBus::disconnect);
+    }
+}

@@ -1,0 +1,107 @@
+package io.probehost.remote.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+import io.probehost.api.usb.UsbBus;
+import io.probehost.api.usb.UsbDevice;
+import io.probehost.api.usb.UsbDeviceInfo;
+import io.probehost.api.usb.UsbHotplugListener;
+
+/**
+ * A station's USB devices as a local bus: every driver works on them unchanged. It connects on first
+ * use and again after the connection is lost. A station that cannot be reached lists no devices (so
+ * the drivers still list this machine's) and keeps the reason for {@link #lastError()}.
+ */
+final class RemoteUsbBus implements UsbBus {
+    static final String NAME_PREFIX = "remote-";
+    private final StationAddress station;
+    private final Supplier<String> token;
+    private final List<UsbHotplugListener> listeners = new CopyOnWriteArrayList<>();
+    private RemoteConnection connection;
+    private volatile Optional<RuntimeException> lastError = Optional.empty();
+
+    RemoteUsbBus(StationAddress station, Supplier<String> token) {
+        this.station = station;
+        this.token = token;
+    }
+
+    StationAddress station() {
+        return station;
+    }
+
+    @Override
+    public String name() {
+        return NAME_PREFIX + station;
+    }
+
+    @Override
+    public List<UsbDeviceInfo> devices() {
+        try {
+            List<UsbDeviceInfo> devices = DeviceListCodec.decode(call(Operation.LIST_DEVICES, out -> { })
+                    .rest());
+            lastError = Optional.empty();
+            return devices.stream().map(this::onThisBus).toList();
+        } catch (RuntimeException e) {
+            lastError = Optional.of(e);
+            return List.of();
+        }
+    }
+
+    /** Why the last listing found nothing: the station could not be reached or refused the token. */
+    Optional<RuntimeException> lastError() {
+        return lastError;
+    }
+
+    /** The station's own bus and location, joined: {@code lab/1-2}. */
+    private UsbDeviceInfo onThisBus(UsbDeviceInfo device) {
+        return new UsbDeviceInfo(name(), device.busName() + "/" + device.location(), device.vendorId(),
+                device.productId(), device.deviceClass(), device.manufacturer(), device.product(),
+                device.serialNumber(), device.interfaces());
+    }
+
+    @Override
+    public UsbDevice open(UsbDeviceInfo device) {
+        int slash = device.location().indexOf('/');
+        String stationBus = device.location().substring(0, slash);
+        String location = device.location().substring(slash + 1);
+        int handle = call(Operation.OPEN, out -> {
+            Frame.writeText(out, stationBus);
+            Frame.writeText(out, location);
+        }).readInt();
+        return new RemoteUsbDevice(this, device, handle);
+    }
+
+    /** Sends a request, connecting first when needed; a lost connection is dropped so the next call reconnects. */
+    synchronized ReplyReader call(Operation operation, Frame.PayloadWriter arguments) {
+        if (connection == null) {
+            connection = RemoteConnection.open(station, token.get());
+        }
+        try {
+            return new ReplyReader(connection.call(operation, arguments));
+        } catch (RemoteProtocolException e) {
+            connection.close();
+            connection = null;
+            throw e;
+        }
+    }
+
+    synchronized void disconnect() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    @Override
+    public void addHotplugListener(UsbHotplugListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeHotplugListener(UsbHotplugListener listener) {
+        listeners.remove(listener);
+    }
+}
