@@ -128,6 +128,7 @@ final class FrameworkHost implements AutoCloseable {
         // The runtime folder, whose extras/index.xml is the driver repository that ships (driver:available).
         config.put("probehost.home", Main.home().toAbsolutePath().normalize().toString());
         config.put("probehost.options.file", Path.of("probehost.yaml").toAbsolutePath().toString());
+        config.putAll(options.frameworkProperties());
         // The line editor reads gosh.home/etc/gosh_profile and etc/motd (Probehost's prompt and completions).
         System.setProperty("gosh.home", Main.home().toAbsolutePath().normalize().toString());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()

@@ -2,7 +2,9 @@ package io.probehost.launcher;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
@@ -10,12 +12,17 @@ import java.util.OptionalInt;
  * {@code serve}: a station that stays up for clients to attach to.
  *
  * @param httpPort with {@code serve --http PORT}, the port reserved for a status page (nothing listens yet)
+ * @param frameworkProperties framework properties the options set, such as {@code serve --remote PORT}'s
  */
-record LaunchOptions(boolean sim, boolean help, List<String> command, boolean serve, OptionalInt httpPort) {
+record LaunchOptions(boolean sim, boolean help, List<String> command, boolean serve, OptionalInt httpPort,
+        Map<String, String> frameworkProperties) {
     static final String SERVE = "serve";
+    /** Read by the remote bundle: the port its server listens on, and the address it binds. */
+    static final String REMOTE_PORT = "probehost.remote.port";
+    static final String REMOTE_BIND = "probehost.remote.bind";
 
     LaunchOptions(boolean sim, boolean help, List<String> command) {
-        this(sim, help, command, false, OptionalInt.empty());
+        this(sim, help, command, false, OptionalInt.empty(), Map.of());
     }
 
     static LaunchOptions parse(String[] args) {
@@ -43,6 +50,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
 
     private static LaunchOptions parseServe(boolean sim, boolean help, String[] args) {
         OptionalInt httpPort = OptionalInt.empty();
+        Map<String, String> properties = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--sim" -> sim = true;
@@ -51,15 +59,30 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                     if (i + 1 == args.length) {
                         throw new IllegalArgumentException("--http needs a port number");
                     }
-                    httpPort = OptionalInt.of(port(args[++i]));
+                    httpPort = OptionalInt.of(port("--http", args[++i]));
+                }
+                case "--remote" -> {
+                    if (i + 1 == args.length) {
+                        throw new IllegalArgumentException("--remote needs a port number");
+                    }
+                    properties.put(REMOTE_PORT, Integer.toString(port("--remote", args[++i])));
+                }
+                case "--remote-bind" -> {
+                    if (i + 1 == args.length) {
+                        throw new IllegalArgumentException("--remote-bind needs an address");
+                    }
+                    properties.put(REMOTE_BIND, args[++i]);
                 }
                 default -> throw new IllegalArgumentException("serve takes no '" + args[i] + "' (try --help)");
             }
         }
-        return new LaunchOptions(sim, help, List.of(), true, httpPort);
+        if (properties.containsKey(REMOTE_BIND) && !properties.containsKey(REMOTE_PORT)) {
+            throw new IllegalArgumentException("--remote-bind goes with --remote PORT");
+        }
+        return new LaunchOptions(sim, help, List.of(), true, httpPort, Map.copyOf(properties));
     }
 
-    private static int port(String text) {
+    private static int port(String option, String text) {
         try {
             int port = Integer.parseInt(text);
             if (port >= 1 && port <= 65535) {
@@ -68,7 +91,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
         } catch (NumberFormatException e) {
             // the message below says what is wrong
         }
-        throw new IllegalArgumentException("--http wants a port from 1 to 65535, not '" + text + "'");
+        throw new IllegalArgumentException(option + " wants a port from 1 to 65535, not '" + text + "'");
     }
 
     boolean oneShot() {
@@ -101,7 +124,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
     static String usage() {
         return String.join("\n",
                 "usage: probehost [--sim] [scope:command [arguments...]]",
-                "       probehost serve [--sim] [--http PORT]",
+                "       probehost serve [--sim] [--http PORT] [--remote PORT [--remote-bind ADDRESS]]",
                 "",
                 "  probehost                    open the interactive shell",
                 "  probehost probe:list         run one command and exit (status 0 on success)",
@@ -112,6 +135,9 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                 "                               1 when a station already runs there, 3 when the runtime fails)",
                 "  probehost serve --sim        a station with the virtual lab, which runs as long as the station",
                 "  serve --http PORT            reserves PORT for a status page still to be built: nothing listens yet",
+                "  serve --remote PORT          also serves this station's probes to other machines over TCP, to",
+                "                               clients holding <state>/remote/token (see docs/remote-protocol.md)",
+                "  serve --remote-bind ADDRESS  the address it listens on (default 127.0.0.1, loopback only)",
                 "",
                 "In the shell, 'help' lists every command and 'help probe:list' explains one.");
     }

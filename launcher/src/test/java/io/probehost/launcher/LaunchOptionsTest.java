@@ -66,4 +66,18 @@ class LaunchOptionsTest {
                 () -> LaunchOptions.parse(new String[] {"serve", "--http", "70000"}));
         assertEquals("--http wants a port from 1 to 65535, not '70000'", port.getMessage());
     }
+
+    @Test
+    void serveRemoteSetsTheRemoteBundlesPortAndBindAddress() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"serve", "--remote", "7450", "--remote-bind", "0.0.0.0"});
+        assertEquals(java.util.Map.of("probehost.remote.port", "7450", "probehost.remote.bind", "0.0.0.0"),
+                options.frameworkProperties());
+        assertEquals(java.util.Map.of(), LaunchOptions.parse(new String[] {"serve"}).frameworkProperties());
+        var bindAlone = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--remote-bind", "0.0.0.0"}));
+        assertEquals("--remote-bind goes with --remote PORT", bindAlone.getMessage());
+        var port = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--remote", "0"}));
+        assertEquals("--remote wants a port from 1 to 65535, not '0'", port.getMessage());
+    }
 }
