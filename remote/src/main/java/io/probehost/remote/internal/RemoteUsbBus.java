@@ -21,6 +21,10 @@ final class RemoteUsbBus implements UsbBus {
     private final Supplier<String> token;
     private final List<UsbHotplugListener> listeners = new CopyOnWriteArrayList<>();
     private RemoteConnection connection;
+    private Optional<Refusal> refused = Optional.empty();
+
+    private record Refusal(String token, RemoteAuthException error) {
+    }
     private volatile Optional<RuntimeException> lastError = Optional.empty();
 
     RemoteUsbBus(StationAddress station, Supplier<String> token) {
@@ -77,13 +81,30 @@ final class RemoteUsbBus implements UsbBus {
     /** Sends a request, connecting first when needed; a lost connection is dropped so the next call reconnects. */
     synchronized ReplyReader call(Operation operation, Frame.PayloadWriter arguments) {
         if (connection == null) {
-            connection = RemoteConnection.open(station, token.get());
+            connection = connect();
         }
         try {
             return new ReplyReader(connection.call(operation, arguments));
         } catch (RemoteProtocolException e) {
             connection.close();
             connection = null;
+            throw e;
+        }
+    }
+
+    /**
+     * Connects, unless the station refused this very token before: every driver lists the bus, and
+     * asking again with a refused token would only be refused again, each time more slowly.
+     */
+    private RemoteConnection connect() {
+        String current = token.get();
+        if (refused.isPresent() && refused.get().token().equals(current)) {
+            throw refused.get().error();
+        }
+        try {
+            return RemoteConnection.open(station, current);
+        } catch (RemoteAuthException e) {
+            refused = Optional.of(new Refusal(current, e));
             throw e;
         }
     }

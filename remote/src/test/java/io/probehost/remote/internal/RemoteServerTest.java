@@ -112,10 +112,20 @@ class RemoteServerTest {
         assertEquals(List.of(), intruder.devices());
         assertTrue(intruder.lastError().orElseThrow() instanceof RemoteAuthException);
         assertEquals("station " + station + ": wrong token", intruder.lastError().orElseThrow().getMessage());
-        intruder.devices();
+        client("still-not-the-token").devices();
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500)), slept);
         assertEquals(1, client(TOKEN).devices().size());
         assertEquals(0, bus.opened);
+    }
+
+    @Test
+    void aBusDoesNotAskAgainWithATokenTheStationRefused() {
+        RemoteUsbBus intruder = client("not-the-token");
+        intruder.devices();
+        intruder.devices();
+        intruder.devices();
+        assertEquals(List.of(Duration.ofMillis(250)), slept);
+        assertEquals("station " + station + ": wrong token", intruder.lastError().orElseThrow().getMessage());
     }
 
     @Test
