@@ -97,6 +97,7 @@ public class RemoteStationIT {
         assertEquals(listed.err(), 0, listed.status());
         assertTrue(listed.out(), listed.out().contains("127.0.0.1:" + port + "/PHLAB0001"));
         assertTrue(listed.out(), listed.out().contains("127.0.0.1:" + port + "/PHRV0001"));
+        assertEquals("listed once, under remote: " + listed.out(), 1, listed.out().split("PHLAB0001", -1).length - 1);
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class RemoteProbeDriver implements ProbeDriver {
         RemoteProbe remote = remoteProbes().stream().filter(p -> p.named().uniqueId().equals(probe.uniqueId()))
                 .findFirst()
                 .orElseThrow(() -> new ProbeException("remote probe " + probe.uniqueId() + " is gone from its station"));
-        return remote.driver().open(remote.found(), options);
+        return RemoteUsbBus.forRemoteDriver(() -> remote.driver().open(remote.found(), options));
     }
 
     private List<RemoteProbe> remoteProbes() {
@@ -83,7 +83,7 @@ public final class RemoteProbeDriver implements ProbeDriver {
         for (ProbeDriver driver : drivers) {
             List<ProbeDescription> listed;
             try {
-                listed = driver.probes();
+                listed = RemoteUsbBus.forRemoteDriver(driver::probes);
             } catch (RuntimeException e) {
                 continue;
             }

@@ -14,6 +14,11 @@ import io.probehost.api.usb.UsbHotplugListener;
  * A station's USB devices as a local bus: every driver works on them unchanged. It connects on first
  * use and again after the connection is lost. A station that cannot be reached lists no devices (so
  * the drivers still list this machine's) and keeps the reason for {@link #lastError()}.
+ * <p>
+ * The devices show only to a driver working for the {@link RemoteProbeDriver} (inside
+ * {@link #forRemoteDriver}): each station probe is then listed once, as {@code remote:HOST:PORT/UID},
+ * rather than a second time under its own driver's name, and a driver listing this machine's
+ * probes never waits for a station.
  */
 final class RemoteUsbBus implements UsbBus {
     static final String NAME_PREFIX = "remote-";
@@ -41,8 +46,24 @@ final class RemoteUsbBus implements UsbBus {
         return NAME_PREFIX + station;
     }
 
+    private static final ThreadLocal<Boolean> FOR_REMOTE_DRIVER = ThreadLocal.withInitial(() -> false);
+
+    /** Runs {@code work} (a driver's listing or opening) with the stations' devices visible to it. */
+    static <T> T forRemoteDriver(Supplier<T> work) {
+        boolean outer = FOR_REMOTE_DRIVER.get();
+        FOR_REMOTE_DRIVER.set(true);
+        try {
+            return work.get();
+        } finally {
+            FOR_REMOTE_DRIVER.set(outer);
+        }
+    }
+
     @Override
     public List<UsbDeviceInfo> devices() {
+        if (!FOR_REMOTE_DRIVER.get()) {
+            return List.of();
+        }
         try {
             List<UsbDeviceInfo> devices = DeviceListCodec.decode(call(Operation.LIST_DEVICES, out -> { })
                     .rest());

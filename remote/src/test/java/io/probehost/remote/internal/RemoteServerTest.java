@@ -56,9 +56,14 @@ class RemoteServerTest {
         return new RemoteUsbBus(station, () -> token);
     }
 
+    /** The devices of {@code bus} as the remote driver's listing sees them. */
+    private static List<UsbDeviceInfo> devices(RemoteUsbBus bus) {
+        return RemoteUsbBus.forRemoteDriver(bus::devices);
+    }
+
     @Test
     void aClientWithTheTokenListsTheStationsDevicesOnItsOwnBus() {
-        List<UsbDeviceInfo> devices = client(TOKEN).devices();
+        List<UsbDeviceInfo> devices = devices(client(TOKEN));
         assertEquals(1, devices.size());
         UsbDeviceInfo device = devices.get(0);
         assertEquals("remote-" + station, device.busName());
@@ -70,7 +75,7 @@ class RemoteServerTest {
     @Test
     void transfersReachTheStationsDeviceAndComeBack() {
         RemoteUsbBus remote = client(TOKEN);
-        try (UsbDevice device = remote.open(remote.devices().get(0))) {
+        try (UsbDevice device = remote.open(devices(remote).get(0))) {
             device.claimInterface(0);
             assertEquals(0, bus.claimedInterface);
             assertEquals(3, device.bulkTransfer(0x01, new byte[] {9, 1, 2, 3}, 1, 3, 100));
@@ -87,7 +92,7 @@ class RemoteServerTest {
     @Test
     void aFailureOnTheStationIsThrownAsTheSameKindOfException() {
         RemoteUsbBus remote = client(TOKEN);
-        try (UsbDevice device = remote.open(remote.devices().get(0))) {
+        try (UsbDevice device = remote.open(devices(remote).get(0))) {
             TransferTimeoutException error = assertThrows(TransferTimeoutException.class,
                     () -> device.interruptTransfer(0x81, new byte[64], 0, 64, 50));
             assertEquals("station " + station + ": interrupt transfer timed out after 50 ms", error.getMessage());
@@ -98,32 +103,39 @@ class RemoteServerTest {
     void aDeviceOpenOnOneClientIsBusyForAnother() {
         RemoteUsbBus first = client(TOKEN);
         RemoteUsbBus second = client(TOKEN);
-        try (UsbDevice device = first.open(first.devices().get(0))) {
-            ProbeException error = assertThrows(ProbeException.class, () -> second.open(second.devices().get(0)));
+        try (UsbDevice device = first.open(devices(first).get(0))) {
+            ProbeException error = assertThrows(ProbeException.class, () -> second.open(devices(second).get(0)));
             assertTrue(error.getMessage().contains("probe busy: USB device fake:1-2 is in use by"), error.getMessage());
         }
-        second.open(second.devices().get(0)).close();
+        second.open(devices(second).get(0)).close();
         assertEquals(2, bus.opened);
     }
 
     @Test
     void aWrongTokenIsRefusedAndEachRefusalWaitsLonger() {
         RemoteUsbBus intruder = client("not-the-token");
-        assertEquals(List.of(), intruder.devices());
+        assertEquals(List.of(), devices(intruder));
         assertTrue(intruder.lastError().orElseThrow() instanceof RemoteAuthException);
         assertEquals("station " + station + ": wrong token", intruder.lastError().orElseThrow().getMessage());
-        client("still-not-the-token").devices();
+        devices(client("still-not-the-token"));
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500)), slept);
-        assertEquals(1, client(TOKEN).devices().size());
+        assertEquals(1, devices(client(TOKEN)).size());
         assertEquals(0, bus.opened);
+    }
+
+    @Test
+    void theStationsDevicesShowOnlyToTheRemoteDriver() {
+        RemoteUsbBus remote = client(TOKEN);
+        assertEquals(List.of(), remote.devices());
+        assertEquals(1, devices(remote).size());
     }
 
     @Test
     void aBusDoesNotAskAgainWithATokenTheStationRefused() {
         RemoteUsbBus intruder = client("not-the-token");
-        intruder.devices();
-        intruder.devices();
-        intruder.devices();
+        devices(intruder);
+        devices(intruder);
+        devices(intruder);
         assertEquals(List.of(Duration.ofMillis(250)), slept);
         assertEquals("station " + station + ": wrong token", intruder.lastError().orElseThrow().getMessage());
     }
@@ -134,7 +146,7 @@ class RemoteServerTest {
         try (RemoteServer impostor = new RemoteServer(socket, "guessed", () -> List.of(bus),
                 new AuthThrottle(Duration.ZERO, Duration.ZERO), slept::add)) {
             RemoteUsbBus remote = new RemoteUsbBus(new StationAddress(station.host(), impostor.port()), () -> TOKEN);
-            remote.devices();
+            devices(remote);
             assertTrue(remote.lastError().orElseThrow() instanceof RemoteAuthException);
         }
     }
