@@ -86,7 +86,9 @@ final class RemoteServer implements AutoCloseable {
             }
             client.setSoTimeout(0);
             LOG.info("remote: client " + peer + " authenticated");
-            new StationSession(channel, buses, claims).serve();
+            StationSession session = new StationSession(channel, buses, claims);
+            session.serve();
+            LOG.info("remote: client " + peer + " left after " + session.requests() + " requests");
         } catch (SocketTimeoutException e) {
             LOG.warning("remote: " + peer + " did not finish the handshake in time");
         } catch (IOException | RuntimeException e) {

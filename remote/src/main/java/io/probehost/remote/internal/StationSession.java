@@ -25,6 +25,7 @@ final class StationSession {
     private final DeviceClaims claims;
     private final Map<Integer, Opened> opened = new HashMap<>();
     private int nextHandle = 1;
+    private int requests;
 
     private record Opened(String key, UsbDevice device) {
     }
@@ -49,6 +50,7 @@ final class StationSession {
                     channel.send(Frame.error(ErrorKind.PROTOCOL, 0, request.type() + " where a REQUEST was due"));
                     return;
                 }
+                requests++;
                 channel.send(answer(request));
             }
         } catch (IOException e) {
@@ -57,6 +59,11 @@ final class StationSession {
             opened.values().forEach(this::release);
             opened.clear();
         }
+    }
+
+    /** How many requests it answered: one network round trip each. */
+    int requests() {
+        return requests;
     }
 
     private Frame answer(Frame request) throws IOException {
