@@ -59,3 +59,5 @@ echo "flash:program of ${kib} KiB on the lab's nRF51 (median of $rounds; program
 echo "  on the station:          ${l} s   (runs: $(tr '\n' ' ' < "$work/local"))"
 echo "  over remote (loopback):  ${r} s   (runs: $(tr '\n' ' ' < "$work/remote"))"
 awk -v l="$l" -v r="$r" 'BEGIN { if (l > 0) printf "  remote / local:          %.2f\n", r / l }'
+# The station logs "remote: client ... left after N requests" per client run: one round trip each.
+echo "  requests (round trips) per remote command: $(sed -n 's/.*left after \([0-9]*\) requests.*/\1/p' "$work/serve.out" | sort -n | uniq -c | awk '{ printf "%s (x%s) ", $2, $1 }')"
