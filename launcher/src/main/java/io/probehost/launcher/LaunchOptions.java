@@ -20,6 +20,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
     /** Read by the remote bundle: the port its server listens on, and the address it binds. */
     static final String REMOTE_PORT = "probehost.remote.port";
     static final String REMOTE_BIND = "probehost.remote.bind";
+    static final String REMOTE_TLS = "probehost.remote.tls";
 
     LaunchOptions(boolean sim, boolean help, List<String> command) {
         this(sim, help, command, false, OptionalInt.empty(), Map.of());
@@ -67,6 +68,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                     }
                     properties.put(REMOTE_PORT, Integer.toString(port("--remote", args[++i])));
                 }
+                case "--tls" -> properties.put(REMOTE_TLS, "true");
                 case "--remote-bind" -> {
                     if (i + 1 == args.length) {
                         throw new IllegalArgumentException("--remote-bind needs an address");
@@ -76,8 +78,11 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                 default -> throw new IllegalArgumentException("serve takes no '" + args[i] + "' (try --help)");
             }
         }
-        if (properties.containsKey(REMOTE_BIND) && !properties.containsKey(REMOTE_PORT)) {
-            throw new IllegalArgumentException("--remote-bind goes with --remote PORT");
+        for (String option : List.of(REMOTE_BIND, REMOTE_TLS)) {
+            if (properties.containsKey(option) && !properties.containsKey(REMOTE_PORT)) {
+                throw new IllegalArgumentException((option.equals(REMOTE_TLS) ? "--tls" : "--remote-bind")
+                        + " goes with --remote PORT");
+            }
         }
         return new LaunchOptions(sim, help, List.of(), true, httpPort, Map.copyOf(properties));
     }
@@ -124,7 +129,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
     static String usage() {
         return String.join("\n",
                 "usage: probehost [--sim] [scope:command [arguments...]]",
-                "       probehost serve [--sim] [--http PORT] [--remote PORT [--remote-bind ADDRESS]]",
+                "       probehost serve [--sim] [--http PORT] [--remote PORT [--remote-bind ADDRESS] [--tls]]",
                 "",
                 "  probehost                    open the interactive shell",
                 "  probehost probe:list         run one command and exit (status 0 on success)",
@@ -138,6 +143,8 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                 "  serve --remote PORT          also serves this station's probes to other machines over TCP, to",
                 "                               clients holding <state>/remote/token (see docs/remote-protocol.md)",
                 "  serve --remote-bind ADDRESS  the address it listens on (default 127.0.0.1, loopback only)",
+                "  serve --remote PORT --tls    over TLS, with a self-signed certificate made on first use",
+                "                               (<state>/remote/station.crt: clients pin a copy of it)",
                 "",
                 "In the shell, 'help' lists every command and 'help probe:list' explains one.");
     }

@@ -76,6 +76,11 @@ class LaunchOptionsTest {
         var bindAlone = assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(new String[] {"serve", "--remote-bind", "0.0.0.0"}));
         assertEquals("--remote-bind goes with --remote PORT", bindAlone.getMessage());
+        assertEquals("true", LaunchOptions.parse(new String[] {"serve", "--remote", "7450", "--tls"})
+                .frameworkProperties().get("probehost.remote.tls"));
+        var tlsAlone = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--tls"}));
+        assertEquals("--tls goes with --remote PORT", tlsAlone.getMessage());
         var port = assertThrows(IllegalArgumentException.class,
                 () -> LaunchOptions.parse(new String[] {"serve", "--remote", "0"}));
         assertEquals("--remote wants a port from 1 to 65535, not '0'", port.getMessage());

@@ -4,6 +4,10 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A client's authenticated connection to a station: one request at a time, each answered before the
@@ -23,11 +27,18 @@ final class RemoteConnection implements AutoCloseable {
         }
     }
 
-    static RemoteConnection open(StationAddress station, String token) {
+    /** Connects to {@code station}, over TLS with {@code tls} (which trusts the station's pinned certificate). */
+    static RemoteConnection open(StationAddress station, String token, Optional<SSLContext> tls) {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(station.host(), station.port()), CONNECT_TIMEOUT_MILLIS);
+            if (tls.isPresent()) {
+                SSLSocket secured = (SSLSocket) tls.get().getSocketFactory().createSocket(socket, station.host(),
+                        station.port(), true);
+                secured.startHandshake();
+                socket = secured;
+            }
             return new RemoteConnection(new FrameChannel(socket.getInputStream(), socket.getOutputStream(), socket,
                     station.toString()), token);
         } catch (IOException e) {

@@ -44,10 +44,14 @@ final class RemoteServer implements AutoCloseable {
         acceptor.start();
     }
 
-    /** Listens on {@code bind:port} (port 0: any free one) with the token of {@code state}. */
-    static RemoteServer listen(InetAddress bind, int port, Path state, Supplier<List<UsbBus>> buses)
+    /**
+     * Listens on {@code bind:port} (port 0: any free one) with the token of {@code state}; with {@code tls},
+     * with the station's TLS key too ({@link StationCertificate}).
+     */
+    static RemoteServer listen(InetAddress bind, int port, Path state, boolean tls, Supplier<List<UsbBus>> buses)
             throws IOException {
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = tls ? StationCertificate.station(state).getServerSocketFactory().createServerSocket()
+                : new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(bind, port));
         return new RemoteServer(socket, StationToken.loadOrCreate(StationToken.file(state)), buses,

@@ -28,6 +28,7 @@ import io.probehost.api.usb.UsbBus;
 public final class RemoteServerComponent {
     static final String PORT = "probehost.remote.port";
     static final String BIND = "probehost.remote.bind";
+    static final String TLS = "probehost.remote.tls";
     private static final Logger LOG = Logger.getLogger(RemoteServerComponent.class.getName());
     private final List<UsbBus> buses = new CopyOnWriteArrayList<>();
     private final Optional<RemoteServer> server;
@@ -41,10 +42,12 @@ public final class RemoteServerComponent {
         }
         String bind = Optional.ofNullable(context.getProperty(BIND)).filter(b -> !b.isBlank()).orElse("127.0.0.1");
         Path state = Path.of(Optional.ofNullable(context.getProperty("probehost.state")).orElse(".probehost"));
+        boolean tls = Boolean.parseBoolean(context.getProperty(TLS));
         try {
             RemoteServer listening = RemoteServer.listen(InetAddress.getByName(bind), Integer.parseInt(port.trim()),
-                    state, () -> List.copyOf(buses));
+                    state, tls, () -> List.copyOf(buses));
             LOG.info("remote: serving this station's USB devices on " + bind + ":" + listening.port()
+                    + (tls ? " over TLS (certificate " + StationCertificate.certificate(state) + ")" : "")
                     + " (token in " + StationToken.file(state) + ")");
             server = Optional.of(listening);
         } catch (IOException | NumberFormatException e) {

@@ -1,5 +1,6 @@
 package io.probehost.remote.internal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -19,7 +20,9 @@ import io.probehost.api.usb.UsbBus;
  * The client side: one {@link RemoteUsbBus} service per station this runtime is told of, in the
  * environment variable {@value #STATIONS_VARIABLE} (or the framework property {@value #STATIONS_PROPERTY}):
  * {@code HOST:PORT[=TOKENFILE]}, comma separated. A station's token is read from TOKENFILE, by default
- * {@code <state>/remote/stations/HOST_PORT.token}, when the bus first connects.
+ * {@code <state>/remote/stations/HOST_PORT.token}, when the bus first connects. When the station's
+ * certificate sits beside it ({@code HOST_PORT.crt}, a copy of the station's {@code <state>/remote/station.crt}),
+ * the bus connects over TLS and trusts that certificate only.
  */
 @Component(immediate = true, service = RemoteStations.class)
 public final class RemoteStations {
@@ -41,13 +44,22 @@ public final class RemoteStations {
             int equals = entry.indexOf('=');
             StationAddress station = StationAddress.parse(equals < 0 ? entry : entry.substring(0, equals));
             Path tokenFile = equals < 0 ? defaultTokenFile(state, station) : Path.of(entry.substring(equals + 1).trim());
-            RemoteUsbBus bus = new RemoteUsbBus(station, () -> StationToken.read(tokenFile));
+            Path pinned = certificateBeside(tokenFile);
+            RemoteUsbBus bus = new RemoteUsbBus(station, () -> StationToken.read(tokenFile),
+                    () -> Files.exists(pinned) ? Optional.of(StationCertificate.pinned(pinned)) : Optional.empty());
             Dictionary<String, Object> properties = new Hashtable<>();
             properties.put(BUS_PROPERTY, "remote");
             properties.put("probehost.remote.station", station.toString());
             buses.add(bus);
             registrations.add(context.registerService(UsbBus.class, bus, properties));
         }
+    }
+
+    /** {@code lab_7450.token} → {@code lab_7450.crt}: when it exists, the station is reached over TLS. */
+    static Path certificateBeside(Path tokenFile) {
+        String name = tokenFile.getFileName().toString();
+        String stem = name.endsWith(".token") ? name.substring(0, name.length() - ".token".length()) : name;
+        return tokenFile.resolveSibling(stem + ".crt");
     }
 
     static Path defaultTokenFile(Path state, StationAddress station) {

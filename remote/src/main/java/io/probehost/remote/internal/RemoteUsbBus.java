@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import javax.net.ssl.SSLContext;
+
 import io.probehost.api.usb.UsbBus;
 import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbDeviceInfo;
@@ -24,6 +26,7 @@ final class RemoteUsbBus implements UsbBus {
     static final String NAME_PREFIX = "remote-";
     private final StationAddress station;
     private final Supplier<String> token;
+    private final Supplier<Optional<SSLContext>> tls;
     private final List<UsbHotplugListener> listeners = new CopyOnWriteArrayList<>();
     private RemoteConnection connection;
     private Optional<Refusal> refused = Optional.empty();
@@ -33,8 +36,14 @@ final class RemoteUsbBus implements UsbBus {
     private volatile Optional<RuntimeException> lastError = Optional.empty();
 
     RemoteUsbBus(StationAddress station, Supplier<String> token) {
+        this(station, token, Optional::empty);
+    }
+
+    /** @param tls the TLS context trusting the station's certificate, empty for plain TCP */
+    RemoteUsbBus(StationAddress station, Supplier<String> token, Supplier<Optional<SSLContext>> tls) {
         this.station = station;
         this.token = token;
+        this.tls = tls;
     }
 
     StationAddress station() {
@@ -123,7 +132,7 @@ final class RemoteUsbBus implements UsbBus {
             throw refused.get().error();
         }
         try {
-            return RemoteConnection.open(station, current);
+            return RemoteConnection.open(station, current, tls.get());
         } catch (RemoteAuthException e) {
             refused = Optional.of(new Refusal(current, e));
             throw e;
