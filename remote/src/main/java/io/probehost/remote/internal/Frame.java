@@ -44,6 +44,10 @@ record Frame(MessageType type, byte[] payload) {
     static Frame read(InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         int length = data.readInt();
+        if (isTlsRecord(length)) {
+            throw new RemoteProtocolException("the other side speaks TLS: a station served with --tls needs its "
+                    + "certificate beside the token on the client (HOST_PORT.crt)");
+        }
         if (length < 0 || length > MAX_PAYLOAD) {
             throw new RemoteProtocolException("frame announces " + Integer.toUnsignedString(length)
                     + " payload bytes; at most " + MAX_PAYLOAD + " are allowed");
@@ -56,6 +60,12 @@ record Frame(MessageType type, byte[] payload) {
             throw new RemoteProtocolException("connection closed inside a " + type + " frame", e);
         }
         return new Frame(type, payload);
+    }
+
+    /** A TLS record (alert 0x15 or handshake 0x16, version 3.x) where a frame length was due. */
+    private static boolean isTlsRecord(int firstFourBytes) {
+        int contentType = firstFourBytes >>> 24;
+        return (contentType == 0x15 || contentType == 0x16) && ((firstFourBytes >>> 16) & 0xFF) == 0x03;
     }
 
     /** Reads the payload's fields in order; running past its end is a protocol error. */

@@ -52,6 +52,15 @@ class FrameTest {
     }
 
     @Test
+    void readingATlsRecordSaysTheStationSpeaksTls() {
+        byte[] alert = HexFormat.of().parseHex("150303000202");
+        RemoteProtocolException error = assertThrows(RemoteProtocolException.class,
+                () -> Frame.read(new ByteArrayInputStream(alert)));
+        assertEquals("the other side speaks TLS: a station served with --tls needs its certificate beside the token "
+                + "on the client (HOST_PORT.crt)", error.getMessage());
+    }
+
+    @Test
     void readingRefusesAnUnknownType() {
         byte[] unknown = HexFormat.of().parseHex("0000000042");
         RemoteProtocolException error = assertThrows(RemoteProtocolException.class,
