@@ -21,7 +21,8 @@ import org.junit.Test;
 /**
  * A second machine using a station's probes: {@code ./probehost serve --sim --remote PORT} on one state
  * folder, and one-shot {@code ./probehost} commands without {@code --sim} on another, which reach the
- * lab's probes only through {@code remote:127.0.0.1:PORT/UID} and the station's token.
+ * lab's probes only through {@code remote:127.0.0.1:PORT/UID} and the station's token (listing names
+ * the station in {@code PROBEHOST_REMOTE}; the other commands only in their {@code -u}).
  */
 public class RemoteStationIT {
     private static final Pattern FIRST_WORD = Pattern.compile("20000000:\\s+([0-9a-f]{8})");
@@ -75,9 +76,10 @@ public class RemoteStationIT {
         }
     }
 
+    /** A one-shot command that reaches the station only through the {@code -u remote:127.0.0.1:PORT/...} it names. */
     private static ProbehostCliIT.Result client(Path state, String... args) throws Exception {
         return ProbehostCliIT.runWith(Map.of("PROBEHOST_STATE", state.toString(), "PROBEHOST_DEPLOY",
-                clientDeploy.toString(), "PROBEHOST_REMOTE", "127.0.0.1:" + port), null, args);
+                clientDeploy.toString()), null, args);
     }
 
     private static String remote(String uid) {
@@ -93,7 +95,8 @@ public class RemoteStationIT {
 
     @Test
     public void probeListShowsTheStationsProbesUnderRemote() throws Exception {
-        ProbehostCliIT.Result listed = client(clientState, "probe:list");
+        ProbehostCliIT.Result listed = ProbehostCliIT.runWith(Map.of("PROBEHOST_STATE", clientState.toString(),
+                "PROBEHOST_DEPLOY", clientDeploy.toString(), "PROBEHOST_REMOTE", "127.0.0.1:" + port), null, "probe:list");
         assertEquals(listed.err(), 0, listed.status());
         assertTrue(listed.out(), listed.out().contains("127.0.0.1:" + port + "/PHLAB0001"));
         assertTrue(listed.out(), listed.out().contains("127.0.0.1:" + port + "/PHRV0001"));

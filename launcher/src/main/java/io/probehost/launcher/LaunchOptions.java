@@ -21,6 +21,7 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
     static final String REMOTE_PORT = "probehost.remote.port";
     static final String REMOTE_BIND = "probehost.remote.bind";
     static final String REMOTE_TLS = "probehost.remote.tls";
+    static final String REMOTE_STATIONS = "probehost.remote.stations";
 
     LaunchOptions(boolean sim, boolean help, List<String> command) {
         this(sim, help, command, false, OptionalInt.empty(), Map.of());
@@ -46,7 +47,22 @@ record LaunchOptions(boolean sim, boolean help, List<String> command, boolean se
                 command.add(arg);
             }
         }
-        return new LaunchOptions(sim, help, List.copyOf(command));
+        return new LaunchOptions(sim, help, List.copyOf(command), false, OptionalInt.empty(), remoteStations(command));
+    }
+
+    /**
+     * The station a one-shot command names with {@code -u remote:HOST:PORT/UID}, for the remote bundle
+     * to connect to (besides those in {@code PROBEHOST_REMOTE}).
+     */
+    private static Map<String, String> remoteStations(List<String> command) {
+        for (int i = 0; i + 1 < command.size(); i++) {
+            String value = command.get(i + 1);
+            if (List.of("-u", "--uid", "--probe").contains(command.get(i)) && value.startsWith("remote:")
+                    && value.indexOf('/') > "remote:".length()) {
+                return Map.of(REMOTE_STATIONS, value.substring("remote:".length(), value.indexOf('/')));
+            }
+        }
+        return Map.of();
     }
 
     private static LaunchOptions parseServe(boolean sim, boolean help, String[] args) {

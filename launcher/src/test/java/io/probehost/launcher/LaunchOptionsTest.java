@@ -85,4 +85,14 @@ class LaunchOptionsTest {
                 () -> LaunchOptions.parse(new String[] {"serve", "--remote", "0"}));
         assertEquals("--remote wants a port from 1 to 65535, not '0'", port.getMessage());
     }
+
+    @Test
+    void aOneShotCommandOnARemoteProbeNamesItsStation() {
+        assertEquals(java.util.Map.of("probehost.remote.stations", "lab:7450"), LaunchOptions.parse(
+                new String[] {"mem:read32", "-u", "remote:lab:7450/9900", "0x0", "1"}).frameworkProperties());
+        assertEquals(java.util.Map.of(), LaunchOptions.parse(
+                new String[] {"mem:read32", "-u", "9900", "0x0", "1"}).frameworkProperties());
+        assertEquals(java.util.Map.of(), LaunchOptions.parse(
+                new String[] {"probe:list", "-u", "remote:9900"}).frameworkProperties());
+    }
 }

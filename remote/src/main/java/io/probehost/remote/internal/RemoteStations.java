@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -18,8 +20,9 @@ import io.probehost.api.usb.UsbBus;
 
 /**
  * The client side: one {@link RemoteUsbBus} service per station this runtime is told of, in the
- * environment variable {@value #STATIONS_VARIABLE} (or the framework property {@value #STATIONS_PROPERTY}):
- * {@code HOST:PORT[=TOKENFILE]}, comma separated. A station's token is read from TOKENFILE, by default
+ * environment variable {@value #STATIONS_VARIABLE} and the framework property {@value #STATIONS_PROPERTY}
+ * (which the launcher sets for a one-shot command's {@code -u remote:HOST:PORT/UID}):
+ * {@code HOST:PORT[=TOKENFILE]}, comma separated; a station named twice is taken once. A station's token is read from TOKENFILE, by default
  * {@code <state>/remote/stations/HOST_PORT.token}, when the bus first connects. When the station's
  * certificate sits beside it ({@code HOST_PORT.crt}, a copy of the station's {@code <state>/remote/station.crt}),
  * the bus connects over TLS and trusts that certificate only.
@@ -34,8 +37,9 @@ public final class RemoteStations {
 
     @Activate
     public RemoteStations(BundleContext context) {
-        String listed = Optional.ofNullable(context.getProperty(STATIONS_PROPERTY))
-                .orElseGet(() -> Optional.ofNullable(System.getenv(STATIONS_VARIABLE)).orElse(""));
+        String listed = Optional.ofNullable(System.getenv(STATIONS_VARIABLE)).orElse("") + ","
+                + Optional.ofNullable(context.getProperty(STATIONS_PROPERTY)).orElse("");
+        Set<StationAddress> known = new HashSet<>();
         Path state = Path.of(Optional.ofNullable(context.getProperty("probehost.state")).orElse(".probehost"));
         for (String entry : listed.split(",")) {
             if (entry.isBlank()) {
@@ -43,6 +47,9 @@ public final class RemoteStations {
             }
             int equals = entry.indexOf('=');
             StationAddress station = StationAddress.parse(equals < 0 ? entry : entry.substring(0, equals));
+            if (!known.add(station)) {
+                continue;
+            }
             Path tokenFile = equals < 0 ? defaultTokenFile(state, station) : Path.of(entry.substring(equals + 1).trim());
             Path pinned = certificateBeside(tokenFile);
             RemoteUsbBus bus = new RemoteUsbBus(station, () -> StationToken.read(tokenFile),
