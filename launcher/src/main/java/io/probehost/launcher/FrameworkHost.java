@@ -139,6 +139,7 @@ final class FrameworkHost implements AutoCloseable {
             config.put("org.osgi.service.http.port", Integer.toString(port));
             config.put("org.apache.felix.http.host", options.httpBind());
         });
+        config.putAll(options.frameworkProperties());
         // The line editor reads gosh.home/etc/gosh_profile and etc/motd (Probehost's prompt and completions).
         System.setProperty("gosh.home", Main.home().toAbsolutePath().normalize().toString());
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()

@@ -79,4 +79,33 @@ class LaunchOptionsTest {
                 () -> LaunchOptions.parse(new String[] {"serve", "--http", "8080", "--http-bind"}));
         assertEquals("--http-bind needs an address, such as 0.0.0.0", missing.getMessage());
     }
+
+    @Test
+    void serveRemoteSetsTheRemoteBundlesPortAndBindAddress() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"serve", "--remote", "7450", "--remote-bind", "0.0.0.0"});
+        assertEquals(java.util.Map.of("probehost.remote.port", "7450", "probehost.remote.bind", "0.0.0.0"),
+                options.frameworkProperties());
+        assertEquals(java.util.Map.of(), LaunchOptions.parse(new String[] {"serve"}).frameworkProperties());
+        var bindAlone = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--remote-bind", "0.0.0.0"}));
+        assertEquals("--remote-bind goes with --remote PORT", bindAlone.getMessage());
+        assertEquals("true", LaunchOptions.parse(new String[] {"serve", "--remote", "7450", "--tls"})
+                .frameworkProperties().get("probehost.remote.tls"));
+        var tlsAlone = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--tls"}));
+        assertEquals("--tls goes with --remote PORT", tlsAlone.getMessage());
+        var port = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--remote", "0"}));
+        assertEquals("--remote wants a port from 1 to 65535, not '0'", port.getMessage());
+    }
+
+    @Test
+    void aOneShotCommandOnARemoteProbeNamesItsStation() {
+        assertEquals(java.util.Map.of("probehost.remote.stations", "lab:7450"), LaunchOptions.parse(
+                new String[] {"mem:read32", "-u", "remote:lab:7450/9900", "0x0", "1"}).frameworkProperties());
+        assertEquals(java.util.Map.of(), LaunchOptions.parse(
+                new String[] {"mem:read32", "-u", "9900", "0x0", "1"}).frameworkProperties());
+        assertEquals(java.util.Map.of(), LaunchOptions.parse(
+                new String[] {"probe:list", "-u", "remote:9900"}).frameworkProperties());
+    }
 }
