@@ -65,9 +65,14 @@ public final class DapCommands {
         });
     }
 
-    /** The session a client's launch or attach names, falling back to {@code dap:serve}'s choice; never prompts. */
+    /**
+     * The session a client's launch or attach names, falling back to {@code dap:serve}'s choice; never
+     * prompts. Opened as a command of its own, so the probe is claimed only while it opens: the shell
+     * commands the client's console runs later claim it in their turn, as a GDB server's monitor does.
+     */
     private DebugSession open(CommandLine serve, Optional<String> probe, Optional<String> target) {
-        return sessions.session(CommandSyntax.of(CLIENT_SESSION).parse(clientSessionArguments(serve, probe, target)));
+        return (DebugSession) CommandSyntax.of(CLIENT_SESSION).run(clientSessionArguments(serve, probe, target),
+                sessions::session);
     }
 
     static String[] clientSessionArguments(CommandLine serve, Optional<String> probe, Optional<String> target) {
