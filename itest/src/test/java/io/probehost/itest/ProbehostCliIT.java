@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.BeforeClass;
@@ -100,6 +101,11 @@ public class ProbehostCliIT {
     }
 
     static Result run(String input, String... args) throws Exception {
+        return runWith(Map.of("PROBEHOST_STATE", state.toString(), "PROBEHOST_DEPLOY", deploy.toString()), input, args);
+    }
+
+    /** Runs ./probehost with these environment variables added, {@code input} on standard input (null: none). */
+    static Result runWith(Map<String, String> environment, String input, String... args) throws Exception {
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
         command.add(top.resolve("probehost").toString());
@@ -107,8 +113,7 @@ public class ProbehostCliIT {
         File out = Files.createTempFile("probehost-out", ".txt").toFile();
         File err = Files.createTempFile("probehost-err", ".txt").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-        builder.environment().put("PROBEHOST_STATE", state.toString());
-        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        builder.environment().putAll(environment);
         if (input == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }

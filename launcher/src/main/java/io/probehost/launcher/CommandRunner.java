@@ -11,6 +11,8 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,33 +33,87 @@ final class CommandRunner {
     private final BundleContext context;
     private final PrintStream out;
     private final PrintStream err;
+    private final boolean debug;
+    /** The session's current folder and variables; for a station's client, the client's. */
+    private final Path currentDir;
+    private final Map<String, Object> variables;
+    private volatile Session running;
 
     /**
      * @param out standard output as the process got it; Gogo replaces System.out with a stream that
      *            redirects per session, so a session writing to that would write to itself
      */
     CommandRunner(BundleContext context, PrintStream out, PrintStream err) {
+        this(context, out, err, Boolean.getBoolean("probehost.debug"), null, Map.of());
+    }
+
+    /**
+     * @param debug      whether failures also print their stack trace
+     * @param currentDir the folder relative file names are resolved against; null for the process's
+     * @param variables  session variables to set (a station's client on a terminal: its width)
+     */
+    CommandRunner(BundleContext context, PrintStream out, PrintStream err, boolean debug, Path currentDir,
+            Map<String, Object> variables) {
         this.context = context;
         this.out = out;
         this.err = err;
+        this.debug = debug;
+        this.currentDir = currentDir;
+        this.variables = Map.copyOf(variables);
     }
 
     /** Runs one command line; returns the process exit status. */
     int runOnce(String commandLine, String commandName) {
-        awaitCommand(commandName);
         // Gogo replaces System.in with a per-session redirect; the session gets the process's own input.
-        try (Session session = openSession(new FileInputStream(FileDescriptor.in))) {
+        return runOnce(commandLine, commandName, new FileInputStream(FileDescriptor.in));
+    }
+
+    /** Runs one command line with {@code in} as its input; returns the exit status. */
+    int runOnce(String commandLine, String commandName, InputStream in) {
+        awaitCommand(commandName);
+        return runStarted(commandLine, in);
+    }
+
+    /**
+     * Runs one command line on a runtime that has finished starting (a station's), where an unknown
+     * command is unknown at once rather than after waiting for it to register.
+     */
+    int runStarted(String commandLine, InputStream in) {
+        try (Session session = openSession(in)) {
             return execute(session, commandLine) ? 0 : 1;
         }
     }
 
     /** Runs every line of a script (standard input that is not a terminal); 1 if any line failed. */
     int runScript(InputStream in) {
+        return runLines(in, InputStream.nullInputStream(), null);
+    }
+
+    /**
+     * Runs lines as they are typed, showing {@code prompt} before each (a station's client on a
+     * terminal); the commands read their answers from the same input. Failed lines have said so: 0.
+     */
+    int runPrompted(InputStream in, String prompt) {
+        runLines(in, in, prompt);
+        // Ctrl-D left the cursor after the prompt; a shell ends with 0 as the local one does.
+        out.println();
+        return 0;
+    }
+
+    /** Interrupts the command running now, as Ctrl-C does in the shell; nothing when none runs. */
+    void interrupt() {
+        Session session = running;
+        if (session != null) {
+            session.interruptForeground();
+        }
+    }
+
+    private int runLines(InputStream in, InputStream keyboard, String prompt) {
         int status = 0;
-        try (Session session = openSession(InputStream.nullInputStream());
+        try (Session session = openSession(keyboard);
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
-            while ((line = lines.readLine()) != null) {
+            while (prompt(prompt) && (line = lines.readLine()) != null) {
                 String trimmed = line.trim();
                 if (trimmed.isEmpty() || trimmed.startsWith("#")) {
                     continue;
@@ -76,6 +132,14 @@ final class CommandRunner {
         return status;
     }
 
+    private boolean prompt(String prompt) {
+        if (prompt != null) {
+            out.print(prompt);
+            out.flush();
+        }
+        return true;
+    }
+
     private boolean execute(Session session, String commandLine) {
         try {
             Object result = session.execute(commandLine);
@@ -88,7 +152,7 @@ final class CommandRunner {
         } catch (Throwable failure) {
             out.flush();
             err.println("Error: " + oneLine(failure));
-            if (Boolean.getBoolean("probehost.debug")) {
+            if (debug) {
                 failure.printStackTrace(err);
             }
             return false;
@@ -120,7 +184,7 @@ final class CommandRunner {
     }
 
     /** Waits until the command's service is registered, so start-up order never turns into "not found". */
-    private void awaitCommand(String commandName) {
+    void awaitCommand(String commandName) {
         int colon = commandName.indexOf(':');
         String filter = colon < 0 ? "(osgi.command.function=" + commandName + ")"
                 : "(&(osgi.command.scope=" + commandName.substring(0, colon) + ")(osgi.command.function="
@@ -158,8 +222,10 @@ final class CommandRunner {
         Object processor = context.getService(reference);
         try {
             Method create = findMethod(processor.getClass(), "createSession", 3);
-            Object session = create.invoke(processor, in, (OutputStream) out, (OutputStream) err);
-            return new Session(session);
+            Session session = new Session(create.invoke(processor, in, (OutputStream) out, (OutputStream) err));
+            session.prepare(currentDir, variables);
+            running = session;
+            return session;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot open a command session: " + e);
         }
@@ -194,6 +260,28 @@ final class CommandRunner {
                 return findMethod(session.getClass(), "execute", 1).invoke(session, line);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+        }
+
+        void prepare(Path currentDir, Map<String, Object> variables) throws ReflectiveOperationException {
+            if (currentDir != null) {
+                findMethod(session.getClass(), "currentDir", 1).invoke(session, currentDir);
+            }
+            Method put = findMethod(session.getClass(), "put", 2);
+            for (Map.Entry<String, Object> variable : variables.entrySet()) {
+                put.invoke(session, variable.getKey(), variable.getValue());
+            }
+        }
+
+        /** What Gogo's own shell does on Ctrl-C: interrupts the job in the foreground. */
+        void interruptForeground() {
+            try {
+                Object job = findMethod(session.getClass(), "foregroundJob", 0).invoke(session);
+                if (job != null) {
+                    findMethod(job.getClass(), "interrupt", 0).invoke(job);
+                }
+            } catch (ReflectiveOperationException e) {
+                // no job to interrupt
             }
         }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * Entry point of {@code ./probehost}: starts the OSGi runtime, then runs one command or a shell.
  * The process always ends with an exit status: 0 on success, 1 when the command failed, 2 for a
- * bad command line, 3 when the runtime could not start.
+ * bad command line, 3 when the runtime could not start. {@code serve} runs a {@link Station}.
  */
 public final class Main {
 
@@ -46,6 +46,9 @@ public final class Main {
         if (options.help()) {
             out.println(LaunchOptions.usage());
             return 0;
+        }
+        if (options.serve()) {
+            return Station.serve(options, err);
         }
         RuntimeLayout layout = RuntimeLayout.fromSystemProperties(options.sim());
         StartupTimer timer = new StartupTimer(err, Boolean.getBoolean("probehost.timing"));

@@ -46,4 +46,24 @@ class LaunchOptionsTest {
         var error = assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(new String[] {"--bogus"}));
         assertEquals("unknown option '--bogus' (try --help)", error.getMessage());
     }
+
+    @Test
+    void serveTakesSimAndAnHttpPortOnEitherSide() {
+        LaunchOptions options = LaunchOptions.parse(new String[] {"serve", "--sim", "--http", "8080"});
+        assertTrue(options.serve());
+        assertTrue(options.sim());
+        assertEquals(java.util.OptionalInt.of(8080), options.httpPort());
+        assertFalse(options.oneShot());
+        assertTrue(LaunchOptions.parse(new String[] {"--sim", "serve"}).sim());
+    }
+
+    @Test
+    void serveRefusesAnythingElse() {
+        var extra = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "probe:list"}));
+        assertEquals("serve takes no 'probe:list' (try --help)", extra.getMessage());
+        var port = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse(new String[] {"serve", "--http", "70000"}));
+        assertEquals("--http wants a port from 1 to 65535, not '70000'", port.getMessage());
+    }
 }
