@@ -1,10 +1,12 @@
 package io.probehost.command;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A command line parsed by its {@link CommandSyntax}: the flags and options given, the session
@@ -16,6 +18,11 @@ public final class CommandLine {
     private final Map<String, String> sessionOptions;
     private final List<String> arguments;
     private final boolean help;
+    /** What the command holds until it ends (probe claims), by key; closed by {@link #done()}. */
+    private final Map<String, AutoCloseable> held = new LinkedHashMap<>();
+    /** The command running when this one started on a thread it made (a server's monitor command), or null. */
+    private CommandLine parent;
+    private volatile boolean finished;
 
     CommandLine(CommandSyntax syntax, Map<String, List<String>> values, Map<String, String> sessionOptions,
             List<String> arguments, boolean help) {
@@ -76,6 +83,75 @@ public final class CommandLine {
     /** Whether the line asks for nothing beyond the open session. */
     public boolean selectsNothing() {
         return uid().isEmpty() && sessionOptions.isEmpty() && target().isEmpty();
+    }
+
+    /** {@code --wait}: wait for a probe another command is using instead of failing at once. */
+    public boolean waitWhileBusy() {
+        return flag("--wait");
+    }
+
+    /** The command's name, such as {@code flash:program}: who holds the probes it claims. */
+    public String commandName() {
+        return syntax.name();
+    }
+
+    /**
+     * Holds what {@code acquire} gives (a probe claim) until the command ends, once per key: a second
+     * call with the same key keeps the first. Thread-safe, for commands that work on several probes at once.
+     */
+    public void holdUntilDone(String key, Supplier<? extends AutoCloseable> acquire) {
+        for (CommandLine holder = parent; holder != null; holder = holder.parent) {
+            if (holder.holds(key)) {
+                return;
+            }
+        }
+        synchronized (held) {
+            if (held.containsKey(key)) {
+                return;
+            }
+        }
+        AutoCloseable acquired = acquire.get();
+        synchronized (held) {
+            if (held.putIfAbsent(key, acquired) == null) {
+                return;
+            }
+        }
+        close(acquired);
+    }
+
+    /**
+     * Runs the command on behalf of {@code running}, the command still running on the thread that
+     * made this one's (a GDB server's monitor command runs on the server's thread): what that command
+     * holds, this one holds too.
+     */
+    void runsWithin(CommandLine running) {
+        this.parent = running;
+    }
+
+    private boolean holds(String key) {
+        synchronized (held) {
+            return !finished && held.containsKey(key);
+        }
+    }
+
+    /** Ends the command: closes what it held, last first. */
+    void done() {
+        List<AutoCloseable> release;
+        synchronized (held) {
+            finished = true;
+            release = new ArrayList<>(held.values());
+            held.clear();
+        }
+        Collections.reverse(release);
+        release.forEach(CommandLine::close);
+    }
+
+    private static void close(AutoCloseable held) {
+        try {
+            held.close();
+        } catch (Exception e) {
+            // giving back a claim does not fail; nothing the command could do about it
+        }
     }
 
     /** A failure for an argument the body finds wrong: the problem, then the usage. */

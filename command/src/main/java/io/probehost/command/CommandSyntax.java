@@ -21,8 +21,11 @@ import io.probehost.api.text.Numbers;
  * {@code --option}; {@code -t} to {@code --target}; {@code --help} prints the usage.
  */
 public final class CommandSyntax {
-    /** The probe selection and session options every device command takes. */
-    public static final String PROBE = "[-u UID] [-W] [-O name=value]";
+    /**
+     * The probe selection and session options every device command takes; {@code --wait} waits for a
+     * probe another command is using instead of failing with "probe busy".
+     */
+    public static final String PROBE = "[-u UID] [-W] [--wait] [-O name=value]";
     static final String HELP = "--help";
     private static final Map<String, List<String>> ALIASES = Map.of(
             "-u", List.of("--uid", "--probe"), "-W", List.of("--no-wait"), "-O", List.of("--option"),
@@ -34,6 +37,12 @@ public final class CommandSyntax {
             return names.get(0);
         }
     }
+
+    /**
+     * The command running on this thread, inherited by the threads it starts (a server it runs), so
+     * that a command run on such a thread shares what the running one holds.
+     */
+    private static final InheritableThreadLocal<CommandLine> RUNNING = new InheritableThreadLocal<>();
 
     private final String usage;
     private final Map<String, Flag> flags = new LinkedHashMap<>();
@@ -76,16 +85,25 @@ public final class CommandSyntax {
      * failure, a bad argument or what the body throws, leaves as one {@link CommandFailure}.
      */
     public Object run(String[] args, Function<CommandLine, ?> body) {
+        CommandLine line = null;
+        CommandLine outer = RUNNING.get();
         try {
-            CommandLine line = parse(args);
+            line = parse(args);
             if (line.helpRequested()) {
                 return "usage: " + usage;
             }
+            line.runsWithin(outer);
+            RUNNING.set(line);
             return body.apply(line);
         } catch (RuntimeException | Error e) {
             CommandFailure failure = CommandFailure.of(e);
             traceOnTerminal(failure);
             throw failure;
+        } finally {
+            RUNNING.set(outer);
+            if (line != null) {
+                line.done();
+            }
         }
     }
 

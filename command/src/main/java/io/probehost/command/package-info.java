@@ -4,7 +4,7 @@
  * or not, files, progress bar) and the one-line {@code Error:} failure.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.probehost.command;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,6 @@
 /** Exceptions shared by every layer of Probehost. */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.probehost.api;
 
 import org.osgi.annotation.bundle.Export;

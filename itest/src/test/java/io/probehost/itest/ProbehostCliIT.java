@@ -101,10 +101,10 @@ public class ProbehostCliIT {
     }
 
     static Result run(String input, String... args) throws Exception {
-        return runWith(Map.of("PROBEHOST_STATE", state.toString(), "PROBEHOST_DEPLOY", deploy.toString()), input, args);
+        return runWith(Map.of(), input, args);
     }
 
-    /** Runs ./probehost with these environment variables added, {@code input} on standard input (null: none). */
+    /** Runs {@code ./probehost ARGS} with {@code environment} added (such as {@code PROBEHOST_LAB}). */
     static Result runWith(Map<String, String> environment, String input, String... args) throws Exception {
         Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         List<String> command = new ArrayList<>();
@@ -113,6 +113,8 @@ public class ProbehostCliIT {
         File out = Files.createTempFile("probehost-out", ".txt").toFile();
         File err = Files.createTempFile("probehost-err", ".txt").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+        builder.environment().put("PROBEHOST_STATE", state.toString());
+        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
         builder.environment().putAll(environment);
         if (input == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

@@ -1,5 +1,6 @@
 package io.probehost.command.internal;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -15,7 +16,11 @@ import io.probehost.api.probe.WireProtocol;
 import io.probehost.command.CommandLine;
 import io.probehost.command.CommandSessions;
 
-/** {@link CommandSessions} over the session manager and the probe selector. */
+/**
+ * {@link CommandSessions} over the session manager and the probe selector. A command claims each
+ * probe it works on until it ends, so a second command on the same probe fails with "probe busy"
+ * (or waits, with {@code --wait}) while commands on other probes go on in parallel.
+ */
 @Component(service = CommandSessions.class)
 public final class SessionChooser implements CommandSessions {
     private final SessionManager sessions;
@@ -32,14 +37,21 @@ public final class SessionChooser implements CommandSessions {
         Optional<DebugSession> open = sessions.current();
         if (open.isPresent() && line.uid().isEmpty() && line.sessionOptions().isEmpty()
                 && line.target().map(t -> sameTarget(open.get(), t)).orElse(true)) {
-            return open.get();
+            ProbeDescription probe = open.get().probeDescription();
+            claim(line, probe);
+            return sessions.session(probe).orElseGet(() -> open(line, probe, Optional.empty(), 0));
         }
-        return open(line, Optional.empty(), 0);
+        return open(line, probe(line, line.noWait()), Optional.empty(), 0);
+    }
+
+    @Override
+    public DebugSession session(CommandLine line, ProbeDescription probe) {
+        return open(line, probe, Optional.empty(), 0);
     }
 
     @Override
     public DebugSession connect(CommandLine line, Optional<WireProtocol> protocol, long clockHz) {
-        return open(line, protocol, clockHz);
+        return open(line, probe(line, line.noWait()), protocol, clockHz);
     }
 
     @Override
@@ -61,9 +73,16 @@ public final class SessionChooser implements CommandSessions {
         sessions.disconnect();
     }
 
-    private DebugSession open(CommandLine line, Optional<WireProtocol> protocol, long clockHz) {
-        ProbeDescription probe = probe(line, line.noWait());
+    private DebugSession open(CommandLine line, ProbeDescription probe, Optional<WireProtocol> protocol,
+            long clockHz) {
+        claim(line, probe);
         return sessions.connect(new SessionRequest(probe, line.sessionOptions(), line.target(), protocol, clockHz));
+    }
+
+    /** Claims the probe for the command until it ends: at once, or waiting with {@code --wait}. */
+    private void claim(CommandLine line, ProbeDescription probe) {
+        line.holdUntilDone("probe " + probe.driver() + ":" + probe.uniqueId(), () -> sessions.claim(probe,
+                line.commandName(), line.waitWhileBusy() ? null : Duration.ZERO));
     }
 
     private static boolean sameTarget(DebugSession session, String target) {

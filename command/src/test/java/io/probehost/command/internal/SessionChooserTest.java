@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.probehost.api.ProbeBusyException;
 import io.probehost.api.ProbeException;
 import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.host.DebugSession;
+import io.probehost.api.host.ProbeClaim;
 import io.probehost.api.host.ProbeSelector;
 import io.probehost.api.host.SessionManager;
 import io.probehost.api.host.SessionRequest;
@@ -51,7 +56,7 @@ class SessionChooserTest {
         @Override
         public DebugSession connect(SessionRequest request) {
             connected.add(request);
-            return session(request.probe());
+            return SessionChooserTest.session(request.probe());
         }
 
         @Override
@@ -63,7 +68,48 @@ class SessionChooserTest {
         public void disconnect() {
             open = Optional.empty();
         }
+
+        @Override
+        public Optional<DebugSession> session(ProbeDescription probe) {
+            return open.filter(s -> s.probeDescription().equals(probe));
+        }
+
+        @Override
+        public List<DebugSession> sessions() {
+            return open.stream().toList();
+        }
+
+        @Override
+        public ProbeClaim claim(ProbeDescription probe, String user, Duration wait) {
+            waits.add(wait);
+            String key = probe.driver() + ":" + probe.uniqueId();
+            if (enforceClaims && claims.containsKey(key)) {
+                throw new ProbeBusyException(probe.uniqueId(), claims.get(key));
+            }
+            claims.put(key, user);
+            return new ProbeClaim() {
+                @Override
+                public ProbeDescription probe() {
+                    return probe;
+                }
+
+                @Override
+                public String user() {
+                    return user;
+                }
+
+                @Override
+                public void close() {
+                    claims.remove(key);
+                }
+            };
+        }
     };
+    /** Whether a second claim of a probe fails (the older tests parse lines that never end). */
+    private boolean enforceClaims;
+    /** Probes claimed now, with their user; the waits asked for. */
+    private final Map<String, String> claims = new HashMap<>();
+    private final List<Duration> waits = new ArrayList<>();
 
     private final SessionChooser chooser = new SessionChooser(sessions, selector);
 
@@ -108,6 +154,62 @@ class SessionChooserTest {
                 // nothing to release
             }
         };
+    }
+
+    @Test
+    void aCommandClaimsItsProbeUntilItEndsSoASecondCommandFindsItBusy() {
+        enforceClaims = true;
+        Object result = PROGRAM.run(new String[] {"-u", "lab", "fw.hex"}, line -> {
+            chooser.session(line);
+            chooser.session(line);
+            ProbeBusyException busy = assertThrows(ProbeBusyException.class,
+                    () -> chooser.session(CommandSyntax.of("mem:read32 " + CommandSyntax.PROBE + " ADDR")
+                            .parse("-u", "lab", "0")));
+            return busy.getMessage();
+        });
+        assertEquals("probe busy: PHLAB0001 is used by flash:program", result);
+        assertEquals(Map.of(), claims, "the claim ends with the command");
+        assertEquals(Arrays.asList(Duration.ZERO, Duration.ZERO), waits, "claimed once per command, not waiting");
+    }
+
+    @Test
+    void aCommandRunOnAThreadARunningCommandStartedSharesItsProbe() {
+        enforceClaims = true;
+        CommandSyntax monitor = CommandSyntax.of("target:reset " + CommandSyntax.PROBE);
+        Object result = CommandSyntax.of("gdb:serve " + CommandSyntax.PROBE).run(new String[] {"-u", "lab"}, line -> {
+            chooser.session(line);
+            Object[] inner = new Object[1];
+            Thread server = new Thread(() -> inner[0] = monitor.run(new String[] {"-u", "lab"}, reset -> {
+                chooser.session(reset);
+                return "reset through the server's claim";
+            }));
+            server.start();
+            try {
+                server.join();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return inner[0];
+        });
+        assertEquals("reset through the server's claim", result);
+        assertEquals(Map.of(), claims);
+        assertEquals(List.of(Duration.ZERO), waits, "only the server claimed the probe");
+    }
+
+    @Test
+    void waitAsksForAClaimThatWaitsUntilTheProbeIsFree() {
+        PROGRAM.run(new String[] {"--wait", "fw.hex"}, line -> chooser.session(line));
+        assertEquals(Arrays.asList((Duration) null), waits);
+    }
+
+    @Test
+    void aFailedCommandGivesItsProbeBack() {
+        enforceClaims = true;
+        assertThrows(ProbeException.class, () -> PROGRAM.run(new String[] {"fw.hex"}, line -> {
+            chooser.session(line);
+            throw new ProbeException("flash algorithm failed");
+        }));
+        assertEquals(Map.of(), claims);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 
 import io.probehost.api.ProbeException;
 import io.probehost.api.host.DebugSession;
+import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.target.MemoryRegion;
 import io.probehost.api.target.TargetDescription;
 import io.probehost.api.text.Numbers;
@@ -22,6 +23,7 @@ import io.probehost.command.CommandSyntax;
 import io.probehost.flash.EraseMode;
 import io.probehost.flash.FlashLoader;
 import io.probehost.flash.FlashOptions;
+import io.probehost.flash.FlashProgressListener;
 import io.probehost.flash.FlashResult;
 import io.probehost.flash.format.FirmwareImage;
 import io.probehost.flash.format.FirmwareImageReader;
@@ -33,23 +35,26 @@ import io.probehost.flash.format.ReadOptions;
         "osgi.command.function=erase", "osgi.command.function=verify"})
 public final class FlashCommands {
     static final String FORMATS = "bin|hex|elf|uf2";
-    static final String PROGRAM = "flash:program " + CommandSyntax.PROBE + " [-t TARGET] [-b|--base ADDR] "
+    static final String PROGRAM = "flash:program " + CommandSyntax.PROBE + " [-a|--all] [-t TARGET] [-b|--base ADDR] "
             + "[--format " + FORMATS + "] [-e|--erase chip|sector|auto] [--no-verify] [--no-skip] [--no-reset] FILE";
     static final String ERASE = "flash:erase " + CommandSyntax.PROBE + " [-t TARGET] [-c|--chip] | ADDR [LEN]";
     static final String VERIFY = "flash:verify " + CommandSyntax.PROBE + " [-t TARGET] [-b|--base ADDR] "
             + "[--format " + FORMATS + "] FILE";
 
     private final CommandSessions sessions;
+    private final ProbeRegistry probes;
 
     @Activate
-    public FlashCommands(@Reference CommandSessions sessions) {
+    public FlashCommands(@Reference CommandSessions sessions, @Reference ProbeRegistry probes) {
         this.sessions = sessions;
+        this.probes = probes;
     }
 
     @Descriptor("program a firmware file (ELF, Intel HEX, UF2, BIN) into flash: unchanged sectors are skipped, "
             + "written ones verified, then the target is reset. --base: load address of a BIN file (default the "
             + "boot flash); --format: for a file whose extension and content do not tell; --erase: chip, sector "
-            + "or auto (chip when most of the chip changes)")
+            + "or auto (chip when most of the chip changes); --all: every probe whose target is -t TARGET (or "
+            + "who names none), else every probe that names its target, all at once, then a table of results")
     public Object program(CommandSession shell, @Descriptor(PROGRAM) String... args) {
         return CommandSyntax.of(PROGRAM).run(args, line -> {
             Path file = CommandConsole.file(shell, line.argument(0));
@@ -59,26 +64,48 @@ public final class FlashCommands {
             ImageFormat format = imageFormat(file, content, forced);
             Optional<FirmwareImage> early = format == ImageFormat.BIN ? Optional.empty()
                     : Optional.of(image(file, content, format, line, Optional.empty()));
+            Job job = new Job(file, content, format, early, mode, line);
+            if (line.flag("--all")) {
+                return new FlashAll(sessions, probes).program(job, CommandConsole.out(shell),
+                        CommandConsole.isTerminal(shell));
+            }
             DebugSession session = sessions.session(line);
+            PrintStream out = CommandConsole.out(shell);
+            ProgressPrinter progress = new ProgressPrinter(out, CommandConsole.isTerminal(shell));
+            long start = System.nanoTime();
+            Programmed programmed;
+            try {
+                programmed = job.programOn(session, progress);
+            } finally {
+                progress.finish();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long size = programmed.image().size();
+            return String.format("Programmed %s (%,d bytes) into %s: %s in %.2f s (%.1f KB/s)", file.getFileName(),
+                    size, programmed.target().name(), programmed.result().summary(), seconds,
+                    size / 1024.0 / seconds);
+        });
+    }
+
+    /** What {@code flash:program} did on one probe. */
+    record Programmed(FirmwareImage image, TargetDescription target, FlashResult result) {
+    }
+
+    /** One {@code flash:program} command line: the file read once, programmed on one probe or on each of many. */
+    record Job(Path file, byte[] content, ImageFormat format, Optional<FirmwareImage> early, EraseMode mode,
+            CommandLine line) {
+
+        /** Programs the image into the session's target (a BIN file placed at that target's boot flash). */
+        Programmed programOn(DebugSession session, FlashProgressListener progress) {
             TargetDescription description = description(session);
             FirmwareImage image = early.orElseGet(() -> image(file, content, format, line, Optional.of(description)));
             FlashLoader.checkFits(image, description);
             FlashOptions flashOptions = FlashOptions.defaults().withErase(mode).withVerify(!line.flag("--no-verify"))
                     .withSkipUnchanged(!line.flag("--no-skip")).withResetAfter(!line.flag("--no-reset"))
                     .withKeepUnwritten(session.options().get(FlashOptionProvider.KEEP_UNWRITTEN));
-            PrintStream out = CommandConsole.out(shell);
-            ProgressPrinter progress = new ProgressPrinter(out, CommandConsole.isTerminal(shell));
-            long start = System.nanoTime();
-            FlashResult result;
-            try {
-                result = new FlashLoader(session.target(), description).program(image, flashOptions, progress);
-            } finally {
-                progress.finish();
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            return String.format("Programmed %s (%,d bytes) into %s: %s in %.2f s (%.1f KB/s)", file.getFileName(),
-                    image.size(), description.name(), result.summary(), seconds, image.size() / 1024.0 / seconds);
-        });
+            FlashResult result = new FlashLoader(session.target(), description).program(image, flashOptions, progress);
+            return new Programmed(image, description, result);
+        }
     }
 
     @Descriptor("erase the whole flash (--chip) or the sectors of ADDR [LEN] (LEN default 1: one sector)")

@@ -25,6 +25,11 @@ class CommandUsageTest {
         }
 
         @Override
+        public DebugSession session(CommandLine line, ProbeDescription probe) {
+            throw new AssertionError("asked for a session");
+        }
+
+        @Override
         public DebugSession connect(CommandLine line, Optional<WireProtocol> protocol, long clockHz) {
             throw new AssertionError("asked to connect");
         }
@@ -50,23 +55,23 @@ class CommandUsageTest {
 
     @Test
     void anUnknownOptionPrintsTheUsage() {
-        assertEquals("Error: unknown option '-x'; usage: mem:read32 [-u UID] [-W] [-O name=value] ADDR [COUNT]",
+        assertEquals("Error: unknown option '-x'; usage: mem:read32 [-u UID] [-W] [--wait] [-O name=value] ADDR [COUNT]",
                 failure(() -> mem.read32("-x", "0")).toString());
     }
 
     @Test
     void missingAndExtraArgumentsPrintTheUsage() {
-        assertEquals("missing ADDR; usage: break:add [-u UID] [-W] [-O name=value] [--hw] [--sw] ADDR",
+        assertEquals("missing ADDR; usage: break:add [-u UID] [-W] [--wait] [-O name=value] [--hw] [--sw] ADDR",
                 failure(() -> breakpoints.add()).getMessage());
-        assertEquals("unexpected argument 'r1'; usage: reg [-u UID] [-W] [-O name=value] [NAME]",
+        assertEquals("unexpected argument 'r1'; usage: reg [-u UID] [-W] [--wait] [-O name=value] [NAME]",
                 failure(() -> registers.reg("r0", "r1")).getMessage());
-        assertEquals("missing VALUE; usage: mem:write8 [-u UID] [-W] [-O name=value] ADDR VALUE...",
+        assertEquals("missing VALUE; usage: mem:write8 [-u UID] [-W] [--wait] [-O name=value] ADDR VALUE...",
                 failure(() -> mem.write8("0x20000000")).getMessage());
     }
 
     @Test
     void conflictingFlagsPrintTheUsage() {
-        assertEquals("choose one of --hw and --sw; usage: break:add [-u UID] [-W] [-O name=value] [--hw] [--sw] ADDR",
+        assertEquals("choose one of --hw and --sw; usage: break:add [-u UID] [-W] [--wait] [-O name=value] [--hw] [--sw] ADDR",
                 failure(() -> breakpoints.add("--hw", "--sw", "0x100")).getMessage());
     }
 
@@ -79,7 +84,7 @@ class CommandUsageTest {
 
     @Test
     void helpPrintsTheUsage() {
-        assertEquals("usage: mem:read32 [-u UID] [-W] [-O name=value] ADDR [COUNT]", mem.read32("--help"));
+        assertEquals("usage: mem:read32 [-u UID] [-W] [--wait] [-O name=value] ADDR [COUNT]", mem.read32("--help"));
     }
 
     private static CommandFailure failure(Executable command) {

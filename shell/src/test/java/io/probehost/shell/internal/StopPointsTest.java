@@ -37,7 +37,7 @@ class StopPointsTest {
         List<Long> asked = new ArrayList<>();
         ProbeException error = assertThrows(ProbeException.class, () -> CommandSyntax.of(BreakCommands.REMOVE)
                 .run(new String[] {"0x20", "0x24"}, line -> StopPoints.remove(line, "break", "breakpoint", asked::add)));
-        assertEquals("unexpected argument '0x24'; usage: break:remove [-u UID] [-W] [-O name=value] ADDR",
+        assertEquals("unexpected argument '0x24'; usage: break:remove [-u UID] [-W] [--wait] [-O name=value] ADDR",
                 error.getMessage());
         assertEquals(List.of(), asked);
     }

@@ -1,11 +1,14 @@
 package io.probehost.core.internal.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.service.component.annotations.Activate;
@@ -21,6 +24,7 @@ import io.probehost.api.debug.DebugTarget;
 import io.probehost.api.debug.TargetConnector;
 import io.probehost.api.host.DebugSession;
 import io.probehost.api.host.OptionRegistry;
+import io.probehost.api.host.ProbeClaim;
 import io.probehost.api.host.ProbeRegistry;
 import io.probehost.api.host.SessionManager;
 import io.probehost.api.host.SessionRequest;
@@ -34,13 +38,15 @@ import io.probehost.api.usb.UsbBus;
 import io.probehost.api.usb.UsbDeviceInfo;
 
 /**
- * Keeps one debug session. A request for the same probe, target, protocol, clock and options gets
- * the open session; any other request closes it and opens a new one. Deactivation (the runtime
- * stopping, as after a one-shot command) closes the session.
+ * Keeps one debug session per probe (by driver and unique ID). A request for the probe's open
+ * session's target, protocol, clock and options gets that session; any other request for the probe
+ * closes it and opens a new one; sessions on other probes are left alone, and each probe has its own
+ * lock, so sessions on different probes open and work in parallel. The session opened or renewed last
+ * is the current one. Deactivation (the runtime stopping, as after a one-shot command) closes them all.
  *
  * <p>A session whose probe is unplugged (the USB bus says so, or an operation finds it gone) is
- * detached, not forgotten: it stays the current session, failing as disconnected, and the first
- * command after the probe is back opens a new session with the same request.
+ * detached, not forgotten: it stays the probe's session, failing as disconnected, and the first
+ * use after the probe is back opens a new session with the same request.
  */
 @Component(service = SessionManager.class)
 public final class SessionManagerImpl implements SessionManager {
@@ -53,7 +59,15 @@ public final class SessionManagerImpl implements SessionManager {
     private final List<TargetConnector> connectors = new CopyOnWriteArrayList<>();
     private final List<UsbBus> buses = new CopyOnWriteArrayList<>();
     private final UnplugWatch unplugWatch = new UnplugWatch(this::sessionUnplugged);
-    private volatile OpenSession session;
+    private final ProbeClaims claims = new ProbeClaims();
+    /** Each probe's slot, holding its session; a slot's monitor orders the work on that probe's session. */
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private volatile String currentKey;
+
+    /** One probe's place: its session, if any; changed under the slot's monitor, read anywhere. */
+    private static final class Slot {
+        private volatile OpenSession session;
+    }
 
     @Activate
     public SessionManagerImpl(@Reference ProbeRegistry probes, @Reference TargetRegistry targets,
@@ -86,28 +100,49 @@ public final class SessionManagerImpl implements SessionManager {
         unplugWatch.busRemoved(bus);
     }
 
-    /** Called on a bus's thread: marks the session detached without waiting for a command in progress. */
+    /** Called on a bus's thread: marks the probe's session detached without waiting for a command in progress. */
     private void sessionUnplugged(UsbBus bus, UsbDeviceInfo device) {
-        OpenSession current = session;
-        if (current != null && UnplugWatch.isOn(current.probeDescription(), bus, device)) {
-            current.detach();
+        for (Slot slot : slots.values()) {
+            OpenSession session = slot.session;
+            if (session != null && UnplugWatch.isOn(session.probeDescription(), bus, device)) {
+                session.detach();
+            }
         }
     }
 
     @Deactivate
     void deactivate() {
         unplugWatch.stop();
-        disconnect();
+        currentKey = null;
+        for (Slot slot : slots.values()) {
+            synchronized (slot) {
+                closeSession(slot);
+            }
+        }
     }
 
     @Override
-    public synchronized DebugSession connect(SessionRequest request) {
-        if (session != null) {
-            if (session.isOpen() && session.request().equals(request)) {
-                return session;
+    public DebugSession connect(SessionRequest request) {
+        String key = ProbeClaims.key(request.probe());
+        Slot slot = slots.computeIfAbsent(key, k -> new Slot());
+        synchronized (slot) {
+            OpenSession open = slot.session;
+            if (open != null) {
+                if (open.isOpen() && open.request().equals(request)) {
+                    currentKey = key;
+                    return open;
+                }
+                closeSession(slot);
             }
-            closeSession();
+            OpenSession opened = open(request);
+            slot.session = opened;
+            currentKey = key;
+            unplugWatch.start(buses);
+            return opened;
         }
+    }
+
+    private OpenSession open(SessionRequest request) {
         SessionOptions options = resolveOptions(request);
         Optional<TargetDescription> target = findTarget(request, options);
         TargetConnector connector = connectorFor(target);
@@ -125,10 +160,7 @@ public final class SessionManagerImpl implements SessionManager {
             }
             probe.setClockHz(clock);
             DebugTarget connected = connector.connect(probe, protocol, options, target);
-            OpenSession opened = new OpenSession(request, probe, target, options, connected);
-            session = opened;
-            unplugWatch.start(buses);
-            return opened;
+            return new OpenSession(request, probe, target, options, connected);
         } catch (RuntimeException e) {
             probe.close();
             throw e;
@@ -144,29 +176,57 @@ public final class SessionManagerImpl implements SessionManager {
     }
 
     /**
-     * The open session; a detached one is reopened when its probe is back, and otherwise returned
+     * The current session; a detached one is reopened when its probe is back, and otherwise returned
      * as it is (its operations fail as disconnected) so that commands keep meaning its probe.
      */
     @Override
-    public synchronized Optional<DebugSession> current() {
-        OpenSession current = session;
-        if (current == null) {
-            return Optional.empty();
-        }
-        if (current.isDetached()) {
-            Optional<ProbeDescription> back = present(current.probeDescription());
-            if (back.isEmpty()) {
-                return Optional.of(current);
+    public Optional<DebugSession> current() {
+        String key = currentKey;
+        return key == null ? Optional.empty() : usable(key);
+    }
+
+    @Override
+    public Optional<DebugSession> session(ProbeDescription probe) {
+        return usable(ProbeClaims.key(probe));
+    }
+
+    @Override
+    public List<DebugSession> sessions() {
+        List<DebugSession> open = new ArrayList<>();
+        for (Slot slot : slots.values()) {
+            OpenSession session = slot.session;
+            if (session != null && (session.isOpen() || session.isDetached())) {
+                open.add(session);
             }
-            SessionRequest before = current.request();
-            return Optional.of(connect(new SessionRequest(back.get(), before.options(), before.targetName(),
-                    before.protocol(), before.clockHz())));
         }
-        if (!current.isOpen()) {
-            session = null;
+        return open;
+    }
+
+    private Optional<DebugSession> usable(String key) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
             return Optional.empty();
         }
-        return Optional.of(current);
+        synchronized (slot) {
+            OpenSession session = slot.session;
+            if (session == null) {
+                return Optional.empty();
+            }
+            if (session.isDetached()) {
+                Optional<ProbeDescription> back = present(session.probeDescription());
+                if (back.isEmpty()) {
+                    return Optional.of(session);
+                }
+                SessionRequest before = session.request();
+                return Optional.of(connect(new SessionRequest(back.get(), before.options(), before.targetName(),
+                        before.protocol(), before.clockHz())));
+            }
+            if (!session.isOpen()) {
+                slot.session = null;
+                return Optional.empty();
+            }
+            return Optional.of(session);
+        }
     }
 
     /** The probe as enumeration finds it now (its location may have changed), if it is connected. */
@@ -177,14 +237,27 @@ public final class SessionManagerImpl implements SessionManager {
     }
 
     @Override
-    public synchronized void disconnect() {
-        closeSession();
+    public void disconnect() {
+        String key = currentKey;
+        Slot slot = key == null ? null : slots.get(key);
+        if (slot != null) {
+            synchronized (slot) {
+                closeSession(slot);
+            }
+        }
+        currentKey = null;
     }
 
-    private void closeSession() {
-        if (session != null) {
-            OpenSession closing = session;
-            session = null;
+    @Override
+    public ProbeClaim claim(ProbeDescription probe, String user, Duration wait) {
+        return claims.claim(probe, user, wait);
+    }
+
+    /** Closes the slot's session; the caller holds the slot's monitor. */
+    private static void closeSession(Slot slot) {
+        if (slot.session != null) {
+            OpenSession closing = slot.session;
+            slot.session = null;
             closing.close();
         }
     }

@@ -33,17 +33,22 @@ import io.probehost.api.usb.UsbTransferType;
 /**
  * The real USB bus through libusb (usb4java). libusb starts on first use, so a runtime that never
  * lists probes never loads the native library; where libusb cannot start (no USB subsystem, no
- * native library) the bus is simply empty.
+ * native library) the bus is simply empty. Hot-plug events come from libusb's callbacks, or from
+ * listing the devices every second where libusb has none.
  */
 @Component(service = UsbBus.class, property = "probehost.usb.bus=libusb")
 public final class LibUsbBus implements UsbBus {
     private static final System.Logger LOG = System.getLogger(LibUsbBus.class.getName());
+
+    /** How often devices are listed for hot-plug events where libusb has no hot-plug support. */
+    private static final long POLL_MILLIS = 1000;
 
     private final Object lock = new Object();
     private final List<UsbHotplugListener> listeners = new CopyOnWriteArrayList<>();
     private Context context;
     private boolean unavailable;
     private HotplugPump hotplug;
+    private PollingHotplug polling;
 
     @Override
     public String name() {
@@ -108,9 +113,15 @@ public final class LibUsbBus implements UsbBus {
     public void addHotplugListener(UsbHotplugListener listener) {
         listeners.add(listener);
         synchronized (lock) {
-            if (hotplug == null && started() && LibUsb.hasCapability(LibUsb.CAP_HAS_HOTPLUG)) {
+            if (hotplug != null || polling != null || !started()) {
+                return;
+            }
+            if (LibUsb.hasCapability(LibUsb.CAP_HAS_HOTPLUG)) {
                 hotplug = new HotplugPump();
                 hotplug.start();
+            } else {
+                polling = new PollingHotplug(this, this::devices, listeners, POLL_MILLIS);
+                polling.start();
             }
         }
     }
@@ -126,6 +137,10 @@ public final class LibUsbBus implements UsbBus {
             if (hotplug != null) {
                 hotplug.shutdown();
                 hotplug = null;
+            }
+            if (polling != null) {
+                polling.shutdown();
+                polling = null;
             }
             if (context != null) {
                 LibUsb.exit(context);

@@ -13,23 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 
+import io.probehost.api.ProbeBusyException;
 import io.probehost.api.ProbeDisconnectedException;
 import io.probehost.api.ProbeException;
 import io.probehost.api.debug.FunctionCall;
 import io.probehost.api.debug.FunctionCaller;
 import io.probehost.api.host.DebugSession;
+import io.probehost.api.host.ProbeClaim;
 import io.probehost.api.host.SessionRequest;
 import io.probehost.api.probe.ProbeDescription;
 import io.probehost.api.probe.WireProtocol;
 import io.probehost.api.target.CoreDescription;
 import io.probehost.api.target.TargetDescription;
-import io.probehost.api.usb.UsbBus;
-import io.probehost.api.usb.UsbDevice;
 import io.probehost.api.usb.UsbDeviceInfo;
-import io.probehost.api.usb.UsbHotplugListener;
+import io.probehost.core.internal.TestBus;
 
 class SessionManagerImplTest {
     private static final ProbeDescription DAPLINK = new ProbeDescription("cmsisdap", "9900ABCD", "ARM",
@@ -63,13 +65,103 @@ class SessionManagerImplTest {
     }
 
     @Test
-    void anotherProbeClosesTheOpenSessionFirst() {
+    void sessionsOnTwoProbesStayOpenSideBySideAndTheLastIsCurrent() {
         DebugSession first = manager.connect(request(DAPLINK));
         DebugSession second = manager.connect(request(OTHER));
         assertNotSame(first, second);
-        assertFalse(first.isOpen());
-        assertTrue(fakes.opened.get(0).closed);
-        assertFalse(fakes.opened.get(1).closed);
+        assertTrue(first.isOpen());
+        assertTrue(second.isOpen());
+        assertEquals(Optional.of(second), manager.current());
+        assertEquals(Optional.of(first), manager.session(DAPLINK));
+        assertEquals(2, manager.sessions().size());
+        assertSame(first, manager.connect(request(DAPLINK)), "the first probe's session is reused, not reopened");
+        assertEquals(2, fakes.opened.size());
+    }
+
+    @Test
+    void disconnectClosesOnlyTheCurrentSession() {
+        DebugSession first = manager.connect(request(DAPLINK));
+        DebugSession second = manager.connect(request(OTHER));
+        manager.disconnect();
+        assertFalse(second.isOpen());
+        assertTrue(first.isOpen());
+        assertEquals(Optional.empty(), manager.current());
+        assertEquals(List.of(first), manager.sessions());
+    }
+
+    @Test
+    void claimOfABusyProbeFailsAtOnceNamingItsUser() {
+        try (ProbeClaim held = manager.claim(DAPLINK, "flash:program", Duration.ZERO)) {
+            ProbeBusyException busy = assertThrows(ProbeBusyException.class,
+                    () -> manager.claim(DAPLINK, "mem:read32", Duration.ZERO));
+            assertEquals("probe busy: 9900ABCD is used by flash:program", busy.getMessage());
+            try (ProbeClaim other = manager.claim(OTHER, "mem:read32", Duration.ZERO)) {
+                assertEquals("mem:read32", other.user(), "another probe is not busy");
+            }
+        }
+        manager.claim(DAPLINK, "mem:read32", Duration.ZERO).close();
+    }
+
+    @Test
+    void boundedWaitForABusyProbeEndsBusy() {
+        try (ProbeClaim held = manager.claim(DAPLINK, "gdb:serve", Duration.ZERO)) {
+            assertThrows(ProbeBusyException.class, () -> manager.claim(DAPLINK, "mem:read32", Duration.ofMillis(20)));
+        }
+    }
+
+    @Test
+    void waitingClaimGetsTheProbeOnceTheHolderGivesItBack() throws Exception {
+        ProbeClaim held = manager.claim(DAPLINK, "flash:program", Duration.ZERO);
+        CountDownLatch waiting = new CountDownLatch(1);
+        AtomicReference<String> got = new AtomicReference<>();
+        Thread second = new Thread(() -> {
+            waiting.countDown();
+            try (ProbeClaim claim = manager.claim(DAPLINK, "mem:read32", null)) {
+                got.set(claim.user());
+            }
+        });
+        second.start();
+        waiting.await();
+        held.close();
+        second.join();
+        assertEquals("mem:read32", got.get());
+    }
+
+    @Test
+    void interruptedWaitForABusyProbeFailsNamingItsUser() throws Exception {
+        try (ProbeClaim held = manager.claim(DAPLINK, "rtt:attach", Duration.ZERO)) {
+            AtomicReference<RuntimeException> failure = new AtomicReference<>();
+            Thread second = new Thread(() -> {
+                try {
+                    manager.claim(DAPLINK, "mem:read32", null).close();
+                } catch (RuntimeException e) {
+                    failure.set(e);
+                }
+            });
+            second.start();
+            second.interrupt();
+            second.join();
+            assertEquals("interrupted while waiting for probe 9900ABCD (used by rtt:attach)", failure.get().getMessage());
+        }
+    }
+
+    @Test
+    void unpluggingOneProbeLeavesTheOtherProbesSessionAloneAndRenewsOnlyItsOwn() {
+        TestBus bus = new TestBus("lab");
+        manager.addBus(bus);
+        DebugSession daplink = manager.connect(request(DAPLINK));
+        DebugSession other = manager.connect(request(OTHER));
+        bus.unplug(DAPLINK_DEVICE);
+        assertFalse(daplink.isOpen());
+        assertTrue(other.isOpen());
+        assertEquals(Optional.of(daplink), manager.session(DAPLINK), "not back yet: the lost session stays");
+
+        fakes.listed.add(DAPLINK);
+        DebugSession renewed = manager.session(DAPLINK).orElseThrow();
+        assertNotSame(daplink, renewed);
+        assertTrue(renewed.isOpen());
+        assertEquals(0x12345678, renewed.target().memory().read32(0x20000000L));
+        assertSame(other, manager.session(OTHER).orElseThrow());
     }
 
     @Test
@@ -192,7 +284,7 @@ class SessionManagerImplTest {
 
     @Test
     void unpluggedProbeFailsTheNextCommandAtOnceWithoutTouchingTheProbe() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         DebugSession session = manager.connect(request(DAPLINK));
         bus.unplug(DAPLINK_DEVICE);
@@ -206,7 +298,7 @@ class SessionManagerImplTest {
 
     @Test
     void repluggedProbeGetsANewSessionOnTheFirstCommand() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         DebugSession first = manager.connect(request(DAPLINK));
         bus.unplug(DAPLINK_DEVICE);
@@ -221,7 +313,7 @@ class SessionManagerImplTest {
 
     @Test
     void anotherDeviceLeavingTheBusLeavesTheSessionAlone() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         DebugSession session = manager.connect(request(DAPLINK));
         bus.unplug(new UsbDeviceInfo("lab", "2", 0xc251, 0xf002, 0, "", "", "PHLAB0001", List.of()));
@@ -231,7 +323,7 @@ class SessionManagerImplTest {
 
     @Test
     void busesAreNotWatchedBeforeTheFirstSession() {
-        FakeBus bus = new FakeBus();
+        TestBus bus = new TestBus("lab");
         manager.addBus(bus);
         assertTrue(bus.listeners.isEmpty());
         manager.connect(request(DAPLINK));
@@ -253,39 +345,5 @@ class SessionManagerImplTest {
         ProbeException unknown = assertThrows(ProbeException.class, () -> manager.connect(
                 new SessionRequest(DAPLINK, Map.of("no_such", "1"), Optional.empty(), Optional.empty(), 0)));
         assertTrue(unknown.getMessage().contains("no_such"));
-    }
-
-    /** A bus that only reports devices leaving it. */
-    private static final class FakeBus implements UsbBus {
-        final List<UsbHotplugListener> listeners = new ArrayList<>();
-
-        void unplug(UsbDeviceInfo device) {
-            List.copyOf(listeners).forEach(l -> l.deviceDetached(this, device));
-        }
-
-        @Override
-        public String name() {
-            return "lab";
-        }
-
-        @Override
-        public List<UsbDeviceInfo> devices() {
-            return List.of();
-        }
-
-        @Override
-        public UsbDevice open(UsbDeviceInfo device) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void addHotplugListener(UsbHotplugListener listener) {
-            listeners.add(listener);
-        }
-
-        @Override
-        public void removeHotplugListener(UsbHotplugListener listener) {
-            listeners.remove(listener);
-        }
     }
 }
