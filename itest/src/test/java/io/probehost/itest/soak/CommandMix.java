@@ -1,0 +1,162 @@
+package io.probehost.itest.soak;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * The soak's random stream of commands: reads, writes, registers, run control, RTT, a flash now and
+ * then, each at a random lab probe, interleaved with faults injected into a random probe or target
+ * (unplug, garble, truncate, mute, WAIT storms, bus faults, stuck cores) and clears. Seeded, so a
+ * failing run can be repeated. Thread-safe: the soak's clients draw from one mix.
+ * <p>
+ * Bounds are wall time on a loaded shared machine: a command that reaches a muted probe or a stuck
+ * core waits for the driver's timeouts (5 s a USB transfer) before its one error line.
+ */
+final class CommandMix {
+    static final long QUICK_BOUND_MILLIS = 30_000;
+    static final long FLASH_BOUND_MILLIS = 120_000;
+    static final long FAULT_BOUND_MILLIS = 10_000;
+    /** Addresses in the lab targets' RAM that no example image uses. */
+    private static final String READ_ADDRESS = "0x20000000";
+    private static final String WRITE_ADDRESS = "0x20001000";
+
+    private final Random random;
+    private final SoakLab lab;
+    private final Path examples;
+    private final Set<String> unplugged = new HashSet<>();
+    private final List<Weighted> weights = List.of(
+            new Weighted(6, this::probeList), new Weighted(18, this::memRead), new Weighted(12, this::memWrite),
+            new Weighted(10, this::reg), new Weighted(8, this::halt), new Weighted(8, this::go),
+            new Weighted(6, this::step), new Weighted(4, this::reset), new Weighted(5, this::rttRead),
+            new Weighted(1, this::flash), new Weighted(12, this::fault), new Weighted(3, this::clear));
+    private final int totalWeight = weights.stream().mapToInt(Weighted::weight).sum();
+
+    private record Weighted(int weight, java.util.function.Supplier<SoakCommand> command) {
+    }
+
+    CommandMix(long seed, SoakLab lab, Path examples) {
+        this.random = new Random(seed);
+        this.lab = lab;
+        this.examples = examples;
+    }
+
+    synchronized SoakCommand next() {
+        int pick = random.nextInt(totalWeight);
+        for (Weighted weighted : weights) {
+            pick -= weighted.weight();
+            if (pick < 0) {
+                return weighted.command().get();
+            }
+        }
+        throw new IllegalStateException("weights changed");
+    }
+
+    /** Connects each probe to its target, so that stand-alone probes (J-Link, Picoprobe) know it. */
+    List<SoakCommand> connectAll() {
+        return lab.probes().stream().map(probe -> new SoakCommand("target:connect",
+                List.of("target:connect", "-u", probe.serial(), "-t", probe.packTarget()), QUICK_BOUND_MILLIS))
+                .toList();
+    }
+
+    /** Clears every fault and plugs back every unplugged probe: the lab as it started. */
+    synchronized List<SoakCommand> restoreLab() {
+        List<SoakCommand> restore = new ArrayList<>();
+        restore.add(fault("clear"));
+        for (String serial : unplugged) {
+            restore.add(fault("plug", serial));
+        }
+        unplugged.clear();
+        return restore;
+    }
+
+    private SoakLab.Probe anyProbe() {
+        return lab.probes().get(random.nextInt(lab.probes().size()));
+    }
+
+    private SoakCommand onProbe(String kind, long bound, String... arguments) {
+        List<String> line = new ArrayList<>(List.of(kind, "-u", anyProbe().serial(), "-W"));
+        line.addAll(List.of(arguments));
+        return new SoakCommand(kind, line, bound);
+    }
+
+    private SoakCommand probeList() {
+        return new SoakCommand("probe:list", List.of("probe:list"), QUICK_BOUND_MILLIS);
+    }
+
+    private SoakCommand memRead() {
+        return onProbe("mem:read32", QUICK_BOUND_MILLIS, READ_ADDRESS, Integer.toString(1 + random.nextInt(16)));
+    }
+
+    private SoakCommand memWrite() {
+        return onProbe("mem:write32", QUICK_BOUND_MILLIS, WRITE_ADDRESS,
+                String.format("0x%08x", random.nextInt()));
+    }
+
+    private SoakCommand reg() {
+        return onProbe("reg", QUICK_BOUND_MILLIS);
+    }
+
+    private SoakCommand halt() {
+        return onProbe("target:halt", QUICK_BOUND_MILLIS);
+    }
+
+    private SoakCommand go() {
+        return onProbe("target:go", QUICK_BOUND_MILLIS);
+    }
+
+    private SoakCommand step() {
+        return onProbe("target:step", QUICK_BOUND_MILLIS);
+    }
+
+    private SoakCommand reset() {
+        return onProbe("target:reset", QUICK_BOUND_MILLIS);
+    }
+
+    private SoakCommand rttRead() {
+        return onProbe("rtt:read", QUICK_BOUND_MILLIS);
+    }
+
+    private SoakCommand flash() {
+        SoakLab.Probe probe = anyProbe();
+        return new SoakCommand("flash:program", List.of("flash:program", "-u", probe.serial(), "-W",
+                examples.resolve(probe.exampleImage()).toString()), FLASH_BOUND_MILLIS);
+    }
+
+    private SoakCommand clear() {
+        return fault("clear");
+    }
+
+    /** A random fault at a random probe or target; an unplugged probe is plugged back instead. */
+    private SoakCommand fault() {
+        SoakLab.Probe probe = anyProbe();
+        if (unplugged.remove(probe.serial())) {
+            return fault("plug", probe.serial());
+        }
+        return switch (random.nextInt(7)) {
+            case 0 -> {
+                unplugged.add(probe.serial());
+                yield fault("unplug", probe.serial());
+            }
+            case 1 -> probe.takesProbeFaults() ? fault("garble", probe.serial(), Integer.toString(1 + random.nextInt(3)))
+                    : fault("wait-storm", probe.target(), Integer.toString(1 + random.nextInt(200)));
+            case 2 -> probe.takesProbeFaults()
+                    ? fault("truncate", probe.serial(), Integer.toString(1 + random.nextInt(3)), "4")
+                    : fault("bus-fault", probe.target(), READ_ADDRESS, "16");
+            case 3 -> probe.takesProbeFaults() ? fault(random.nextBoolean() ? "mute" : "unmute", probe.serial())
+                    : fault("stuck", probe.target(), "off");
+            case 4 -> fault("wait-storm", probe.target(), Integer.toString(1 + random.nextInt(200)));
+            case 5 -> fault("bus-fault", probe.target(), READ_ADDRESS, "16");
+            default -> fault("stuck", probe.target(), random.nextBoolean() ? "on" : "off");
+        };
+    }
+
+    private static SoakCommand fault(String... arguments) {
+        List<String> line = new ArrayList<>(List.of("lab:fault"));
+        line.addAll(List.of(arguments));
+        return new SoakCommand("lab:fault " + arguments[0], line, FAULT_BOUND_MILLIS);
+    }
+}
