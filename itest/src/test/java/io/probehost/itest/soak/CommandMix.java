@@ -55,11 +55,14 @@ final class CommandMix {
         throw new IllegalStateException("weights changed");
     }
 
-    /** Connects each probe to its target, so that stand-alone probes (J-Link, Picoprobe) know it. */
-    List<SoakCommand> connectAll() {
-        return lab.probes().stream().map(probe -> new SoakCommand("target:connect",
-                List.of("target:connect", "-u", probe.serial(), "-t", probe.packTarget()), QUICK_BOUND_MILLIS))
-                .toList();
+    /**
+     * For each probe: connect it to its target (so that stand-alone probes, J-Link and Picoprobe, know
+     * it), then flash the example image that writes to RTT.
+     */
+    List<List<SoakCommand>> setUp() {
+        return lab.probes().stream().map(probe -> List.of(new SoakCommand("target:connect",
+                List.of("target:connect", "-u", probe.serial(), "-t", probe.packTarget()), QUICK_BOUND_MILLIS),
+                flash(probe))).toList();
     }
 
     /** Clears every fault and plugs back every unplugged probe: the lab as it started. */
@@ -121,7 +124,10 @@ final class CommandMix {
     }
 
     private SoakCommand flash() {
-        SoakLab.Probe probe = anyProbe();
+        return flash(anyProbe());
+    }
+
+    private SoakCommand flash(SoakLab.Probe probe) {
         return new SoakCommand("flash:program", List.of("flash:program", "-u", probe.serial(), "-W",
                 examples.resolve(probe.exampleImage()).toString()), FLASH_BOUND_MILLIS);
     }

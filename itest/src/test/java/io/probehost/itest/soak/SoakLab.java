@@ -25,9 +25,9 @@ record SoakLab(Path file, List<Probe> probes) {
             return part.equals("stm32f103rb") ? "stm32f103rb" : "nrf51822_xxaa";
         }
 
-        /** A small example image built for the part (the project's blinky). */
+        /** A small example image built for the part that writes to RTT, so that rtt:read finds a control block. */
         String exampleImage() {
-            return part.equals("stm32f103rb") ? "nucleo-blinky.hex" : "blinky.hex";
+            return part.equals("stm32f103rb") ? "nucleo-defmt-log.hex" : "rtt-log.hex";
         }
     }
 

@@ -24,7 +24,8 @@ import io.probehost.client.StationEndpoint;
  * heap after a full GC through {@code jcmd}.
  */
 final class StationProcess implements AutoCloseable {
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** A heap space's line of {@code GC.heap_info} (one for G1, one per generation for the serial and parallel GCs). */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
     private static final long START_LIMIT_MILLIS = 300_000;
 
     private final Path state;
@@ -86,7 +87,13 @@ final class StationProcess implements AutoCloseable {
     ResourceSample sample(int commandsDone) throws IOException, InterruptedException {
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
-        if (!used.find()) {
+        long heapKib = 0;
+        boolean found = false;
+        while (used.find()) {
+            heapKib += Long.parseLong(used.group(1));
+            found = true;
+        }
+        if (!found) {
             throw new IllegalStateException("jcmd GC.heap_info named no heap in use");
         }
         long threads;
@@ -98,7 +105,7 @@ final class StationProcess implements AutoCloseable {
         try (Stream<Path> open = Files.list(Path.of("/proc", Long.toString(pid()), "fd"))) {
             fds = open.count();
         }
-        return new ResourceSample(commandsDone, threads, Long.parseLong(used.group(1)), fds);
+        return new ResourceSample(commandsDone, threads, heapKib, fds);
     }
 
     private String jcmd(String what) throws IOException, InterruptedException {

@@ -38,7 +38,7 @@ final class StationSoak {
     /** Runs the soak; the figures, samples and failures are then in {@link #report}. */
     SoakReport run(int commands, int sampleEvery) throws IOException, InterruptedException {
         long began = System.nanoTime();
-        mix.connectAll().forEach(this::runOne);
+        runEach(mix.setUp());
         samples.add(station.sample(0));
         Thread watchdog = new Thread(this::cutOffHangs, "soak-watchdog");
         watchdog.setDaemon(true);
@@ -60,13 +60,27 @@ final class StationSoak {
 
     private void runRound(int count) throws InterruptedException {
         AtomicInteger left = new AtomicInteger(count);
-        List<Thread> threads = new ArrayList<>();
+        List<Runnable> clientLoops = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            Thread client = new Thread(() -> {
+            clientLoops.add(() -> {
                 while (left.getAndDecrement() > 0) {
                     runOne(mix.next());
                 }
-            }, "soak-client-" + i);
+            });
+        }
+        runConcurrently("soak-client-", clientLoops);
+    }
+
+    /** Runs each list of commands in order on a client of its own, all lists at once. */
+    private void runEach(List<List<SoakCommand>> perClient) throws InterruptedException {
+        runConcurrently("soak-setup-", perClient.stream().<Runnable>map(commands -> () -> commands.forEach(this::runOne))
+                .toList());
+    }
+
+    private static void runConcurrently(String namePrefix, List<Runnable> clientLoops) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (Runnable loop : clientLoops) {
+            Thread client = new Thread(loop, namePrefix + threads.size());
             client.start();
             threads.add(client);
         }
