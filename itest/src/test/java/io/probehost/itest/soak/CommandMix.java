@@ -28,6 +28,8 @@ final class CommandMix {
     private final SoakLab lab;
     private final Path examples;
     private final Set<String> unplugged = new HashSet<>();
+    /** Probes with an unplug or plug on its way: clients may run commands out of the order they drew them. */
+    private final Set<String> plugging = new HashSet<>();
     private final List<Weighted> weights = List.of(
             new Weighted(6, this::probeList), new Weighted(18, this::memRead), new Weighted(12, this::memWrite),
             new Weighted(10, this::reg), new Weighted(8, this::halt), new Weighted(8, this::go),
@@ -128,23 +130,43 @@ final class CommandMix {
     }
 
     private SoakCommand flash(SoakLab.Probe probe) {
-        return new SoakCommand("flash:program", List.of("flash:program", "-u", probe.serial(), "-W",
-                examples.resolve(probe.exampleImage()).toString()), FLASH_BOUND_MILLIS);
+        // -t as a user names it for a stand-alone probe (J-Link, Picoprobe) whose session a fault has closed
+        return new SoakCommand("flash:program", List.of("flash:program", "-u", probe.serial(), "-W", "-t",
+                probe.packTarget(), examples.resolve(probe.exampleImage()).toString()), FLASH_BOUND_MILLIS);
     }
 
     private SoakCommand clear() {
         return fault("clear");
     }
 
-    /** A random fault at a random probe or target; an unplugged probe is plugged back instead. */
+    /** Says that a command drawn from this mix has ended (an unplug or plug of its probe is then done). */
+    synchronized void ended(SoakCommand command) {
+        if (isPlugging(command)) {
+            plugging.remove(command.line().get(2));
+        }
+    }
+
+    private static boolean isPlugging(SoakCommand command) {
+        return command.kind().equals("lab:fault unplug") || command.kind().equals("lab:fault plug");
+    }
+
+    /**
+     * A random fault at a random probe or target; an unplugged probe is plugged back instead. A probe
+     * whose unplug or plug has not ended yet gets a WAIT storm instead, so plugs and unplugs keep order.
+     */
     private SoakCommand fault() {
         SoakLab.Probe probe = anyProbe();
+        if (plugging.contains(probe.serial())) {
+            return fault("wait-storm", probe.target(), Integer.toString(1 + random.nextInt(200)));
+        }
         if (unplugged.remove(probe.serial())) {
+            plugging.add(probe.serial());
             return fault("plug", probe.serial());
         }
         return switch (random.nextInt(7)) {
             case 0 -> {
                 unplugged.add(probe.serial());
+                plugging.add(probe.serial());
                 yield fault("unplug", probe.serial());
             }
             case 1 -> probe.takesProbeFaults() ? fault("garble", probe.serial(), Integer.toString(1 + random.nextInt(3)))

@@ -49,7 +49,7 @@ final class StationSoak {
                 int round = Math.min(sampleEvery, commands - done);
                 runRound(round);
                 done += round;
-                mix.restoreLab().forEach(this::runOne);
+                mix.restoreLab().forEach(command -> runOne(command, true));
                 samples.add(station.sample(done));
             }
         } finally {
@@ -64,7 +64,7 @@ final class StationSoak {
         for (int i = 0; i < clients; i++) {
             clientLoops.add(() -> {
                 while (left.getAndDecrement() > 0) {
-                    runOne(mix.next());
+                    runOne(mix.next(), false);
                 }
             });
         }
@@ -73,8 +73,8 @@ final class StationSoak {
 
     /** Runs each list of commands in order on a client of its own, all lists at once. */
     private void runEach(List<List<SoakCommand>> perClient) throws InterruptedException {
-        runConcurrently("soak-setup-", perClient.stream().<Runnable>map(commands -> () -> commands.forEach(this::runOne))
-                .toList());
+        runConcurrently("soak-setup-", perClient.stream().<Runnable>map(commands -> () -> commands.forEach(
+                command -> runOne(command, true))).toList());
     }
 
     private static void runConcurrently(String namePrefix, List<Runnable> clientLoops) throws InterruptedException {
@@ -89,7 +89,8 @@ final class StationSoak {
         }
     }
 
-    private void runOne(SoakCommand command) {
+    /** Runs one command and records it; a set-up or restoring command must also succeed. */
+    private void runOne(SoakCommand command, boolean mustSucceed) {
         KindFigures kind;
         synchronized (figures) {
             kind = figures.computeIfAbsent(command.kind(), name -> new KindFigures(command.boundMillis()));
@@ -100,12 +101,14 @@ final class StationSoak {
         String failure;
         try {
             outcome = station.run(command.line());
-            failure = OutputCheck.problem(outcome).orElse(null);
+            failure = OutputCheck.problem(outcome).orElse(mustSucceed && outcome.status() != 0
+                    ? "failed in set-up or restore: " + outcome.err().strip() : null);
         } catch (IllegalStateException e) {
             failure = Thread.interrupted() ? "hung: cut off " + HANG_GRACE_MILLIS + " ms past its bound"
                     : "client failed: " + e.getMessage();
         } finally {
             running.remove(Thread.currentThread());
+            mix.ended(command);
         }
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         if (failure == null && elapsed > command.boundMillis()) {
