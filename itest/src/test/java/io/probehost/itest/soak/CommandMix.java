@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The soak's random stream of commands: reads, writes, registers, run control, RTT, a flash now and
@@ -20,7 +21,10 @@ final class CommandMix {
     static final long QUICK_BOUND_MILLIS = 30_000;
     static final long FLASH_BOUND_MILLIS = 120_000;
     static final long FAULT_BOUND_MILLIS = 10_000;
-    /** Addresses in the lab targets' RAM that no example image uses. */
+    /**
+     * Reads start at RAM, where the examples keep their data and RTT buffers; writes go 4 KiB in, past
+     * the examples' data (under 0x600 bytes) and below their stacks, so they never break the firmware.
+     */
     private static final String READ_ADDRESS = "0x20000000";
     private static final String WRITE_ADDRESS = "0x20001000";
 
@@ -32,12 +36,13 @@ final class CommandMix {
     private final Set<String> plugging = new HashSet<>();
     private final List<Weighted> weights = List.of(
             new Weighted(6, this::probeList), new Weighted(18, this::memRead), new Weighted(12, this::memWrite),
-            new Weighted(10, this::reg), new Weighted(8, this::halt), new Weighted(8, this::go),
-            new Weighted(6, this::step), new Weighted(4, this::reset), new Weighted(5, this::rttRead),
+            new Weighted(10, () -> onProbe("reg")), new Weighted(8, () -> onProbe("target:halt")),
+            new Weighted(8, () -> onProbe("target:go")), new Weighted(6, () -> onProbe("target:step")),
+            new Weighted(4, () -> onProbe("target:reset")), new Weighted(5, () -> onProbe("rtt:read")),
             new Weighted(1, this::flash), new Weighted(12, this::fault), new Weighted(3, this::clear));
     private final int totalWeight = weights.stream().mapToInt(Weighted::weight).sum();
 
-    private record Weighted(int weight, java.util.function.Supplier<SoakCommand> command) {
+    private record Weighted(int weight, Supplier<SoakCommand> command) {
     }
 
     CommandMix(long seed, SoakLab lab, Path examples) {
@@ -82,10 +87,11 @@ final class CommandMix {
         return lab.probes().get(random.nextInt(lab.probes().size()));
     }
 
-    private SoakCommand onProbe(String kind, long bound, String... arguments) {
+    /** The command at a random probe, failing at once (-W) when that probe is unplugged. */
+    private SoakCommand onProbe(String kind, String... arguments) {
         List<String> line = new ArrayList<>(List.of(kind, "-u", anyProbe().serial(), "-W"));
         line.addAll(List.of(arguments));
-        return new SoakCommand(kind, line, bound);
+        return new SoakCommand(kind, line, QUICK_BOUND_MILLIS);
     }
 
     private SoakCommand probeList() {
@@ -93,36 +99,12 @@ final class CommandMix {
     }
 
     private SoakCommand memRead() {
-        return onProbe("mem:read32", QUICK_BOUND_MILLIS, READ_ADDRESS, Integer.toString(1 + random.nextInt(16)));
+        return onProbe("mem:read32", READ_ADDRESS, Integer.toString(1 + random.nextInt(16)));
     }
 
     private SoakCommand memWrite() {
-        return onProbe("mem:write32", QUICK_BOUND_MILLIS, WRITE_ADDRESS,
+        return onProbe("mem:write32", WRITE_ADDRESS,
                 String.format("0x%08x", random.nextInt()));
-    }
-
-    private SoakCommand reg() {
-        return onProbe("reg", QUICK_BOUND_MILLIS);
-    }
-
-    private SoakCommand halt() {
-        return onProbe("target:halt", QUICK_BOUND_MILLIS);
-    }
-
-    private SoakCommand go() {
-        return onProbe("target:go", QUICK_BOUND_MILLIS);
-    }
-
-    private SoakCommand step() {
-        return onProbe("target:step", QUICK_BOUND_MILLIS);
-    }
-
-    private SoakCommand reset() {
-        return onProbe("target:reset", QUICK_BOUND_MILLIS);
-    }
-
-    private SoakCommand rttRead() {
-        return onProbe("rtt:read", QUICK_BOUND_MILLIS);
     }
 
     private SoakCommand flash() {
