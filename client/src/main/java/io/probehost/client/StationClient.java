@@ -68,9 +68,9 @@ public final class StationClient {
     }
 
     /**
-     * Runs one command on the station that serves {@code state}, as {@code ./probehost COMMAND} run from
-     * {@code folder} would, with {@code in} as its standard input; for programs that drive a station without
-     * a process per command (the soak). Interrupting the calling thread closes the connection, which
+     * Runs one command on the station that serves {@code state}, as {@code ./probehost --sim COMMAND} run
+     * from {@code folder} would (on the station's lab when it has one), with {@code in} as its standard
+     * input and no terminal; for programs that drive a station without a process per command (the soak). Interrupting the calling thread closes the connection, which
      * cancels the command on the station.
      *
      * @return the command's status, or {@link #NO_STATION}
@@ -85,8 +85,7 @@ public final class StationClient {
 
     /** Sends the request (with the endpoint's token) and copies input and replies until the command ends. */
     private static int exchange(StationEndpoint endpoint, Function<String, AttachRequest> request, InputStream in,
-            boolean interactive,
-            PrintStream out, PrintStream err) {
+            boolean interactive, PrintStream out, PrintStream err) {
         if (!Files.exists(endpoint.socket())) {
             return NO_STATION;
         }

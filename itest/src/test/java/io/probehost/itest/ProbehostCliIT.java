@@ -113,8 +113,11 @@ public class ProbehostCliIT {
         File out = Files.createTempFile("probehost-out", ".txt").toFile();
         File err = Files.createTempFile("probehost-err", ".txt").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-        builder.environment().put("PROBEHOST_STATE", state.toString());
-        builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        if (state != null) {
+            // this class's own folders, unless the caller (a station test, say) names others
+            builder.environment().put("PROBEHOST_STATE", state.toString());
+            builder.environment().put("PROBEHOST_DEPLOY", deploy.toString());
+        }
         builder.environment().putAll(environment);
         if (input == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
