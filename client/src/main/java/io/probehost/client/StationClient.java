@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code ./probehost} attached to a running station: sends the command line, the current folder and
@@ -57,7 +58,35 @@ public final class StationClient {
         Optional<List<String>> command = commandFor(args);
         Path state = Path.of(System.getProperty("probehost.state", ".probehost"));
         StationEndpoint endpoint = StationEndpoint.in(state);
-        if (command.isEmpty() || !Files.exists(endpoint.socket())) {
+        if (command.isEmpty()) {
+            return NO_STATION;
+        }
+        boolean terminal = System.console() != null;
+        return exchange(endpoint, token -> new AttachRequest(token, command.get(),
+                Path.of("").toAbsolutePath().toString(), terminal, terminal ? columns() : 0, hasSim(args),
+                System.getenv("PROBEHOST_DEBUG") != null, ProcessHandle.current().pid()), System.in, true, out, err);
+    }
+
+    /**
+     * Runs one command on the station that serves {@code state}, as {@code ./probehost --sim COMMAND} run
+     * from {@code folder} would (on the station's lab when it has one), with {@code in} as its standard
+     * input and no terminal; for programs that drive a station without a process per command (the soak). Interrupting the calling thread closes the connection, which
+     * cancels the command on the station.
+     *
+     * @return the command's status, or {@link #NO_STATION}
+     * @throws IllegalStateException when the station goes away mid-command
+     */
+    public static int run(Path state, List<String> command, Path folder, InputStream in, PrintStream out,
+            PrintStream err) {
+        return exchange(StationEndpoint.in(state), token -> new AttachRequest(token, command,
+                folder.toAbsolutePath().toString(), false, 0, true, false, ProcessHandle.current().pid()), in, false,
+                out, err);
+    }
+
+    /** Sends the request (with the endpoint's token) and copies input and replies until the command ends. */
+    private static int exchange(StationEndpoint endpoint, Function<String, AttachRequest> request, InputStream in,
+            boolean interactive, PrintStream out, PrintStream err) {
+        if (!Files.exists(endpoint.socket())) {
             return NO_STATION;
         }
         SocketChannel channel;
@@ -68,19 +97,17 @@ public final class StationClient {
             // Refused: the station was killed and left its socket behind.
             return NO_STATION;
         }
-        boolean terminal = System.console() != null;
-        AttachRequest request = new AttachRequest(endpoint.readToken(), command.get(),
-                Path.of("").toAbsolutePath().toString(), terminal, terminal ? columns() : 0, hasSim(args),
-                System.getenv("PROBEHOST_DEBUG") != null, ProcessHandle.current().pid());
-        if (System.getenv("PROBEHOST_TIMING") != null) {
+        if (interactive && System.getenv("PROBEHOST_TIMING") != null) {
             long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             err.printf("[timing] %-40s %5d ms after JVM start%n", "attached to the station", sinceJvmStart);
         }
         try (channel) {
             StationClient client = new StationClient(SocketStreams.output(channel), out, err);
-            client.send(request.toFrame());
-            client.forwardInterrupts();
-            client.pumpInput(System.in);
+            client.send(request.apply(endpoint.readToken()).toFrame());
+            if (interactive) {
+                client.forwardInterrupts();
+            }
+            client.pumpInput(in);
             return client.copyReplies(SocketStreams.input(channel));
         } catch (IOException e) {
             throw new IllegalStateException("lost the station at " + endpoint.socket() + ": " + e.getMessage());

@@ -32,16 +32,23 @@ public final class SessionChooser implements CommandSessions {
         this.selector = selector;
     }
 
+    /**
+     * The session open on the probe the command selects (the current one when it names none), as long as
+     * the command asks for no other target and no options; otherwise a session opened as it asks. A
+     * {@code -u UID} command therefore keeps what {@code target:connect -u UID -t TARGET} set up (a
+     * stand-alone probe's target) instead of reopening the probe without it.
+     */
     @Override
     public DebugSession session(CommandLine line) {
-        Optional<DebugSession> open = sessions.current();
-        if (open.isPresent() && line.uid().isEmpty() && line.sessionOptions().isEmpty()
-                && line.target().map(t -> sameTarget(open.get(), t)).orElse(true)) {
-            ProbeDescription probe = open.get().probeDescription();
-            claim(line, probe);
-            return sessions.session(probe).orElseGet(() -> open(line, probe, Optional.empty(), 0));
+        ProbeDescription probe = probe(line, line.noWait());
+        claim(line, probe);
+        if (line.sessionOptions().isEmpty()) {
+            Optional<DebugSession> open = sessions.session(probe);
+            if (open.isPresent() && line.target().map(t -> sameTarget(open.get(), t)).orElse(true)) {
+                return open.get();
+            }
         }
-        return open(line, probe(line, line.noWait()), Optional.empty(), 0);
+        return sessions.connect(new SessionRequest(probe, line.sessionOptions(), line.target(), Optional.empty(), 0));
     }
 
     @Override

@@ -253,4 +253,27 @@ class SessionChooserTest {
                 () -> chooser.session(line("-u", "nosuch", "-W", "fw.hex"))).getMessage());
         assertEquals(List.of("phlab", "nosuch -W"), asked);
     }
+
+    @Test
+    void aUidNamingTheProbeOfAnOpenSessionReusesItInsteadOfReopeningWithoutItsTarget() {
+        DebugSession connected = session(probe("cmsisdap", "PHLAB0001"));
+        open = Optional.of(connected);
+
+        assertSame(connected, chooser.session(line("-u", "phlab", "-W", "fw.hex")));
+        assertSame(connected, chooser.session(CommandSyntax.of("mem:read32 " + CommandSyntax.PROBE + " ADDR")
+                .parse("-u", "phlab", "0")));
+        assertEquals(List.of(), this.connected, "the probe is not reopened");
+        assertEquals(List.of("phlab -W", "phlab"), asked);
+    }
+
+    @Test
+    void aUidWithAnotherTargetOrWithOptionsReopensTheProbeAsAsked() {
+        open = Optional.of(session(probe("cmsisdap", "PHLAB0001")));
+
+        chooser.session(line("-u", "phlab", "-t", "stm32f103rb", "fw.hex"));
+        chooser.session(line("-u", "phlab", "-O", "frequency=400000", "fw.hex"));
+
+        assertEquals(Optional.of("stm32f103rb"), connected.get(0).targetName());
+        assertEquals(Map.of("frequency", "400000"), connected.get(1).options());
+    }
 }

@@ -31,6 +31,11 @@ import io.probehost.api.usb.UsbBus;
 public class CmsisDapDriver implements ProbeDriver, OptionProvider {
     private final BoardTable boards;
     private final Map<String, DapInfo> openedBefore = new ConcurrentHashMap<>();
+    /**
+     * One lock per unique ID: a listing that opens a probe to read its DAP_Info and a session that opens
+     * it take turns, so neither finds the interface claimed by the other (LIBUSB_ERROR_BUSY).
+     */
+    private final Map<String, Object> openLocks = new ConcurrentHashMap<>();
     private final int timeoutMillis;
     private volatile List<UsbBus> buses = List.of();
 
@@ -95,18 +100,28 @@ public class CmsisDapDriver implements ProbeDriver, OptionProvider {
     }
 
     private boolean readInfo(FoundProbe probe) {
-        try {
-            CmsisDapProbe opened = ProbeOpener.open(probe, SessionOptions.defaults(), timeoutMillis);
-            try {
-                openedBefore.put(probe.description().uniqueId(), opened.info());
+        String id = probe.description().uniqueId();
+        synchronized (openLock(id)) {
+            if (openedBefore.containsKey(id)) {
                 return true;
-            } finally {
-                opened.close();
             }
-        } catch (ProbeException e) {
-            // busy in another program, or gone: list it with what USB tells
-            return false;
+            try {
+                CmsisDapProbe opened = ProbeOpener.open(probe, SessionOptions.defaults(), timeoutMillis);
+                try {
+                    openedBefore.put(id, opened.info());
+                    return true;
+                } finally {
+                    opened.close();
+                }
+            } catch (ProbeException e) {
+                // busy in another program, or gone: list it with what USB tells
+                return false;
+            }
         }
+    }
+
+    private Object openLock(String uniqueId) {
+        return openLocks.computeIfAbsent(uniqueId, id -> new Object());
     }
 
     @Override
@@ -114,9 +129,11 @@ public class CmsisDapDriver implements ProbeDriver, OptionProvider {
         for (FoundProbe found : findAll()) {
             if (found.description().uniqueId().equals(probe.uniqueId())
                     && (probe.location().isEmpty() || found.description().location().equals(probe.location()))) {
-                CmsisDapProbe opened = ProbeOpener.open(found, options, timeoutMillis);
-                openedBefore.put(probe.uniqueId(), opened.info());
-                return opened;
+                synchronized (openLock(probe.uniqueId())) {
+                    CmsisDapProbe opened = ProbeOpener.open(found, options, timeoutMillis);
+                    openedBefore.put(probe.uniqueId(), opened.info());
+                    return opened;
+                }
             }
         }
         throw new ProbeDisconnectedException("CMSIS-DAP probe " + probe.uniqueId() + " is no longer attached"

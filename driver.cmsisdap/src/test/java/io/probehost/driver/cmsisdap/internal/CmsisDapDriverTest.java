@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -203,5 +206,44 @@ class CmsisDapDriverTest {
 
     private List<String> ids() {
         return driver.probes().stream().map(ProbeDescription::uniqueId).collect(Collectors.toList());
+    }
+
+    @Test
+    void aSessionOpeningAProbeWaitsForAListingThatIsReadingItsInfo() throws Exception {
+        FakeDap dap = dap();
+        CountDownLatch listingInside = new CountDownLatch(1);
+        CountDownLatch releaseListing = new CountDownLatch(1);
+        List<String> callers = Collections.synchronizedList(new ArrayList<>());
+        bus.attach(MockUsbBus.device("1-3", 0xC251, 0xF002, "Keil ULINK CMSIS-DAP", "U1",
+                MockUsbBus.hidInterface(0, true)), request -> {
+                    callers.add(Thread.currentThread().getName());
+                    if (Thread.currentThread().getName().equals("listing") && listingInside.getCount() > 0) {
+                        listingInside.countDown();
+                        await(releaseListing);
+                    }
+                    return dap.apply(request);
+                });
+        Thread listing = new Thread(driver::probes, "listing");
+        listing.start();
+        await(listingInside);
+        ProbeDescription u1 = new ProbeDescription("cmsisdap", "U1", "ARM", "Keil ULINK CMSIS-DAP", "", "", "", "");
+        Thread session = new Thread(() -> driver.open(u1, TestOptions.defaults()).close(), "session");
+        session.start();
+        while (session.getState() != Thread.State.BLOCKED && !callers.contains("session")) {
+            Thread.onSpinWait();
+        }
+        assertTrue(!callers.contains("session"), "the session talked to the probe while the listing held it");
+        releaseListing.countDown();
+        listing.join();
+        session.join();
+        assertEquals("session", callers.get(callers.size() - 1), "the session opened the probe after the listing");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

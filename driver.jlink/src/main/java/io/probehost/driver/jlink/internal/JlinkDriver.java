@@ -32,6 +32,11 @@ import io.probehost.api.usb.UsbBuses;
         property = ProbeDriver.NAME_PROPERTY + "=" + FoundProbe.DRIVER_NAME)
 public class JlinkDriver implements ProbeDriver, OptionProvider {
     private final Map<String, String> productNames = new ConcurrentHashMap<>();
+    /**
+     * One lock per serial: a listing that opens a J-Link to learn its product name and a session that
+     * opens it take turns, so neither finds the interface claimed by the other (LIBUSB_ERROR_BUSY).
+     */
+    private final Map<String, Object> openLocks = new ConcurrentHashMap<>();
     private final UsbBuses buses = new UsbBuses();
 
     @Activate
@@ -74,12 +79,22 @@ public class JlinkDriver implements ProbeDriver, OptionProvider {
     }
 
     private void learnProduct(FoundProbe probe) {
-        try (JlinkChannel channel = new JlinkChannel(
-                new UsbJlinkTransport(probe.bus().open(probe.device()), probe.jlinkInterface()))) {
-            productNames.put(probe.description().uniqueId(), JlinkOpener.identify(channel).productName());
-        } catch (ProbeException e) {
-            // busy in another program, or gone: list it with what USB tells
+        String id = probe.description().uniqueId();
+        synchronized (openLock(id)) {
+            if (productNames.containsKey(id)) {
+                return;
+            }
+            try (JlinkChannel channel = new JlinkChannel(
+                    new UsbJlinkTransport(probe.bus().open(probe.device()), probe.jlinkInterface()))) {
+                productNames.put(id, JlinkOpener.identify(channel).productName());
+            } catch (ProbeException e) {
+                // busy in another program, or gone: list it with what USB tells
+            }
         }
+    }
+
+    private Object openLock(String uniqueId) {
+        return openLocks.computeIfAbsent(uniqueId, id -> new Object());
     }
 
     @Override
@@ -87,8 +102,10 @@ public class JlinkDriver implements ProbeDriver, OptionProvider {
         for (FoundProbe found : findAll()) {
             if (found.description().uniqueId().equals(probe.uniqueId())
                     && (probe.location().isEmpty() || found.description().location().equals(probe.location()))) {
-                return JlinkOpener.open(found.description(),
-                        new UsbJlinkTransport(found.bus().open(found.device()), found.jlinkInterface()), options);
+                synchronized (openLock(probe.uniqueId())) {
+                    return JlinkOpener.open(found.description(),
+                            new UsbJlinkTransport(found.bus().open(found.device()), found.jlinkInterface()), options);
+                }
             }
         }
         throw new ProbeDisconnectedException("J-Link " + probe.uniqueId() + " is no longer attached"

@@ -34,6 +34,11 @@ import io.probehost.api.usb.UsbBuses;
 public class StlinkDriver implements ProbeDriver, OptionProvider {
     private final BoardTable boards;
     private final Map<String, Optional<String>> boardIds = new ConcurrentHashMap<>();
+    /**
+     * One lock per serial: a listing that opens an ST-Link to learn its board and a session that opens
+     * it take turns, so neither finds the interface claimed by the other (LIBUSB_ERROR_BUSY).
+     */
+    private final Map<String, Object> openLocks = new ConcurrentHashMap<>();
     private final UsbBuses buses = new UsbBuses();
 
     @Activate
@@ -81,14 +86,23 @@ public class StlinkDriver implements ProbeDriver, OptionProvider {
     }
 
     private void learnBoard(FoundProbe probe) {
-        try (StlinkChannel channel = new StlinkChannel(
-                new UsbStlinkTransport(probe.bus().open(probe.device()), probe.model()))) {
-            StlinkVersion version = StlinkOpener.readVersion(channel, probe.model());
-            boardIds.put(probe.description().uniqueId(),
-                    version.jtag() == 0 ? Optional.empty() : StlinkOpener.boardId(channel));
-        } catch (ProbeException e) {
-            // busy in another program, or gone: list it with what USB tells
+        String id = probe.description().uniqueId();
+        synchronized (openLock(id)) {
+            if (boardIds.containsKey(id)) {
+                return;
+            }
+            try (StlinkChannel channel = new StlinkChannel(
+                    new UsbStlinkTransport(probe.bus().open(probe.device()), probe.model()))) {
+                StlinkVersion version = StlinkOpener.readVersion(channel, probe.model());
+                boardIds.put(id, version.jtag() == 0 ? Optional.empty() : StlinkOpener.boardId(channel));
+            } catch (ProbeException e) {
+                // busy in another program, or gone: list it with what USB tells
+            }
         }
+    }
+
+    private Object openLock(String uniqueId) {
+        return openLocks.computeIfAbsent(uniqueId, id -> new Object());
     }
 
     @Override
@@ -96,8 +110,10 @@ public class StlinkDriver implements ProbeDriver, OptionProvider {
         for (FoundProbe found : findAll()) {
             if (found.description().uniqueId().equals(probe.uniqueId())
                     && (probe.location().isEmpty() || found.description().location().equals(probe.location()))) {
-                return StlinkOpener.open(found.description(), found.model(),
-                        new UsbStlinkTransport(found.bus().open(found.device()), found.model()), options);
+                synchronized (openLock(probe.uniqueId())) {
+                    return StlinkOpener.open(found.description(), found.model(),
+                            new UsbStlinkTransport(found.bus().open(found.device()), found.model()), options);
+                }
             }
         }
         throw new ProbeDisconnectedException("ST-Link " + probe.uniqueId() + " is no longer attached"
