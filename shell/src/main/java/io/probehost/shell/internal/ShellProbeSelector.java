@@ -96,7 +96,7 @@ public final class ShellProbeSelector implements ProbeSelector {
                 }
                 return choose(matching, terminal, out);
             }
-            if (noWait) {
+            if (noWait || pattern.driverFailed(found)) {
                 throw new ProbeException(nothingFound(pattern, found));
             }
             if (!announced) {
@@ -179,6 +179,14 @@ public final class ShellProbeSelector implements ProbeSelector {
 
         boolean isEmpty() {
             return driver.isEmpty() && id.isEmpty();
+        }
+
+        /**
+         * The driver this pattern names could not list its probes (a station that refused the token,
+         * say): waiting would not bring the probe, so the selection fails at once with its error.
+         */
+        boolean driverFailed(ProbeListing listing) {
+            return !driver.isEmpty() && listing.errors().stream().anyMatch(e -> e.driver().equalsIgnoreCase(driver));
         }
 
         List<ProbeDescription> filter(List<ProbeDescription> probes) {

@@ -168,6 +168,21 @@ class ShellProbeSelectorTest {
     }
 
     @Test
+    void aUidWhoseDriverCannotListFailsAtOnceWithItsErrorInsteadOfWaiting() {
+        ShellProbeSelector refused = new ShellProbeSelector(() -> new ProbeListing(List.of(DAPLINK),
+                List.of(new ProbeListing.DriverError("stlink", "station lab:7450: wrong token"))),
+                () -> DRIVERS, name -> false, () -> pauses++, () -> new CallerConsole(Optional.empty(), out));
+        ProbeException error = assertThrows(ProbeException.class,
+                () -> refused.select(Optional.of("stlink:0669"), false, Optional.empty(), out));
+        assertTrue(error.getMessage().endsWith("(driver errors: stlink: station lab:7450: wrong token)"),
+                error.getMessage());
+        assertEquals(0, pauses, "no waiting");
+        ProbeException withoutWaiting = assertThrows(ProbeException.class,
+                () -> refused.select(Optional.of("stlink:0669"), true, Optional.empty(), out));
+        assertTrue(withoutWaiting.getMessage().startsWith("No connected debug probe matches unique ID 'stlink:0669'"));
+    }
+
+    @Test
     void interruptedWaitFails() {
         ShellProbeSelector interrupted = new ShellProbeSelector(() -> new ProbeListing(List.of(), List.of()),
                 () -> DRIVERS, name -> false, () -> {
