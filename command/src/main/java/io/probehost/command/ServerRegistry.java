@@ -1,6 +1,7 @@
 package io.probehost.command;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,9 @@ public final class ServerRegistry {
         try {
             server = opener.open();
         } catch (IOException e) {
-            throw new ProbeException("cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage(), e);
+            String hint = e instanceof BindException ? " (another program listens there; -p PORT picks another port)" : "";
+            throw new ProbeException("cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage()
+                    + hint, e);
         }
         servers.put(server.port(), server);
         server.start();

@@ -1,11 +1,13 @@
 package io.probehost.command;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * A listening socket that serves one client at a time (a debugger: GDB, an IDE's debug adapter
  * client): its thread accepts, one more thread runs the {@link Connection} to the end of the
  * client's connection. A client that connects while one is served waits up to the hand-over time
- * for it to be gone (a debugger that restarts reconnects at once), else the {@link Refusal} answers
- * it and it is closed. {@link #close()} stops listening, ends the served client's input (its
+ * for it to be gone (a debugger that restarts reconnects at once), longer while the served one is
+ * {@linkplain Connection#isBusy() busy} with a request, else the {@link Refusal} answers it and it is closed. {@link #close()} stops listening, ends the served client's input (its
  * protocol reads the end of the stream), waits for the threads and closes both sockets.
  */
 public final class SingleClientServer implements AutoCloseable {
@@ -25,6 +27,11 @@ public final class SingleClientServer implements AutoCloseable {
     @FunctionalInterface
     public interface Connection {
         void serve(Socket socket, String peer) throws IOException;
+
+        /** Whether the served client's request is still in hand (a reset), so a newcomer may wait the busy hand-over. */
+        default boolean isBusy() {
+            return false;
+        }
     }
 
     /** Tells a client that came while {@code attached} is served why it is turned away. */
@@ -40,6 +47,7 @@ public final class SingleClientServer implements AutoCloseable {
     private final Connection connection;
     private final Refusal refusal;
     private final Duration handover;
+    private final Duration busyHandover;
     private final Thread thread;
     private final AtomicReference<Socket> attached = new AtomicReference<>();
     private volatile Thread client;
@@ -54,6 +62,15 @@ public final class SingleClientServer implements AutoCloseable {
      */
     public SingleClientServer(String name, InetAddress bind, int port, String probe, PrintStream log,
             Connection connection, Refusal refusal, Duration handover) throws IOException {
+        this(name, bind, port, probe, log, connection, refusal, handover, handover);
+    }
+
+    /**
+     * As the other constructor, and a client may wait up to {@code busyHandover} while the served
+     * one's {@link Connection#isBusy()} holds.
+     */
+    public SingleClientServer(String name, InetAddress bind, int port, String probe, PrintStream log,
+            Connection connection, Refusal refusal, Duration handover, Duration busyHandover) throws IOException {
         this.name = name;
         this.listener = new ServerSocket();
         listener.setReuseAddress(true);
@@ -63,6 +80,7 @@ public final class SingleClientServer implements AutoCloseable {
         this.connection = connection;
         this.refusal = refusal;
         this.handover = handover;
+        this.busyHandover = busyHandover;
         this.thread = new Thread(this::acceptLoop, "probehost-" + name + "-" + port());
         thread.setDaemon(true);
     }
@@ -122,9 +140,13 @@ public final class SingleClientServer implements AutoCloseable {
         }
     }
 
-    /** Makes {@code socket} the served client once the one before has gone, waiting up to the hand-over time. */
+    /**
+     * Makes {@code socket} the served client once the one before has gone, waiting up to the
+     * hand-over time, or the busy hand-over time while the served one's request is in hand.
+     */
     private boolean attach(Socket socket) {
-        for (long waited = 0; waited <= handover.toMillis(); waited += POLL_MILLIS) {
+        for (long waited = 0; waited <= handover.toMillis()
+                || connection.isBusy() && waited <= busyHandover.toMillis(); waited += POLL_MILLIS) {
             if (attached.compareAndSet(null, socket)) {
                 return true;
             }
@@ -143,9 +165,9 @@ public final class SingleClientServer implements AutoCloseable {
         try (socket) {
             socket.setTcpNoDelay(true);
             connection.serve(socket, who);
-        } catch (IOException e) {
+        } catch (EOFException | SocketException e) {
             log.println(name + ": " + who + " disconnected");
-        } catch (RuntimeException | LinkageError e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
             log.println(name + ": " + who + ": " + CommandFailure.oneLine(e));
         } finally {
             attached.compareAndSet(socket, null);

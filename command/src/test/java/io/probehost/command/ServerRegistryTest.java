@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
+
+import io.probehost.api.ProbeException;
 
 class ServerRegistryTest {
     private static final String STOP = "x:stop [PORT]";
@@ -59,6 +64,53 @@ class ServerRegistryTest {
             }
             registry.stopAll();
             assertEquals(-1, in.read(), "stopping ends the served client's connection");
+        }
+    }
+
+    @Test
+    void aClientThatComesWhileTheServedOneIsBusyWaitsForItToGo() throws Exception {
+        AtomicBoolean busy = new AtomicBoolean();
+        SingleClientServer.Connection echo = new SingleClientServer.Connection() {
+            @Override
+            public void serve(Socket socket, String peer) throws IOException {
+                socket.getInputStream().transferTo(socket.getOutputStream());
+            }
+
+            @Override
+            public boolean isBusy() {
+                return busy.get();
+            }
+        };
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        SingleClientServer server = registry.start(loopback, 0, () -> new SingleClientServer("x", loopback, 0, "P1",
+                new PrintStream(OutputStream.nullOutputStream()), echo,
+                (socket, attached) -> socket.getOutputStream().write("busy".getBytes()), Duration.ZERO,
+                Duration.ofMinutes(1)));
+        try (Socket second = new Socket()) {
+            try (Socket first = new Socket(loopback, server.port())) {
+                first.getOutputStream().write('a');
+                assertEquals('a', first.getInputStream().read());
+                busy.set(true);
+                second.connect(first.getRemoteSocketAddress());
+                second.getOutputStream().write('b');
+            }
+            assertEquals('b', second.getInputStream().read(), "served once the busy one has gone");
+        } finally {
+            registry.stopAll();
+        }
+    }
+
+    @Test
+    void aPortAnotherProgramHoldsIsRefusedWithTheWayOut() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ProbeException failure = assertThrows(ProbeException.class, () -> registry.start(
+                    InetAddress.getLoopbackAddress(), other.getLocalPort(), () -> new SingleClientServer("x",
+                            InetAddress.getLoopbackAddress(), other.getLocalPort(), "P1", System.out,
+                            (socket, peer) -> { }, (socket, attached) -> { }, Duration.ZERO)));
+            assertTrue(failure.getMessage().startsWith("cannot listen on 127.0.0.1:" + other.getLocalPort() + ": "),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("(another program listens there; -p PORT picks another port)"),
+                    failure.getMessage());
         }
     }
 }

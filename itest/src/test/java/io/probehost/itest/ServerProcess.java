@@ -57,6 +57,13 @@ final class ServerProcess implements AutoCloseable {
         return output.toString();
     }
 
+    /** Waits up to half a minute for {@code text} in the output. */
+    void awaitLog(String text) throws InterruptedException {
+        for (int i = 0; i < 300 && !log().contains(text); i++) {
+            Thread.sleep(100);
+        }
+    }
+
     private int awaitPort(BufferedReader lines) throws Exception {
         StringBuilder seen = new StringBuilder();
         String line;

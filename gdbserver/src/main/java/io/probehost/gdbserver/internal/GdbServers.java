@@ -1,12 +1,8 @@
 package io.probehost.gdbserver.internal;
 
-import java.io.IOException;
-import java.net.BindException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 import org.apache.felix.service.command.CommandProcessor;
@@ -15,17 +11,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
-import io.probehost.api.ProbeException;
 import io.probehost.api.host.DebugSession;
+import io.probehost.command.ServerRegistry;
+import io.probehost.command.SingleClientServer;
 
 /**
- * The GDB servers that run, by port. Stopping the bundle stops them all: sockets closed, threads
- * ended.
+ * The GDB servers that run, by port. A GDB that connects while another is attached waits
+ * {@link #HANDOVER} for it to go once it is idle (gdb's disconnect and reconnect come at once), and
+ * up to {@link #BUSY_HANDOVER} while it still serves a request (a kill resets the target, and gdb
+ * does not wait for it). Stopping the bundle stops them all: sockets closed, threads ended.
  */
 @Component(service = GdbServers.class)
 public final class GdbServers {
+    static final Duration HANDOVER = Duration.ofSeconds(1);
+    static final Duration BUSY_HANDOVER = Duration.ofSeconds(30);
+
     private final MonitorCommands monitor;
-    private final Map<Integer, GdbServer> servers = new TreeMap<>();
+    private final ServerRegistry registry = new ServerRegistry("GDB", "gdb");
 
     @Activate
     public GdbServers(@Reference CommandProcessor processor) {
@@ -33,51 +35,19 @@ public final class GdbServers {
     }
 
     /** Starts a server on {@code bind:port} (port 0: a free one) for the sessions {@code sessions} gives. */
-    synchronized GdbServer start(InetAddress bind, int port, Supplier<DebugSession> sessions, String probe,
+    SingleClientServer start(InetAddress bind, int port, Supplier<DebugSession> sessions, String probe,
             PrintStream log) {
-        if (servers.containsKey(port)) {
-            throw new ProbeException("a GDB server already listens on port " + port + " (gdb:stop " + port
-                    + " stops it)");
-        }
-        GdbServer server;
-        try {
-            server = new GdbServer(bind, port, sessions, monitor, log, probe);
-        } catch (IOException e) {
-            String hint = e instanceof BindException ? " (another program listens there; -p PORT picks another port)"
-                    : "";
-            throw new ProbeException("cannot listen on " + bind.getHostAddress() + ":" + port + ": " + e.getMessage()
-                    + hint, e);
-        }
-        servers.put(server.port(), server);
-        server.start();
-        return server;
+        GdbConnection gdb = new GdbConnection(sessions, monitor, log, probe);
+        return registry.start(bind, port,
+                () -> new SingleClientServer("gdb", bind, port, probe, log, gdb, gdb, HANDOVER, BUSY_HANDOVER));
     }
 
-    synchronized List<GdbServer> list() {
-        servers.values().removeIf(server -> !server.isRunning());
-        return List.copyOf(servers.values());
-    }
-
-    /** Stops the server on {@code port}; false when none listens there. */
-    boolean stop(int port) {
-        GdbServer server;
-        synchronized (this) {
-            server = servers.remove(port);
-        }
-        if (server == null) {
-            return false;
-        }
-        server.close();
-        return true;
+    ServerRegistry registry() {
+        return registry;
     }
 
     @Deactivate
     void stopAll() {
-        List<GdbServer> running;
-        synchronized (this) {
-            running = List.copyOf(servers.values());
-            servers.clear();
-        }
-        running.forEach(GdbServer::close);
+        registry.stopAll();
     }
 }

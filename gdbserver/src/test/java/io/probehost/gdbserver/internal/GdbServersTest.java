@@ -17,31 +17,32 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.api.ProbeException;
+import io.probehost.command.SingleClientServer;
 
 class GdbServersTest {
     private final GdbServers servers = new GdbServers(null);
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private GdbServer start() {
+    private SingleClientServer start() {
         return servers.start(InetAddress.getLoopbackAddress(), 0, () -> GdbClientTest.session(new FakeTarget()),
                 "F1", new PrintStream(log, true, StandardCharsets.UTF_8));
     }
 
     @Test
     void stoppingAServerClosesItsSocketsAndEndsItsThreads() throws Exception {
-        GdbServer server = start();
+        SingleClientServer server = start();
         int port = server.port();
         try (Socket gdb = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = gdb.getOutputStream();
             out.write(Rsp.frame("qAttached"));
             InputStream in = gdb.getInputStream();
             assertEquals("+$1#31", new String(in.readNBytes(6), StandardCharsets.ISO_8859_1));
-            assertEquals(1, servers.list().size());
-            assertTrue(servers.stop(port));
+            assertEquals(1, servers.registry().list().size());
+            assertTrue(servers.registry().stop(port));
             assertEquals(-1, in.read(), "the attached GDB's connection is closed");
         }
         assertFalse(server.isRunning());
-        assertTrue(servers.list().isEmpty());
+        assertTrue(servers.registry().list().isEmpty());
         assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close());
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(thread -> thread.getName().startsWith("probehost-gdb-" + port)));
@@ -49,7 +50,7 @@ class GdbServersTest {
 
     @Test
     void aSecondGdbIsToldWhoIsAttached() throws Exception {
-        GdbServer server = start();
+        SingleClientServer server = start();
         try (Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port());
                 Socket second = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             first.getOutputStream().write(Rsp.frame("qC"));
@@ -65,7 +66,7 @@ class GdbServersTest {
 
     @Test
     void aGdbThatReconnectsRightAfterDisconnectingIsServed() throws Exception {
-        GdbServer server = start();
+        SingleClientServer server = start();
         try {
             try (Socket first = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
                 first.getOutputStream().write(Rsp.frame("qC"));
@@ -94,7 +95,7 @@ class GdbServersTest {
 
     @Test
     void aPortInUseByAnotherServerIsRefused() {
-        GdbServer server = start();
+        SingleClientServer server = start();
         try {
             ProbeException failure = assertThrows(ProbeException.class, () -> servers.start(
                     InetAddress.getLoopbackAddress(), server.port(), () -> null, "F2", System.out));
