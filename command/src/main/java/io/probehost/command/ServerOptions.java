@@ -22,6 +22,11 @@ public final class ServerOptions {
     private ServerOptions() {
     }
 
+    /** The port of {@code -p PORT}, or {@code defaultPort}; 0 picks a free one. */
+    public static int port(CommandLine line, int defaultPort) {
+        return port(line, line.option("-p").orElse(Integer.toString(defaultPort)));
+    }
+
     /** {@code text} as a TCP port (0 picks a free one); a usage error otherwise. */
     public static int port(CommandLine line, String text) {
         long port = Numbers.parse(text, "port");
@@ -46,8 +51,22 @@ public final class ServerOptions {
         return shell != null && shell.get(CommandConsole.TERMINAL_VARIABLE) != null;
     }
 
+    /**
+     * What a server command returns once {@code server} listens: in the shell, {@code started} and how
+     * {@code stopCommand} stops it, the server running on in the background; in a one-shot run,
+     * nothing, after serving until interrupted.
+     */
+    public static Object keepServing(CommandSession shell, PrintStream out, String started, SingleClientServer server,
+            String stopCommand) {
+        if (inBackground(shell)) {
+            return started + " (" + stopCommand + " " + server.port() + " stops it)";
+        }
+        serveUntilStopped(out, started, server::isRunning);
+        return null;
+    }
+
     /** Prints {@code started} and waits while {@code running} holds (a one-shot run: until interrupted). */
-    public static void serveUntilStopped(PrintStream out, String started, BooleanSupplier running) {
+    private static void serveUntilStopped(PrintStream out, String started, BooleanSupplier running) {
         out.println(started + "; Ctrl-C stops");
         out.flush();
         try {

@@ -50,18 +50,14 @@ public final class DapCommands {
             + "memory; the debug console runs shell commands; loopback unless --bind; port 0 picks a free one")
     public Object serve(CommandSession shell, @Descriptor(SERVE) String... args) {
         return CommandSyntax.of(SERVE).run(args, line -> {
-            int port = ServerOptions.port(line, line.option("-p").orElse(Integer.toString(DEFAULT_PORT)));
+            int port = ServerOptions.port(line, DEFAULT_PORT);
             InetAddress bind = ServerOptions.bind(line);
             PrintStream out = CommandConsole.out(shell);
             String probe = line.uid().orElse("");
             SingleClientServer server = servers.start(bind, port, (uid, target) -> open(line, uid, target), probe, out);
             String started = "DAP server on " + server.address()
                     + (probe.isEmpty() ? "" : " for probe " + probe);
-            if (ServerOptions.inBackground(shell)) {
-                return started + " (dap:stop " + server.port() + " stops it)";
-            }
-            ServerOptions.serveUntilStopped(out, started, server::isRunning);
-            return null;
+            return ServerOptions.keepServing(shell, out, started, server, "dap:stop");
         });
     }
 

@@ -44,7 +44,7 @@ public final class GdbCommands {
             + "port 0 picks a free one")
     public Object serve(CommandSession shell, @Descriptor(SERVE) String... args) {
         return CommandSyntax.of(SERVE).run(args, line -> {
-            int port = ServerOptions.port(line, line.option("-p").orElse(Integer.toString(DEFAULT_PORT)));
+            int port = ServerOptions.port(line, DEFAULT_PORT);
             InetAddress bind = ServerOptions.bind(line);
             DebugSession session = sessions.session(line);
             String probe = session.probeDescription().uniqueId();
@@ -52,11 +52,7 @@ public final class GdbCommands {
             SingleClientServer server = servers.start(bind, port, () -> current(line, session), probe, out);
             String target = session.targetDescription().map(d -> d.name()).orElse(session.target().description());
             String started = "GDB server for " + target + " through " + probe + " on " + server.address();
-            if (ServerOptions.inBackground(shell)) {
-                return started + " (gdb:stop " + server.port() + " stops it)";
-            }
-            ServerOptions.serveUntilStopped(out, started, server::isRunning);
-            return null;
+            return ServerOptions.keepServing(shell, out, started, server, "gdb:stop");
         });
     }
 
