@@ -1,5 +1,6 @@
 package io.probehost.sim.internal;
 
+import io.probehost.sim.adi.ForwardingSwjPins;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.mcu.VirtualClock;
 
@@ -9,46 +10,25 @@ import io.probehost.sim.mcu.VirtualClock;
  * flash erase and programming, which wait on modelled time, then take as long for OpenOCD as on
  * silicon relative to its clock.
  */
-final class ModelledTckPins implements SwjPins {
+final class ModelledTckPins extends ForwardingSwjPins {
     static final long NANOS_PER_TCK = 10_000;
 
-    private final SwjPins pins;
     private final VirtualClock clock;
 
     ModelledTckPins(SwjPins pins, VirtualClock clock) {
-        this.pins = pins;
+        super(pins);
         this.clock = clock;
     }
 
     @Override
     public boolean swdClock(boolean hostDrives, boolean hostBit) {
         clock.advance(NANOS_PER_TCK);
-        return pins.swdClock(hostDrives, hostBit);
+        return super.swdClock(hostDrives, hostBit);
     }
 
     @Override
     public boolean jtagClock(boolean tms, boolean tdi) {
         clock.advance(NANOS_PER_TCK);
-        return pins.jtagClock(tms, tdi);
-    }
-
-    @Override
-    public boolean tdo() {
-        return pins.tdo();
-    }
-
-    @Override
-    public void jtagReset() {
-        pins.jtagReset();
-    }
-
-    @Override
-    public void setResetAsserted(boolean asserted) {
-        pins.setResetAsserted(asserted);
-    }
-
-    @Override
-    public boolean resetPinHigh() {
-        return pins.resetPinHigh();
+        return super.jtagClock(tms, tdi);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import io.probehost.sim.adi.SwjDp;
+import io.probehost.sim.adi.ForwardingSwjPins;
 import io.probehost.sim.adi.SwjPins;
 import io.probehost.sim.adi.WireMode;
 import io.probehost.sim.mcu.nrf51.Nrf51822;
@@ -45,14 +46,13 @@ class JlinkLargeBatchWaitTest {
     }
 
     /** The DP's pins, running an action once after a number of SWD clocks. */
-    private static final class StormAfter implements SwjPins {
-        private final SwjPins pins;
+    private static final class StormAfter extends ForwardingSwjPins {
         private long remaining = -1;
         private Runnable action;
         private boolean fired;
 
         StormAfter(SwjPins pins) {
-            this.pins = pins;
+            super(pins);
         }
 
         void armAfter(long cycles, Runnable then) {
@@ -70,32 +70,7 @@ class JlinkLargeBatchWaitTest {
                 fired = true;
                 action.run();
             }
-            return pins.swdClock(hostDrives, hostBit);
-        }
-
-        @Override
-        public boolean jtagClock(boolean tms, boolean tdi) {
-            return pins.jtagClock(tms, tdi);
-        }
-
-        @Override
-        public boolean tdo() {
-            return pins.tdo();
-        }
-
-        @Override
-        public void jtagReset() {
-            pins.jtagReset();
-        }
-
-        @Override
-        public void setResetAsserted(boolean asserted) {
-            pins.setResetAsserted(asserted);
-        }
-
-        @Override
-        public boolean resetPinHigh() {
-            return pins.resetPinHigh();
+            return super.swdClock(hostDrives, hostBit);
         }
     }
 }
