@@ -1,5 +1,7 @@
 package io.probehost.driver.stlink.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 import io.probehost.api.ProbeException;
@@ -10,8 +12,9 @@ import io.probehost.api.probe.ArmMemoryEngine.AccessWidth;
  * Memory transfers through the probe's engine: split at the protocol limits only (6144 bytes for 16
  * and 32-bit units, 64 or 512 for bytes), each part followed by GETLASTRWSTATUS2. The probe performs
  * the MEM-AP accesses itself and writes TAR again at each 1 KB auto-increment boundary, so a part
- * may cross one: 64 KiB take 11 word commands, not 64. A fault clears the sticky errors and throws
- * with its address.
+ * may cross one: 64 KiB take 11 word commands, not 64. A single word through AP 0 is one
+ * READDEBUGREG or WRITEDEBUGREG, whose reply carries the status. A fault clears the sticky errors and
+ * throws with its address.
  */
 final class StlinkMemory {
     static final int MAX_WORD_BYTES = 6144;
@@ -44,6 +47,12 @@ final class StlinkMemory {
 
     void read(int ap, long address, AccessWidth width, byte[] into, int offset, int length) {
         check(ap, address, width, length);
+        if (isSingleWord(ap, width, length)) {
+            DebugWordRequest.Result word = channel.execute(DebugWordRequest.read(address));
+            failOn(word.status(), address, address, length, "read");
+            ByteBuffer.wrap(into, offset, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(word.value());
+            return;
+        }
         int maxPart = maxPartBytes(width, channel.version());
         int done = 0;
         while (done < length) {
@@ -58,6 +67,12 @@ final class StlinkMemory {
 
     void write(int ap, long address, AccessWidth width, byte[] from, int offset, int length) {
         check(ap, address, width, length);
+        if (isSingleWord(ap, width, length)) {
+            int value = ByteBuffer.wrap(from, offset, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            DebugWordRequest.Result word = channel.execute(DebugWordRequest.write(address, value));
+            failOn(word.status(), address, address, length, "write");
+            return;
+        }
         int maxPart = maxPartBytes(width, channel.version());
         int done = 0;
         while (done < length) {
@@ -87,14 +102,22 @@ final class StlinkMemory {
         }
     }
 
+    private static boolean isSingleWord(int ap, AccessWidth width, int length) {
+        return ap == 0 && width == AccessWidth.WORD && length == 4;
+    }
+
     private void checkStatus(long address, int length, String what) {
         LastRwStatusRequest.Result result = channel.execute(new LastRwStatusRequest());
-        if (result.status() == StlinkStatus.OK.code()) {
+        failOn(result.status(), result.faultAddress(), address, length, what);
+    }
+
+    private void failOn(int code, long faultAddress, long address, int length, String what) {
+        if (code == StlinkStatus.OK.code()) {
             return;
         }
         StlinkStatus status;
         try {
-            status = StlinkStatus.fromCode(result.status());
+            status = StlinkStatus.fromCode(code);
         } catch (IllegalArgumentException e) {
             status = StlinkStatus.UNKNOWN_ERROR;
         }
@@ -102,7 +125,7 @@ final class StlinkMemory {
         ProbeException error = StlinkErrors.of(status, String.format("memory %s of %d bytes at 0x%08X", what,
                 length, address), channel.version());
         if (error instanceof TransferFaultException fault) {
-            throw fault.at(result.faultAddress(), "memory " + what);
+            throw fault.at(faultAddress, "memory " + what);
         }
         throw error;
     }

@@ -70,6 +70,13 @@ final class CommandFakeStlink implements StlinkTransport {
             case 0x3E:
                 status(12, 0x80, 0);
                 break;
+            case 0x35:
+                writeWord(block.getInt(2) & 0xFFFF_FFFFL, block.getInt(6));
+                status(2, 0x80, 0);
+                break;
+            case 0x36:
+                status(8, 0x80, readWord(block.getInt(2) & 0xFFFF_FFFFL));
+                break;
             default:
                 throw new AssertionError("unexpected debug command " + ScriptedTransport.trimmed(data));
         }

@@ -74,24 +74,62 @@ class MemoryTest {
 
     @Test
     void aFaultClearsTheStickyErrorsAndNamesTheAddress() {
-        ScriptedTransport transport = new ScriptedTransport().reply(4, "").reply(12, "11 00 00 00 04 00 00 40")
+        ScriptedTransport transport = new ScriptedTransport().reply(8, "").reply(12, "11 00 00 00 04 00 00 40")
                 .reply(2, RW_OK);
         TransferFaultException fault = assertThrows(TransferFaultException.class,
                 () -> new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
-                        .read(0, 0x4000_0000L, AccessWidth.WORD, new byte[4], 0, 4));
+                        .read(0, 0x4000_0000L, AccessWidth.WORD, new byte[8], 0, 8));
         assertEquals(0x4000_0004L, fault.address().orElseThrow());
         assertTrue(fault.getMessage().contains("SWD AP FAULT (0x11)"), fault.getMessage());
-        assertEquals(List.of("f2 07 00 00 00 40 04", "f2 3e", "f2 46 ff ff 00 00 1e"), transport.written);
+        assertEquals(List.of("f2 07 00 00 00 40 08", "f2 3e", "f2 46 ff ff 00 00 1e"), transport.written);
     }
 
     @Test
     void onJtagAFaultClearsTheStickyBitsThroughCtrlStat() {
-        ScriptedTransport transport = new ScriptedTransport().reply(4, "").reply(12, "15 00 00 00 00 00 00 40")
+        ScriptedTransport transport = new ScriptedTransport().reply(8, "").reply(12, "15 00 00 00 00 00 00 40")
                 .reply(2, RW_OK);
         StlinkMemory memory = new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)));
         memory.setJtag(true);
-        assertThrows(TransferFaultException.class, () -> memory.read(0, 0x4000_0000L, AccessWidth.WORD, new byte[4], 0, 4));
+        assertThrows(TransferFaultException.class, () -> memory.read(0, 0x4000_0000L, AccessWidth.WORD, new byte[8], 0, 8));
         assertEquals("f2 46 ff ff 04 00 32 00 00 50", transport.written.get(2));
+    }
+
+    @Test
+    void aSingleWordIsOneReadDebugRegWithItsStatusInTheReply() {
+        ScriptedTransport transport = new ScriptedTransport().reply(8, "80 00 00 00 78 56 34 12");
+        byte[] into = new byte[6];
+        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+                .read(0, 0x2000_0040L, AccessWidth.WORD, into, 2, 4);
+        assertEquals(List.of("f2 36 40 00 00 20"), transport.written);
+        assertArrayEquals(ScriptedTransport.bytes("00 00 78 56 34 12"), into);
+    }
+
+    @Test
+    void aSingleWordWriteIsOneWriteDebugReg() {
+        ScriptedTransport transport = new ScriptedTransport().reply(2, RW_OK);
+        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+                .write(0, 0x2000_0040L, AccessWidth.WORD, ScriptedTransport.bytes("78 56 34 12"), 0, 4);
+        assertEquals(List.of("f2 35 40 00 00 20 78 56 34 12"), transport.written);
+    }
+
+    @Test
+    void aSingleWordThatFaultsClearsTheStickyErrorsAndNamesItsAddress() {
+        ScriptedTransport transport = new ScriptedTransport().reply(2, "81 00").reply(2, RW_OK);
+        TransferFaultException fault = assertThrows(TransferFaultException.class,
+                () -> new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+                        .write(0, 0x4000_0000L, AccessWidth.WORD, new byte[4], 0, 4));
+        assertEquals(0x4000_0000L, fault.address().orElseThrow());
+        assertEquals(List.of("f2 35 00 00 00 40", "f2 46 ff ff 00 00 1e"), transport.written);
+    }
+
+    @Test
+    void aSingleWordOnAnotherApTakesTheMemoryCommand() {
+        ScriptedTransport transport = new ScriptedTransport().reply(4, "01 02 03 04").reply(12, RW_OK);
+        byte[] into = new byte[4];
+        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+                .read(1, 0x2000_0000L, AccessWidth.WORD, into, 0, 4);
+        assertEquals(List.of("f2 07 00 00 00 20 04 00 01", "f2 3e"), transport.written);
+        assertArrayEquals(ScriptedTransport.bytes("01 02 03 04"), into);
     }
 
     @Test
