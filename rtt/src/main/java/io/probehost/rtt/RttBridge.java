@@ -25,12 +25,12 @@ public final class RttBridge {
     }
 
     /**
-     * One round: up-channel bytes to {@code toStream}, ready bytes of {@code fromStream} to the down channel.
+     * One round of a stream (which ends with {@link RttClient#handBack}): up-channel bytes to {@code toStream}, ready bytes of {@code fromStream} to the down channel.
      *
      * @return how many bytes moved, both ways together; a caller pauses when none did
      */
     public int transfer(InputStream fromStream, OutputStream toStream) throws IOException {
-        byte[] data = client.read(up);
+        byte[] data = client.poll(up);
         if (data.length > 0) {
             toStream.write(data);
             toStream.flush();

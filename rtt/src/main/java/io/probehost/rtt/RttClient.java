@@ -8,19 +8,53 @@ import io.probehost.api.debug.MemoryInterface;
 /**
  * Moves bytes through the rings of one control block with memory accesses only, so the target
  * keeps running. The host owns an up channel's RdOff and a down channel's WrOff and writes nothing else.
+ * <p>
+ * A streaming loop {@link #poll polls}. A full poll reads the block's ID with the channel's WrOff and
+ * RdOff. In a light streak (the last poll brought bytes, less than half a ring) a quick poll reads WrOff
+ * alone and reads on from the host's own count: one word, which on an ST-Link is one USB command
+ * instead of two. The next poll is full after an empty or busy poll, after {@link #ID_CHECK_EVERY}
+ * quick ones, when the ring's end is near (the read would likely wrap), and when a quick poll finds
+ * WrOff behind the host's count (a wrap after all, or a reset that cleared the block). RdOff is
+ * written back once the firmware would see its ring half full, and by a full poll that finds the
+ * channel empty, so a light log costs no write per poll; {@link #handBack} writes what is still owed
+ * when the stream ends. A full poll whose RdOff is not the one the host left, or whose WrOff is not at
+ * or past the host's count, reads from the firmware's RdOff: the firmware set the block up again.
  */
 public final class RttClient {
     private static final int OFFSETS = 0x0C;
     private static final int READ_OFFSET = 0x10;
     /** The longest read that takes the block's ID along with a channel's offsets (the first few channels). */
     private static final int ID_AND_OFFSETS_LIMIT = 256;
+    /**
+     * At most this many unwanted bytes are read along to take a wrapped ring in one transfer instead
+     * of two: about what one more USB round trip carries on a full-speed probe.
+     */
+    private static final int WHOLE_RING_SLACK = 128;
+    /** The most quick polls in a row: they trust the ID and RdOff the full poll before them saw. */
+    static final int ID_CHECK_EVERY = 8;
+    private static final int UNKNOWN = -1;
     private final MemoryInterface memory;
     private final RttControlBlock block;
+    /** Where the host has read each up channel to. */
+    private final int[] hostReadOffsets;
+    /** The RdOff the firmware sees: what the host last wrote there, or read there. */
+    private final int[] writtenReadOffsets;
+    /** Whether the last poll of each up channel brought bytes, less than half its ring. */
+    private final boolean[] lightStreaks;
+    /** How many bytes the last poll of each up channel brought. */
+    private final int[] lastCounts;
+    private int pollsSinceId = ID_CHECK_EVERY;
     private volatile boolean idSeen;
 
     public RttClient(MemoryInterface memory, RttControlBlock block) {
         this.memory = memory;
         this.block = block;
+        this.hostReadOffsets = new int[block.up().size()];
+        this.writtenReadOffsets = new int[block.up().size()];
+        this.lightStreaks = new boolean[block.up().size()];
+        this.lastCounts = new int[block.up().size()];
+        Arrays.fill(hostReadOffsets, UNKNOWN);
+        Arrays.fill(writtenReadOffsets, UNKNOWN);
     }
 
     public RttControlBlock controlBlock() {
@@ -34,7 +68,8 @@ public final class RttClient {
 
     /**
      * Whether a read or write since the last call saw the block's ID in the same transfer as the
-     * channel's offsets, so {@link RttTracker} need not read it again; clears the mark.
+     * channel's offsets, or was a poll of a busy streak that began with one, so {@link RttTracker}
+     * need not read it again; clears the mark.
      */
     boolean takeIdSeen() {
         boolean seen = idSeen;
@@ -44,20 +79,80 @@ public final class RttClient {
 
     /** Takes whatever up channel {@code index} holds now, across the wrap, and hands the room back to the target. */
     public byte[] read(int index) {
-        RttChannel channel = usable(RttDirection.UP, index);
-        int[] offsets = offsets(channel);
-        int write = offsets[0];
-        int read = offsets[1];
-        int count = RttRing.available(write, read, channel.size());
-        byte[] data = new byte[count];
-        int first = RttRing.contiguous(write, read, channel.size());
-        readWords(channel, read, data, 0, first);
-        if (count > first) {
-            readWords(channel, 0, data, first, count - first);
+        return take(index, true);
+    }
+
+    /**
+     * What a streaming loop takes each round: whatever up channel {@code index} holds now; the room goes
+     * back to the target once the firmware would see its ring half full, or when the channel is empty.
+     * The loop calls {@link #handBack} when it ends.
+     */
+    public byte[] poll(int index) {
+        return take(index, false);
+    }
+
+    /**
+     * Writes back every up channel's RdOff that a {@link #poll} still owes the target, unless the
+     * firmware has set that channel up again since (its RdOff is no longer the one the host left).
+     */
+    public void handBack() {
+        for (int index = 0; index < hostReadOffsets.length; index++) {
+            if (hostReadOffsets[index] != UNKNOWN && hostReadOffsets[index] != writtenReadOffsets[index]) {
+                RttChannel channel = block.channel(RttDirection.UP, index);
+                byte[] offsets = memory.read(channel.descriptor() + OFFSETS, 8);
+                int write = RttControlBlock.word(offsets, 0);
+                int targetRead = RttControlBlock.word(offsets, 4);
+                if (write >= 0 && write < channel.size() && hostCountHolds(index, write, targetRead, channel.size())) {
+                    memory.write32(channel.descriptor() + READ_OFFSET, hostReadOffsets[index]);
+                    memory.flush();
+                }
+                writtenReadOffsets[index] = hostReadOffsets[index];
+            }
         }
-        if (count > 0) {
-            memory.write32(channel.descriptor() + READ_OFFSET, RttRing.advance(read, count, channel.size()));
+    }
+
+    private byte[] take(int index, boolean handBackNow) {
+        RttChannel channel = usable(RttDirection.UP, index);
+        int size = channel.size();
+        boolean quick = !handBackNow && lightStreaks[index] && pollsSinceId < ID_CHECK_EVERY
+                && size - hostReadOffsets[index] > 2 * lastCounts[index];
+        int write = 0;
+        int read = hostReadOffsets[index];
+        if (quick) {
+            write = writeOffsetAlone(channel);
+            quick = write >= read;
+        }
+        if (!quick) {
+            int[] offsets = offsets(channel);
+            write = offsets[0];
+            int targetRead = offsets[1];
+            read = hostCountHolds(index, write, targetRead, size) ? hostReadOffsets[index] : targetRead;
+            writtenReadOffsets[index] = targetRead;
+        }
+        int count = RttRing.available(write, read, size);
+        byte[] data = new byte[count];
+        int first = RttRing.contiguous(write, read, size);
+        if (count > first && size - count <= WHOLE_RING_SLACK) {
+            byte[] ring = new byte[size];
+            readWords(channel, 0, ring, 0, ring.length);
+            System.arraycopy(ring, read, data, 0, first);
+            System.arraycopy(ring, 0, data, first, count - first);
+        } else {
+            readWords(channel, read, data, 0, first);
+            if (count > first) {
+                readWords(channel, 0, data, first, count - first);
+            }
+        }
+        int next = RttRing.advance(read, count, size);
+        hostReadOffsets[index] = next;
+        lastCounts[index] = count;
+        lightStreaks[index] = count > 0 && count < size / 2;
+        int firmwareRead = writtenReadOffsets[index];
+        boolean halfFull = RttRing.available(write, firmwareRead, size) >= size / 2;
+        if (next != firmwareRead && (handBackNow || !quick && count == 0 || halfFull)) {
+            memory.write32(channel.descriptor() + READ_OFFSET, next);
             memory.flush();
+            writtenReadOffsets[index] = next;
         }
         return data;
     }
@@ -152,12 +247,33 @@ public final class RttClient {
                         block.address()));
             }
             idSeen = true;
+            pollsSinceId = 0;
         } else {
             raw = memory.read(offsetsAt, 8);
             at = 0;
         }
-        int write = RttControlBlock.word(raw, at);
-        int read = RttControlBlock.word(raw, at + 4);
+        return checked(channel, RttControlBlock.word(raw, at), RttControlBlock.word(raw, at + 4));
+    }
+
+    /**
+     * Whether the host's count still applies: the firmware's RdOff is the one the host left, and the
+     * host's count lies between it and WrOff. Otherwise the firmware set the block up again (a reset).
+     */
+    private boolean hostCountHolds(int index, int write, int targetRead, int size) {
+        int hostRead = hostReadOffsets[index];
+        return hostRead != UNKNOWN && targetRead == writtenReadOffsets[index]
+                && RttRing.available(hostRead, targetRead, size) <= RttRing.available(write, targetRead, size);
+    }
+
+    /** WrOff in one word access, for a quick poll. */
+    private int writeOffsetAlone(RttChannel channel) {
+        int write = memory.read32(channel.descriptor() + OFFSETS);
+        pollsSinceId++;
+        idSeen = true;
+        return checked(channel, write, 0)[0];
+    }
+
+    private static int[] checked(RttChannel channel, int write, int read) {
         if (write < 0 || write >= channel.size() || read < 0 || read >= channel.size()) {
             throw new RttException(String.format("%s channel %d has offsets out of its %d-byte ring (write %d, read %d)",
                     channel.direction().name().toLowerCase(), channel.index(), channel.size(), write, read));

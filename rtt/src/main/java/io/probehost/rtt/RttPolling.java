@@ -9,7 +9,7 @@ import java.time.Duration;
  */
 public final class RttPolling {
     /** The pause after an empty read. */
-    public static final Duration IDLE_PAUSE = Duration.ofMillis(5);
+    public static final Duration IDLE_PAUSE = Duration.ofMillis(2);
     /** The pause between looks for a control block that is not there (yet). */
     public static final Duration SEARCH_PAUSE = Duration.ofMillis(100);
 

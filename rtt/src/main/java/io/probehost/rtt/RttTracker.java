@@ -37,6 +37,11 @@ public final class RttTracker {
         return client;
     }
 
+    /** Ends a stream: the current client writes back the RdOff its polls still owe the target. */
+    public void handBack() {
+        client.ifPresent(RttClient::handBack);
+    }
+
     /** Whether a control block was found at least once. */
     public boolean seen() {
         return seen;

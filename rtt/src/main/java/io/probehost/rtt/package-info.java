@@ -4,7 +4,7 @@
  * ({@link io.probehost.rtt.RttClient}).
  */
 @Export
-@Version("0.3.0")
+@Version("0.4.0")
 package io.probehost.rtt;
 
 import org.osgi.annotation.bundle.Export;

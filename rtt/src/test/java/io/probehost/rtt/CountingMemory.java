@@ -6,6 +6,8 @@ import io.probehost.api.debug.MemoryInterface;
 final class CountingMemory implements MemoryInterface {
     private final MemoryInterface memory;
     int reads;
+    /** Where each read since the list was last cleared began. */
+    final java.util.List<Long> readAddresses = new java.util.ArrayList<>();
 
     CountingMemory(MemoryInterface memory) {
         this.memory = memory;
@@ -14,18 +16,21 @@ final class CountingMemory implements MemoryInterface {
     @Override
     public int read8(long address) {
         reads++;
+        readAddresses.add(address);
         return memory.read8(address);
     }
 
     @Override
     public int read16(long address) {
         reads++;
+        readAddresses.add(address);
         return memory.read16(address);
     }
 
     @Override
     public int read32(long address) {
         reads++;
+        readAddresses.add(address);
         return memory.read32(address);
     }
 
@@ -47,6 +52,7 @@ final class CountingMemory implements MemoryInterface {
     @Override
     public void read(long address, byte[] destination, int offset, int length) {
         reads++;
+        readAddresses.add(address);
         memory.read(address, destination, offset, length);
     }
 

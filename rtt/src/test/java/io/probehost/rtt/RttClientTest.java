@@ -79,6 +79,122 @@ class RttClientTest {
     }
 
     @Test
+    void aWrappedRingNearlyFullIsReadInOneTransferAndAFewWrappedBytesInTwo() {
+        FakeTarget target = new FakeTarget(FakeTarget.RAM + 0x400, 256, 16, 2, 0);
+        CountingMemory counting = new CountingMemory(target.memory);
+        RttClient client = new RttClient(counting, attach(target).controlBlock());
+        String first = "x".repeat(200);
+        assertEquals(200, target.log(first));
+        assertEquals(first, text(client.read(0)));
+        String nearlyFull = "0123456789abcdef".repeat(15) + "ghijklmnopqrst";
+        assertEquals(254, target.log(nearlyFull));
+        counting.reads = 0;
+        assertEquals(nearlyFull, text(client.read(0)));
+        assertEquals(2, counting.reads, "the offsets, then the whole ring at once");
+        assertEquals(454 % 256, target.memory.read32(target.block + 24 + 16));
+        String acrossTheWrap = "0123456789".repeat(10);
+        assertEquals(100, target.log(acrossTheWrap));
+        counting.reads = 0;
+        assertEquals(acrossTheWrap, text(client.read(0)));
+        assertEquals(3, counting.reads, "the offsets, then each side of the wrap");
+    }
+
+    @Test
+    void aBusyStreakReadsWrOffAloneAndTheIdAgainEveryFewPollsAndAfterAnEmptyOne() {
+        FakeTarget target = new FakeTarget(FakeTarget.RAM + 0x400, 256, 16, 2, 0);
+        CountingMemory counting = new CountingMemory(target.memory);
+        RttClient client = new RttClient(counting, attach(target).controlBlock());
+        long id = target.block;
+        long writeOffset = target.block + 24 + 12;
+        List<Long> firstReadOfEachPoll = new java.util.ArrayList<>();
+        StringBuilder received = new StringBuilder();
+        for (int poll = 0; poll < RttClient.ID_CHECK_EVERY + 3; poll++) {
+            target.log("line " + poll + "\n");
+            counting.readAddresses.clear();
+            received.append(text(client.poll(0)));
+            assertEquals(2, counting.readAddresses.size(), "the offsets, then the data");
+            firstReadOfEachPoll.add(counting.readAddresses.get(0));
+        }
+        List<Long> expected = new java.util.ArrayList<>();
+        expected.add(id);
+        for (int poll = 1; poll <= RttClient.ID_CHECK_EVERY; poll++) {
+            expected.add(writeOffset);
+        }
+        expected.add(id);
+        expected.add(writeOffset);
+        assertEquals(expected, firstReadOfEachPoll,
+                "ID and offsets, then WrOff alone for " + RttClient.ID_CHECK_EVERY + " polls, then the ID again");
+        counting.readAddresses.clear();
+        assertEquals(0, client.poll(0).length);
+        assertEquals(List.of(writeOffset), counting.readAddresses);
+        target.log("after\n");
+        counting.readAddresses.clear();
+        assertEquals("after\n", text(client.poll(0)));
+        assertEquals(id, counting.readAddresses.get(0), "after an empty poll the ID and both offsets are read again");
+        StringBuilder lines = new StringBuilder();
+        for (int poll = 0; poll < RttClient.ID_CHECK_EVERY + 3; poll++) {
+            lines.append("line ").append(poll).append('\n');
+        }
+        assertEquals(lines.toString(), received.toString());
+    }
+
+    @Test
+    void aPollHandsTheRoomBackOnlyOnceTheRingIsHalfFullOrEmptyAndHandBackSettlesTheRest() {
+        FakeTarget target = new FakeTarget(FakeTarget.RAM + 0x400, 64, 16, 2, 0);
+        RttClient client = attach(target);
+        long readOffset = target.block + 24 + 16;
+        target.log("light");
+        assertEquals("light", text(client.poll(0)));
+        assertEquals(0, target.memory.read32(readOffset), "a light log keeps its room until later");
+        target.log("x".repeat(30));
+        assertEquals("x".repeat(30), text(client.poll(0)));
+        assertEquals(35, target.memory.read32(readOffset), "the firmware saw 35 of 64 bytes used");
+        target.log("tail");
+        assertEquals("tail", text(client.poll(0)));
+        target.log("more");
+        assertEquals("more", text(client.poll(0)));
+        assertEquals(35, target.memory.read32(readOffset));
+        client.handBack();
+        assertEquals(43, target.memory.read32(readOffset));
+        assertEquals(0, attach(target).read(0).length, "a new client finds nothing read twice");
+        target.log("again");
+        assertEquals("again", text(client.poll(0)));
+        assertEquals(0, client.poll(0).length);
+        assertEquals(0, client.poll(0).length);
+        assertEquals(48, target.memory.read32(readOffset), "an empty full poll hands the room back");
+    }
+
+    @Test
+    void aFirmwareThatSetsItsBlockUpAgainIsReadFromItsNewOffsets() {
+        FakeTarget target = new FakeTarget(FakeTarget.RAM + 0x400, 64, 16, 2, 0);
+        RttClient client = attach(target);
+        long writeOffset = target.block + 24 + 12;
+        long readOffset = target.block + 24 + 16;
+        target.log("before reset");
+        assertEquals("before reset", text(client.poll(0)));
+        assertEquals(0, client.poll(0).length);
+        target.log("owed");
+        assertEquals("owed", text(client.poll(0)));
+        target.memory.write32(writeOffset, 0);
+        target.memory.write32(readOffset, 0);
+        target.log("booted");
+        client.handBack();
+        assertEquals(0, target.memory.read32(readOffset), "handBack leaves a block set up again alone");
+        assertEquals("booted", text(client.poll(0)));
+    }
+
+    @Test
+    void aQuickPollThatFindsWrOffBehindReadsInFullAndSeesABlockClearedByAReset() {
+        FakeTarget target = new FakeTarget(FakeTarget.RAM + 0x400, 64, 16, 2, 0);
+        RttClient client = attach(target);
+        target.log("streaming");
+        assertEquals("streaming", text(client.poll(0)));
+        target.memory.write(target.block, new byte[64]);
+        RttException gone = assertThrows(RttException.class, () -> client.poll(0));
+        assertTrue(gone.getMessage().contains("is gone"), gone.getMessage());
+    }
+
+    @Test
     void skipModeTargetDropsWholeWritesUntilTheHostReads() {
         FakeTarget target = new FakeTarget(FakeTarget.RAM + 0x400, 16, 16, 0, 0);
         RttClient client = attach(target);

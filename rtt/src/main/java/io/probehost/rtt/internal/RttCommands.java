@@ -102,6 +102,7 @@ public final class RttCommands {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            tracker.handBack();
             out.print(decoder.finish());
             out.flush();
             if (!tracker.seen()) {
@@ -167,12 +168,13 @@ public final class RttCommands {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        tracker.handBack();
     }
 
     /** What the channel holds; nothing when the block went away under the read (a reset), so the next round looks again. */
     private static byte[] readUnlessGone(RttClient client, int channel) {
         try {
-            return client.read(channel);
+            return client.poll(channel);
         } catch (RttException e) {
             if (client.stillThere()) {
                 throw e;

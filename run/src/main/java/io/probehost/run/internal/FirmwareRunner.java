@@ -115,6 +115,7 @@ final class FirmwareRunner {
         for (int round = 0; round < DRAIN_ROUNDS && pollRtt(); round++) {
             continue;
         }
+        rtt.ifPresent(RttTracker::handBack);
         out.print(decoder.finish());
         out.flush();
     }
@@ -122,7 +123,7 @@ final class FirmwareRunner {
     /** What the channel holds; nothing when the block went away under the read (a reset). */
     private static byte[] readUnlessGone(RttClient client) {
         try {
-            return client.read(CHANNEL);
+            return client.poll(CHANNEL);
         } catch (RttException e) {
             if (client.stillThere()) {
                 throw e;

@@ -37,8 +37,9 @@ import io.probehost.sim.probe.cmsisdap.LinkStats;
  * Streams examples/rtt-bench.c's log from a lab target through a lab probe's real driver with the
  * rtt bundle's client, as {@code rtt:attach} does, and measures it on the target's virtual clock:
  * the probe's read bandwidth (64 KiB of RAM in 16 KiB reads, as {@code probe:bench}), then a busy log
- * in block mode and in skip mode (bytes per second, lost bytes) and a paced log, a line every 3 ms, in
- * skip mode (latency from the firmware's timestamp to the read that brought the line). The core runs
+ * in block mode and in skip mode (bytes per second, lost bytes) and two paced logs in skip mode, a line
+ * every 3 ms and a line every 50 ms (latency from the firmware's timestamp to the read that brought the
+ * line). The core runs
  * in lockstep with the link only; an empty poll lets {@link RttPolling#IDLE_PAUSE} of modelled time pass,
  * as {@code rtt:attach} sleeps, so every figure is modelled time and none depends on the host.
  */
@@ -46,6 +47,9 @@ final class RttBench {
     static final int BUSY_BYTES = 256 * 1024;
     static final int PACED_LINES = 200;
     static final long PACE_NANOS = 3_000_000;
+    /** A quiet log: each line finds the channel idle, so its latency includes the pause after an empty poll. */
+    static final int SPARSE_LINES = 20;
+    static final long SPARSE_PACE_NANOS = 50_000_000;
     private static final int RAM_BASE = 0x2000_0000;
     private static final int BANDWIDTH_CHUNK = 16 * 1024;
     private static final int BANDWIDTH_BYTES = 64 * 1024;
@@ -102,6 +106,8 @@ final class RttBench {
             phases.add(streamer.phase("busy, skip", 0, 1, 0, BUSY_BYTES, Integer.MAX_VALUE));
             phases.add(streamer.phase("a line every 3 ms, skip", 0, 2, streamer.ticks(PACE_NANOS), Long.MAX_VALUE,
                     PACED_LINES));
+            phases.add(streamer.phase("a line every 50 ms, skip", 0, 2, streamer.ticks(SPARSE_PACE_NANOS),
+                    Long.MAX_VALUE, SPARSE_LINES));
             return new Report(bandwidth, phases);
         } finally {
             mcu.setMayRunFree(true);
@@ -194,6 +200,7 @@ final class RttBench {
             }
             long nanos = clock.nowNanos() - start;
             LinkStats link = probe.emulator().linkStats();
+            tracker.handBack();
             setMode(0);
             long dropped = (memory.read32(config + DROPPED) - droppedBefore) & 0xFFFF_FFFFL;
             return new Phase(name, bytes, nanos, log.lostBytes(), dropped, maxLatency,
@@ -210,7 +217,7 @@ final class RttBench {
             if (client.isEmpty()) {
                 throw new ProbeException("rtt:bench: the RTT control block went away");
             }
-            return client.get().read(0);
+            return client.get().poll(0);
         }
 
         /** The host's pause after an empty poll, in modelled time: the core runs through it. */
