@@ -36,6 +36,24 @@ class StlinkSessionTest {
     }
 
     @Test
+    void debugRegisterCommandsMoveOneWordAnywhereWithTheStatusInTheReply() {
+        try (Nrf51822 mcu = Nrf51822.create(null)) {
+            SwjDp dp = new SwjDp(mcu, WireMode.SWD, 0);
+            StlinkHarness h = new StlinkHarness(StlinkConfig.stlinkV3("003A00123456789012345678").withStm32Only(false),
+                    dp, mcu.clock());
+            assertEquals("80 00", h.exchange("F2 30 A3 00", 2));
+            assertEquals("80 00", h.exchange("F2 35 10 00 00 20 78 56 34 12", 2));
+            assertEquals("78 56 34 12", StlinkHarness.hex(mcu.readRam(Nrf51822.RAM_BASE + 0x10, 4)));
+            assertEquals("80 00 00 00 78 56 34 12", h.exchange("F2 36 10 00 00 20", 8));
+            dp.faultRange(Nrf51822.RAM_BASE + 0x100, 4);
+            assertEquals("19 00", h.exchange("F2 35 00 01 00 20 01 00 00 00", 2), "a posted write faults as a sticky error");
+            assertEquals("80 00", h.exchange("F2 46 FF FF 00 00 1E 00 00 00", 2));
+            assertEquals("15 00 00 00 00 00 00 00", h.exchange("F2 36 00 01 00 20", 8), "a faulting read: a memory fault code, no value");
+            h.close();
+        }
+    }
+
+    @Test
     void aV3SessionSetsItsClockFromTheListAndMoves512ByteBlocks() {
         try (Nrf51822 mcu = Nrf51822.create(null);
                 StlinkHarness h = new StlinkHarness(StlinkConfig.stlinkV3("003A00123456789012345678").withStm32Only(false),
