@@ -92,6 +92,21 @@ public final class RttClient {
     }
 
     /**
+     * A {@link #poll} that takes nothing when the block went away under it (a reset, new firmware), so
+     * that the streaming loop's next round looks for the block again; other failures throw.
+     */
+    public byte[] pollUnlessGone(int index) {
+        try {
+            return poll(index);
+        } catch (RttException e) {
+            if (stillThere()) {
+                throw e;
+            }
+            return new byte[0];
+        }
+    }
+
+    /**
      * Writes back every up channel's RdOff that a {@link #poll} still owes the target, unless the
      * firmware has set that channel up again since (its RdOff is no longer the one the host left).
      */

@@ -92,7 +92,7 @@ public final class RttCommands {
             try {
                 while (System.nanoTime() - end < 0) {
                     Optional<RttClient> client = client(tracker, channel);
-                    byte[] data = client.isPresent() ? readUnlessGone(client.get(), channel) : new byte[0];
+                    byte[] data = client.isPresent() ? client.get().pollUnlessGone(channel) : new byte[0];
                     out.print(decoder.decode(data, 0, data.length));
                     out.flush();
                     if (data.length == 0) {
@@ -169,18 +169,6 @@ public final class RttCommands {
             Thread.currentThread().interrupt();
         }
         tracker.handBack();
-    }
-
-    /** What the channel holds; nothing when the block went away under the read (a reset), so the next round looks again. */
-    private static byte[] readUnlessGone(RttClient client, int channel) {
-        try {
-            return client.poll(channel);
-        } catch (RttException e) {
-            if (client.stillThere()) {
-                throw e;
-            }
-            return new byte[0];
-        }
     }
 
     /** Looks at the client's input for a moment: a byte is kept for the next round, the end of the stream ends the bridge. */

@@ -14,7 +14,6 @@ import io.probehost.api.debug.SemihostingCall;
 import io.probehost.command.backtrace.TargetBacktrace;
 import io.probehost.flash.format.debug.DebugInfo;
 import io.probehost.rtt.RttClient;
-import io.probehost.rtt.RttException;
 import io.probehost.rtt.RttStreamDecoder;
 import io.probehost.rtt.RttTracker;
 
@@ -104,7 +103,7 @@ final class FirmwareRunner {
         if (client.isEmpty()) {
             return false;
         }
-        byte[] data = readUnlessGone(client.get());
+        byte[] data = client.get().pollUnlessGone(CHANNEL);
         out.print(decoder.decode(data, 0, data.length));
         out.flush();
         return data.length > 0;
@@ -118,17 +117,5 @@ final class FirmwareRunner {
         rtt.ifPresent(RttTracker::handBack);
         out.print(decoder.finish());
         out.flush();
-    }
-
-    /** What the channel holds; nothing when the block went away under the read (a reset). */
-    private static byte[] readUnlessGone(RttClient client) {
-        try {
-            return client.poll(CHANNEL);
-        } catch (RttException e) {
-            if (client.stillThere()) {
-                throw e;
-            }
-            return new byte[0];
-        }
     }
 }
