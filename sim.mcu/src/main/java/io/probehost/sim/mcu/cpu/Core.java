@@ -64,6 +64,14 @@ public final class Core implements CoreRunner.Steppable {
      */
     private long unsyncedCycles;
     private boolean deferClock;
+    /**
+     * Set by everything that could make the next step not {@link #quiet()}: an exception becoming
+     * pending, Debug state, lockup, sleep, a reset request, a fault, a BKPT, an exception return,
+     * and every bus access that is not in place (the SCS, DEMCR, the FPB and the peripherals are
+     * reached only that way). A run of quiet steps ({@link #runQuietly}) clears it and stops when it
+     * is set, so {@link #quiet()} is looked at again only then.
+     */
+    private boolean quietEnded;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
     boolean sleeping;
@@ -107,6 +115,7 @@ public final class Core implements CoreRunner.Steppable {
         this.exceptions = new ExceptionState(profile);
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
+        exceptions.setPendingListener(this::endQuiet);
         this.exceptionEntry = new ExceptionEntry(this);
         this.debugEvents = new DebugEvents(this);
         if (armv7m) {
@@ -246,6 +255,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** SYSRESETREQ or nRESET: core and peripherals, not the debug logic. */
     public void requestSystemReset() {
+        quietEnded = true;
         if (executing) {
             resetRequested = true;
         } else {
@@ -308,6 +318,7 @@ public final class Core implements CoreRunner.Steppable {
             return;
         }
         resetHeld = held;
+        quietEnded = true;
         if (held) {
             peripheralReset.run();
             lockedUp = false;
@@ -327,6 +338,7 @@ public final class Core implements CoreRunner.Steppable {
      * 0xFFFFFFFE, so resuming without writing the PC faults and locks up again.
      */
     public void enterDebug(int dfsrBits) {
+        quietEnded = true;
         debug.halted = true;
         debug.haltBit = true;
         debug.dfsr |= dfsrBits;
@@ -443,6 +455,26 @@ public final class Core implements CoreRunner.Steppable {
     }
 
     /**
+     * At most {@code maxSteps} (at least one) quiet steps, the first while {@link #quiet()}: as many
+     * {@link #stepQuietly()} calls checking {@link #quiet()} before each would, stopping when
+     * {@link #quietEnded} says it may no longer hold. Only in an unbounded {@link #run}.
+     */
+    private int runQuietly(int maxSteps) {
+        quietEnded = false;
+        int steps = 0;
+        do {
+            stepQuietly();
+            steps++;
+        } while (!quietEnded && steps < maxSteps);
+        return steps;
+    }
+
+    /** Something happened that {@link #quiet()} must judge again before the next step. */
+    private void endQuiet() {
+        quietEnded = true;
+    }
+
+    /**
      * Steps at most {@code maxSteps} times while the core {@link #canRun()} and its clock reads
      * earlier than {@code untilNanos}, exactly as as many {@link #step()} calls checking both before
      * each would. Without a bound ({@code Long.MAX_VALUE}) the clock only learns of the time
@@ -457,13 +489,18 @@ public final class Core implements CoreRunner.Steppable {
         try {
             while (steps < maxSteps && (!bounded || clock.nowNanos() < untilNanos)) {
                 if (quiet()) {
-                    stepQuietly();
+                    if (bounded) {
+                        stepQuietly();
+                        steps++;
+                    } else {
+                        steps += runQuietly(maxSteps - steps);
+                    }
                 } else if (canRun()) {
                     step();
+                    steps++;
                 } else {
                     break;
                 }
-                steps++;
             }
         } finally {
             deferClock = false;
@@ -479,6 +516,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Gives the virtual clock the cycles {@link #run} has kept back. */
     private void syncClock() {
+        quietEnded = true;
         if (unsyncedCycles != 0) {
             long n = unsyncedCycles;
             unsyncedCycles = 0;
@@ -539,6 +577,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** BKPT or FPB match: see {@link DebugEvents#breakpoint}. */
     void debugEvent(int dfsrBits) {
+        quietEnded = true;
         debugEvents.breakpoint(dfsrBits);
     }
 
@@ -590,6 +629,7 @@ public final class Core implements CoreRunner.Steppable {
             }
         }
         if (cycles >= cycleLimit && !debug.halted) {
+            quietEnded = true;
             cycleLimitReached = true;
             debug.halted = true;
             debug.haltBit = true;
@@ -639,6 +679,7 @@ public final class Core implements CoreRunner.Steppable {
      * ignores the kind: every fault is a HardFault there.
      */
     Fault fault(int exception, int cfsrBits) {
+        quietEnded = true;
         faultException = exception;
         faultStatus = cfsrBits;
         return FAULT;
@@ -680,6 +721,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Lockup at {@code priority} (-1 HardFault, -2 NMI, -3 reset): the core stops at 0xFFFFFFFE. */
     void enterLockup(int priority) {
+        quietEnded = true;
         lockedUp = true;
         lockupPriority = priority;
         sleeping = false;
@@ -694,6 +736,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** BX or POP {PC} with an EXC_RETURN value in Handler mode. */
     void exceptionReturn(int excReturn) {
+        quietEnded = true;
         exceptionEntry.returnFrom(excReturn);
     }
 
@@ -710,6 +753,7 @@ public final class Core implements CoreRunner.Steppable {
 
     void sleepOnExitIfEnabled() {
         if ((scr & 2) != 0) {
+            quietEnded = true;
             sleeping = true;
             sleepingForEvent = false;
         }
@@ -722,11 +766,13 @@ public final class Core implements CoreRunner.Steppable {
     // ---- hooks for instructions ----
 
     void waitForInterrupt() {
+        quietEnded = true;
         sleeping = true;
         sleepingForEvent = false;
     }
 
     void waitForEvent() {
+        quietEnded = true;
         if (eventRegister) {
             eventRegister = false;
         } else {
