@@ -460,13 +460,32 @@ public final class Core implements CoreRunner.Steppable {
      * {@link #quietEnded} says it may no longer hold. Only in an unbounded {@link #run}.
      */
     private int runQuietly(int maxSteps) {
+        DirectRegion code = codeRegion(regs.pc());
         quietEnded = false;
+        executing = true;
         int steps = 0;
-        do {
-            stepQuietly();
-            steps++;
-        } while (!quietEnded && steps < maxSteps);
+        try {
+            do {
+                int pc = regs.pc();
+                if (code == null || !code.covers(pc, 4)) {
+                    code = codeRegion(pc);
+                }
+                executeInstruction(pc, code);
+                steps++;
+            } while (!quietEnded && steps < maxSteps);
+        } finally {
+            endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
+        }
         return steps;
+    }
+
+    /**
+     * The direct region to fetch both halfwords at {@code pc} from in place, null if none or if the
+     * FPB remaps fetches. Within one {@link #runQuietly} run it stays right: which regions are
+     * direct and what the FPB remaps change only by bus accesses that end the run.
+     */
+    private DirectRegion codeRegion(int pc) {
+        return comparators.remapping() ? null : direct.forFetch(pc, 4);
     }
 
     /** Something happened that {@link #quiet()} must judge again before the next step. */
@@ -542,6 +561,14 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Fetches and executes the instruction at {@code pc}; returns true if it retired (no fault, no halt on BKPT). */
     private boolean executeInstruction(int pc) {
+        return executeInstruction(pc, null);
+    }
+
+    /**
+     * {@link #executeInstruction(int)} fetching from {@code code} when it covers both halfwords
+     * (see {@link #codeRegion}), else as {@link #fetchPair}.
+     */
+    private boolean executeInstruction(int pc, DirectRegion code) {
         watchHit = false;
         int cost;
         try {
@@ -551,7 +578,7 @@ public final class Core implements CoreRunner.Steppable {
             if (armv7m && executeNever(pc)) {
                 throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
-            long pair = fetchPair(pc);
+            long pair = code != null && code.covers(pc, 4) ? code.readWord(pc) & 0xFFFF_FFFFL : fetchPair(pc);
             int hw = pair != NO_PAIR ? (int) pair & 0xFFFF : fetch16(pc);
             cost = executor.execute(pc, hw, pair);
             if (debug.halted) {
