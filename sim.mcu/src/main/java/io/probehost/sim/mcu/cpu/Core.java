@@ -57,12 +57,20 @@ public final class Core implements CoreRunner.Steppable {
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
     private long clockRemainder;
     /**
-     * Cycles executed but not yet given to the virtual clock: only inside an unbounded {@link #run},
-     * which hands them over before anything can read the clock (a bus access other than to RAM or
-     * flash read in place, a look at which memory is direct, a clocked device) and when it returns.
-     * The clock gets the same nanoseconds either way: {@link #advanceClock} is exact for any split.
+     * The {@link #cycles} given to the virtual clock so far. Less than {@link #cycles} only inside an
+     * unbounded {@link #run}, which hands the rest over before anything can read the clock (a bus
+     * access other than to RAM or flash read in place, a look at which memory is direct, a clocked
+     * device) and when it returns. The clock gets the same nanoseconds either way:
+     * {@link #advanceClock} is exact for any split.
      */
-    private long unsyncedCycles;
+    private long clockedCycles;
+    /**
+     * While {@link #cycles} stays below this, counting an instruction's cycles is all
+     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late, SysTick
+     * is stopped, no device counts cycles and the cycle limit lies ahead (then this is the limit);
+     * {@link Long#MIN_VALUE} otherwise, and again at every bus access (which may start SysTick).
+     */
+    private long countOnlyBelow = Long.MIN_VALUE;
     private boolean deferClock;
     /**
      * Set by everything that could make the next step not {@link #quiet()}: an exception becoming
@@ -463,6 +471,9 @@ public final class Core implements CoreRunner.Steppable {
         DirectRegion code = codeRegion(regs.pc());
         quietEnded = false;
         executing = true;
+        if (!sysTick.running() && devices.length == 0) {
+            countOnlyBelow = cycleLimit;
+        }
         int steps = 0;
         try {
             do {
@@ -474,6 +485,7 @@ public final class Core implements CoreRunner.Steppable {
                 steps++;
             } while (!quietEnded && steps < maxSteps);
         } finally {
+            countOnlyBelow = Long.MIN_VALUE;
             endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
         }
         return steps;
@@ -536,9 +548,10 @@ public final class Core implements CoreRunner.Steppable {
     /** Gives the virtual clock the cycles {@link #run} has kept back. */
     private void syncClock() {
         quietEnded = true;
-        if (unsyncedCycles != 0) {
-            long n = unsyncedCycles;
-            unsyncedCycles = 0;
+        countOnlyBelow = Long.MIN_VALUE;
+        long n = cycles - clockedCycles;
+        if (n != 0) {
+            clockedCycles = cycles;
             advanceClock(n);
         }
     }
@@ -641,9 +654,11 @@ public final class Core implements CoreRunner.Steppable {
 
     private void addCycles(long n) {
         cycles += n;
-        if (deferClock) {
-            unsyncedCycles += n;
-        } else {
+        if (cycles < countOnlyBelow) {
+            return;
+        }
+        if (!deferClock) {
+            clockedCycles = cycles;
             advanceClock(n);
         }
         if (sysTick.advance(n)) {

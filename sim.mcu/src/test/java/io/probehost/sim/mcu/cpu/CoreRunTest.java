@@ -168,6 +168,38 @@ class CoreRunTest {
     }
 
     /**
+     * The program starts SysTick in the middle of a batch (a store to SYST_CSR): it counts from
+     * that store on, the cycles of the store included, as with single steps (fails if the batch
+     * keeps counting cycles only, SysTick untouched, after the store).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void sysTickStartedByTheProgramCountsInTheSameBatch(Profile profile) {
+        int reset = 0x80;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, reset | 1);
+        putWord(image, reset, 0x3001_600A); // STR r2, [r1]; ADDS r0, #1
+        putWord(image, reset + 4, 0xE7FD); // B to the ADDS
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
+            machine.load(image);
+            machine.writeBus(SYST_RVR, 100_000);
+            machine.core().registers().set(1, SYST_CSR);
+            machine.core().registers().set(2, 1);
+            machines.add(machine);
+        }
+        assertEquals(500, machines.get(1).core().run(500));
+        for (int i = 0; i < 500; i++) {
+            machines.get(0).core().step();
+        }
+        assertEquals(state(machines.get(0)), state(machines.get(1)));
+        assertEquals(devices(machines.get(0)), devices(machines.get(1)));
+        assertTrue(machines.get(1).readBus(SYST_CVR) != 0, devices(machines.get(1)));
+    }
+
+    /**
      * Loop: ADDS r0, #1; SVC #0; STR r2, [r1] (r1 = NVIC_ISPR, r2 = 1: pends IRQ 0); ADDS r3, #1;
      * B loop. The SVC handler counts in r4, the IRQ 0 handler in r5; both return with BX LR.
      */
