@@ -468,7 +468,9 @@ public final class Core implements CoreRunner.Steppable {
      * {@link #quietEnded} says it may no longer hold. Only in an unbounded {@link #run}.
      */
     private int runQuietly(int maxSteps) {
-        DirectRegion code = codeRegion(regs.pc());
+        // a device counting cycles could change the direct regions without a bus access of the core
+        boolean holdCode = devices.length == 0;
+        DirectRegion code = holdCode ? codeRegion(regs.pc()) : null;
         quietEnded = false;
         executing = true;
         if (!sysTick.running() && devices.length == 0) {
@@ -478,7 +480,7 @@ public final class Core implements CoreRunner.Steppable {
         try {
             do {
                 int pc = regs.pc();
-                if (code == null || !code.covers(pc, 4)) {
+                if (holdCode && (code == null || !code.covers(pc, 4))) {
                     code = codeRegion(pc);
                 }
                 executeInstruction(pc, code);
@@ -545,10 +547,18 @@ public final class Core implements CoreRunner.Steppable {
         return run(maxSteps, clock, Long.MAX_VALUE);
     }
 
-    /** Gives the virtual clock the cycles {@link #run} has kept back. */
+    /**
+     * Gives the virtual clock the cycles {@link #run} has kept back before a bus access or a look at
+     * which memory is direct, either of which may change what {@link #quiet()} says or start SysTick.
+     */
     private void syncClock() {
         quietEnded = true;
         countOnlyBelow = Long.MIN_VALUE;
+        handOverCycles();
+    }
+
+    /** Gives the virtual clock the cycles {@link #run} has kept back. */
+    private void handOverCycles() {
         long n = cycles - clockedCycles;
         if (n != 0) {
             clockedCycles = cycles;
@@ -665,7 +675,7 @@ public final class Core implements CoreRunner.Steppable {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }
         if (devices.length != 0) {
-            syncClock();
+            handOverCycles(); // a device's interrupt ends a quiet run by pending
             for (ClockedDevice device : devices) {
                 device.advance(n);
             }

@@ -133,6 +133,48 @@ class CoreRunTest {
     }
 
     /**
+     * A device counting cycles (as the nRF51 TIMERs) pends IRQ 0 every 333 cycles inside batches:
+     * the interrupt is taken at the same instruction as with single steps.
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void clockedDeviceInterruptInsideABatchIsTakenAtTheSameInstruction(Profile profile) {
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CortexMTestMachine machine = exceptionLoopMachine(profile);
+            Core core = machine.core();
+            core.addClockedDevice(new ClockedDevice() {
+                private long counted;
+
+                @Override
+                public void advance(long cycles) {
+                    long before = counted / 333;
+                    counted += cycles;
+                    if (counted / 333 != before) {
+                        core.exceptions().setPending(ExceptionState.FIRST_IRQ, true);
+                    }
+                }
+
+                @Override
+                public long cyclesUntilInterrupt() {
+                    return 333 - counted % 333;
+                }
+            });
+            machine.core().registers().set(2, 0); // the program's own store pends nothing now
+            machines.add(machine);
+        }
+        for (int batch = 0; batch < 50; batch++) {
+            int ran = machines.get(1).core().run(101);
+            assertEquals(101, ran);
+            for (int i = 0; i < ran; i++) {
+                machines.get(0).core().step();
+            }
+            assertEquals(state(machines.get(0)), state(machines.get(1)), "after batch " + batch);
+        }
+        assertTrue(machines.get(1).core().registers().get(5) > 10, state(machines.get(1)));
+    }
+
+    /**
      * The program itself turns the FPB on in the middle of a batch (a store to FP_CTRL, which
      * pends nothing): its breakpoint on the third instruction after the store halts the batch there
      * as it halts single steps (fails if the batch keeps running quietly after the store).
