@@ -57,13 +57,29 @@ public final class Core implements CoreRunner.Steppable {
     /** cycles * 1e9 mod cpuHz: the part of a nanosecond not yet given to the virtual clock. */
     private long clockRemainder;
     /**
-     * Cycles executed but not yet given to the virtual clock: only inside an unbounded {@link #run},
-     * which hands them over before anything can read the clock (a bus access other than to RAM or
-     * flash read in place, a look at which memory is direct, a clocked device) and when it returns.
-     * The clock gets the same nanoseconds either way: {@link #advanceClock} is exact for any split.
+     * The {@link #cycles} given to the virtual clock so far. Less than {@link #cycles} only inside an
+     * unbounded {@link #run}, which hands the rest over before anything can read the clock (a bus
+     * access other than to RAM or flash read in place, a look at which memory is direct, a clocked
+     * device) and when it returns. The clock gets the same nanoseconds either way:
+     * {@link #advanceClock} is exact for any split.
      */
-    private long unsyncedCycles;
+    private long clockedCycles;
+    /**
+     * While {@link #cycles} stays below this, counting an instruction's cycles is all
+     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late, SysTick
+     * is stopped, no device counts cycles and the cycle limit lies ahead (then this is the limit);
+     * {@link Long#MIN_VALUE} otherwise, and again at every bus access (which may start SysTick).
+     */
+    private long countOnlyBelow = Long.MIN_VALUE;
     private boolean deferClock;
+    /**
+     * Set by everything that could make the next step not {@link #quiet()}: an exception becoming
+     * pending, Debug state, lockup, sleep, a reset request, a fault, a BKPT, an exception return,
+     * and every bus access that is not in place (the SCS, DEMCR, the FPB and the peripherals are
+     * reached only that way). A run of quiet steps ({@link #runQuietly}) clears it and stops when it
+     * is set, so {@link #quiet()} is looked at again only then.
+     */
+    private boolean quietEnded;
     private long cycleLimit = Long.MAX_VALUE;
     private boolean cycleLimitReached;
     boolean sleeping;
@@ -107,6 +123,7 @@ public final class Core implements CoreRunner.Steppable {
         this.exceptions = new ExceptionState(profile);
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
+        exceptions.setPendingListener(this::endQuiet);
         this.exceptionEntry = new ExceptionEntry(this);
         this.debugEvents = new DebugEvents(this);
         if (armv7m) {
@@ -246,6 +263,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** SYSRESETREQ or nRESET: core and peripherals, not the debug logic. */
     public void requestSystemReset() {
+        quietEnded = true;
         if (executing) {
             resetRequested = true;
         } else {
@@ -308,6 +326,7 @@ public final class Core implements CoreRunner.Steppable {
             return;
         }
         resetHeld = held;
+        quietEnded = true;
         if (held) {
             peripheralReset.run();
             lockedUp = false;
@@ -327,6 +346,7 @@ public final class Core implements CoreRunner.Steppable {
      * 0xFFFFFFFE, so resuming without writing the PC faults and locks up again.
      */
     public void enterDebug(int dfsrBits) {
+        quietEnded = true;
         debug.halted = true;
         debug.haltBit = true;
         debug.dfsr |= dfsrBits;
@@ -443,6 +463,51 @@ public final class Core implements CoreRunner.Steppable {
     }
 
     /**
+     * At most {@code maxSteps} (at least one) quiet steps, the first while {@link #quiet()}: as many
+     * {@link #stepQuietly()} calls checking {@link #quiet()} before each would, stopping when
+     * {@link #quietEnded} says it may no longer hold. Only in an unbounded {@link #run}.
+     */
+    private int runQuietly(int maxSteps) {
+        // a device counting cycles could change the direct regions without a bus access of the core
+        boolean holdCode = devices.length == 0;
+        DirectRegion code = holdCode ? codeRegion(regs.pc()) : null;
+        quietEnded = false;
+        executing = true;
+        if (!sysTick.running() && devices.length == 0) {
+            countOnlyBelow = cycleLimit;
+        }
+        int steps = 0;
+        try {
+            do {
+                int pc = regs.pc();
+                if (holdCode && (code == null || !code.covers(pc, 4))) {
+                    code = codeRegion(pc);
+                }
+                executeInstruction(pc, code);
+                steps++;
+            } while (!quietEnded && steps < maxSteps);
+        } finally {
+            countOnlyBelow = Long.MIN_VALUE;
+            endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
+        }
+        return steps;
+    }
+
+    /**
+     * The direct region to fetch both halfwords at {@code pc} from in place, null if none or if the
+     * FPB remaps fetches. Within one {@link #runQuietly} run it stays right: which regions are
+     * direct and what the FPB remaps change only by bus accesses that end the run.
+     */
+    private DirectRegion codeRegion(int pc) {
+        return comparators.remapping() ? null : direct.forFetch(pc, 4);
+    }
+
+    /** Something happened that {@link #quiet()} must judge again before the next step. */
+    private void endQuiet() {
+        quietEnded = true;
+    }
+
+    /**
      * Steps at most {@code maxSteps} times while the core {@link #canRun()} and its clock reads
      * earlier than {@code untilNanos}, exactly as as many {@link #step()} calls checking both before
      * each would. Without a bound ({@code Long.MAX_VALUE}) the clock only learns of the time
@@ -457,13 +522,18 @@ public final class Core implements CoreRunner.Steppable {
         try {
             while (steps < maxSteps && (!bounded || clock.nowNanos() < untilNanos)) {
                 if (quiet()) {
-                    stepQuietly();
+                    if (bounded) {
+                        stepQuietly();
+                        steps++;
+                    } else {
+                        steps += runQuietly(maxSteps - steps);
+                    }
                 } else if (canRun()) {
                     step();
+                    steps++;
                 } else {
                     break;
                 }
-                steps++;
             }
         } finally {
             deferClock = false;
@@ -477,11 +547,21 @@ public final class Core implements CoreRunner.Steppable {
         return run(maxSteps, clock, Long.MAX_VALUE);
     }
 
-    /** Gives the virtual clock the cycles {@link #run} has kept back. */
+    /**
+     * Gives the virtual clock the cycles {@link #run} has kept back before a bus access or a look at
+     * which memory is direct, either of which may change what {@link #quiet()} says or start SysTick.
+     */
     private void syncClock() {
-        if (unsyncedCycles != 0) {
-            long n = unsyncedCycles;
-            unsyncedCycles = 0;
+        quietEnded = true;
+        countOnlyBelow = Long.MIN_VALUE;
+        handOverCycles();
+    }
+
+    /** Gives the virtual clock the cycles {@link #run} has kept back. */
+    private void handOverCycles() {
+        long n = cycles - clockedCycles;
+        if (n != 0) {
+            clockedCycles = cycles;
             advanceClock(n);
         }
     }
@@ -504,6 +584,14 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Fetches and executes the instruction at {@code pc}; returns true if it retired (no fault, no halt on BKPT). */
     private boolean executeInstruction(int pc) {
+        return executeInstruction(pc, null);
+    }
+
+    /**
+     * {@link #executeInstruction(int)} fetching from {@code code} when it covers both halfwords
+     * (see {@link #codeRegion}), else as {@link #fetchPair}.
+     */
+    private boolean executeInstruction(int pc, DirectRegion code) {
         watchHit = false;
         int cost;
         try {
@@ -513,7 +601,7 @@ public final class Core implements CoreRunner.Steppable {
             if (armv7m && executeNever(pc)) {
                 throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
-            long pair = fetchPair(pc);
+            long pair = code != null && code.covers(pc, 4) ? code.readWord(pc) & 0xFFFF_FFFFL : fetchPair(pc);
             int hw = pair != NO_PAIR ? (int) pair & 0xFFFF : fetch16(pc);
             cost = executor.execute(pc, hw, pair);
             if (debug.halted) {
@@ -539,6 +627,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** BKPT or FPB match: see {@link DebugEvents#breakpoint}. */
     void debugEvent(int dfsrBits) {
+        quietEnded = true;
         debugEvents.breakpoint(dfsrBits);
     }
 
@@ -575,21 +664,24 @@ public final class Core implements CoreRunner.Steppable {
 
     private void addCycles(long n) {
         cycles += n;
-        if (deferClock) {
-            unsyncedCycles += n;
-        } else {
+        if (cycles < countOnlyBelow) {
+            return;
+        }
+        if (!deferClock) {
+            clockedCycles = cycles;
             advanceClock(n);
         }
         if (sysTick.advance(n)) {
             exceptions.setPending(ExceptionState.SYSTICK, true);
         }
         if (devices.length != 0) {
-            syncClock();
+            handOverCycles(); // a device's interrupt ends a quiet run by pending
             for (ClockedDevice device : devices) {
                 device.advance(n);
             }
         }
         if (cycles >= cycleLimit && !debug.halted) {
+            quietEnded = true;
             cycleLimitReached = true;
             debug.halted = true;
             debug.haltBit = true;
@@ -639,6 +731,7 @@ public final class Core implements CoreRunner.Steppable {
      * ignores the kind: every fault is a HardFault there.
      */
     Fault fault(int exception, int cfsrBits) {
+        quietEnded = true;
         faultException = exception;
         faultStatus = cfsrBits;
         return FAULT;
@@ -680,6 +773,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Lockup at {@code priority} (-1 HardFault, -2 NMI, -3 reset): the core stops at 0xFFFFFFFE. */
     void enterLockup(int priority) {
+        quietEnded = true;
         lockedUp = true;
         lockupPriority = priority;
         sleeping = false;
@@ -694,6 +788,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** BX or POP {PC} with an EXC_RETURN value in Handler mode. */
     void exceptionReturn(int excReturn) {
+        quietEnded = true;
         exceptionEntry.returnFrom(excReturn);
     }
 
@@ -710,6 +805,7 @@ public final class Core implements CoreRunner.Steppable {
 
     void sleepOnExitIfEnabled() {
         if ((scr & 2) != 0) {
+            quietEnded = true;
             sleeping = true;
             sleepingForEvent = false;
         }
@@ -722,11 +818,13 @@ public final class Core implements CoreRunner.Steppable {
     // ---- hooks for instructions ----
 
     void waitForInterrupt() {
+        quietEnded = true;
         sleeping = true;
         sleepingForEvent = false;
     }
 
     void waitForEvent() {
+        quietEnded = true;
         if (eventRegister) {
             eventRegister = false;
         } else {

@@ -30,6 +30,8 @@ public final class ExceptionState {
     private final boolean[] pending;
     /** Number of true entries in {@link #pending}, so the per-instruction check is cheap when idle. */
     private int pendingCount;
+    /** Told whenever an exception becomes pending (the core ends a run of quiet steps). */
+    private Runnable pendingListener = () -> { };
     private final boolean[] active;
     private long irqEnabled;
     private final int[] irqPriority;
@@ -97,7 +99,15 @@ public final class ExceptionState {
         if (pending[exception] != value) {
             pending[exception] = value;
             pendingCount += value ? 1 : -1;
+            if (value) {
+                pendingListener.run();
+            }
         }
+    }
+
+    /** Runs {@code listener} whenever an exception becomes pending. */
+    void setPendingListener(Runnable listener) {
+        this.pendingListener = listener;
     }
 
     public boolean isActive(int exception) {

@@ -32,6 +32,8 @@ class CoreRunTest {
     private static final int DEMCR = 0xE000_EDFC;
     private static final int DWT_CTRL = 0xE000_1000;
     private static final int DWT_CYCCNT = 0xE000_1004;
+    private static final int NVIC_ISER = 0xE000_E100;
+    private static final int NVIC_ISPR = 0xE000_E200;
 
     @ParameterizedTest
     @EnumSource(Profile.class)
@@ -106,6 +108,163 @@ class CoreRunTest {
         assertEquals(100, stepped.size());
         assertTrue(stepped.get(99) > stepped.get(0));
         assertEquals(stepped, batched);
+    }
+
+    /**
+     * An instruction in the middle of a batch that pends an exception (SVC, a store to NVIC_ISPR)
+     * or returns from one: the next step of the batch takes or leaves it exactly where single steps
+     * do (fails if the batch keeps running quietly after the SVC or the NVIC store).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void exceptionPendedInsideABatchIsTakenAtTheSameInstruction(Profile profile) {
+        CortexMTestMachine stepped = exceptionLoopMachine(profile);
+        CortexMTestMachine batched = exceptionLoopMachine(profile);
+        for (int batch = 0; batch < 100; batch++) {
+            int ran = batched.core().run(37);
+            assertEquals(37, ran);
+            for (int i = 0; i < ran; i++) {
+                stepped.core().step();
+            }
+            assertEquals(state(stepped), state(batched), "after batch " + batch);
+        }
+        Registers r = batched.core().registers();
+        assertTrue(r.get(4) > 100 && r.get(5) > 100, "SVC and IRQ 0 handlers ran: " + state(batched));
+    }
+
+    /**
+     * A device counting cycles (as the nRF51 TIMERs) pends IRQ 0 every 333 cycles inside batches:
+     * the interrupt is taken at the same instruction as with single steps.
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void clockedDeviceInterruptInsideABatchIsTakenAtTheSameInstruction(Profile profile) {
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CortexMTestMachine machine = exceptionLoopMachine(profile);
+            Core core = machine.core();
+            core.addClockedDevice(new ClockedDevice() {
+                private long counted;
+
+                @Override
+                public void advance(long cycles) {
+                    long before = counted / 333;
+                    counted += cycles;
+                    if (counted / 333 != before) {
+                        core.exceptions().setPending(ExceptionState.FIRST_IRQ, true);
+                    }
+                }
+
+                @Override
+                public long cyclesUntilInterrupt() {
+                    return 333 - counted % 333;
+                }
+            });
+            machine.core().registers().set(2, 0); // the program's own store pends nothing now
+            machines.add(machine);
+        }
+        for (int batch = 0; batch < 50; batch++) {
+            int ran = machines.get(1).core().run(101);
+            assertEquals(101, ran);
+            for (int i = 0; i < ran; i++) {
+                machines.get(0).core().step();
+            }
+            assertEquals(state(machines.get(0)), state(machines.get(1)), "after batch " + batch);
+        }
+        assertTrue(machines.get(1).core().registers().get(5) > 10, state(machines.get(1)));
+    }
+
+    /**
+     * The program itself turns the FPB on in the middle of a batch (a store to FP_CTRL, which
+     * pends nothing): its breakpoint on the third instruction after the store halts the batch there
+     * as it halts single steps (fails if the batch keeps running quietly after the store).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void breakpointUnitTurnedOnByTheProgramActsInTheSameBatch(Profile profile) {
+        int reset = 0x80;
+        int breakpoint = reset + 6;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, reset | 1);
+        putWord(image, reset, 0x3001_600A); // STR r2, [r1]; ADDS r0, #1
+        putWord(image, reset + 4, 0x3001_3001); // ADDS r0, #1 twice
+        putWord(image, reset + 8, 0xE7FA); // B reset
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
+            machine.load(image);
+            machine.core().setDebugEnabled(true);
+            machine.writeBus(FP_COMP0, (breakpoint & 0x1FFF_FFFC) | 1 | 2 << 30);
+            machine.core().registers().set(1, FP_CTRL);
+            machine.core().registers().set(2, 3);
+            machines.add(machine);
+        }
+        int ran = machines.get(1).core().run(100);
+        for (int i = 0; i < ran; i++) {
+            machines.get(0).core().step();
+        }
+        assertEquals(state(machines.get(0)), state(machines.get(1)));
+        assertTrue(machines.get(1).core().debug().halted);
+        assertEquals(breakpoint, machines.get(1).core().registers().pc());
+    }
+
+    /**
+     * The program starts SysTick in the middle of a batch (a store to SYST_CSR): it counts from
+     * that store on, the cycles of the store included, as with single steps (fails if the batch
+     * keeps counting cycles only, SysTick untouched, after the store).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void sysTickStartedByTheProgramCountsInTheSameBatch(Profile profile) {
+        int reset = 0x80;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, reset | 1);
+        putWord(image, reset, 0x3001_600A); // STR r2, [r1]; ADDS r0, #1
+        putWord(image, reset + 4, 0xE7FD); // B to the ADDS
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
+            machine.load(image);
+            machine.writeBus(SYST_RVR, 100_000);
+            machine.core().registers().set(1, SYST_CSR);
+            machine.core().registers().set(2, 1);
+            machines.add(machine);
+        }
+        assertEquals(500, machines.get(1).core().run(500));
+        for (int i = 0; i < 500; i++) {
+            machines.get(0).core().step();
+        }
+        assertEquals(state(machines.get(0)), state(machines.get(1)));
+        assertEquals(devices(machines.get(0)), devices(machines.get(1)));
+        assertTrue(machines.get(1).readBus(SYST_CVR) != 0, devices(machines.get(1)));
+    }
+
+    /**
+     * Loop: ADDS r0, #1; SVC #0; STR r2, [r1] (r1 = NVIC_ISPR, r2 = 1: pends IRQ 0); ADDS r3, #1;
+     * B loop. The SVC handler counts in r4, the IRQ 0 handler in r5; both return with BX LR.
+     */
+    private static CortexMTestMachine exceptionLoopMachine(Profile profile) {
+        int reset = 0x80;
+        int svcHandler = 0x100;
+        int irqHandler = 0x110;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, reset | 1);
+        putWord(image, 11 * 4, svcHandler | 1);
+        putWord(image, ExceptionState.FIRST_IRQ * 4, irqHandler | 1);
+        putWord(image, reset, 0xDF00_3001);
+        putWord(image, reset + 4, 0x3301_600A);
+        putWord(image, reset + 8, 0xE7FA);
+        putWord(image, svcHandler, 0x4770_3401);
+        putWord(image, irqHandler, 0x4770_3501);
+        CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
+        machine.load(image);
+        machine.writeBus(NVIC_ISER, 1);
+        machine.core().registers().set(1, NVIC_ISPR);
+        machine.core().registers().set(2, 1);
+        return machine;
     }
 
     /**
