@@ -76,6 +76,23 @@ public class InteractiveShellCliIT {
         assertLeftAtOnce(out, "exit");
     }
 
+    @Test
+    public void ctrlCStopsAnRttStreamThatNeverRunsDry() throws Exception {
+        String elf = ShippedRuntime.example("nucleo-defmt-log.elf");
+        Shell shell = onATerminal("stty cols 120 rows 24; ",
+                new Keys("probehost> ", 1, "flash:program -u 0670 " + elf + "\n"),
+                new Keys("probehost> ", 2, "target:reset -u 0670\n"),
+                new Keys("probehost> ", 3, "rtt:attach -u 0670 --elf " + elf + "\n"),
+                new Keys("temperature", 20, "\u0003"),
+                new Keys("probehost> ", 4, "probe:ids\nexit\n"));
+        String out = shell.output();
+        assertEquals(out.substring(Math.max(0, out.length() - 2000)), 0, shell.status());
+        String afterStream = out.substring(out.lastIndexOf("temperature"));
+        assertFalse(afterStream, afterStream.contains("Error"));
+        assertTrue("the next command runs: " + afterStream, afterStream.contains("PHLAB0001"));
+        assertNoClassNames(out);
+    }
+
     private static void assertNoClassNames(String out) {
         assertFalse(out, out.contains("java."));
         assertFalse(out, out.contains("Exception"));

@@ -90,7 +90,7 @@ public final class RttCommands {
             RttStreamDecoder decoder = line.flag("--raw") ? RttStreamDecoders.text()
                     : RttStreamDecoders.choose(decoders, elf(shell, line));
             try {
-                while (System.nanoTime() - end < 0) {
+                while (System.nanoTime() - end < 0 && !Thread.currentThread().isInterrupted()) {
                     Optional<RttClient> client = client(tracker, channel);
                     byte[] data = client.isPresent() ? client.get().pollUnlessGone(channel) : new byte[0];
                     out.print(decoder.decode(data, 0, data.length));
@@ -147,7 +147,7 @@ public final class RttCommands {
         PushbackInputStream in = new PushbackInputStream(socket.getInputStream());
         OutputStream toClient = socket.getOutputStream();
         try {
-            while (System.nanoTime() - end < 0) {
+            while (System.nanoTime() - end < 0 && !Thread.currentThread().isInterrupted()) {
                 Optional<RttClient> client = client(tracker, channel);
                 int moved = 0;
                 if (client.isPresent()) {
