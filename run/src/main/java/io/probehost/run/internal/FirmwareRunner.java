@@ -14,6 +14,7 @@ import io.probehost.api.debug.SemihostingCall;
 import io.probehost.command.backtrace.TargetBacktrace;
 import io.probehost.flash.format.debug.DebugInfo;
 import io.probehost.rtt.RttClient;
+import io.probehost.rtt.RttPolling;
 import io.probehost.rtt.RttStreamDecoder;
 import io.probehost.rtt.RttTracker;
 
@@ -21,10 +22,10 @@ import io.probehost.rtt.RttTracker;
  * Watches running firmware until it stops: prints what its RTT up channel 0 logs, serves its
  * semihosting calls, and ends when the firmware exits through semihosting, when the core halts for
  * any other reason (a caught fault, a breakpoint: the reason and the stack trace are printed), at the
- * deadline, or when asked to stop. Between polls of an idle channel it pauses {@value #IDLE_POLL_MILLIS} ms.
+ * deadline, or when asked to stop. Between polls of an idle channel it pauses as {@link RttPolling} says.
  */
 final class FirmwareRunner {
-    static final long IDLE_POLL_MILLIS = 5;
+    static final long IDLE_POLL_MILLIS = RttPolling.IDLE_PAUSE.toMillis();
     /** How a run that was stopped (--for, Ctrl-C) ends: with status 0. */
     static final Result STOPPED = new Result(0, "Stopped; the firmware runs on", false);
     private static final int CHANNEL = 0;
