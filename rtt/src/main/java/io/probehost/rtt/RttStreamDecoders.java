@@ -39,6 +39,9 @@ public final class RttStreamDecoders {
 
         @Override
         public String decode(byte[] data, int offset, int length) {
+            if (length == 0) {
+                return "";
+            }
             ByteBuffer in = ByteBuffer.allocate(pending.remaining() + length);
             in.put(pending).put(data, offset, length).flip();
             CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
