@@ -68,7 +68,7 @@ public final class RttClient {
 
     /**
      * Whether a read or write since the last call saw the block's ID in the same transfer as the
-     * channel's offsets, or was a poll of a busy streak that began with one, so {@link RttTracker}
+     * channel's offsets, or was a quick poll that trusts the last one that did, so {@link RttTracker}
      * need not read it again; clears the mark.
      */
     boolean takeIdSeen() {
