@@ -480,10 +480,12 @@ public final class Core implements CoreRunner.Steppable {
         try {
             do {
                 int pc = regs.pc();
-                if (holdCode && (code == null || !code.covers(pc, 4))) {
+                long pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
+                if (pair == NO_PAIR && holdCode) {
                     code = codeRegion(pc);
+                    pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
                 }
-                executeInstruction(pc, code);
+                executeInstruction(pc, pair);
                 steps++;
             } while (!quietEnded && steps < maxSteps);
         } finally {
@@ -584,14 +586,16 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Fetches and executes the instruction at {@code pc}; returns true if it retired (no fault, no halt on BKPT). */
     private boolean executeInstruction(int pc) {
-        return executeInstruction(pc, null);
+        return executeInstruction(pc, NO_PAIR);
     }
 
     /**
-     * {@link #executeInstruction(int)} fetching from {@code code} when it covers both halfwords
-     * (see {@link #codeRegion}), else as {@link #fetchPair}.
+     * {@link #executeInstruction(int)} with both halfwords at {@code pc} already read in place
+     * from the held code region (see {@link #codeRegion}), or {@link #NO_PAIR} to fetch them as
+     * {@link #fetchPair} does. The read has no effect the core could see, so doing it before the
+     * Thumb and execute-never checks changes nothing.
      */
-    private boolean executeInstruction(int pc, DirectRegion code) {
+    private boolean executeInstruction(int pc, long heldPair) {
         watchHit = false;
         int cost;
         try {
@@ -601,7 +605,7 @@ public final class Core implements CoreRunner.Steppable {
             if (armv7m && executeNever(pc)) {
                 throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
-            long pair = code != null && code.covers(pc, 4) ? code.readWord(pc) & 0xFFFF_FFFFL : fetchPair(pc);
+            long pair = heldPair != NO_PAIR ? heldPair : fetchPair(pc);
             int hw = pair != NO_PAIR ? (int) pair & 0xFFFF : fetch16(pc);
             cost = executor.execute(pc, hw, pair);
             if (debug.halted) {

@@ -306,6 +306,42 @@ class CoreRunTest {
         return seen;
     }
 
+    /**
+     * Code in flash calling a routine at the very end of RAM: a batch leaves the code region it
+     * holds and takes the other one, and fetches the BX LR in RAM's last halfword alone (its pair
+     * would reach past the region); registers and cycles end as with single steps, and the routine
+     * ran (fails if the fetch reads a pair past the region's end).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void callToTheEndOfAnotherRegionRunsTheSameInBatches(Profile profile) {
+        List<Long> stepped = callIntoTheEndOfRam(profile, false);
+        assertEquals(100L, stepped.get(0), "ADDS r1, #1 once per call");
+        assertEquals(stepped, callIntoTheEndOfRam(profile, true));
+    }
+
+    /** r1, the PC and the cycles after 400 steps of BLX r0; B back, r0 pointing at ADDS r1, #1; BX LR in RAM's last word. */
+    private static List<Long> callIntoTheEndOfRam(Profile profile, boolean inBatch) {
+        Memory flash = new Memory(0x100);
+        Memory ram = new Memory(0x400);
+        putWord(flash.bytes(), 0, 0x2000_0400 - 0x10);
+        putWord(flash.bytes(), 4, 0x40 | 1);
+        putWord(flash.bytes(), 0x40, 0xE7FD_4780); // BLX r0; B to the BLX
+        putWord(ram.bytes(), 0x3FC, 0x4770_3101); // ADDS r1, #1; BX LR
+        SystemBus bus = new SystemBus().map(0, 0x100, flash).map(0x2000_0000, 0x400, ram);
+        Core core = new Core(bus, new VirtualClock(), profile, 72_000_000);
+        core.powerOnReset();
+        core.registers().set(0, 0x2000_03FC | 1);
+        if (inBatch) {
+            assertEquals(400, core.run(400));
+        } else {
+            for (int i = 0; i < 400; i++) {
+                core.step();
+            }
+        }
+        return List.of((long) core.registers().get(1), (long) core.registers().pc(), core.cycles());
+    }
+
     private static void putWord(byte[] bytes, int offset, int value) {
         for (int i = 0; i < 4; i++) {
             bytes[offset + i] = (byte) (value >>> (8 * i));
