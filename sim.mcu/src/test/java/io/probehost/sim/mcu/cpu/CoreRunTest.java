@@ -1,5 +1,6 @@
 package io.probehost.sim.mcu.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -239,6 +240,44 @@ class CoreRunTest {
         assertEquals(state(machines.get(0)), state(machines.get(1)));
         assertEquals(devices(machines.get(0)), devices(machines.get(1)));
         assertTrue(machines.get(1).readBus(SYST_CVR) != 0, devices(machines.get(1)));
+    }
+
+    /**
+     * SysTick running (no interrupt, wrapping every 38 cycles) while the program reads SYST_CVR
+     * between instructions that only count cycles: LDR r1, [r0]; STMIA r2!, {r1}; ADDS r3, #1
+     * twice; B back. Every value read, and the state, match single steps (fails if a batch holds
+     * SysTick's cycles back past the bus access that reads it).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void sysTickReadByTheProgramCountsTheSameInBatches(Profile profile) {
+        int reset = 0x80;
+        int values = 0x2000_0100;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, reset | 1);
+        putWord(image, reset, 0xC202_6801);
+        putWord(image, reset + 4, 0x3301_3301);
+        putWord(image, reset + 8, 0xE7FA);
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
+            machine.load(image);
+            machine.writeBus(SYST_RVR, 37);
+            machine.writeBus(SYST_CSR, 1);
+            machine.core().registers().set(0, SYST_CVR);
+            machine.core().registers().set(2, values);
+            machines.add(machine);
+        }
+        assertEquals(500, machines.get(1).core().run(500));
+        for (int i = 0; i < 500; i++) {
+            machines.get(0).core().step();
+        }
+        assertEquals(state(machines.get(0)), state(machines.get(1)));
+        assertEquals(devices(machines.get(0)), devices(machines.get(1)));
+        int[] read = machines.get(0).readWords(values, 100);
+        assertTrue(read[0] != read[1], "CVR counts down between reads");
+        assertArrayEquals(read, machines.get(1).readWords(values, 100));
     }
 
     /**
