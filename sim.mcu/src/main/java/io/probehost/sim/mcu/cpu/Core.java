@@ -66,11 +66,16 @@ public final class Core implements CoreRunner.Steppable {
     private long clockedCycles;
     /**
      * While {@link #cycles} stays below this, counting an instruction's cycles is all
-     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late, SysTick
-     * is stopped, no device counts cycles and the cycle limit lies ahead (then this is the limit);
-     * {@link Long#MIN_VALUE} otherwise, and again at every bus access (which may start SysTick).
+     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late and no
+     * device counts cycles, to the cycle limit or, with SysTick running, to where SysTick would
+     * reach zero if sooner; {@link Long#MIN_VALUE} otherwise, and again (by {@link #endCountingOnly})
+     * at every bus access (which may read or start SysTick) and at the end of the run.
      */
     private long countOnlyBelow = Long.MIN_VALUE;
+    /** The {@link #cycles} SysTick has been given, while {@link #countOnlyBelow} holds it back. */
+    private long sysTickCountedTo;
+    /** Inside a {@link #runQuietly} run in which no device counts cycles: the shortcut starts again after it ends. */
+    private boolean countOnlyInRun;
     private boolean deferClock;
     /**
      * Set by everything that could make the next step not {@link #quiet()}: an exception becoming
@@ -473,8 +478,9 @@ public final class Core implements CoreRunner.Steppable {
         DirectRegion code = holdCode ? codeRegion(regs.pc()) : null;
         quietEnded = false;
         executing = true;
-        if (!sysTick.running() && devices.length == 0) {
-            countOnlyBelow = cycleLimit;
+        countOnlyInRun = devices.length == 0;
+        if (countOnlyInRun) {
+            startCountingOnly();
         }
         int steps = 0;
         try {
@@ -489,7 +495,8 @@ public final class Core implements CoreRunner.Steppable {
                 steps++;
             } while (!quietEnded && steps < maxSteps);
         } finally {
-            countOnlyBelow = Long.MIN_VALUE;
+            countOnlyInRun = false;
+            endCountingOnly(cycles);
             endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
         }
         return steps;
@@ -555,8 +562,25 @@ public final class Core implements CoreRunner.Steppable {
      */
     private void syncClock() {
         quietEnded = true;
-        countOnlyBelow = Long.MIN_VALUE;
+        endCountingOnly(cycles);
         handOverCycles();
+    }
+
+    /** Starts {@link #countOnlyBelow}'s shortcut: up to the cycle limit, or to where SysTick would reach zero if sooner. */
+    private void startCountingOnly() {
+        countOnlyBelow = sysTick.running() ? Math.min(cycleLimit, cycles + sysTick.cyclesToZero()) : cycleLimit;
+        sysTickCountedTo = cycles;
+    }
+
+    /**
+     * Ends {@link #countOnlyBelow}'s shortcut, if on: SysTick gets the cycles up to {@code upTo} it
+     * was not given, fewer than make it reach zero, so only its current value counts down.
+     */
+    private void endCountingOnly(long upTo) {
+        if (countOnlyBelow != Long.MIN_VALUE) {
+            countOnlyBelow = Long.MIN_VALUE;
+            sysTick.advance(upTo - sysTickCountedTo);
+        }
     }
 
     /** Gives the virtual clock the cycles {@link #run} has kept back. */
@@ -671,6 +695,7 @@ public final class Core implements CoreRunner.Steppable {
         if (cycles < countOnlyBelow) {
             return;
         }
+        endCountingOnly(cycles - n);
         if (!deferClock) {
             clockedCycles = cycles;
             advanceClock(n);
@@ -690,6 +715,9 @@ public final class Core implements CoreRunner.Steppable {
             debug.halted = true;
             debug.haltBit = true;
             sleeping = false;
+        }
+        if (countOnlyInRun) {
+            startCountingOnly(); // after SysTick reached zero, up to where it next does
         }
     }
 
