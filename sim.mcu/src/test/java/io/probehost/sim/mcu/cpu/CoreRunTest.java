@@ -224,21 +224,11 @@ class CoreRunTest {
         putWord(image, 4, reset | 1);
         putWord(image, reset, 0x3001_600A); // STR r2, [r1]; ADDS r0, #1
         putWord(image, reset + 4, 0xE7FD); // B to the ADDS
-        List<CortexMTestMachine> machines = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
-            machine.load(image);
+        List<CortexMTestMachine> machines = steppedAndBatched(profile, image, machine -> {
             machine.writeBus(SYST_RVR, 100_000);
             machine.core().registers().set(1, SYST_CSR);
             machine.core().registers().set(2, 1);
-            machines.add(machine);
-        }
-        assertEquals(500, machines.get(1).core().run(500));
-        for (int i = 0; i < 500; i++) {
-            machines.get(0).core().step();
-        }
-        assertEquals(state(machines.get(0)), state(machines.get(1)));
-        assertEquals(devices(machines.get(0)), devices(machines.get(1)));
+        });
         assertTrue(machines.get(1).readBus(SYST_CVR) != 0, devices(machines.get(1)));
     }
 
@@ -259,14 +249,27 @@ class CoreRunTest {
         putWord(image, reset, 0xC202_6801);
         putWord(image, reset + 4, 0x3301_3301);
         putWord(image, reset + 8, 0xE7FA);
-        List<CortexMTestMachine> machines = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
-            machine.load(image);
+        List<CortexMTestMachine> machines = steppedAndBatched(profile, image, machine -> {
             machine.writeBus(SYST_RVR, 37);
             machine.writeBus(SYST_CSR, 1);
             machine.core().registers().set(0, SYST_CVR);
             machine.core().registers().set(2, values);
+        });
+        int[] read = machines.get(0).readWords(values, 100);
+        assertTrue(read[0] != read[1], "CVR counts down between reads");
+        assertArrayEquals(read, machines.get(1).readWords(values, 100));
+    }
+
+    /**
+     * Two machines running {@code image} after {@code setUp}, 500 single steps and one batch of
+     * 500; asserts their core state and devices match; returns them, stepped first.
+     */
+    private static List<CortexMTestMachine> steppedAndBatched(Profile profile, byte[] image, Consumer<CortexMTestMachine> setUp) {
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
+            machine.load(image);
+            setUp.accept(machine);
             machines.add(machine);
         }
         assertEquals(500, machines.get(1).core().run(500));
@@ -275,9 +278,7 @@ class CoreRunTest {
         }
         assertEquals(state(machines.get(0)), state(machines.get(1)));
         assertEquals(devices(machines.get(0)), devices(machines.get(1)));
-        int[] read = machines.get(0).readWords(values, 100);
-        assertTrue(read[0] != read[1], "CVR counts down between reads");
-        assertArrayEquals(read, machines.get(1).readWords(values, 100));
+        return machines;
     }
 
     /**
