@@ -51,6 +51,15 @@ public final class DirectRegion {
         return (int) WORD.get(bytes, address - base);
     }
 
+    /**
+     * The little-endian word at {@code address} as an unsigned value if this region covers its four
+     * bytes, else {@code notCovered} (a value outside 0..0xFFFFFFFF): the range check and the load in one.
+     */
+    public long readWordIfCovered(int address, long notCovered) {
+        int offset = address - base;
+        return Integer.compareUnsigned(offset, size - 4) <= 0 ? (int) WORD.get(bytes, offset) & 0xFFFF_FFFFL : notCovered;
+    }
+
     /** A load at {@code address} (covered), zero-extended as {@link io.probehost.sim.mcu.MemoryPort#read}. */
     public int read(int address, AccessSize size) {
         int offset = address - base;

@@ -66,11 +66,16 @@ public final class Core implements CoreRunner.Steppable {
     private long clockedCycles;
     /**
      * While {@link #cycles} stays below this, counting an instruction's cycles is all
-     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late, SysTick
-     * is stopped, no device counts cycles and the cycle limit lies ahead (then this is the limit);
-     * {@link Long#MIN_VALUE} otherwise, and again at every bus access (which may start SysTick).
+     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late and no
+     * device counts cycles, to the cycle limit or, with SysTick running, to where SysTick would
+     * reach zero if sooner; {@link Long#MIN_VALUE} otherwise, and again (by {@link #endCountingOnly})
+     * at every bus access (which may read or start SysTick) and at the end of the run.
      */
     private long countOnlyBelow = Long.MIN_VALUE;
+    /** The {@link #cycles} SysTick has been given, while {@link #countOnlyBelow} holds it back. */
+    private long sysTickCountedTo;
+    /** Inside a {@link #runQuietly} run in which no device counts cycles: the shortcut starts again after it ends. */
+    private boolean countOnlyInRun;
     private boolean deferClock;
     /**
      * Set by everything that could make the next step not {@link #quiet()}: an exception becoming
@@ -473,21 +478,25 @@ public final class Core implements CoreRunner.Steppable {
         DirectRegion code = holdCode ? codeRegion(regs.pc()) : null;
         quietEnded = false;
         executing = true;
-        if (!sysTick.running() && devices.length == 0) {
-            countOnlyBelow = cycleLimit;
+        countOnlyInRun = devices.length == 0;
+        if (countOnlyInRun) {
+            startCountingOnly();
         }
         int steps = 0;
         try {
             do {
                 int pc = regs.pc();
-                if (holdCode && (code == null || !code.covers(pc, 4))) {
+                long pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
+                if (pair == NO_PAIR && holdCode) {
                     code = codeRegion(pc);
+                    pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
                 }
-                executeInstruction(pc, code);
+                executeInstruction(pc, pair);
                 steps++;
             } while (!quietEnded && steps < maxSteps);
         } finally {
-            countOnlyBelow = Long.MIN_VALUE;
+            countOnlyInRun = false;
+            endCountingOnly(cycles);
             endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
         }
         return steps;
@@ -553,8 +562,25 @@ public final class Core implements CoreRunner.Steppable {
      */
     private void syncClock() {
         quietEnded = true;
-        countOnlyBelow = Long.MIN_VALUE;
+        endCountingOnly(cycles);
         handOverCycles();
+    }
+
+    /** Starts {@link #countOnlyBelow}'s shortcut: up to the cycle limit, or to where SysTick would reach zero if sooner. */
+    private void startCountingOnly() {
+        countOnlyBelow = sysTick.running() ? Math.min(cycleLimit, cycles + sysTick.cyclesToZero()) : cycleLimit;
+        sysTickCountedTo = cycles;
+    }
+
+    /**
+     * Ends {@link #countOnlyBelow}'s shortcut, if on: SysTick gets the cycles up to {@code upTo} it
+     * was not given, fewer than make it reach zero, so only its current value counts down.
+     */
+    private void endCountingOnly(long upTo) {
+        if (countOnlyBelow != Long.MIN_VALUE) {
+            countOnlyBelow = Long.MIN_VALUE;
+            sysTick.advance(upTo - sysTickCountedTo);
+        }
     }
 
     /** Gives the virtual clock the cycles {@link #run} has kept back. */
@@ -584,14 +610,16 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Fetches and executes the instruction at {@code pc}; returns true if it retired (no fault, no halt on BKPT). */
     private boolean executeInstruction(int pc) {
-        return executeInstruction(pc, null);
+        return executeInstruction(pc, NO_PAIR);
     }
 
     /**
-     * {@link #executeInstruction(int)} fetching from {@code code} when it covers both halfwords
-     * (see {@link #codeRegion}), else as {@link #fetchPair}.
+     * {@link #executeInstruction(int)} with both halfwords at {@code pc} already read in place
+     * from the held code region (see {@link #codeRegion}), or {@link #NO_PAIR} to fetch them as
+     * {@link #fetchPair} does. The read has no effect the core could see, so doing it before the
+     * Thumb and execute-never checks changes nothing.
      */
-    private boolean executeInstruction(int pc, DirectRegion code) {
+    private boolean executeInstruction(int pc, long heldPair) {
         watchHit = false;
         int cost;
         try {
@@ -601,7 +629,7 @@ public final class Core implements CoreRunner.Steppable {
             if (armv7m && executeNever(pc)) {
                 throw fault(ExceptionState.MEM_MANAGE, ControlRegisters.CFSR_IACCVIOL);
             }
-            long pair = code != null && code.covers(pc, 4) ? code.readWord(pc) & 0xFFFF_FFFFL : fetchPair(pc);
+            long pair = heldPair != NO_PAIR ? heldPair : fetchPair(pc);
             int hw = pair != NO_PAIR ? (int) pair & 0xFFFF : fetch16(pc);
             cost = executor.execute(pc, hw, pair);
             if (debug.halted) {
@@ -667,6 +695,7 @@ public final class Core implements CoreRunner.Steppable {
         if (cycles < countOnlyBelow) {
             return;
         }
+        endCountingOnly(cycles - n);
         if (!deferClock) {
             clockedCycles = cycles;
             advanceClock(n);
@@ -686,6 +715,9 @@ public final class Core implements CoreRunner.Steppable {
             debug.halted = true;
             debug.haltBit = true;
             sleeping = false;
+        }
+        if (countOnlyInRun) {
+            startCountingOnly(); // after SysTick reached zero, up to where it next does
         }
     }
 

@@ -62,6 +62,14 @@ public final class SysTick {
         return current == 0 ? 1 : current;
     }
 
+    /**
+     * Fewer cycles than this, given to {@link #advance} in any split, only count the current value
+     * down (it is the current value: at zero the next cycle reloads, so none).
+     */
+    long cyclesToZero() {
+        return current;
+    }
+
     /** Counts {@code cycles} down; returns true if the SysTick exception becomes pending. */
     boolean advance(long cycles) {
         if (!running()) {

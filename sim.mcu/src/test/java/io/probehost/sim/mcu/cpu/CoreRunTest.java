@@ -1,5 +1,6 @@
 package io.probehost.sim.mcu.cpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -223,13 +224,52 @@ class CoreRunTest {
         putWord(image, 4, reset | 1);
         putWord(image, reset, 0x3001_600A); // STR r2, [r1]; ADDS r0, #1
         putWord(image, reset + 4, 0xE7FD); // B to the ADDS
+        List<CortexMTestMachine> machines = steppedAndBatched(profile, image, machine -> {
+            machine.writeBus(SYST_RVR, 100_000);
+            machine.core().registers().set(1, SYST_CSR);
+            machine.core().registers().set(2, 1);
+        });
+        assertTrue(machines.get(1).readBus(SYST_CVR) != 0, devices(machines.get(1)));
+    }
+
+    /**
+     * SysTick running (no interrupt, wrapping every 38 cycles) while the program reads SYST_CVR
+     * between instructions that only count cycles: LDR r1, [r0]; STMIA r2!, {r1}; ADDS r3, #1
+     * twice; B back. Every value read, and the state, match single steps (fails if a batch holds
+     * SysTick's cycles back past the bus access that reads it).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void sysTickReadByTheProgramCountsTheSameInBatches(Profile profile) {
+        int reset = 0x80;
+        int values = 0x2000_0100;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, reset | 1);
+        putWord(image, reset, 0xC202_6801);
+        putWord(image, reset + 4, 0x3301_3301);
+        putWord(image, reset + 8, 0xE7FA);
+        List<CortexMTestMachine> machines = steppedAndBatched(profile, image, machine -> {
+            machine.writeBus(SYST_RVR, 37);
+            machine.writeBus(SYST_CSR, 1);
+            machine.core().registers().set(0, SYST_CVR);
+            machine.core().registers().set(2, values);
+        });
+        int[] read = machines.get(0).readWords(values, 100);
+        assertTrue(read[0] != read[1], "CVR counts down between reads");
+        assertArrayEquals(read, machines.get(1).readWords(values, 100));
+    }
+
+    /**
+     * Two machines running {@code image} after {@code setUp}, 500 single steps and one batch of
+     * 500; asserts their core state and devices match; returns them, stepped first.
+     */
+    private static List<CortexMTestMachine> steppedAndBatched(Profile profile, byte[] image, Consumer<CortexMTestMachine> setUp) {
         List<CortexMTestMachine> machines = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
             machine.load(image);
-            machine.writeBus(SYST_RVR, 100_000);
-            machine.core().registers().set(1, SYST_CSR);
-            machine.core().registers().set(2, 1);
+            setUp.accept(machine);
             machines.add(machine);
         }
         assertEquals(500, machines.get(1).core().run(500));
@@ -238,7 +278,7 @@ class CoreRunTest {
         }
         assertEquals(state(machines.get(0)), state(machines.get(1)));
         assertEquals(devices(machines.get(0)), devices(machines.get(1)));
-        assertTrue(machines.get(1).readBus(SYST_CVR) != 0, devices(machines.get(1)));
+        return machines;
     }
 
     /**
@@ -304,6 +344,42 @@ class CoreRunTest {
             }
         }
         return seen;
+    }
+
+    /**
+     * Code in flash calling a routine at the very end of RAM: a batch leaves the code region it
+     * holds and takes the other one, and fetches the BX LR in RAM's last halfword alone (its pair
+     * would reach past the region); registers and cycles end as with single steps, and the routine
+     * ran (fails if the fetch reads a pair past the region's end).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void callToTheEndOfAnotherRegionRunsTheSameInBatches(Profile profile) {
+        List<Long> stepped = callIntoTheEndOfRam(profile, false);
+        assertEquals(100L, stepped.get(0), "ADDS r1, #1 once per call");
+        assertEquals(stepped, callIntoTheEndOfRam(profile, true));
+    }
+
+    /** r1, the PC and the cycles after 400 steps of BLX r0; B back, r0 pointing at ADDS r1, #1; BX LR in RAM's last word. */
+    private static List<Long> callIntoTheEndOfRam(Profile profile, boolean inBatch) {
+        Memory flash = new Memory(0x100);
+        Memory ram = new Memory(0x400);
+        putWord(flash.bytes(), 0, 0x2000_0400 - 0x10);
+        putWord(flash.bytes(), 4, 0x40 | 1);
+        putWord(flash.bytes(), 0x40, 0xE7FD_4780); // BLX r0; B to the BLX
+        putWord(ram.bytes(), 0x3FC, 0x4770_3101); // ADDS r1, #1; BX LR
+        SystemBus bus = new SystemBus().map(0, 0x100, flash).map(0x2000_0000, 0x400, ram);
+        Core core = new Core(bus, new VirtualClock(), profile, 72_000_000);
+        core.powerOnReset();
+        core.registers().set(0, 0x2000_03FC | 1);
+        if (inBatch) {
+            assertEquals(400, core.run(400));
+        } else {
+            for (int i = 0; i < 400; i++) {
+                core.step();
+            }
+        }
+        return List.of((long) core.registers().get(1), (long) core.registers().pc(), core.cycles());
     }
 
     private static void putWord(byte[] bytes, int offset, int value) {
