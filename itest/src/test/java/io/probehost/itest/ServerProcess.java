@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,13 @@ final class ServerProcess implements AutoCloseable {
         this.process = process;
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         this.port = awaitPort(lines);
-        Thread drain = new Thread(() -> lines.lines().forEach(line -> output.append(line).append('\n')));
+        Thread drain = new Thread(() -> {
+            try {
+                lines.lines().forEach(line -> output.append(line).append('\n'));
+            } catch (UncheckedIOException closedWithTheProcess) {
+                output.append("(output closed: ").append(closedWithTheProcess.getCause().getMessage()).append(")\n");
+            }
+        });
         drain.setDaemon(true);
         drain.start();
     }
