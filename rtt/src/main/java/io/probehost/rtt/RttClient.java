@@ -39,9 +39,7 @@ public final class RttClient {
     private final int[] hostReadOffsets;
     /** The RdOff the firmware sees: what the host last wrote there, or read there. */
     private final int[] writtenReadOffsets;
-    /** Whether the last poll of each up channel brought bytes, less than half its ring. */
-    private final boolean[] lightStreaks;
-    /** How many bytes the last poll of each up channel brought. */
+    /** How many bytes the last poll of each up channel brought: some, under half its ring, is a light streak. */
     private final int[] lastCounts;
     private int pollsSinceId = ID_CHECK_EVERY;
     private volatile boolean idSeen;
@@ -51,7 +49,6 @@ public final class RttClient {
         this.block = block;
         this.hostReadOffsets = new int[block.up().size()];
         this.writtenReadOffsets = new int[block.up().size()];
-        this.lightStreaks = new boolean[block.up().size()];
         this.lastCounts = new int[block.up().size()];
         Arrays.fill(hostReadOffsets, UNKNOWN);
         Arrays.fill(writtenReadOffsets, UNKNOWN);
@@ -129,8 +126,10 @@ public final class RttClient {
     private byte[] take(int index, boolean handBackNow) {
         RttChannel channel = usable(RttDirection.UP, index);
         int size = channel.size();
-        boolean quick = !handBackNow && lightStreaks[index] && pollsSinceId < ID_CHECK_EVERY
-                && size - hostReadOffsets[index] > 2 * lastCounts[index];
+        int lastCount = lastCounts[index];
+        boolean lightStreak = lastCount > 0 && lastCount < size / 2;
+        boolean quick = !handBackNow && lightStreak && pollsSinceId < ID_CHECK_EVERY
+                && size - hostReadOffsets[index] > 2 * lastCount;
         int write = 0;
         int read = hostReadOffsets[index];
         if (quick) {
@@ -161,7 +160,6 @@ public final class RttClient {
         int next = RttRing.advance(read, count, size);
         hostReadOffsets[index] = next;
         lastCounts[index] = count;
-        lightStreaks[index] = count > 0 && count < size / 2;
         int firmwareRead = writtenReadOffsets[index];
         boolean halfFull = RttRing.available(write, firmwareRead, size) >= size / 2;
         if (next != firmwareRead && (handBackNow || !quick && count == 0 || halfFull)) {
