@@ -4,13 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,20 +39,8 @@ public class RemoteStationIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
-        ProcessBuilder serve = new ProcessBuilder(top.resolve("probehost").toString(), "serve", "--sim", "--remote",
-                Integer.toString(port)).redirectErrorStream(true).redirectOutput(serveOutput.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        serve.environment().putAll(Map.of("PROBEHOST_STATE", stationState.toString(), "PROBEHOST_DEPLOY",
-                stationDeploy.toString()));
-        station = serve.start();
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!Files.readString(serveOutput).contains("ready: clients attach")) {
-            if (!station.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the station did not start: " + Files.readString(serveOutput));
-            }
-            Thread.sleep(100);
-        }
+        station = ServeProcess.startAndAwaitReady(stationState, stationDeploy, serveOutput, "--remote",
+                Integer.toString(port));
         clientState = Files.createTempDirectory("probehost-remote-client");
         clientDeploy = Files.createTempDirectory("probehost-remote-client-deploy");
         giveToken(clientState, Files.readString(stationState.resolve("remote/token")));
@@ -68,12 +54,7 @@ public class RemoteStationIT {
 
     @AfterClass
     public static void stopStation() throws Exception {
-        if (station != null) {
-            station.destroy();
-            if (!station.waitFor(60, TimeUnit.SECONDS)) {
-                station.destroyForcibly();
-            }
-        }
+        ServeProcess.stop(station);
     }
 
     /** A one-shot command that reaches the station only through the {@code -u remote:127.0.0.1:PORT/...} it names. */

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -46,21 +45,9 @@ public class StationIT {
         deploy = Files.createTempDirectory("probehost-station-deploy");
         endpoint = StationEndpoint.in(state);
         serveOutput = state.resolve("serve.out");
-        Path top = Path.of(System.getProperty("probehost.top", "..")).toAbsolutePath().normalize();
         // Started in the state folder, so that a file name relative to the test's folder resolves only
         // when the client's current folder reaches the station.
-        ProcessBuilder serve = new ProcessBuilder(top.resolve("probehost").toString(), "serve", "--sim")
-                .directory(state.toFile()).redirectErrorStream(true).redirectOutput(serveOutput.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        serve.environment().putAll(environment());
-        station = serve.start();
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!Files.exists(endpoint.socket())) {
-            if (!station.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the station did not start: " + Files.readString(serveOutput));
-            }
-            Thread.sleep(100);
-        }
+        station = ServeProcess.startAndAwaitReady(state, deploy, serveOutput);
     }
 
     private static Map<String, String> environment() {

@@ -3,7 +3,6 @@ package io.probehost.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -55,19 +53,7 @@ public class StatusPageIT {
             port = free.getLocalPort();
         }
         page = "http://127.0.0.1:" + port + "/";
-        Path top = top();
-        ProcessBuilder serve = new ProcessBuilder(top.resolve("probehost").toString(), "serve", "--sim", "--http",
-                Integer.toString(port)).directory(state.toFile()).redirectErrorStream(true)
-                .redirectOutput(serveOutput.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        serve.environment().putAll(environment());
-        station = serve.start();
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!Files.readString(serveOutput).contains("ready: clients attach")) {
-            if (!station.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the station did not start: " + Files.readString(serveOutput));
-            }
-            Thread.sleep(100);
-        }
+        station = ServeProcess.startAndAwaitReady(state, deploy, serveOutput, "--http", Integer.toString(port));
         chromium = HeadlessChromium.start();
     }
 
@@ -84,12 +70,7 @@ public class StatusPageIT {
         if (chromium != null) {
             chromium.close();
         }
-        if (station != null) {
-            station.destroy();
-            if (!station.waitFor(60, TimeUnit.SECONDS)) {
-                station.destroyForcibly();
-            }
-        }
+        ServeProcess.stop(station);
     }
 
     @Test
