@@ -46,6 +46,7 @@ public final class Core implements CoreRunner.Steppable {
     private final long nanosPerCycle;
     private final long remainderPerCycle;
     private final ThumbExecutor executor;
+    private final Blocks blocks;
     private final ExceptionEntry exceptionEntry;
     private final DebugEvents debugEvents;
     private DebugComparators comparators = DebugComparators.NONE;
@@ -128,6 +129,7 @@ public final class Core implements CoreRunner.Steppable {
         this.exceptions = new ExceptionState(profile);
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
+        this.blocks = new Blocks(executor.decoded());
         exceptions.setPendingListener(this::endQuiet);
         this.exceptionEntry = new ExceptionEntry(this);
         this.debugEvents = new DebugEvents(this);
@@ -483,9 +485,25 @@ public final class Core implements CoreRunner.Steppable {
             startCountingOnly();
         }
         int steps = 0;
+        boolean atBlockStart = true;
+        int blockEnd = 0;
         try {
             do {
                 int pc = regs.pc();
+                if (atBlockStart && code != null && blockMayStart(pc, code)) {
+                    Block block = blocks.at(pc, code);
+                    atBlockStart = false;
+                    blockEnd = block.endPc();
+                    CompiledBlock compiled = block.compiled();
+                    if (compiled != null && maxSteps - steps >= block.count()
+                            && countOnlyBelow - cycles > (long) block.count() * Block.MAX_CYCLES_PER_INSTRUCTION) {
+                        steps += runBlock(block, compiled);
+                        continue;
+                    }
+                    if (block.ranInterpreted()) {
+                        blocks.compile(block);
+                    }
+                }
                 long pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
                 if (pair == NO_PAIR && holdCode) {
                     code = codeRegion(pc);
@@ -493,6 +511,7 @@ public final class Core implements CoreRunner.Steppable {
                 }
                 executeInstruction(pc, pair);
                 steps++;
+                atBlockStart = atBlockStart || pc == blockEnd;
             } while (!quietEnded && steps < maxSteps);
         } finally {
             countOnlyInRun = false;
@@ -500,6 +519,64 @@ public final class Core implements CoreRunner.Steppable {
             endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
         }
         return steps;
+    }
+
+    /**
+     * Whether a {@link Block} may run from {@code pc} in the held code region: outside an IT block,
+     * in Thumb state, executable (a block never leaves the region it was built in).
+     */
+    private boolean blockMayStart(int pc, DirectRegion code) {
+        return regs.itState == 0 && regs.thumb && code.covers(pc, 2) && !(armv7m && executeNever(pc));
+    }
+
+    /**
+     * Runs a compiled block as as many quiet steps would; returns the steps taken. A fault is taken
+     * as {@link #executeInstruction} takes it, at the instruction that raised it.
+     */
+    private int runBlock(Block block, CompiledBlock compiled) {
+        try {
+            int steps = compiled.run(executor, regs, this);
+            if (steps == block.count()) {
+                debug.retiredSinceRead = true;
+            }
+            return steps;
+        } catch (Fault f) {
+            int faulted = block.indexOf(regs.pc());
+            if (faulted > 0) {
+                debug.retiredSinceRead = true;
+            }
+            addCycles(1);
+            raiseSynchronousFault();
+            return faulted + 1;
+        }
+    }
+
+    /** A block's instruction retired in {@code n} cycles: below {@link #countOnlyBelow}, which its start made sure of. */
+    void countCycles(int n) {
+        cycles += n;
+    }
+
+    /**
+     * A block's instruction that took {@code cost} cycles ended the quiet run: finishes it as
+     * {@link #executeInstruction} would (a halt it caused keeps it from retiring) and returns the
+     * steps the block took, {@code executed}, with the PC at {@code nextPc}.
+     */
+    int leaveBlock(int cost, int nextPc, int executed) {
+        regs.setPc(nextPc);
+        if (debug.halted) {
+            if (executed > 1) {
+                debug.retiredSinceRead = true;
+            }
+            return executed;
+        }
+        debug.retiredSinceRead = true;
+        addCycles(cost);
+        return executed;
+    }
+
+    /** See {@link #quietEnded}: a block stops after an instruction that set it. */
+    boolean quietEnded() {
+        return quietEnded;
     }
 
     /**

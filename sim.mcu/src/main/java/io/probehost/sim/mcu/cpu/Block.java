@@ -1,0 +1,81 @@
+package io.probehost.sim.mcu.cpu;
+
+/**
+ * A straight run of instructions starting at a PC the run reached by a branch (or at its start):
+ * every instruction up to the first that may leave the straight line ({@link BlockCompiler#routine}
+ * says which), at most {@link #MAX_INSTRUCTIONS}. Interpreted until it has run {@link #HOT} times,
+ * then compiled.
+ */
+final class Block {
+    static final int MAX_INSTRUCTIONS = 32;
+    /** Runs before a block is compiled: code run only a few times is not worth a class. */
+    static final int HOT = 200;
+    /** More cycles than any instruction of a block takes (LDM of 15 registers: 16). */
+    static final int MAX_CYCLES_PER_INSTRUCTION = 32;
+
+    private final int start;
+    private final int[] pcs;
+    private final int[] raws;
+    private final int[] kinds;
+    private final int count;
+    private final int endPc;
+    private int runs;
+    private CompiledBlock compiled;
+
+    Block(int start, int[] pcs, int[] raws, int[] kinds, int count, int endPc) {
+        this.start = start;
+        this.pcs = pcs;
+        this.raws = raws;
+        this.kinds = kinds;
+        this.count = count;
+        this.endPc = endPc;
+    }
+
+    int start() {
+        return start;
+    }
+
+    int count() {
+        return count;
+    }
+
+    int pc(int i) {
+        return pcs[i];
+    }
+
+    int raw(int i) {
+        return raws[i];
+    }
+
+    int kind(int i) {
+        return kinds[i];
+    }
+
+    /** The PC after the block's last instruction: the instruction that ends it, run one step at a time. */
+    int endPc() {
+        return endPc;
+    }
+
+    /** The index of the instruction at {@code pc} (a fault leaves the PC there). */
+    int indexOf(int pc) {
+        for (int i = 0; i < count; i++) {
+            if (pcs[i] == pc) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("0x" + Integer.toHexString(pc) + " is not in the block at 0x" + Integer.toHexString(start));
+    }
+
+    CompiledBlock compiled() {
+        return compiled;
+    }
+
+    /** Counts an interpreted run; true when the block has become hot enough to compile. */
+    boolean ranInterpreted() {
+        return ++runs == HOT;
+    }
+
+    void compiled(CompiledBlock value) {
+        compiled = value;
+    }
+}
