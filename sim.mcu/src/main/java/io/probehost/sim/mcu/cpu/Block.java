@@ -1,10 +1,11 @@
 package io.probehost.sim.mcu.cpu;
 
 /**
- * A straight run of instructions starting at a PC the run reached by a branch (or at its start):
- * every instruction up to the first that may leave the straight line ({@link BlockCompiler#routine}
- * says which), at most {@link #MAX_INSTRUCTIONS}. Interpreted until it has run {@link #HOT} times,
- * then compiled.
+ * A straight run of instructions starting at a PC the run reached by a branch (or at its start),
+ * at most {@link #MAX_INSTRUCTIONS}: up to and including the first that may branch
+ * ({@link BlockCompiler#endsBlock}), or up to one that cannot stand in a block
+ * ({@link BlockCompiler#routine}), which then runs as a step of its own. Interpreted until it has
+ * run {@link #HOT} times, then compiled.
  */
 final class Block {
     static final int MAX_INSTRUCTIONS = 32;
@@ -19,10 +20,12 @@ final class Block {
     private final int[] kinds;
     private final int count;
     private final int endPc;
+    private final boolean branches;
     private int runs;
     private CompiledBlock compiled;
 
-    Block(int start, int[] pcs, int[] raws, int[] kinds, int count, int endPc) {
+    Block(int start, int[] pcs, int[] raws, int[] kinds, int count, int endPc, boolean branches) {
+        this.branches = branches;
         this.start = start;
         this.pcs = pcs;
         this.raws = raws;
@@ -51,9 +54,19 @@ final class Block {
         return kinds[i];
     }
 
-    /** The PC after the block's last instruction: the instruction that ends it, run one step at a time. */
+    /** The PC after the block's last instruction (if that one does not branch, the next block starts there or after it). */
     int endPc() {
         return endPc;
+    }
+
+    /** Whether the last instruction may branch, so that the next block starts wherever it leads. */
+    boolean branches() {
+        return branches;
+    }
+
+    /** The PC of the instruction after which the next block starts: the branch, or the step after the block. */
+    int lastPc() {
+        return branches ? pcs[count - 1] : endPc;
     }
 
     /** The index of the instruction at {@code pc} (a fault leaves the PC there). */

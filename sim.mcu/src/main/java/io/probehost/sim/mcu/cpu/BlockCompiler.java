@@ -33,17 +33,16 @@ final class BlockCompiler {
     private static final int RETURN = 0xB1;
     private static final int INVOKEVIRTUAL = 0xB6;
     private static final int INVOKESPECIAL = 0xB7;
-    /** The bytes of the early way out after an instruction: aload, iload, ldc_w, sipush, invokevirtual, ireturn. */
-    private static final int EXIT_LENGTH = 1 + 2 + 3 + 3 + 3 + 1;
 
     private final MethodHandles.Lookup lookup = MethodHandles.lookup();
 
     /**
      * The {@link ThumbExecutor} routine that executes instruction {@code raw} of class {@code kind}
-     * if it can stand inside a block, or null: it must leave the PC to the next instruction and
-     * change neither ITSTATE, the execution state, the exception state nor the sleep state (branches,
-     * BX/BLX, POP or LDM of the PC, 32-bit loads to the PC, table branches, IT, CPS, MSR, hints,
-     * SVC, BKPT and undefined encodings end a block).
+     * if it can stand in a block, or null. Inside a block an instruction must leave the PC to the
+     * next one; {@link #endsBlock} says which may branch and so can only be a block's last.
+     * Neither may change ITSTATE, the execution priority by other means than an exception return
+     * (which ends the quiet run), or the sleep state: IT, CPS, MSR, MRS, hints, SVC, BKPT and
+     * undefined encodings run one step at a time.
      */
     static String routine(int kind, int raw) {
         int hw = raw & 0xFFFF;
@@ -59,11 +58,7 @@ final class BlockCompiler {
             case DecodedInstructions.LOAD_STORE_REGISTER: return "loadStoreRegisterOffset";
             case DecodedInstructions.LOAD_LITERAL: return "loadLiteral";
             case DecodedInstructions.DATA_PROCESSING: return "dataProcessing";
-            case DecodedInstructions.SPECIAL_DATA_BRANCH_EXCHANGE:
-                // ADD, CMP and MOV of high registers, unless ADD or MOV writes the PC; BX and BLX end a block
-                int op = (hw >>> 8) & 3;
-                boolean writesPc = (op == 0 || op == 2) && ((hw & 7) | ((hw >>> 4) & 8)) == 15;
-                return op == 3 || writesPc ? null : "specialDataAndBranchExchange";
+            case DecodedInstructions.SPECIAL_DATA_BRANCH_EXCHANGE: return "specialDataAndBranchExchange";
             case DecodedInstructions.STR_IMMEDIATE: return "strImmediate";
             case DecodedInstructions.LDR_IMMEDIATE: return "ldrImmediate";
             case DecodedInstructions.STRB_IMMEDIATE: return "strbImmediate";
@@ -72,25 +67,64 @@ final class BlockCompiler {
             case DecodedInstructions.LOAD_STORE_SP_RELATIVE: return "loadStoreSpRelative";
             case DecodedInstructions.ADDRESS_GENERATION: return "addressGeneration";
             case DecodedInstructions.PUSH: return "push";
-            case DecodedInstructions.POP: return (hw & 0x100) == 0 ? "pop" : null;
+            case DecodedInstructions.POP: return "pop";
             case DecodedInstructions.MISCELLANEOUS:
-                // ADD/SUB SP, immediate; SXTH, SXTB, UXTH, UXTB; REV, REV16, REVSH
+                // ADD/SUB SP, immediate; SXTH, SXTB, UXTH, UXTB; REV, REV16, REVSH; CBZ, CBNZ
                 boolean plain = (hw & 0xFF00) == 0xB000 || (hw & 0xFF00) == 0xB200
-                        || ((hw & 0xFF00) == 0xBA00 && ((hw >>> 6) & 3) != 2);
+                        || ((hw & 0xFF00) == 0xBA00 && ((hw >>> 6) & 3) != 2) || compareAndBranch(kind, hw);
                 return plain ? "miscellaneous" : null;
             case DecodedInstructions.LOAD_STORE_MULTIPLE: return "loadStoreMultiple";
+            case DecodedInstructions.CONDITIONAL_BRANCH: return "conditionalBranch";
+            case DecodedInstructions.BRANCH: return "branch";
+            case DecodedInstructions.BL: return "branchWithLink";
             case DecodedInstructions.DATA_PROCESSING_SHIFTED_REGISTER: return "dataProcessingShiftedRegister";
-            case DecodedInstructions.LOAD_STORE_MULTIPLE_32:
-                boolean loadsPc = (hw & 0x10) != 0 && (raw & 0x8000_0000) != 0;
-                return loadsPc ? null : "loadStoreMultiple32";
+            case DecodedInstructions.LOAD_STORE_MULTIPLE_32: return "loadStoreMultiple32";
+            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE: return "dualExclusiveOrTable";
+            case DecodedInstructions.BRANCH_OR_CONTROL: return thirtyTwoBitBranch(raw) ? "branchOrControl" : null;
             case DecodedInstructions.DATA_PROCESSING_MODIFIED_IMMEDIATE: return "dataProcessingModifiedImmediate";
             case DecodedInstructions.DATA_PROCESSING_PLAIN_IMMEDIATE: return "dataProcessingPlainImmediate";
-            case DecodedInstructions.LOAD_STORE_32:
-                boolean toPc = (hw & 0x10) != 0 && (raw >>> 28) == 15;
-                return toPc ? null : "loadStore32";
+            case DecodedInstructions.LOAD_STORE_32: return "loadStore32";
             case DecodedInstructions.DATA_PROCESSING_REGISTER: return "dataProcessingRegister";
             default: return null;
         }
+    }
+
+    /**
+     * Whether instruction {@code raw} of class {@code kind} (one with a {@link #routine}) may set the
+     * PC elsewhere than the next instruction, through the executor's next PC: branches, BX and BLX,
+     * ADD and MOV to the PC, POP, LDM and 32-bit loads of the PC, table branches.
+     */
+    static boolean endsBlock(int kind, int raw) {
+        int hw = raw & 0xFFFF;
+        switch (kind) {
+            case DecodedInstructions.SPECIAL_DATA_BRANCH_EXCHANGE:
+                int op = (hw >>> 8) & 3;
+                return op == 3 || (op != 1 && ((hw & 7) | ((hw >>> 4) & 8)) == 15);
+            case DecodedInstructions.POP: return (hw & 0x100) != 0;
+            case DecodedInstructions.MISCELLANEOUS: return compareAndBranch(kind, hw);
+            case DecodedInstructions.CONDITIONAL_BRANCH:
+            case DecodedInstructions.BRANCH:
+            case DecodedInstructions.BL:
+            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE:
+            case DecodedInstructions.BRANCH_OR_CONTROL:
+                return true;
+            case DecodedInstructions.LOAD_STORE_MULTIPLE_32: return (hw & 0x10) != 0 && (raw & 0x8000_0000) != 0;
+            case DecodedInstructions.LOAD_STORE_32: return (hw & 0x10) != 0 && (raw >>> 28) == 15;
+            default: return false;
+        }
+    }
+
+    /** CBZ or CBNZ on ARMv7-M; undefined on ARMv6-M, where the routine faults as a step would. */
+    private static boolean compareAndBranch(int kind, int hw) {
+        return (hw & 0xF500) == 0xB100;
+    }
+
+    /** B.W, B{cond}.W and BL among BRANCH_OR_CONTROL's encodings (not MSR, MRS, hints or barriers). */
+    private static boolean thirtyTwoBitBranch(int raw) {
+        int hw1 = raw & 0xFFFF;
+        int hw2 = raw >>> 16;
+        int op = (hw2 >>> 12) & 5;
+        return op == 1 || op == 5 || (op == 0 && (hw1 & 0x0380) != 0x0380);
     }
 
     /** The compiled form of {@code block}, whose instructions all have a {@link #routine}. */
@@ -114,6 +148,8 @@ final class BlockCompiler {
 
     private static byte[] runCode(ClassFileBuilder file, Block block) {
         int setPc = file.methodRef(REGISTERS, "setPc", "(I)V");
+        int setNextPc = file.methodRef(EXECUTOR, "setNextPc", "(I)V");
+        int nextPc = file.methodRef(EXECUTOR, "nextPc", "()I");
         int countCycles = file.methodRef(CORE, "countCycles", "(I)V");
         int quietEnded = file.methodRef(CORE, "quietEnded", "()Z");
         int leaveBlock = file.methodRef(CORE, "leaveBlock", "(III)I");
@@ -121,18 +157,34 @@ final class BlockCompiler {
         int count = block.count();
         for (int i = 0; i < count; i++) {
             int pc = block.pc(i);
+            int raw = block.raw(i);
+            boolean branches = endsBlock(block.kind(i), raw);
             int next = i + 1 < count ? block.pc(i + 1) : block.endPc();
-            int routine = file.methodRef(EXECUTOR, routine(block.kind(i), block.raw(i)), "(II)I");
             code.op(ALOAD_2).u2op(LDC_W, file.integer(pc)).u2op(INVOKEVIRTUAL, setPc);
-            code.op(ALOAD_1).u2op(LDC_W, file.integer(pc)).u2op(LDC_W, file.integer(block.raw(i)))
+            if (branches) {
+                code.op(ALOAD_1).u2op(LDC_W, file.integer(next)).u2op(INVOKEVIRTUAL, setNextPc);
+            }
+            int routine = file.methodRef(EXECUTOR, routine(block.kind(i), raw), "(II)I");
+            code.op(ALOAD_1).u2op(LDC_W, file.integer(pc)).u2op(LDC_W, file.integer(raw))
                     .u2op(INVOKEVIRTUAL, routine).u1op(ISTORE, COST);
-            // the way out of Core.leaveBlock when the instruction ended the quiet run
-            code.op(ALOAD_3).u2op(INVOKEVIRTUAL, quietEnded).u2op(IFEQ, 3 + EXIT_LENGTH);
-            code.op(ALOAD_3).u1op(ILOAD, COST).u2op(LDC_W, file.integer(next)).u2op(SIPUSH, i + 1)
-                    .u2op(INVOKEVIRTUAL, leaveBlock).op(IRETURN);
+            // when the instruction ended the quiet run, Core.leaveBlock finishes the step and the block
+            Code leave = new Code().op(ALOAD_3).u1op(ILOAD, COST);
+            if (branches) {
+                leave.op(ALOAD_1).u2op(INVOKEVIRTUAL, nextPc);
+            } else {
+                leave.u2op(LDC_W, file.integer(next));
+            }
+            leave.u2op(SIPUSH, i + 1).u2op(INVOKEVIRTUAL, leaveBlock).op(IRETURN);
+            code.op(ALOAD_3).u2op(INVOKEVIRTUAL, quietEnded).u2op(IFEQ, 3 + leave.length()).append(leave);
             code.op(ALOAD_3).u1op(ILOAD, COST).u2op(INVOKEVIRTUAL, countCycles);
+            if (branches) {
+                code.op(ALOAD_2).op(ALOAD_1).u2op(INVOKEVIRTUAL, nextPc).u2op(INVOKEVIRTUAL, setPc);
+            }
         }
-        code.op(ALOAD_2).u2op(LDC_W, file.integer(block.endPc())).u2op(INVOKEVIRTUAL, setPc).u2op(SIPUSH, count).op(IRETURN);
+        if (!block.branches()) {
+            code.op(ALOAD_2).u2op(LDC_W, file.integer(block.endPc())).u2op(INVOKEVIRTUAL, setPc);
+        }
+        code.u2op(SIPUSH, count).op(IRETURN);
         return code.bytes();
     }
 
@@ -156,6 +208,16 @@ final class BlockCompiler {
             bytes.write(operand >>> 8);
             bytes.write(operand);
             return this;
+        }
+
+        Code append(Code other) {
+            byte[] more = other.bytes();
+            bytes.write(more, 0, more.length);
+            return this;
+        }
+
+        int length() {
+            return bytes.size();
         }
 
         byte[] bytes() {

@@ -37,7 +37,8 @@ final class Blocks {
         int[] kinds = new int[Block.MAX_INSTRUCTIONS];
         int count = 0;
         int pc = start;
-        while (count < Block.MAX_INSTRUCTIONS) {
+        boolean branches = false;
+        while (count < Block.MAX_INSTRUCTIONS && !branches) {
             long pair = code.readWordIfCovered(pc, Core.NO_PAIR);
             if (pair == Core.NO_PAIR) {
                 break;
@@ -51,12 +52,13 @@ final class Blocks {
             if (BlockCompiler.routine(kind, raw) == null) {
                 break;
             }
+            branches = BlockCompiler.endsBlock(kind, raw);
             pcs[count] = pc;
             raws[count] = raw;
             kinds[count] = kind;
             count++;
             pc += wide ? 4 : 2;
         }
-        return new Block(start, pcs, raws, kinds, count, pc);
+        return new Block(start, pcs, raws, kinds, count, pc, branches);
     }
 }

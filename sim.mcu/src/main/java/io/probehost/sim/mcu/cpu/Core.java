@@ -493,11 +493,12 @@ public final class Core implements CoreRunner.Steppable {
                 if (atBlockStart && code != null && blockMayStart(pc, code)) {
                     Block block = blocks.at(pc, code);
                     atBlockStart = false;
-                    blockEnd = block.endPc();
+                    blockEnd = block.lastPc();
                     CompiledBlock compiled = block.compiled();
                     if (compiled != null && maxSteps - steps >= block.count()
                             && countOnlyBelow - cycles > (long) block.count() * Block.MAX_CYCLES_PER_INSTRUCTION) {
                         steps += runBlock(block, compiled);
+                        atBlockStart = block.branches();
                         continue;
                     }
                     if (block.ranInterpreted()) {

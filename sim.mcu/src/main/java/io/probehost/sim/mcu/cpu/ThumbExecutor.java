@@ -105,8 +105,8 @@ final class ThumbExecutor {
             case DecodedInstructions.NO_COPROCESSOR: return thumb2.noCoprocessor();
             case DecodedInstructions.DATA_PROCESSING_SHIFTED_REGISTER: return dataProcessingShiftedRegister(pc, raw);
             case DecodedInstructions.LOAD_STORE_MULTIPLE_32: return loadStoreMultiple32(pc, raw);
-            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE: return thumb2.dualExclusiveOrTable(pc, raw & 0xFFFF, raw >>> 16);
-            case DecodedInstructions.BRANCH_OR_CONTROL: return thumb2.branchOrControl(pc, raw & 0xFFFF, raw >>> 16);
+            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE: return dualExclusiveOrTable(pc, raw);
+            case DecodedInstructions.BRANCH_OR_CONTROL: return branchOrControl(pc, raw);
             case DecodedInstructions.DATA_PROCESSING_MODIFIED_IMMEDIATE: return dataProcessingModifiedImmediate(pc, raw);
             case DecodedInstructions.DATA_PROCESSING_PLAIN_IMMEDIATE: return dataProcessingPlainImmediate(pc, raw);
             case DecodedInstructions.LOAD_STORE_32: return loadStore32(pc, raw);
@@ -172,12 +172,20 @@ final class ThumbExecutor {
         return 2;
     }
 
-    private int conditionalBranch(int pc, int hw) {
+    int conditionalBranch(int pc, int hw) {
         if (!alu.conditionPassed((hw >>> 8) & 0xF)) {
             return 1;
         }
         nextPc = pc + 4 + ((byte) hw) * 2;
         return 3;
+    }
+
+    int dualExclusiveOrTable(int pc, int raw) {
+        return thumb2.dualExclusiveOrTable(pc, raw & 0xFFFF, raw >>> 16);
+    }
+
+    int branchOrControl(int pc, int raw) {
+        return thumb2.branchOrControl(pc, raw & 0xFFFF, raw >>> 16);
     }
 
     int dataProcessingShiftedRegister(int pc, int raw) {
@@ -600,13 +608,13 @@ final class ThumbExecutor {
         return 3;
     }
 
-    private int branch(int pc, int hw) {
+    int branch(int pc, int hw) {
         nextPc = pc + 4 + (((hw & 0x7FF) << 21) >> 20);
         return 3;
     }
 
     /** BL (both profiles): the 32-bit encodings with hw1 11110 and hw2 11x1. */
-    private int branchWithLink(int pc, int raw) {
+    int branchWithLink(int pc, int raw) {
         int hw1 = raw & 0xFFFF;
         int hw2 = raw >>> 16;
         int s = (hw1 >>> 10) & 1;
