@@ -83,9 +83,9 @@ final class Block {
         return compiled;
     }
 
-    /** Counts an interpreted run; true when the block has become hot enough to compile. */
-    boolean ranInterpreted() {
-        return ++runs == HOT;
+    /** Counts an interpreted run; true when it is the {@code hot}-th, after which the block is worth compiling. */
+    boolean ranInterpreted(int hot) {
+        return ++runs == hot;
     }
 
     void compiled(CompiledBlock value) {

@@ -2,13 +2,19 @@ package io.probehost.sim.mcu.cpu;
 
 import io.probehost.sim.mcu.bus.DirectRegion;
 
-/** The core's {@link Block}s, found by their first PC (direct-mapped, like {@link DecodedInstructions}). */
+/**
+ * The core's {@link Block}s by their first PC: an open-addressing table that grows, so that a hot
+ * block is never dropped (and compiled again) because another one maps to its slot.
+ */
 final class Blocks {
-    private static final int SIZE = 1 << 12;
+    private static final int INITIAL_SLOTS = 1 << 10;
 
-    private final Block[] table = new Block[SIZE];
+    private int[] starts = new int[INITIAL_SLOTS];
+    private Block[] slots = new Block[INITIAL_SLOTS];
+    private int size;
     private final DecodedInstructions decoded;
     private final BlockCompiler compiler = new BlockCompiler();
+    private int hot = Block.HOT;
 
     Blocks(DecodedInstructions decoded) {
         this.decoded = decoded;
@@ -16,16 +22,58 @@ final class Blocks {
 
     /** The block starting at {@code pc} in {@code code}, which covers {@code pc}'s first halfword. */
     Block at(int pc, DirectRegion code) {
-        int i = (pc >>> 1) & (SIZE - 1);
-        Block block = table[i];
-        if (block == null || block.start() != pc) {
+        int mask = slots.length - 1;
+        int i = slot(pc, mask);
+        Block block;
+        while ((block = slots[i]) != null && starts[i] != pc) {
+            i = (i + 1) & mask;
+        }
+        if (block == null) {
             block = build(pc, code);
-            table[i] = block;
+            starts[i] = pc;
+            slots[i] = block;
+            if (++size * 2 > slots.length) {
+                grow();
+            }
         }
         return block;
     }
 
-    void compile(Block block) {
+    private static int slot(int pc, int mask) {
+        return ((pc >>> 1) * 0x9E37_79B9 >>> 8) & mask;
+    }
+
+    private void grow() {
+        int[] oldStarts = starts;
+        Block[] oldSlots = slots;
+        starts = new int[oldStarts.length * 2];
+        slots = new Block[oldSlots.length * 2];
+        int mask = slots.length - 1;
+        for (int j = 0; j < oldSlots.length; j++) {
+            if (oldSlots[j] != null) {
+                int i = slot(oldStarts[j], mask);
+                while (slots[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                starts[i] = oldStarts[j];
+                slots[i] = oldSlots[j];
+            }
+        }
+    }
+
+    /** Compiles {@code block} if this interpreted run of it is the one that makes it hot. */
+    void ranInterpreted(Block block) {
+        if (block.ranInterpreted(hot)) {
+            compile(block);
+        }
+    }
+
+    /** Tests: compile blocks after {@code runs} interpreted runs instead of {@link Block#HOT}. */
+    void compileAfter(int runs) {
+        hot = runs;
+    }
+
+    private void compile(Block block) {
         if (block.count() > 0) {
             block.compiled(compiler.compile(block));
         }

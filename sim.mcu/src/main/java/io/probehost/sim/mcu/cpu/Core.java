@@ -67,15 +67,15 @@ public final class Core implements CoreRunner.Steppable {
     private long clockedCycles;
     /**
      * While {@link #cycles} stays below this, counting an instruction's cycles is all
-     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late and no
-     * device counts cycles, to the cycle limit or, with SysTick running, to where SysTick would
-     * reach zero if sooner; {@link Long#MIN_VALUE} otherwise, and again (by {@link #endCountingOnly})
+     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late, to the
+     * cycle limit or, if sooner, to where SysTick would reach zero or a clocked device would raise
+     * its interrupt; {@link Long#MIN_VALUE} otherwise, and again (by {@link #endCountingOnly})
      * at every bus access (which may read or start SysTick) and at the end of the run.
      */
     private long countOnlyBelow = Long.MIN_VALUE;
-    /** The {@link #cycles} SysTick has been given, while {@link #countOnlyBelow} holds it back. */
+    /** The {@link #cycles} SysTick and the clocked devices have been given, while {@link #countOnlyBelow} holds them back. */
     private long sysTickCountedTo;
-    /** Inside a {@link #runQuietly} run in which no device counts cycles: the shortcut starts again after it ends. */
+    /** Inside a {@link #runQuietly} run: the shortcut starts again after it ends. */
     private boolean countOnlyInRun;
     private boolean deferClock;
     /**
@@ -475,15 +475,11 @@ public final class Core implements CoreRunner.Steppable {
      * {@link #quietEnded} says it may no longer hold. Only in an unbounded {@link #run}.
      */
     private int runQuietly(int maxSteps) {
-        // a device counting cycles could change the direct regions without a bus access of the core
-        boolean holdCode = devices.length == 0;
-        DirectRegion code = holdCode ? codeRegion(regs.pc()) : null;
+        DirectRegion code = codeRegion(regs.pc());
         quietEnded = false;
         executing = true;
-        countOnlyInRun = devices.length == 0;
-        if (countOnlyInRun) {
-            startCountingOnly();
-        }
+        countOnlyInRun = true;
+        startCountingOnly();
         int steps = 0;
         boolean atBlockStart = true;
         int blockEnd = 0;
@@ -501,12 +497,10 @@ public final class Core implements CoreRunner.Steppable {
                         atBlockStart = block.branches();
                         continue;
                     }
-                    if (block.ranInterpreted()) {
-                        blocks.compile(block);
-                    }
+                    blocks.ranInterpreted(block);
                 }
                 long pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
-                if (pair == NO_PAIR && holdCode) {
+                if (pair == NO_PAIR) {
                     code = codeRegion(pc);
                     pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
                 }
@@ -573,6 +567,11 @@ public final class Core implements CoreRunner.Steppable {
         debug.retiredSinceRead = true;
         addCycles(cost);
         return executed;
+    }
+
+    /** Tests: compile a block after {@code runs} interpreted runs of it, so that short programs run compiled blocks. */
+    void compileBlocksAfter(int runs) {
+        blocks.compileAfter(runs);
     }
 
     /** See {@link #quietEnded}: a block stops after an instruction that set it. */
@@ -644,20 +643,42 @@ public final class Core implements CoreRunner.Steppable {
         handOverCycles();
     }
 
-    /** Starts {@link #countOnlyBelow}'s shortcut: up to the cycle limit, or to where SysTick would reach zero if sooner. */
+    /**
+     * Starts {@link #countOnlyBelow}'s shortcut: up to the cycle limit, or to where SysTick would
+     * reach zero or a clocked device raise its interrupt if sooner (a device is told the time it
+     * reads from the clock at the instruction reaching that bound, and at every bus access before).
+     */
     private void startCountingOnly() {
-        countOnlyBelow = sysTick.running() ? Math.min(cycleLimit, cycles + sysTick.cyclesToZero()) : cycleLimit;
+        long below = sysTick.running() ? Math.min(cycleLimit, cycles + sysTick.cyclesToZero()) : cycleLimit;
+        if (devices.length != 0) {
+            handOverCycles(); // a device reads the clock
+            for (ClockedDevice device : devices) {
+                long untilInterrupt = device.cyclesUntilInterrupt();
+                if (untilInterrupt > 0) {
+                    below = Math.min(below, cycles + untilInterrupt);
+                }
+            }
+        }
+        countOnlyBelow = below;
         sysTickCountedTo = cycles;
     }
 
     /**
-     * Ends {@link #countOnlyBelow}'s shortcut, if on: SysTick gets the cycles up to {@code upTo} it
-     * was not given, fewer than make it reach zero, so only its current value counts down.
+     * Ends {@link #countOnlyBelow}'s shortcut, if on: SysTick and the clocked devices get the
+     * cycles up to {@code upTo} they were not given, fewer than make SysTick reach zero (so only its
+     * current value counts down) or a device raise its interrupt.
      */
     private void endCountingOnly(long upTo) {
         if (countOnlyBelow != Long.MIN_VALUE) {
             countOnlyBelow = Long.MIN_VALUE;
-            sysTick.advance(upTo - sysTickCountedTo);
+            long held = upTo - sysTickCountedTo;
+            sysTick.advance(held);
+            if (devices.length != 0 && held > 0) {
+                handOverCycles();
+                for (ClockedDevice device : devices) {
+                    device.advance(held);
+                }
+            }
         }
     }
 

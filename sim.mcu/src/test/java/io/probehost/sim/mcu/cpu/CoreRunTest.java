@@ -341,6 +341,7 @@ class CoreRunTest {
             machine.writeBus(SRAM + 4 * i, words[i]);
         }
         machine.core().registers().setPc(SRAM);
+        machine.core().compileBlocksAfter(1);
         return machine;
     }
 
@@ -353,6 +354,7 @@ class CoreRunTest {
         for (int i = 0; i < 2; i++) {
             CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
             machine.load(image);
+            machine.core().compileBlocksAfter(1);
             setUp.accept(machine);
             machines.add(machine);
         }
@@ -385,6 +387,7 @@ class CoreRunTest {
         putWord(image, irqHandler, 0x4770_3501);
         CortexMTestMachine machine = new CortexMTestMachine(profile, 0, 0x1000, 0x2000);
         machine.load(image);
+        machine.core().compileBlocksAfter(1);
         machine.writeBus(NVIC_ISER, 1);
         machine.core().registers().set(1, NVIC_ISPR);
         machine.core().registers().set(2, 1);
