@@ -4,8 +4,8 @@ package io.probehost.sim.mcu.cpu;
  * A straight run of instructions starting at a PC the run reached by a branch (or at its start),
  * at most {@link #MAX_INSTRUCTIONS}: up to and including the first that may branch
  * ({@link BlockCompiler#endsBlock}), or up to one that cannot stand in a block
- * ({@link BlockCompiler#routine}), which then runs as a step of its own. Interpreted until it has
- * run {@link #HOT} times, then compiled.
+ * ({@link BlockCompiler#routine}), which then runs as a step of its own. Stepped through until
+ * the run has reached it {@link #HOT} times, then compiled.
  */
 final class Block {
     static final int MAX_INSTRUCTIONS = 32;
@@ -83,8 +83,8 @@ final class Block {
         return compiled;
     }
 
-    /** Counts an interpreted run; true when it is the {@code hot}-th, after which the block is worth compiling. */
-    boolean ranInterpreted(int hot) {
+    /** Counts a time the run reached this block uncompiled; true at the {@code hot}-th, when it is worth compiling. */
+    boolean reached(int hot) {
         return ++runs == hot;
     }
 

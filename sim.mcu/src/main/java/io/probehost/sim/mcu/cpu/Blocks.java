@@ -61,14 +61,18 @@ final class Blocks {
         }
     }
 
-    /** Compiles {@code block} if this interpreted run of it is the one that makes it hot. */
-    void ranInterpreted(Block block) {
-        if (block.ranInterpreted(hot)) {
+    /**
+     * The compiled form of {@code block}, which the run has reached once more: compiled now if this
+     * is the {@code hot}-th time; null while it is not (the run then steps through it).
+     */
+    CompiledBlock compiledOnceHot(Block block) {
+        if (block.compiled() == null && block.reached(hot)) {
             compile(block);
         }
+        return block.compiled();
     }
 
-    /** Tests: compile blocks after {@code runs} interpreted runs instead of {@link Block#HOT}. */
+    /** Compile blocks when reached {@code runs} times instead of {@link Block#HOT}. */
     void compileAfter(int runs) {
         hot = runs;
     }

@@ -490,14 +490,13 @@ public final class Core implements CoreRunner.Steppable {
                     Block block = blocks.at(pc, code);
                     atBlockStart = false;
                     blockEnd = block.lastPc();
-                    CompiledBlock compiled = block.compiled();
+                    CompiledBlock compiled = blocks.compiledOnceHot(block);
                     if (compiled != null && maxSteps - steps >= block.count()
                             && countOnlyBelow - cycles > (long) block.count() * Block.MAX_CYCLES_PER_INSTRUCTION) {
                         steps += runBlock(block, compiled);
                         atBlockStart = block.branches();
                         continue;
                     }
-                    blocks.ranInterpreted(block);
                 }
                 long pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
                 if (pair == NO_PAIR) {
@@ -569,8 +568,11 @@ public final class Core implements CoreRunner.Steppable {
         return executed;
     }
 
-    /** Tests: compile a block after {@code runs} interpreted runs of it, so that short programs run compiled blocks. */
-    void compileBlocksAfter(int runs) {
+    /**
+     * Compiles a block once it has been reached {@code runs} times (1: at once) instead of
+     * {@link Block#HOT} times: for tests and judges, so that short programs run compiled blocks.
+     */
+    public void compileBlocksAfter(int runs) {
         blocks.compileAfter(runs);
     }
 
