@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,10 +15,9 @@ class DecodeTableTest {
     /** The entries zeroed by {@code changed(offset, length)} on a table of {@code bytes} bytes whose entries were all set. */
     private static int[] zeroedBy(int bytes, int offset, int length) {
         DecodeTable table = new DecodeTable(bytes);
-        long[] entries = table.entries();
-        Arrays.fill(entries, 7L);
+        MarkedEntries marks = MarkedEntries.of(table);
         table.changed(offset, length);
-        return IntStream.range(0, entries.length).filter(i -> entries[i] == 0).toArray();
+        return marks.zeroed();
     }
 
     private static int[] indices(String list) {
