@@ -1,14 +1,20 @@
 package io.probehost.sim.mcu.fpec;
 
+import static io.probehost.sim.mcu.bus.MarkedEntries.all;
+import static io.probehost.sim.mcu.bus.MarkedEntries.range;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.DirectRegion;
+import io.probehost.sim.mcu.bus.MarkedEntries;
+import io.probehost.sim.mcu.bus.SystemBus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -364,5 +370,55 @@ class FpecTest {
         FlashStore reloaded = new FlashStore(GEOMETRY, dir, "f1.bin");
         assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBE}, reloaded.flash().copy(0x100, 2));
         assertEquals(0xA5, reloaded.options().read(0, AccessSize.BYTE));
+    }
+
+    @Test
+    void bothMappingsOfFlashShareTheStoresDecodeTable() {
+        SystemBus bus = new SystemBus().map(0, GEOMETRY.flashBytes(), flash)
+                .map(FlashPort.MAIN_BASE, GEOMETRY.flashBytes(), flash);
+        DirectRegion[] regions = bus.directRegions().regions();
+        assertSame(store.flash().decodeTable(), flash.decodeTable());
+        assertSame(flash.decodeTable(), regions[0].decodeTable());
+        assertSame(flash.decodeTable(), regions[1].decodeTable());
+    }
+
+    @Test
+    void programmingAHalfWordZeroesTheEntriesOverlappingIt() throws BusFault {
+        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
+        unlock();
+        programHalfWord(0x100, 0x1234);
+        assertArrayEquals(range(0x7F, 0x80), marks.zeroed());
+    }
+
+    @Test
+    void pageEraseZeroesTheEntriesOfThePage() throws BusFault {
+        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
+        unlock();
+        write(Fpec.CR, Fpec.CR_PER);
+        write(Fpec.AR, FlashPort.MAIN_BASE + 2 * 1024);
+        write(Fpec.CR, Fpec.CR_PER | Fpec.CR_STRT);
+        assertArrayEquals(range(0x3FF, 0x5FF), marks.zeroed());
+    }
+
+    @Test
+    void massEraseZeroesEveryEntry() throws BusFault {
+        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
+        unlock();
+        write(Fpec.CR, Fpec.CR_MER);
+        write(Fpec.CR, Fpec.CR_MER | Fpec.CR_STRT);
+        assertArrayEquals(all(GEOMETRY.flashBytes()), marks.zeroed());
+    }
+
+    @Test
+    void unprotectingZeroesEveryEntryWithTheMassErase() throws BusFault {
+        store.options.write(0, AccessSize.HALFWORD, 0xFF00);
+        fpec.reset();
+        unlockOptions();
+        write(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_OPTWRE | Fpec.CR_STRT);
+        waitWhileBusy();
+        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
+        write(Fpec.CR, Fpec.CR_OPTPG | Fpec.CR_OPTWRE);
+        options.write(0, AccessSize.HALFWORD, Fpec.RDP_UNPROTECTED);
+        assertArrayEquals(all(GEOMETRY.flashBytes()), marks.zeroed());
     }
 }
