@@ -37,7 +37,13 @@ public final class DecodeTable {
      */
     public void changed(int offset, int length) {
         long[] table = entries;
-        if (table == null || length <= 0) {
+        if (table != null) {
+            zero(table, offset, length); // apart, so that this test stays small enough to inline into every store
+        }
+    }
+
+    private static void zero(long[] table, int offset, int length) {
+        if (length <= 0) {
             return;
         }
         int end = Math.min(table.length, ((offset + length - 1) >>> 1) + 1);
