@@ -401,11 +401,10 @@ class CoreRunTest {
     private static List<Long> clockSeenByDevice(Profile profile, boolean inBatch) {
         int device = 0x4000_0000;
         Memory flash = new Memory(0x100);
-        byte[] code = flash.bytes();
         int reset = 0x40;
-        putWord(code, 0, 0x2000_0400);
-        putWord(code, 4, reset | 1);
-        putWord(code, reset, 0xE7FD_6801); // LDR r1, [r0]; B to the LDR
+        flash.write(0, AccessSize.WORD, 0x2000_0400);
+        flash.write(4, AccessSize.WORD, reset | 1);
+        flash.write(reset, AccessSize.WORD, 0xE7FD_6801); // LDR r1, [r0]; B to the LDR
         VirtualClock clock = new VirtualClock();
         List<Long> seen = new ArrayList<>();
         SystemBus bus = new SystemBus().map(0, 0x100, flash).map(0x2000_0000, 0x400, new Memory(0x400))
@@ -451,10 +450,10 @@ class CoreRunTest {
     private static List<Long> callIntoTheEndOfRam(Profile profile, boolean inBatch) {
         Memory flash = new Memory(0x100);
         Memory ram = new Memory(0x400);
-        putWord(flash.bytes(), 0, 0x2000_0400 - 0x10);
-        putWord(flash.bytes(), 4, 0x40 | 1);
-        putWord(flash.bytes(), 0x40, 0xE7FD_4780); // BLX r0; B to the BLX
-        putWord(ram.bytes(), 0x3FC, 0x4770_3101); // ADDS r1, #1; BX LR
+        flash.write(0, AccessSize.WORD, 0x2000_0400 - 0x10);
+        flash.write(4, AccessSize.WORD, 0x40 | 1);
+        flash.write(0x40, AccessSize.WORD, 0xE7FD_4780); // BLX r0; B to the BLX
+        ram.write(0x3FC, AccessSize.WORD, 0x4770_3101); // ADDS r1, #1; BX LR
         SystemBus bus = new SystemBus().map(0, 0x100, flash).map(0x2000_0000, 0x400, ram);
         Core core = new Core(bus, new VirtualClock(), profile, 72_000_000);
         core.powerOnReset();
