@@ -8,12 +8,17 @@ import java.util.Arrays;
  * instruction that starts at that halfword and may be up to four bytes long; every writer of the
  * array calls {@link #changed} or {@link #changedAll} after changing bytes, which zeroes the entries
  * whose instruction overlaps them. The table is allocated on the first {@link #entries()} call, so an
- * array nobody executes from costs nothing but this object. Not synchronised: the chip's lock serialises
- * the core and the writers.
+ * array nobody executes from costs nothing but this object. A change that zeroes a non-zero entry
+ * (code the core decoded) also counts in {@link #codeChanges()} and tells the listener. Not
+ * synchronised: the chip's lock serialises the core and the writers.
  */
 public final class DecodeTable {
+    private static final Runnable NOBODY = () -> { };
+
     private final int halfwords;
     private long[] entries;
+    private int codeChanges;
+    private Runnable codeChangeListener = NOBODY;
 
     /** A table for an array of {@code bytes} bytes. */
     public DecodeTable(int bytes) {
@@ -31,6 +36,22 @@ public final class DecodeTable {
     }
 
     /**
+     * How many changes so far zeroed a non-zero entry (or, by {@link #changedAll}, may have): while
+     * it stays the same, every entry the core set is still set.
+     */
+    public int codeChanges() {
+        return codeChanges;
+    }
+
+    /**
+     * {@code listener} runs after every change that zeroes a non-zero entry (one listener: the core
+     * that executes from this array), before the writer goes on.
+     */
+    public void onCodeChange(Runnable listener) {
+        codeChangeListener = listener;
+    }
+
+    /**
      * Bytes [{@code offset}, {@code offset + length}) of the array changed: zeroes the entries of
      * halfwords {@code (offset - 2) / 2} to {@code (offset + length - 1) / 2} (a four-byte instruction
      * starting one halfword before the change overlaps it), clipped to the table. No-op while unallocated.
@@ -42,13 +63,18 @@ public final class DecodeTable {
         }
     }
 
-    private static void zero(long[] table, int offset, int length) {
+    private void zero(long[] table, int offset, int length) {
         if (length <= 0) {
             return;
         }
         int end = Math.min(table.length, ((offset + length - 1) >>> 1) + 1);
+        boolean decoded = false;
         for (int i = Math.max(0, offset - 2) >>> 1; i < end; i++) {
+            decoded |= table[i] != 0;
             table[i] = 0;
+        }
+        if (decoded) {
+            codeChanged();
         }
     }
 
@@ -57,6 +83,12 @@ public final class DecodeTable {
         long[] table = entries;
         if (table != null) {
             Arrays.fill(table, 0L);
+            codeChanged();
         }
+    }
+
+    private void codeChanged() {
+        codeChanges++;
+        codeChangeListener.run();
     }
 }

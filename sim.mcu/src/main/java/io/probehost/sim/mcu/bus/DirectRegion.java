@@ -43,6 +43,11 @@ public final class DirectRegion {
         return writable;
     }
 
+    /** The offset in the array, and so the index times two in {@link #decodeTable()}, of {@code address}. */
+    public int offsetOf(int address) {
+        return address - base;
+    }
+
     /** The decode table of the array (offset 0 at this region's base). */
     public DecodeTable decodeTable() {
         return decodeTable;

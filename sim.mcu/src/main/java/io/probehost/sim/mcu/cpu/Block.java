@@ -1,5 +1,8 @@
 package io.probehost.sim.mcu.cpu;
 
+import io.probehost.sim.mcu.bus.DecodeTable;
+import io.probehost.sim.mcu.bus.DirectRegion;
+
 /**
  * A straight run of instructions starting at a PC the run reached by a branch (or at its start),
  * at most {@link #MAX_INSTRUCTIONS}: up to and including the first that may branch
@@ -13,6 +16,8 @@ final class Block {
     static final int HOT = 200;
     /** More cycles than any instruction of a block takes (LDM of 15 registers: 16). */
     static final int MAX_CYCLES_PER_INSTRUCTION = 32;
+    /** A decode-table entry for an instruction that is part of a block. */
+    private static final long MARK = 1;
 
     private final int start;
     private final int[] pcs;
@@ -23,6 +28,9 @@ final class Block {
     private final boolean branches;
     private int runs;
     private CompiledBlock compiled;
+    /** The decode table of the array the block was read from, and its {@link DecodeTable#codeChanges()} when checked last. */
+    private DecodeTable table;
+    private int codeChanges;
 
     Block(int start, int[] pcs, int[] raws, int[] kinds, int count, int endPc, boolean branches) {
         this.branches = branches;
@@ -77,6 +85,43 @@ final class Block {
             }
         }
         throw new IllegalStateException("0x" + Integer.toHexString(pc) + " is not in the block at 0x" + Integer.toHexString(start));
+    }
+
+    /**
+     * Whether the block's instructions are still what {@code code} holds at their PCs: at once while
+     * no change has touched code of the array since the block was read or checked last, else by
+     * comparing each instruction's bits (a store to the stack changes nothing the block holds, but
+     * code of its own in the same RAM may have changed).
+     */
+    boolean stillIn(DirectRegion code) {
+        DecodeTable now = code.decodeTable();
+        if (now == table && codeChanges == now.codeChanges()) {
+            return true;
+        }
+        for (int i = 0; i < count; i++) {
+            long pair = code.readWordIfCovered(pcs[i], Core.NO_PAIR);
+            int bits = DecodedInstructions.thirtyTwoBit(raws[i] & 0xFFFF) ? (int) pair : (int) pair & 0xFFFF;
+            if (pair == Core.NO_PAIR || bits != raws[i]) {
+                return false;
+            }
+        }
+        markIn(code);
+        return true;
+    }
+
+    /**
+     * Marks the block's instructions in the decode table of {@code code}, the region it was read
+     * from, so that a change to any of them counts in {@link DecodeTable#codeChanges()} and ends a
+     * quiet run (the table's listener) right after the instruction making it.
+     */
+    void markIn(DirectRegion code) {
+        DecodeTable now = code.decodeTable();
+        long[] entries = now.entries();
+        for (int i = 0; i < count; i++) {
+            entries[code.offsetOf(pcs[i]) >>> 1] = MARK;
+        }
+        table = now;
+        codeChanges = now.codeChanges();
     }
 
     CompiledBlock compiled() {

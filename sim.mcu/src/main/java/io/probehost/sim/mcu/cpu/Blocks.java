@@ -13,14 +13,20 @@ final class Blocks {
     private Block[] slots = new Block[INITIAL_SLOTS];
     private int size;
     private final DecodedInstructions decoded;
+    private final Runnable codeChanged;
     private final BlockCompiler compiler = new BlockCompiler();
     private int hot = Block.HOT;
 
-    Blocks(DecodedInstructions decoded) {
+    /** {@code codeChanged} runs when a block's code changes, by any writer, while the core may be running it. */
+    Blocks(DecodedInstructions decoded, Runnable codeChanged) {
         this.decoded = decoded;
+        this.codeChanged = codeChanged;
     }
 
-    /** The block starting at {@code pc} in {@code code}, which covers {@code pc}'s first halfword. */
+    /**
+     * The block starting at {@code pc} in {@code code}, which covers {@code pc}'s first halfword:
+     * read again if its code changed since.
+     */
     Block at(int pc, DirectRegion code) {
         int mask = slots.length - 1;
         int i = slot(pc, mask);
@@ -35,6 +41,9 @@ final class Blocks {
             if (++size * 2 > slots.length) {
                 grow();
             }
+        } else if (!block.stillIn(code)) {
+            block = build(pc, code);
+            slots[i] = block;
         }
         return block;
     }
@@ -111,6 +120,9 @@ final class Blocks {
             count++;
             pc += wide ? 4 : 2;
         }
-        return new Block(start, pcs, raws, kinds, count, pc, branches);
+        Block block = new Block(start, pcs, raws, kinds, count, pc, branches);
+        block.markIn(code);
+        code.decodeTable().onCodeChange(codeChanged);
+        return block;
     }
 }

@@ -129,7 +129,7 @@ public final class Core implements CoreRunner.Steppable {
         this.exceptions = new ExceptionState(profile);
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
-        this.blocks = new Blocks(executor.decoded());
+        this.blocks = new Blocks(executor.decoded(), this::endQuiet);
         exceptions.setPendingListener(this::endQuiet);
         this.exceptionEntry = new ExceptionEntry(this);
         this.debugEvents = new DebugEvents(this);
