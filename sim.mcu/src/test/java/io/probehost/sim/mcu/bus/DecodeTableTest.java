@@ -62,4 +62,24 @@ class DecodeTableTest {
         table.changedAll();
         assertArrayEquals(new long[8], table.entries());
     }
+
+    @Test
+    void onlyAChangeToDecodedCodeCountsAndTellsTheListener() {
+        DecodeTable table = new DecodeTable(16);
+        int[] told = new int[1];
+        table.onCodeChange(() -> told[0]++);
+        table.entries()[4] = 1; // an instruction decoded at byte 8
+        table.changed(0, 4); // bytes no instruction decoded overlaps
+        table.changed(12, 4);
+        assertEquals(0, table.codeChanges());
+        assertEquals(0, told[0]);
+        table.changed(10, 1); // a four-byte instruction at 8 overlaps byte 10
+        assertEquals(1, table.codeChanges());
+        assertEquals(1, told[0]);
+        table.changed(8, 2); // zeroed already: nothing decoded is left to change
+        assertEquals(1, table.codeChanges());
+        table.changedAll();
+        assertEquals(2, table.codeChanges());
+        assertEquals(2, told[0]);
+    }
 }

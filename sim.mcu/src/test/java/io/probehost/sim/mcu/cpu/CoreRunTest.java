@@ -318,6 +318,32 @@ class CoreRunTest {
     }
 
     /**
+     * A fault in the middle of a compiled block: loop ADDS r0, #1; MOVS r4, #0x60; LSLS r4, #24;
+     * LDR r3, [r4] (nothing mapped at 0x60000000); ADDS r1, #1; B back, in SRAM. The HardFault
+     * handler points r4 at SRAM, counts in r6 and returns to the LDR. Batches take the fault at the
+     * LDR with the same stacked frame, cycles and clock as single steps (fails if a block counts the
+     * faulting instruction as retired or leaves the PC after it).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void faultInsideABlockIsTakenAtTheFaultingInstruction(Profile profile) {
+        int hardFaultHandler = 0x110;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, 0x80 | 1);
+        putWord(image, ExceptionState.HARD_FAULT * 4, hardFaultHandler | 1);
+        putWord(image, hardFaultHandler, 0x0624_2420); // MOVS r4, #0x20; LSLS r4, #24
+        putWord(image, hardFaultHandler + 4, 0x4770_3601); // ADDS r6, #1; BX LR
+        List<CortexMTestMachine> machines = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            machines.add(sramLoopMachine(profile, image, 0x2460_3001, 0x6823_0624, 0xE7F9_3101));
+        }
+        assertBatchesMatchSteps(machines, 30, 37, batch -> { });
+        Registers r = machines.get(1).core().registers();
+        assertTrue(r.get(6) > 20 && r.get(1) > 20, state(machines.get(1)));
+    }
+
+    /**
      * {@code batches} times: {@code beforeBatch} with the batch's number, one batch of {@code size}
      * on the second machine and as many single steps on the first; asserts the batch runs them all
      * and both end in the same state.
