@@ -5,9 +5,9 @@ import java.util.Arrays;
 
 /**
  * A byte array, little-endian, and its {@link DecodeTable}: RAM mapped on the bus as it is, or the
- * storage behind a flash port. The array does not escape but to {@link SystemBus#directRegions()}
- * (whose regions mark the table on every store); every method here that changes bytes marks the
- * table too.
+ * storage behind a flash port. The array leaves only through {@link #directBytes()} for
+ * {@link SystemBus#directRegions()} (whose regions mark the table on every store); every method here
+ * that changes bytes marks the table too.
  */
 public final class Memory implements DirectMemory {
     private final byte[] bytes;

@@ -9,8 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
- * Two memories of non-volatile memory (main flash, then the option bytes or UICR) persisted as one file
- * in a state folder, written atomically through a temporary file and a rename. A null folder keeps
+ * Two non-volatile memories (main flash, then the option bytes or UICR) persisted as one file in a
+ * state folder, written atomically through a temporary file and a rename. A null folder keeps
  * nothing. The memories are live: the owner changes them, marks them dirty and saves; a load from the
  * file marks their decode tables as any other writer does.
  */

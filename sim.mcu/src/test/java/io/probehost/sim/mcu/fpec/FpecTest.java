@@ -382,31 +382,39 @@ class FpecTest {
         assertSame(flash.decodeTable(), regions[1].decodeTable());
     }
 
-    @Test
-    void programmingAHalfWordZeroesTheEntriesOverlappingIt() throws BusFault {
+    /** A step driven through the FPEC's registers and flash port. */
+    private interface FlashStep {
+        void run() throws BusFault;
+    }
+
+    /** The flash decode-table entries {@code step} zeroes, the FPEC unlocked first. */
+    private int[] entriesZeroedBy(FlashStep step) throws BusFault {
         MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
         unlock();
-        programHalfWord(0x100, 0x1234);
-        assertArrayEquals(range(0x7F, 0x80), marks.zeroed());
+        step.run();
+        return marks.zeroed();
+    }
+
+    @Test
+    void programmingAHalfWordZeroesTheEntriesOverlappingIt() throws BusFault {
+        assertArrayEquals(range(0x7F, 0x80), entriesZeroedBy(() -> programHalfWord(0x100, 0x1234)));
     }
 
     @Test
     void pageEraseZeroesTheEntriesOfThePage() throws BusFault {
-        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
-        unlock();
-        write(Fpec.CR, Fpec.CR_PER);
-        write(Fpec.AR, FlashPort.MAIN_BASE + 2 * 1024);
-        write(Fpec.CR, Fpec.CR_PER | Fpec.CR_STRT);
-        assertArrayEquals(range(0x3FF, 0x5FF), marks.zeroed());
+        assertArrayEquals(range(0x3FF, 0x5FF), entriesZeroedBy(() -> {
+            write(Fpec.CR, Fpec.CR_PER);
+            write(Fpec.AR, FlashPort.MAIN_BASE + 2 * 1024);
+            write(Fpec.CR, Fpec.CR_PER | Fpec.CR_STRT);
+        }));
     }
 
     @Test
     void massEraseZeroesEveryEntry() throws BusFault {
-        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
-        unlock();
-        write(Fpec.CR, Fpec.CR_MER);
-        write(Fpec.CR, Fpec.CR_MER | Fpec.CR_STRT);
-        assertArrayEquals(all(GEOMETRY.flashBytes()), marks.zeroed());
+        assertArrayEquals(all(GEOMETRY.flashBytes()), entriesZeroedBy(() -> {
+            write(Fpec.CR, Fpec.CR_MER);
+            write(Fpec.CR, Fpec.CR_MER | Fpec.CR_STRT);
+        }));
     }
 
     @Test
