@@ -1,17 +1,22 @@
 package io.probehost.sim.mcu.cpu;
 
 import io.probehost.sim.mcu.bus.DirectRegion;
+import java.util.Arrays;
 
 /**
  * The core's {@link Block}s by their first PC: an open-addressing table that grows, so that a hot
- * block is never dropped (and compiled again) because another one maps to its slot.
+ * block is never dropped (and compiled again) because another one maps to its slot, up to
+ * {@link #MAX_BLOCKS}; then it starts empty again, so that blocks of code long gone (flash
+ * programmed with other firmware many times over) cannot pile up on a station that runs for months.
  */
 final class Blocks {
     private static final int INITIAL_SLOTS = 1 << 10;
+    static final int MAX_BLOCKS = 1 << 14;
 
     private int[] starts = new int[INITIAL_SLOTS];
     private Block[] slots = new Block[INITIAL_SLOTS];
     private int size;
+    private int compiledCount;
     private final DecodedInstructions decoded;
     private final Runnable codeChanged;
     private final BlockCompiler compiler = new BlockCompiler();
@@ -35,6 +40,10 @@ final class Blocks {
             i = (i + 1) & mask;
         }
         if (block == null) {
+            if (size == MAX_BLOCKS) {
+                clear();
+                return at(pc, code);
+            }
             block = build(pc, code);
             starts[i] = pc;
             slots[i] = block;
@@ -46,6 +55,17 @@ final class Blocks {
             slots[i] = block;
         }
         return block;
+    }
+
+    /** Blocks compiled so far (tests). */
+    int compiledCount() {
+        return compiledCount;
+    }
+
+    private void clear() {
+        starts = new int[INITIAL_SLOTS];
+        slots = new Block[INITIAL_SLOTS];
+        size = 0;
     }
 
     private static int slot(int pc, int mask) {
@@ -89,6 +109,7 @@ final class Blocks {
     private void compile(Block block) {
         if (block.count() > 0) {
             block.compiled(compiler.compile(block));
+            compiledCount++;
         }
     }
 
@@ -120,7 +141,7 @@ final class Blocks {
             count++;
             pc += wide ? 4 : 2;
         }
-        Block block = new Block(start, pcs, raws, kinds, count, pc, branches);
+        Block block = new Block(start, Arrays.copyOf(pcs, count), Arrays.copyOf(raws, count), Arrays.copyOf(kinds, count), count, pc, branches);
         block.markIn(code);
         code.decodeTable().onCodeChange(codeChanged);
         return block;

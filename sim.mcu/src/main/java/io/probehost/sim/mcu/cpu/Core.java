@@ -576,6 +576,11 @@ public final class Core implements CoreRunner.Steppable {
         blocks.compileAfter(runs);
     }
 
+    /** Blocks compiled so far. */
+    public int compiledBlocks() {
+        return blocks.compiledCount();
+    }
+
     /** See {@link #quietEnded}: a block stops after an instruction that set it. */
     boolean quietEnded() {
         return quietEnded;
