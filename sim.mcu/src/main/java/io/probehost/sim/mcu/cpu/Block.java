@@ -77,14 +77,17 @@ final class Block {
         return branches ? pcs[count - 1] : endPc;
     }
 
-    /** The index of the instruction at {@code pc} (a fault leaves the PC there). */
-    int indexOf(int pc) {
+    /**
+     * The index of the instruction that faulted with the PC at {@code pc}: the one there (the block
+     * sets the PC before each), or the last, a branch that may have moved the PC before it faulted.
+     */
+    int faultedAt(int pc) {
         for (int i = 0; i < count; i++) {
             if (pcs[i] == pc) {
                 return i;
             }
         }
-        throw new IllegalStateException("0x" + Integer.toHexString(pc) + " is not in the block at 0x" + Integer.toHexString(start));
+        return count - 1;
     }
 
     /**

@@ -535,7 +535,7 @@ public final class Core implements CoreRunner.Steppable {
             }
             return steps;
         } catch (Fault f) {
-            int faulted = block.indexOf(regs.pc());
+            int faulted = block.faultedAt(regs.pc());
             if (faulted > 0) {
                 debug.retiredSinceRead = true;
             }
