@@ -258,18 +258,12 @@ class CoreRunTest {
     /**
      * A store to NVIC_ISPR in the middle of a basic block (ADDS r0, #1; STR r2, [r1]; ADDS r3, #1
      * twice; B back, in SRAM): IRQ 0 is taken right after the store, before the rest of the block,
-     * as with single steps (a basic-block cache tried in sim.mcu/README.md "Speed" failed it when
-     * its blocks ran on after an instruction ended the quiet run).
+     * as with single steps (fails if a compiled block runs on after an instruction ended the quiet run).
      */
     @ParameterizedTest
     @EnumSource(Profile.class)
     void interruptPendedInsideABlockIsTakenAfterThatInstruction(Profile profile) {
-        int irqHandler = 0x110;
-        byte[] image = new byte[0x200];
-        putWord(image, 0, 0x2000_1000);
-        putWord(image, 4, 0x80 | 1);
-        putWord(image, ExceptionState.FIRST_IRQ * 4, irqHandler | 1);
-        putWord(image, irqHandler, 0x4770_3501); // ADDS r5, #1; BX LR
+        byte[] image = imageWithHandler(ExceptionState.FIRST_IRQ, 0x4770_3501); // ADDS r5, #1; BX LR
         List<CortexMTestMachine> machines = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             CortexMTestMachine machine = sramLoopMachine(profile, image, 0x600A_3001, 0x3301_3301, 0xE7FA);
@@ -286,8 +280,8 @@ class CoreRunTest {
      * Code changed inside a basic block after the block ran: by the program's own STRH halfway
      * through the block (STRH r6, [r5] rewrites its fourth instruction, ADDS r1, #1, into
      * ADDS r4, #1 before it is reached), and then by a store from outside between batches (ADDS r2
-     * becomes ADDS r3). Batches run the new instructions exactly where single steps do (the
-     * basic-block cache tried failed it when it ran a block's bits without comparing them with memory).
+     * becomes ADDS r3). Batches run the new instructions exactly where single steps do (fails if
+     * compiled blocks do not mark their code in the decode table).
      */
     @ParameterizedTest
     @EnumSource(Profile.class)
@@ -327,13 +321,8 @@ class CoreRunTest {
     @ParameterizedTest
     @EnumSource(Profile.class)
     void faultInsideABlockIsTakenAtTheFaultingInstruction(Profile profile) {
-        int hardFaultHandler = 0x110;
-        byte[] image = new byte[0x200];
-        putWord(image, 0, 0x2000_1000);
-        putWord(image, 4, 0x80 | 1);
-        putWord(image, ExceptionState.HARD_FAULT * 4, hardFaultHandler | 1);
-        putWord(image, hardFaultHandler, 0x0624_2420); // MOVS r4, #0x20; LSLS r4, #24
-        putWord(image, hardFaultHandler + 4, 0x4770_3601); // ADDS r6, #1; BX LR
+        // MOVS r4, #0x20; LSLS r4, #24; ADDS r6, #1; BX LR
+        byte[] image = imageWithHandler(ExceptionState.HARD_FAULT, 0x0624_2420, 0x4770_3601);
         List<CortexMTestMachine> machines = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             machines.add(sramLoopMachine(profile, image, 0x2460_3001, 0x6823_0624, 0xE7F9_3101));
@@ -357,6 +346,19 @@ class CoreRunTest {
             }
             assertEquals(state(machines.get(0)), state(machines.get(1)), "after batch " + batch);
         }
+    }
+
+    /** A flash image with the reset vector at 0x80 and {@code exception}'s handler, {@code handler}'s words, at 0x110. */
+    private static byte[] imageWithHandler(int exception, int... handler) {
+        int handlerAddress = 0x110;
+        byte[] image = new byte[0x200];
+        putWord(image, 0, 0x2000_1000);
+        putWord(image, 4, 0x80 | 1);
+        putWord(image, exception * 4, handlerAddress | 1);
+        for (int i = 0; i < handler.length; i++) {
+            putWord(image, handlerAddress + 4 * i, handler[i]);
+        }
+        return image;
     }
 
     /** A machine loaded with {@code image}, running {@code words} copied to the start of SRAM. */
