@@ -64,13 +64,13 @@ final class LabBoard {
     }
 
     void load(byte[] image) {
-        System.arraycopy(image, 0, flash.bytes(), 0, image.length);
+        flash.load(0, image);
         hart.reset(FLASH_BASE);
     }
 
     /** Zeroes SRAM (as after power-on), so a reloaded program starts from a clean result block. */
     void clearRam() {
-        java.util.Arrays.fill(sram.bytes(), (byte) 0);
+        sram.fill((byte) 0);
     }
 
     Hart hart() {

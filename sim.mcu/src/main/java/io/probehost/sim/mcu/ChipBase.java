@@ -1,5 +1,6 @@
 package io.probehost.sim.mcu;
 
+import io.probehost.sim.mcu.bus.DecodeTable;
 import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.SystemBus;
 import io.probehost.sim.mcu.cpu.Core;
@@ -8,7 +9,6 @@ import io.probehost.sim.mcu.cpu.CoreRunner;
 import io.probehost.sim.mcu.cpu.DebugState;
 import io.probehost.sim.mcu.cpu.Profile;
 import io.probehost.sim.mcu.scs.RomTable;
-import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -60,10 +60,10 @@ public abstract class ChipBase implements DebuggableMcu {
     /** System reset of the chip's peripherals (the core resets itself). Called under the lock. */
     protected abstract void resetPeripherals();
 
-    /** The array holding non-volatile memory at {@code address}..+{@code length}; throws if there is none. */
-    protected abstract byte[] nvmArray(int address, int length);
+    /** The memory holding non-volatile memory at {@code address}..+{@code length}; throws if there is none. */
+    protected abstract Memory nvmMemory(int address, int length);
 
-    /** Offset of {@code address} in the array {@link #nvmArray} returns for it. */
+    /** Offset of {@code address} in the memory {@link #nvmMemory} returns for it. */
     protected abstract int nvmOffset(int address);
 
     /** Persists the non-volatile memory (if the chip has a state folder). Called under the lock. */
@@ -154,30 +154,40 @@ public abstract class ChipBase implements DebuggableMcu {
     /** Writes {@code data} straight into non-volatile memory (no programming rule, no controller) and persists it. */
     public void loadFlash(int address, byte[] data) {
         locked(() -> {
-            byte[] target = nvmArray(address, data.length);
-            System.arraycopy(data, 0, target, nvmOffset(address), data.length);
+            nvmMemory(address, data.length).load(nvmOffset(address), data);
             saveNvm();
         });
     }
 
     /** Reads non-volatile memory directly, whatever the protection. */
     public byte[] readFlash(int address, int length) {
-        return locked(() -> Arrays.copyOfRange(nvmArray(address, length), nvmOffset(address),
-                nvmOffset(address) + length));
+        return locked(() -> nvmMemory(address, length).copy(nvmOffset(address), length));
     }
 
     public void writeRam(int address, byte[] data) {
         checkRam(address, data.length);
-        locked(() -> System.arraycopy(data, 0, ram.bytes(), address - ramBase, data.length));
+        locked(() -> ram.load(address - ramBase, data));
     }
 
     public byte[] readRam(int address, int length) {
         checkRam(address, length);
-        return locked(() -> Arrays.copyOfRange(ram.bytes(), address - ramBase, address - ramBase + length));
+        return locked(() -> ram.copy(address - ramBase, length));
+    }
+
+    /**
+     * The decode table of the RAM or non-volatile memory array holding {@code address}: the one the
+     * core's in-place fetches from there keep their decodes in.
+     */
+    public DecodeTable decodeTable(int address) {
+        return locked(() -> isRam(address, 1) ? ram.decodeTable() : nvmMemory(address, 1).decodeTable());
+    }
+
+    private boolean isRam(int address, int length) {
+        return address >= ramBase && address + length <= ramBase + ramSize && length >= 0;
     }
 
     private void checkRam(int address, int length) {
-        if (address < ramBase || address + length > ramBase + ramSize || length < 0) {
+        if (!isRam(address, length)) {
             throw new IllegalArgumentException(String.format("0x%08X+%d is not %s", address, length, ramName));
         }
     }

@@ -1,7 +1,6 @@
 package io.probehost.sim.riscv;
 
 import io.probehost.sim.mcu.AccessSize;
-import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.VirtualClock;
 import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.SystemBus;
@@ -65,19 +64,11 @@ final class TestHart {
     }
 
     void poke(int address, AccessSize size, int value) {
-        try {
-            ram.write(address - RAM, size, value);
-        } catch (BusFault e) {
-            throw new IllegalArgumentException(e);
-        }
+        ram.write(address - RAM, size, value);
     }
 
     int peek(int address, AccessSize size) {
-        try {
-            return ram.read(address - RAM, size);
-        } catch (BusFault e) {
-            throw new IllegalArgumentException(e);
-        }
+        return ram.read(address - RAM, size);
     }
 
     int csr(int csr) {

@@ -5,7 +5,8 @@ import io.probehost.sim.mcu.MemoryPort;
 /**
  * A device whose reads are plain little-endian loads from a byte array whenever it is at rest, so
  * that a bus master may read the array itself instead of calling {@link #read} (see
- * {@link SystemBus#directRegions()}).
+ * {@link SystemBus#directRegions()}), and may keep decoded instructions beside it in its
+ * {@link DecodeTable}.
  */
 public interface DirectMemory extends MemoryPort {
 
@@ -18,4 +19,10 @@ public interface DirectMemory extends MemoryPort {
 
     /** Whether {@link #write} only stores into {@link #directBytes()} (RAM), never anything else (flash). */
     boolean writesDirectly();
+
+    /**
+     * The decode table of the array {@link #directBytes()} returns: one per array, the same for every
+     * mapping of it; whoever changes the array marks it.
+     */
+    DecodeTable decodeTable();
 }

@@ -6,8 +6,9 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Where a {@link DirectMemory} is mapped and the array it reads from: bus accesses without dispatch.
- * Bytes are assembled by hand: small enough to inline into every load and store of the core.
+ * Where a {@link DirectMemory} is mapped, the array it reads from and the array's {@link DecodeTable}:
+ * bus accesses without dispatch. Bytes are assembled by hand: small enough to inline into every load
+ * and store of the core. Stores mark the decode table.
  */
 public final class DirectRegion {
     /** Little-endian words at any byte offset of the array, in one access. */
@@ -17,12 +18,14 @@ public final class DirectRegion {
     private final int size;
     private final byte[] bytes;
     private final boolean writable;
+    private final DecodeTable decodeTable;
 
-    DirectRegion(int base, int size, byte[] bytes, boolean writable) {
+    DirectRegion(int base, int size, byte[] bytes, boolean writable, DecodeTable decodeTable) {
         this.base = base;
         this.size = Integer.compareUnsigned(size, bytes.length) < 0 ? size : bytes.length;
         this.bytes = bytes;
         this.writable = writable;
+        this.decodeTable = decodeTable;
     }
 
     /** Bytes mapped and backed by the array. */
@@ -38,6 +41,16 @@ public final class DirectRegion {
     /** Whether stores may go to the array too (RAM), not only loads. */
     public boolean writable() {
         return writable;
+    }
+
+    /** The offset in the array, and so the index times two in {@link #decodeTable()}, of {@code address}. */
+    public int offsetOf(int address) {
+        return address - base;
+    }
+
+    /** The decode table of the array (offset 0 at this region's base). */
+    public DecodeTable decodeTable() {
+        return decodeTable;
     }
 
     /** A halfword at {@code address} (covered, any alignment), zero-extended. */
@@ -73,7 +86,7 @@ public final class DirectRegion {
         return value;
     }
 
-    /** A store at {@code address} (covered, {@link #writable()}). */
+    /** A store at {@code address} (covered, {@link #writable()}); marks the decode table. */
     public void write(int address, AccessSize size, int value) {
         int offset = address - base;
         bytes[offset] = (byte) value;
@@ -84,5 +97,6 @@ public final class DirectRegion {
                 bytes[offset + 3] = (byte) (value >>> 24);
             }
         }
+        decodeTable.changed(offset, size.bytes());
     }
 }

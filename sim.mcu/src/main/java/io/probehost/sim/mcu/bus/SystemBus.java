@@ -68,7 +68,8 @@ public final class SystemBus implements MemoryPort {
             if (bytes == null) {
                 complete = false;
             } else {
-                DirectRegion candidate = new DirectRegion(region.base, region.size, bytes, memory.writesDirectly());
+                DirectRegion candidate = new DirectRegion(region.base, region.size, bytes, memory.writesDirectly(),
+                        memory.decodeTable());
                 if (candidate.size() >= AccessSize.WORD.bytes()) {
                     direct.add(candidate);
                 }

@@ -1,6 +1,11 @@
 package io.probehost.sim.mcu.cpu;
 
-/** A peripheral with its own notion of time, told whenever the core has executed for a while. */
+/**
+ * A peripheral with its own notion of time, told whenever the core has executed for a while. It
+ * may pend interrupts on its own, but not change the memory map or memory: the core keeps the
+ * region it fetches from, and counts cycles without telling the device until its next interrupt
+ * is due or the program reaches the bus.
+ */
 public interface ClockedDevice {
 
     /** The core executed {@code cycles} processor cycles (the virtual clock has advanced by them). */

@@ -46,6 +46,7 @@ public final class Core implements CoreRunner.Steppable {
     private final long nanosPerCycle;
     private final long remainderPerCycle;
     private final ThumbExecutor executor;
+    private final Blocks blocks;
     private final ExceptionEntry exceptionEntry;
     private final DebugEvents debugEvents;
     private DebugComparators comparators = DebugComparators.NONE;
@@ -66,15 +67,15 @@ public final class Core implements CoreRunner.Steppable {
     private long clockedCycles;
     /**
      * While {@link #cycles} stays below this, counting an instruction's cycles is all
-     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late and no
-     * device counts cycles, to the cycle limit or, with SysTick running, to where SysTick would
-     * reach zero if sooner; {@link Long#MIN_VALUE} otherwise, and again (by {@link #endCountingOnly})
+     * {@link #addCycles} has to do: set by {@link #runQuietly} while the clock is told late, to the
+     * cycle limit or, if sooner, to where SysTick would reach zero or a clocked device would raise
+     * its interrupt; {@link Long#MIN_VALUE} otherwise, and again (by {@link #endCountingOnly})
      * at every bus access (which may read or start SysTick) and at the end of the run.
      */
     private long countOnlyBelow = Long.MIN_VALUE;
-    /** The {@link #cycles} SysTick has been given, while {@link #countOnlyBelow} holds it back. */
+    /** The {@link #cycles} SysTick and the clocked devices have been given, while {@link #countOnlyBelow} holds them back. */
     private long sysTickCountedTo;
-    /** Inside a {@link #runQuietly} run in which no device counts cycles: the shortcut starts again after it ends. */
+    /** Inside a {@link #runQuietly} run: the shortcut starts again after it ends. */
     private boolean countOnlyInRun;
     private boolean deferClock;
     /**
@@ -128,6 +129,7 @@ public final class Core implements CoreRunner.Steppable {
         this.exceptions = new ExceptionState(profile);
         this.control = new ControlRegisters(profile, exceptions);
         this.executor = new ThumbExecutor(this);
+        this.blocks = new Blocks(executor.decoded(), this::endQuiet);
         exceptions.setPendingListener(this::endQuiet);
         this.exceptionEntry = new ExceptionEntry(this);
         this.debugEvents = new DebugEvents(this);
@@ -473,26 +475,37 @@ public final class Core implements CoreRunner.Steppable {
      * {@link #quietEnded} says it may no longer hold. Only in an unbounded {@link #run}.
      */
     private int runQuietly(int maxSteps) {
-        // a device counting cycles could change the direct regions without a bus access of the core
-        boolean holdCode = devices.length == 0;
-        DirectRegion code = holdCode ? codeRegion(regs.pc()) : null;
+        DirectRegion code = codeRegion(regs.pc());
         quietEnded = false;
         executing = true;
-        countOnlyInRun = devices.length == 0;
-        if (countOnlyInRun) {
-            startCountingOnly();
-        }
+        countOnlyInRun = true;
+        startCountingOnly();
         int steps = 0;
+        boolean atBlockStart = true;
+        int blockEnd = 0;
         try {
             do {
                 int pc = regs.pc();
+                if (atBlockStart && code != null && blockMayStart(pc, code)) {
+                    Block block = blocks.at(pc, code);
+                    atBlockStart = false;
+                    blockEnd = block.lastPc();
+                    CompiledBlock compiled = blocks.compiledOnceHot(block);
+                    if (compiled != null && maxSteps - steps >= block.count()
+                            && countOnlyBelow - cycles > (long) block.count() * Block.MAX_CYCLES_PER_INSTRUCTION) {
+                        steps += runBlock(block, compiled);
+                        atBlockStart = block.branches();
+                        continue;
+                    }
+                }
                 long pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
-                if (pair == NO_PAIR && holdCode) {
+                if (pair == NO_PAIR) {
                     code = codeRegion(pc);
                     pair = code != null ? code.readWordIfCovered(pc, NO_PAIR) : NO_PAIR;
                 }
                 executeInstruction(pc, pair);
                 steps++;
+                atBlockStart = atBlockStart || pc == blockEnd;
             } while (!quietEnded && steps < maxSteps);
         } finally {
             countOnlyInRun = false;
@@ -500,6 +513,77 @@ public final class Core implements CoreRunner.Steppable {
             endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
         }
         return steps;
+    }
+
+    /**
+     * Whether a {@link Block} may run from {@code pc} in the held code region: outside an IT block,
+     * in Thumb state, executable (a block never leaves the region it was built in).
+     */
+    private boolean blockMayStart(int pc, DirectRegion code) {
+        return regs.itState == 0 && regs.thumb && code.covers(pc, 2) && !(armv7m && executeNever(pc));
+    }
+
+    /**
+     * Runs a compiled block as as many quiet steps would; returns the steps taken. A fault is taken
+     * as {@link #executeInstruction} takes it, at the instruction that raised it.
+     */
+    private int runBlock(Block block, CompiledBlock compiled) {
+        try {
+            int steps = compiled.run(executor, regs, this);
+            if (steps == block.count()) {
+                debug.retiredSinceRead = true;
+            }
+            return steps;
+        } catch (Fault f) {
+            int faulted = block.faultedAt(regs.pc());
+            if (faulted > 0) {
+                debug.retiredSinceRead = true;
+            }
+            addCycles(1);
+            raiseSynchronousFault();
+            return faulted + 1;
+        }
+    }
+
+    /** A block's instruction retired in {@code n} cycles: below {@link #countOnlyBelow}, which its start made sure of. */
+    void countCycles(int n) {
+        cycles += n;
+    }
+
+    /**
+     * A block's instruction that took {@code cost} cycles ended the quiet run: finishes it as
+     * {@link #executeInstruction} would (a halt it caused keeps it from retiring) and returns the
+     * steps the block took, {@code executed}, with the PC at {@code nextPc}.
+     */
+    int leaveBlock(int cost, int nextPc, int executed) {
+        regs.setPc(nextPc);
+        if (debug.halted) {
+            if (executed > 1) {
+                debug.retiredSinceRead = true;
+            }
+            return executed;
+        }
+        debug.retiredSinceRead = true;
+        addCycles(cost);
+        return executed;
+    }
+
+    /**
+     * Compiles a block once it has been reached {@code runs} times (1: at once) instead of
+     * {@link Block#HOT} times: for tests and judges, so that short programs run compiled blocks.
+     */
+    public void compileBlocksAfter(int runs) {
+        blocks.compileAfter(runs);
+    }
+
+    /** Blocks compiled so far. */
+    public int compiledBlocks() {
+        return blocks.compiledCount();
+    }
+
+    /** See {@link #quietEnded}: a block stops after an instruction that set it. */
+    boolean quietEnded() {
+        return quietEnded;
     }
 
     /**
@@ -566,20 +650,42 @@ public final class Core implements CoreRunner.Steppable {
         handOverCycles();
     }
 
-    /** Starts {@link #countOnlyBelow}'s shortcut: up to the cycle limit, or to where SysTick would reach zero if sooner. */
+    /**
+     * Starts {@link #countOnlyBelow}'s shortcut: up to the cycle limit, or to where SysTick would
+     * reach zero or a clocked device raise its interrupt if sooner (a device is told the time it
+     * reads from the clock at the instruction reaching that bound, and at every bus access before).
+     */
     private void startCountingOnly() {
-        countOnlyBelow = sysTick.running() ? Math.min(cycleLimit, cycles + sysTick.cyclesToZero()) : cycleLimit;
+        long below = sysTick.running() ? Math.min(cycleLimit, cycles + sysTick.cyclesToZero()) : cycleLimit;
+        if (devices.length != 0) {
+            handOverCycles(); // a device reads the clock
+            for (ClockedDevice device : devices) {
+                long untilInterrupt = device.cyclesUntilInterrupt();
+                if (untilInterrupt > 0) {
+                    below = Math.min(below, cycles + untilInterrupt);
+                }
+            }
+        }
+        countOnlyBelow = below;
         sysTickCountedTo = cycles;
     }
 
     /**
-     * Ends {@link #countOnlyBelow}'s shortcut, if on: SysTick gets the cycles up to {@code upTo} it
-     * was not given, fewer than make it reach zero, so only its current value counts down.
+     * Ends {@link #countOnlyBelow}'s shortcut, if on: SysTick and the clocked devices get the
+     * cycles up to {@code upTo} they were not given, fewer than make SysTick reach zero (so only its
+     * current value counts down) or a device raise its interrupt.
      */
     private void endCountingOnly(long upTo) {
         if (countOnlyBelow != Long.MIN_VALUE) {
             countOnlyBelow = Long.MIN_VALUE;
-            sysTick.advance(upTo - sysTickCountedTo);
+            long held = upTo - sysTickCountedTo;
+            sysTick.advance(held);
+            if (devices.length != 0 && held > 0) {
+                handOverCycles();
+                for (ClockedDevice device : devices) {
+                    device.advance(held);
+                }
+            }
         }
     }
 

@@ -61,71 +61,155 @@ final class ThumbExecutor {
 
     /**
      * Executes the instruction {@code raw} ({@code hw1 | hw2 << 16}) of {@link DecodedInstructions}
-     * class {@code kind}: one flat switch to the routine, or the steps of a short one inline.
+     * class {@code kind}: one flat switch to the routine. Each routine takes the PC and the bits, so
+     * that {@link BlockCompiler} can call the same routine with both as constants.
      */
     private int run(int kind, int pc, int raw) {
-        int hw = raw & 0xFFFF;
         switch (kind) {
-            case DecodedInstructions.LSL_IMMEDIATE: r.set(hw & 7, alu.lslImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
-            case DecodedInstructions.LSR_IMMEDIATE: r.set(hw & 7, alu.lsrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
-            case DecodedInstructions.ASR_IMMEDIATE: r.set(hw & 7, alu.asrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F)); return 1;
-            case DecodedInstructions.ADD_SUBTRACT_3: return shiftAddSubtract(hw);
-            case DecodedInstructions.MOV_IMMEDIATE: r.set((hw >>> 8) & 7, alu.logicFlags(hw & 0xFF)); return 1;
-            case DecodedInstructions.CMP_IMMEDIATE: alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true); return 1;
-            case DecodedInstructions.ADD_IMMEDIATE_8: r.set((hw >>> 8) & 7, alu.add(r.get((hw >>> 8) & 7), hw & 0xFF, true)); return 1;
-            case DecodedInstructions.SUB_IMMEDIATE_8: r.set((hw >>> 8) & 7, alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true)); return 1;
-            case DecodedInstructions.LOAD_STORE_REGISTER: return loadStoreRegisterOffset(hw);
-            case DecodedInstructions.LOAD_LITERAL: return loadLiteral(pc, hw);
-            case DecodedInstructions.DATA_PROCESSING: return dataProcessing(hw);
-            case DecodedInstructions.SPECIAL_DATA_BRANCH_EXCHANGE: return specialDataAndBranchExchange(pc, hw);
-            case DecodedInstructions.STR_IMMEDIATE:
-                core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD, r.get(hw & 7));
-                return 2;
-            case DecodedInstructions.LDR_IMMEDIATE:
-                r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD));
-                return 2;
-            case DecodedInstructions.STRB_IMMEDIATE:
-                core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE, r.get(hw & 7));
-                return 2;
-            case DecodedInstructions.LDRB_IMMEDIATE:
-                r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE));
-                return 2;
-            case DecodedInstructions.LOAD_STORE_HALFWORD: return loadStoreHalfwordImmediate(hw);
-            case DecodedInstructions.LOAD_STORE_SP_RELATIVE: return loadStoreSpRelative(hw);
-            case DecodedInstructions.ADDRESS_GENERATION: return addressGeneration(pc, hw);
-            case DecodedInstructions.PUSH: return push(hw);
-            case DecodedInstructions.POP: return pop(hw);
-            case DecodedInstructions.MISCELLANEOUS: return miscellaneous(pc, hw);
-            case DecodedInstructions.LOAD_STORE_MULTIPLE: return loadStoreMultiple(hw);
-            case DecodedInstructions.CONDITIONAL_BRANCH:
-                if (!alu.conditionPassed((hw >>> 8) & 0xF)) {
-                    return 1;
-                }
-                nextPc = pc + 4 + ((byte) hw) * 2;
-                return 3;
-            case DecodedInstructions.UNDEFINED_OR_SVC: return conditionalBranchOrSvc(pc, hw);
-            case DecodedInstructions.BRANCH: return branch(pc, hw);
+            case DecodedInstructions.LSL_IMMEDIATE: return lslImmediate(pc, raw);
+            case DecodedInstructions.LSR_IMMEDIATE: return lsrImmediate(pc, raw);
+            case DecodedInstructions.ASR_IMMEDIATE: return asrImmediate(pc, raw);
+            case DecodedInstructions.ADD_SUBTRACT_3: return addSubtract3(pc, raw);
+            case DecodedInstructions.MOV_IMMEDIATE: return movImmediate(pc, raw);
+            case DecodedInstructions.CMP_IMMEDIATE: return cmpImmediate(pc, raw);
+            case DecodedInstructions.ADD_IMMEDIATE_8: return addImmediate8(pc, raw);
+            case DecodedInstructions.SUB_IMMEDIATE_8: return subImmediate8(pc, raw);
+            case DecodedInstructions.LOAD_STORE_REGISTER: return loadStoreRegisterOffset(pc, raw);
+            case DecodedInstructions.LOAD_LITERAL: return loadLiteral(pc, raw);
+            case DecodedInstructions.DATA_PROCESSING: return dataProcessing(pc, raw);
+            case DecodedInstructions.SPECIAL_DATA_BRANCH_EXCHANGE: return specialDataAndBranchExchange(pc, raw);
+            case DecodedInstructions.STR_IMMEDIATE: return strImmediate(pc, raw);
+            case DecodedInstructions.LDR_IMMEDIATE: return ldrImmediate(pc, raw);
+            case DecodedInstructions.STRB_IMMEDIATE: return strbImmediate(pc, raw);
+            case DecodedInstructions.LDRB_IMMEDIATE: return ldrbImmediate(pc, raw);
+            case DecodedInstructions.LOAD_STORE_HALFWORD: return loadStoreHalfwordImmediate(pc, raw);
+            case DecodedInstructions.LOAD_STORE_SP_RELATIVE: return loadStoreSpRelative(pc, raw);
+            case DecodedInstructions.ADDRESS_GENERATION: return addressGeneration(pc, raw);
+            case DecodedInstructions.PUSH: return push(pc, raw);
+            case DecodedInstructions.POP: return pop(pc, raw);
+            case DecodedInstructions.MISCELLANEOUS: return miscellaneous(pc, raw);
+            case DecodedInstructions.LOAD_STORE_MULTIPLE: return loadStoreMultiple(pc, raw);
+            case DecodedInstructions.CONDITIONAL_BRANCH: return conditionalBranch(pc, raw);
+            case DecodedInstructions.UNDEFINED_OR_SVC: return conditionalBranchOrSvc(pc, raw);
+            case DecodedInstructions.BRANCH: return branch(pc, raw);
             default:
                 nextPc = pc + 4;
-                return runThirtyTwoBit(kind, pc, hw, raw >>> 16);
+                return runThirtyTwoBit(kind, pc, raw);
         }
     }
 
-    private int runThirtyTwoBit(int kind, int pc, int hw1, int hw2) {
+    private int runThirtyTwoBit(int kind, int pc, int raw) {
         switch (kind) {
-            case DecodedInstructions.BL: return branchWithLink(pc, hw1, hw2);
-            case DecodedInstructions.ARMV6M_32_BIT: return armv6mThirtyTwoBit(pc, hw1, hw2);
+            case DecodedInstructions.BL: return branchWithLink(pc, raw);
+            case DecodedInstructions.ARMV6M_32_BIT: return armv6mThirtyTwoBit(pc, raw);
             case DecodedInstructions.NO_COPROCESSOR: return thumb2.noCoprocessor();
-            case DecodedInstructions.DATA_PROCESSING_SHIFTED_REGISTER: return thumb2.dataProcessing.shiftedRegister(hw1, hw2);
-            case DecodedInstructions.LOAD_STORE_MULTIPLE_32: return thumb2.loadStoreMultiple(hw1, hw2);
-            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE: return thumb2.dualExclusiveOrTable(pc, hw1, hw2);
-            case DecodedInstructions.BRANCH_OR_CONTROL: return thumb2.branchOrControl(pc, hw1, hw2);
-            case DecodedInstructions.DATA_PROCESSING_MODIFIED_IMMEDIATE: return thumb2.dataProcessing.modifiedImmediate(hw1, hw2);
-            case DecodedInstructions.DATA_PROCESSING_PLAIN_IMMEDIATE: return thumb2.dataProcessing.plainImmediate(pc, hw1, hw2);
-            case DecodedInstructions.LOAD_STORE_32: return thumb2.loadStore(pc, hw1, hw2);
-            case DecodedInstructions.DATA_PROCESSING_REGISTER: return thumb2.dataProcessing.registerOrMultiply(hw1, hw2);
+            case DecodedInstructions.DATA_PROCESSING_SHIFTED_REGISTER: return dataProcessingShiftedRegister(pc, raw);
+            case DecodedInstructions.LOAD_STORE_MULTIPLE_32: return loadStoreMultiple32(pc, raw);
+            case DecodedInstructions.DUAL_EXCLUSIVE_TABLE: return dualExclusiveOrTable(pc, raw);
+            case DecodedInstructions.BRANCH_OR_CONTROL: return branchOrControl(pc, raw);
+            case DecodedInstructions.DATA_PROCESSING_MODIFIED_IMMEDIATE: return dataProcessingModifiedImmediate(pc, raw);
+            case DecodedInstructions.DATA_PROCESSING_PLAIN_IMMEDIATE: return dataProcessingPlainImmediate(pc, raw);
+            case DecodedInstructions.LOAD_STORE_32: return loadStore32(pc, raw);
+            case DecodedInstructions.DATA_PROCESSING_REGISTER: return dataProcessingRegister(pc, raw);
             default: return undefined();
         }
+    }
+
+    // ---- the routines of run, each (pc, raw) ----
+
+    int lslImmediate(int pc, int hw) {
+        r.set(hw & 7, alu.lslImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F));
+        return 1;
+    }
+
+    int lsrImmediate(int pc, int hw) {
+        r.set(hw & 7, alu.lsrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F));
+        return 1;
+    }
+
+    int asrImmediate(int pc, int hw) {
+        r.set(hw & 7, alu.asrImmediate(r.get((hw >>> 3) & 7), (hw >>> 6) & 0x1F));
+        return 1;
+    }
+
+    int movImmediate(int pc, int hw) {
+        r.set((hw >>> 8) & 7, alu.logicFlags(hw & 0xFF));
+        return 1;
+    }
+
+    int cmpImmediate(int pc, int hw) {
+        alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true);
+        return 1;
+    }
+
+    int addImmediate8(int pc, int hw) {
+        r.set((hw >>> 8) & 7, alu.add(r.get((hw >>> 8) & 7), hw & 0xFF, true));
+        return 1;
+    }
+
+    int subImmediate8(int pc, int hw) {
+        r.set((hw >>> 8) & 7, alu.sub(r.get((hw >>> 8) & 7), hw & 0xFF, true));
+        return 1;
+    }
+
+    int strImmediate(int pc, int hw) {
+        core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD, r.get(hw & 7));
+        return 2;
+    }
+
+    int ldrImmediate(int pc, int hw) {
+        r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F) * 4, AccessSize.WORD));
+        return 2;
+    }
+
+    int strbImmediate(int pc, int hw) {
+        core.write(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE, r.get(hw & 7));
+        return 2;
+    }
+
+    int ldrbImmediate(int pc, int hw) {
+        r.set(hw & 7, core.read(r.get((hw >>> 3) & 7) + ((hw >>> 6) & 0x1F), AccessSize.BYTE));
+        return 2;
+    }
+
+    int conditionalBranch(int pc, int hw) {
+        if (!alu.conditionPassed((hw >>> 8) & 0xF)) {
+            return 1;
+        }
+        nextPc = pc + 4 + ((byte) hw) * 2;
+        return 3;
+    }
+
+    int dualExclusiveOrTable(int pc, int raw) {
+        return thumb2.dualExclusiveOrTable(pc, raw & 0xFFFF, raw >>> 16);
+    }
+
+    int branchOrControl(int pc, int raw) {
+        return thumb2.branchOrControl(pc, raw & 0xFFFF, raw >>> 16);
+    }
+
+    int dataProcessingShiftedRegister(int pc, int raw) {
+        return thumb2.dataProcessing.shiftedRegister(raw & 0xFFFF, raw >>> 16);
+    }
+
+    int loadStoreMultiple32(int pc, int raw) {
+        return thumb2.loadStoreMultiple(raw & 0xFFFF, raw >>> 16);
+    }
+
+    int dataProcessingModifiedImmediate(int pc, int raw) {
+        return thumb2.dataProcessing.modifiedImmediate(raw & 0xFFFF, raw >>> 16);
+    }
+
+    int dataProcessingPlainImmediate(int pc, int raw) {
+        return thumb2.dataProcessing.plainImmediate(pc, raw & 0xFFFF, raw >>> 16);
+    }
+
+    int loadStore32(int pc, int raw) {
+        return thumb2.loadStore(pc, raw & 0xFFFF, raw >>> 16);
+    }
+
+    int dataProcessingRegister(int pc, int raw) {
+        return thumb2.dataProcessing.registerOrMultiply(raw & 0xFFFF, raw >>> 16);
     }
 
     /**
@@ -173,6 +257,10 @@ final class ThumbExecutor {
         }
     }
 
+    DecodedInstructions decoded() {
+        return decoded;
+    }
+
     void setNextPc(int value) {
         nextPc = value;
     }
@@ -189,7 +277,7 @@ final class ThumbExecutor {
         throw core.fault(ExceptionState.USAGE_FAULT, ControlRegisters.CFSR_UNDEFINSTR);
     }
 
-    private int shiftAddSubtract(int hw) {
+    int addSubtract3(int pc, int hw) {
         int rd = hw & 7;
         int rm = (hw >>> 3) & 7;
         int imm5 = (hw >>> 6) & 0x1F;
@@ -206,13 +294,13 @@ final class ThumbExecutor {
         }
     }
 
-    private int loadLiteral(int pc, int hw) {
+    int loadLiteral(int pc, int hw) {
         int address = ((pc + 4) & ~3) + (hw & 0xFF) * 4;
         r.set((hw >>> 8) & 7, core.read(address, AccessSize.WORD));
         return 2;
     }
 
-    private int dataProcessing(int hw) {
+    int dataProcessing(int pc, int hw) {
         int rdn = hw & 7;
         int x = r.get(rdn);
         int y = r.get((hw >>> 3) & 7);
@@ -237,7 +325,7 @@ final class ThumbExecutor {
         return 1;
     }
 
-    private int specialDataAndBranchExchange(int pc, int hw) {
+    int specialDataAndBranchExchange(int pc, int hw) {
         int rm = (hw >>> 3) & 0xF;
         int rd = (hw & 7) | ((hw >>> 4) & 8);
         switch ((hw >>> 8) & 3) {
@@ -284,7 +372,7 @@ final class ThumbExecutor {
         }
     }
 
-    private int loadStoreRegisterOffset(int hw) {
+    int loadStoreRegisterOffset(int pc, int hw) {
         int rt = hw & 7;
         int address = r.get((hw >>> 3) & 7) + r.get((hw >>> 6) & 7);
         switch ((hw >>> 9) & 7) {
@@ -300,12 +388,12 @@ final class ThumbExecutor {
         return 2;
     }
 
-    private int loadStoreHalfwordImmediate(int hw) {
+    int loadStoreHalfwordImmediate(int pc, int hw) {
         int offset = ((hw >>> 6) & 0x1F) * 2;
         return loadOrStore(hw, AccessSize.HALFWORD, r.get((hw >>> 3) & 7) + offset, hw & 7);
     }
 
-    private int loadStoreSpRelative(int hw) {
+    int loadStoreSpRelative(int pc, int hw) {
         return loadOrStore(hw, AccessSize.WORD, r.sp() + (hw & 0xFF) * 4, (hw >>> 8) & 7);
     }
 
@@ -318,13 +406,13 @@ final class ThumbExecutor {
         return 2;
     }
 
-    private int addressGeneration(int pc, int hw) {
+    int addressGeneration(int pc, int hw) {
         int base = (hw & 0x0800) != 0 ? r.sp() : (pc + 4) & ~3;
         r.set((hw >>> 8) & 7, base + (hw & 0xFF) * 4);
         return 1;
     }
 
-    private int miscellaneous(int pc, int hw) {
+    int miscellaneous(int pc, int hw) {
         if ((hw & 0xFF00) == 0xB000) {
             int delta = (hw & 0x7F) * 4;
             r.setSp((hw & 0x80) != 0 ? r.sp() - delta : r.sp() + delta);
@@ -337,7 +425,7 @@ final class ThumbExecutor {
             return 1;
         }
         if ((hw & 0xFE00) == 0xB400) {
-            return push(hw);
+            return push(pc, hw);
         }
         if (armv7m) {
             if ((hw & 0xF500) == 0xB100) {
@@ -361,7 +449,7 @@ final class ThumbExecutor {
             return reverse(hw);
         }
         if ((hw & 0xFE00) == 0xBC00) {
-            return pop(hw);
+            return pop(pc, hw);
         }
         if ((hw & 0xFF00) == 0xBE00) {
             nextPc = pc;
@@ -421,7 +509,7 @@ final class ThumbExecutor {
         return 1;
     }
 
-    private int push(int hw) {
+    int push(int pc, int hw) {
         int list = (hw & 0xFF) | ((hw & 0x100) != 0 ? 1 << 14 : 0);
         int count = Integer.bitCount(list);
         int address = r.sp() - 4 * count;
@@ -436,7 +524,7 @@ final class ThumbExecutor {
         return 1 + count;
     }
 
-    private int pop(int hw) {
+    int pop(int pc, int hw) {
         int list = (hw & 0xFF) | ((hw & 0x100) != 0 ? 1 << 15 : 0);
         int count = Integer.bitCount(list);
         int[] values = loadedWords;
@@ -460,7 +548,7 @@ final class ThumbExecutor {
         return 1 + count;
     }
 
-    private int loadStoreMultiple(int hw) {
+    int loadStoreMultiple(int pc, int hw) {
         int rn = (hw >>> 8) & 7;
         int list = hw & 0xFF;
         int count = Integer.bitCount(list);
@@ -520,13 +608,15 @@ final class ThumbExecutor {
         return 3;
     }
 
-    private int branch(int pc, int hw) {
+    int branch(int pc, int hw) {
         nextPc = pc + 4 + (((hw & 0x7FF) << 21) >> 20);
         return 3;
     }
 
     /** BL (both profiles): the 32-bit encodings with hw1 11110 and hw2 11x1. */
-    private int branchWithLink(int pc, int hw1, int hw2) {
+    int branchWithLink(int pc, int raw) {
+        int hw1 = raw & 0xFFFF;
+        int hw2 = raw >>> 16;
         int s = (hw1 >>> 10) & 1;
         int i1 = ~((hw2 >>> 13) ^ s) & 1;
         int i2 = ~((hw2 >>> 11) ^ s) & 1;
@@ -538,12 +628,14 @@ final class ThumbExecutor {
     }
 
     /** The 32-bit encodings of ARMv6-M: BL, MSR, MRS, DSB, DMB and ISB. */
-    private int armv6mThirtyTwoBit(int pc, int hw1, int hw2) {
+    private int armv6mThirtyTwoBit(int pc, int raw) {
+        int hw1 = raw & 0xFFFF;
+        int hw2 = raw >>> 16;
         if ((hw1 & 0xF800) != 0xF000) {
             return undefined();
         }
         if ((hw2 & 0xD000) == 0xD000) {
-            return branchWithLink(pc, hw1, hw2);
+            return branchWithLink(pc, raw);
         }
         if ((hw2 & 0xD000) != 0x8000) {
             return undefined();

@@ -2,8 +2,8 @@ package io.probehost.sim.mcu.fpec;
 
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.bus.DecodeTable;
 import io.probehost.sim.mcu.bus.DirectMemory;
-import io.probehost.sim.mcu.bus.LittleEndian;
 
 /**
  * The bus view of main flash (at 0x08000000 and its boot alias at 0): reads wait for the FPEC's
@@ -22,7 +22,7 @@ public final class FlashPort implements DirectMemory {
     @Override
     public int read(int offset, AccessSize size) {
         fpec.stallUntilReady();
-        return LittleEndian.get(store.flash, offset, size.bytes());
+        return store.flash.read(offset, size);
     }
 
     @Override
@@ -33,11 +33,16 @@ public final class FlashPort implements DirectMemory {
     /** Readable in place unless a read would wait for the FPEC's operation or complete it (EOP). */
     @Override
     public byte[] directBytes() {
-        return fpec.atRest() ? store.flash : null;
+        return fpec.atRest() ? store.flash.directBytes() : null;
     }
 
     @Override
     public boolean writesDirectly() {
         return false;
+    }
+
+    @Override
+    public DecodeTable decodeTable() {
+        return store.flash.decodeTable();
     }
 }

@@ -1,8 +1,8 @@
 package io.probehost.sim.mcu.fpec;
 
+import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.NvmFile;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Main flash and the 16 option bytes, persisted as one file (flash then option bytes) in a state
@@ -18,30 +18,30 @@ public final class FlashStore {
         (byte) 0xFF, 0, (byte) 0xFF, 0, (byte) 0xFF, 0, (byte) 0xFF, 0,
     };
 
-    final byte[] flash;
-    final byte[] options = new byte[OPTION_BYTES];
+    final Memory flash;
+    final Memory options = new Memory(OPTION_BYTES);
     private final NvmFile file;
 
     /** @param fileName name of the file in {@code stateDirOrNull}, such as {@code stm32f103rb-nvm.bin} */
     public FlashStore(FlashGeometry geometry, Path stateDirOrNull, String fileName) {
-        this.flash = new byte[geometry.flashBytes()];
+        this.flash = new Memory(geometry.flashBytes());
         this.file = new NvmFile(stateDirOrNull, fileName, flash, options);
         factoryState();
         file.load();
     }
 
     private void factoryState() {
-        Arrays.fill(flash, ERASED);
-        System.arraycopy(FACTORY_OPTIONS, 0, options, 0, OPTION_BYTES);
+        flash.fill(ERASED);
+        options.load(0, FACTORY_OPTIONS);
     }
 
-    /** The main flash array (live; callers hold the chip's lock). */
-    public byte[] flash() {
+    /** The main flash (live; callers hold the chip's lock). */
+    public Memory flash() {
         return flash;
     }
 
     /** The option bytes as stored (live; callers hold the chip's lock). */
-    public byte[] options() {
+    public Memory options() {
         return options;
     }
 

@@ -4,7 +4,6 @@ import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.VirtualClock;
 import io.probehost.sim.mcu.bus.WordRegisters;
-import java.util.Arrays;
 
 /**
  * The flash program/erase controller (FPEC, RM0008 and PM0075) at 0x40022000: KEYR unlock sequence
@@ -90,7 +89,7 @@ public final class Fpec extends WordRegisters {
     }
 
     private void loadOptionBytes() {
-        byte[] options = store.options;
+        byte[] options = store.options.copy(0, FlashStore.OPTION_BYTES);
         boolean error = false;
         int[] values = new int[FlashStore.OPTION_BYTES / 2];
         for (int i = 0; i < values.length; i++) {
@@ -231,11 +230,11 @@ public final class Fpec extends WordRegisters {
         if ((cr & CR_PER) != 0) {
             erasePage();
         } else if ((cr & CR_MER) != 0) {
-            Arrays.fill(store.flash, FlashStore.ERASED);
+            store.flash.fill(FlashStore.ERASED);
             busyFor(geometry.massEraseNanos());
             store.save();
         } else if ((cr & CR_OPTER) != 0 && (cr & CR_OPTWRE) != 0) {
-            Arrays.fill(store.options, FlashStore.ERASED);
+            store.options.fill(FlashStore.ERASED);
             busyFor(geometry.massEraseNanos());
             store.save();
         }
@@ -255,7 +254,7 @@ public final class Fpec extends WordRegisters {
             return;
         }
         int start = page * geometry.pageBytes();
-        Arrays.fill(store.flash, start, start + geometry.pageBytes(), FlashStore.ERASED);
+        store.flash.fill(start, geometry.pageBytes(), FlashStore.ERASED);
         busyFor(geometry.pageEraseNanos());
         store.save();
     }
@@ -292,15 +291,13 @@ public final class Fpec extends WordRegisters {
     }
 
     private void programHalfWord(int offset, int value) {
-        byte[] flash = store.flash;
-        int current = (flash[offset] & 0xFF) | (flash[offset + 1] & 0xFF) << 8;
+        int current = store.flash.read(offset, AccessSize.HALFWORD);
         int halfWord = value & 0xFFFF;
         if (current != 0xFFFF && halfWord != 0) {
             errors |= SR_PGERR;
             return;
         }
-        flash[offset] = (byte) halfWord;
-        flash[offset + 1] = (byte) (halfWord >>> 8);
+        store.flash.write(offset, AccessSize.HALFWORD, halfWord);
         busyFor(geometry.programNanos());
         store.markDirty();
     }
@@ -318,18 +315,16 @@ public final class Fpec extends WordRegisters {
         if (size != AccessSize.HALFWORD || (offset & 1) != 0) {
             throw new BusFault(offset, "option bytes take aligned half-word writes only");
         }
-        byte[] options = store.options;
-        if (options[offset] != FlashStore.ERASED || options[offset + 1] != FlashStore.ERASED) {
+        if (store.options.read(offset, AccessSize.HALFWORD) != 0xFFFF) {
             errors |= SR_PGERR;
             return;
         }
         int low = value & 0xFF;
         if (offset == 0 && low == RDP_UNPROTECTED && readProtected()) {
-            Arrays.fill(store.flash, FlashStore.ERASED);
+            store.flash.fill(FlashStore.ERASED);
             busyFor(geometry.massEraseNanos());
         }
-        options[offset] = (byte) low;
-        options[offset + 1] = (byte) ~low;
+        store.options.write(offset, AccessSize.HALFWORD, low | (~low & 0xFF) << 8);
         busyFor(geometry.programNanos());
         store.markDirty();
     }

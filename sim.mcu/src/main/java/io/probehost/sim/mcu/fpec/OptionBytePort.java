@@ -3,7 +3,6 @@ package io.probehost.sim.mcu.fpec;
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.MemoryPort;
-import io.probehost.sim.mcu.bus.LittleEndian;
 
 /** The 16 option bytes at 0x1FFFF800 as stored (value and complement); stores go to the FPEC. */
 public final class OptionBytePort implements MemoryPort {
@@ -19,7 +18,7 @@ public final class OptionBytePort implements MemoryPort {
     @Override
     public int read(int offset, AccessSize size) {
         fpec.stallUntilReady();
-        return LittleEndian.get(store.options, offset, size.bytes());
+        return store.options.read(offset, size);
     }
 
     @Override

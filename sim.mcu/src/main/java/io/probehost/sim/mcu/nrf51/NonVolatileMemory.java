@@ -1,8 +1,8 @@
 package io.probehost.sim.mcu.nrf51;
 
+import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.NvmFile;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Contents of the code flash and the UICR, persisted as one file (flash then UICR) in a state
@@ -12,14 +12,14 @@ final class NonVolatileMemory {
     static final String FILE_NAME = "nrf51822-nvm.bin";
     static final byte ERASED = (byte) 0xFF;
 
-    final byte[] flash = new byte[Nrf51822.FLASH_SIZE];
-    final byte[] uicr = new byte[Nrf51822.UICR_SIZE];
+    final Memory flash = new Memory(Nrf51822.FLASH_SIZE);
+    final Memory uicr = new Memory(Nrf51822.UICR_SIZE);
     private final NvmFile file;
 
     NonVolatileMemory(Path stateDir) {
         file = new NvmFile(stateDir, FILE_NAME, flash, uicr);
-        Arrays.fill(flash, ERASED);
-        Arrays.fill(uicr, ERASED);
+        flash.fill(ERASED);
+        uicr.fill(ERASED);
         file.load();
     }
 
@@ -38,8 +38,8 @@ final class NonVolatileMemory {
 
     /** Erases everything and removes the persisted file. */
     void wipe() {
-        Arrays.fill(flash, ERASED);
-        Arrays.fill(uicr, ERASED);
+        flash.fill(ERASED);
+        uicr.fill(ERASED);
         file.delete();
     }
 }

@@ -2,15 +2,16 @@ package io.probehost.sim.mcu.nrf51;
 
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
+import io.probehost.sim.mcu.bus.DecodeTable;
 import io.probehost.sim.mcu.bus.DirectMemory;
-import io.probehost.sim.mcu.bus.LittleEndian;
+import io.probehost.sim.mcu.bus.Memory;
 
 /** The bus view of code flash or UICR: reads anywhere (after the NVMC's operation in flight), word writes go through the NVMC. */
 final class NorFlashPort implements DirectMemory {
-    private final byte[] content;
+    private final Memory content;
     private final Nvmc nvmc;
 
-    NorFlashPort(byte[] content, Nvmc nvmc) {
+    NorFlashPort(Memory content, Nvmc nvmc) {
         this.content = content;
         this.nvmc = nvmc;
     }
@@ -18,7 +19,7 @@ final class NorFlashPort implements DirectMemory {
     @Override
     public int read(int offset, AccessSize size) {
         nvmc.stallUntilReady();
-        return LittleEndian.get(content, offset, size.bytes());
+        return content.read(offset, size);
     }
 
     @Override
@@ -32,11 +33,16 @@ final class NorFlashPort implements DirectMemory {
     /** Readable in place unless the NVMC's operation in flight would stall the read. */
     @Override
     public byte[] directBytes() {
-        return nvmc.ready() ? content : null;
+        return nvmc.ready() ? content.directBytes() : null;
     }
 
     @Override
     public boolean writesDirectly() {
         return false;
+    }
+
+    @Override
+    public DecodeTable decodeTable() {
+        return content.decodeTable();
     }
 }

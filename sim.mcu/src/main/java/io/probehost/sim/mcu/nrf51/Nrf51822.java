@@ -2,6 +2,7 @@ package io.probehost.sim.mcu.nrf51;
 
 import io.probehost.sim.mcu.ChipBase;
 import io.probehost.sim.mcu.DebuggableMcu;
+import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.PlainRegisters;
 import io.probehost.sim.mcu.cpu.Core;
 import io.probehost.sim.mcu.cpu.DebugState;
@@ -103,7 +104,7 @@ public final class Nrf51822 extends ChipBase {
 
     /** Flash or UICR. */
     @Override
-    protected byte[] nvmArray(int address, int length) {
+    protected Memory nvmMemory(int address, int length) {
         if (address >= UICR_BASE && address + length <= UICR_BASE + UICR_SIZE) {
             return nvm.uicr;
         }

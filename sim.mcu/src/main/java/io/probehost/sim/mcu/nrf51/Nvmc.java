@@ -1,9 +1,10 @@
 package io.probehost.sim.mcu.nrf51;
 
+import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.WordRegisters;
-import java.util.Arrays;
 
 /**
  * The nRF51 non-volatile memory controller at 0x4001E000. Programming only clears bits; erases set
@@ -72,15 +73,15 @@ final class Nvmc extends WordRegisters {
             case ERASEPCR0: erasePage(value); break;
             case ERASEALL:
                 if ((value & 1) != 0 && config == CONFIG_EEN) {
-                    Arrays.fill(nvm.flash, NonVolatileMemory.ERASED);
-                    Arrays.fill(nvm.uicr, NonVolatileMemory.ERASED);
+                    nvm.flash.fill(NonVolatileMemory.ERASED);
+                    nvm.uicr.fill(NonVolatileMemory.ERASED);
                     busyFor(ERASE_ALL_NANOS);
                     nvm.save();
                 }
                 break;
             case ERASEUICR:
                 if ((value & 1) != 0 && config == CONFIG_EEN) {
-                    Arrays.fill(nvm.uicr, NonVolatileMemory.ERASED);
+                    nvm.uicr.fill(NonVolatileMemory.ERASED);
                     busyFor(PAGE_ERASE_NANOS);
                     nvm.save();
                 }
@@ -102,19 +103,17 @@ final class Nvmc extends WordRegisters {
             return;
         }
         int page = address & ~(Nrf51822.PAGE_SIZE - 1);
-        Arrays.fill(nvm.flash, page, page + Nrf51822.PAGE_SIZE, NonVolatileMemory.ERASED);
+        nvm.flash.fill(page, Nrf51822.PAGE_SIZE, NonVolatileMemory.ERASED);
         busyFor(PAGE_ERASE_NANOS);
         nvm.save();
     }
 
     /** A bus write of one word into flash or UICR: applied only with CONFIG.WEN, as old AND new. */
-    void program(byte[] target, int offset, int value) {
+    void program(Memory target, int offset, int value) {
         if (config != CONFIG_WEN) {
             return;
         }
-        for (int i = 0; i < 4; i++) {
-            target[offset + i] &= (byte) (value >>> (8 * i));
-        }
+        target.write(offset, AccessSize.WORD, target.read(offset, AccessSize.WORD) & value);
         busyFor(WORD_WRITE_NANOS);
         nvm.markDirty();
     }

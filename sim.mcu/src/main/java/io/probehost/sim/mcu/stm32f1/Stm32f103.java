@@ -6,6 +6,7 @@ import io.probehost.sim.mcu.ChipBase;
 import io.probehost.sim.mcu.DebuggableMcu;
 import io.probehost.sim.mcu.bench.CortexMTestMachine;
 import io.probehost.sim.mcu.bus.BitBandAlias;
+import io.probehost.sim.mcu.bus.Memory;
 import io.probehost.sim.mcu.bus.PlainRegisters;
 import io.probehost.sim.mcu.cpu.Profile;
 import io.probehost.sim.mcu.fpec.FlashGeometry;
@@ -123,7 +124,7 @@ public final class Stm32f103 extends ChipBase {
 
     /** Main flash (at 0x08000000) or the option bytes, no FPEC rule. */
     @Override
-    protected byte[] nvmArray(int address, int length) {
+    protected Memory nvmMemory(int address, int length) {
         if (address >= OPTION_BYTES_BASE && address + length <= OPTION_BYTES_BASE + FlashStore.OPTION_BYTES) {
             return store.options();
         }

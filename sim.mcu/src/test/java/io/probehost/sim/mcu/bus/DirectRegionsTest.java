@@ -14,6 +14,7 @@ class DirectRegionsTest {
     /** Flash-like: readable in place unless busy, writes are requests to a controller. */
     private static final class FakeFlash implements DirectMemory {
         final byte[] bytes = new byte[0x100];
+        final DecodeTable table = new DecodeTable(bytes.length);
         boolean busy;
 
         @Override
@@ -34,6 +35,11 @@ class DirectRegionsTest {
         @Override
         public boolean writesDirectly() {
             return false;
+        }
+
+        @Override
+        public DecodeTable decodeTable() {
+            return table;
         }
     }
 

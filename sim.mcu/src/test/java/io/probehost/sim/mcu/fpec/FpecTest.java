@@ -1,14 +1,20 @@
 package io.probehost.sim.mcu.fpec;
 
+import static io.probehost.sim.mcu.bus.MarkedEntries.all;
+import static io.probehost.sim.mcu.bus.MarkedEntries.range;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.probehost.sim.mcu.AccessSize;
 import io.probehost.sim.mcu.BusFault;
 import io.probehost.sim.mcu.VirtualClock;
+import io.probehost.sim.mcu.bus.DirectRegion;
+import io.probehost.sim.mcu.bus.MarkedEntries;
+import io.probehost.sim.mcu.bus.SystemBus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -281,20 +287,20 @@ class FpecTest {
 
     @Test
     void writeProtectedPageRefusesProgramAndEraseWithWrprterr() throws BusFault {
-        store.options[8] = (byte) 0xFD; // WRP0 bit 1: pages 4-7
-        store.options[9] = 0x02;
+        store.options.write(8, AccessSize.BYTE, 0xFD); // WRP0 bit 1: pages 4-7
+        store.options.write(9, AccessSize.BYTE, 0x02);
         fpec.reset();
         unlock();
         programHalfWord(4 * 1024, 0x1234);
         assertEquals(Fpec.SR_WRPRTERR, read(Fpec.SR));
         assertEquals(0xFFFF, halfWord(4 * 1024));
         write(Fpec.SR, Fpec.SR_WRPRTERR);
-        store.flash[7 * 1024] = 0;
+        store.flash.write(7 * 1024, AccessSize.BYTE, 0);
         write(Fpec.CR, Fpec.CR_PER);
         write(Fpec.AR, FlashPort.MAIN_BASE + 7 * 1024);
         write(Fpec.CR, Fpec.CR_PER | Fpec.CR_STRT);
         assertEquals(Fpec.SR_WRPRTERR, read(Fpec.SR));
-        assertEquals(0, store.flash[7 * 1024]);
+        assertEquals(0, store.flash.read(7 * 1024, AccessSize.BYTE));
         programHalfWord(8 * 1024, 0x1234);
         assertEquals(0x1234, halfWord(8 * 1024));
     }
@@ -312,8 +318,8 @@ class FpecTest {
 
     @Test
     void readOutProtectionWriteProtectsTheFirstFourPages() throws BusFault {
-        store.options[0] = 0;
-        store.options[1] = (byte) 0xFF;
+        store.options.write(0, AccessSize.BYTE, 0);
+        store.options.write(1, AccessSize.BYTE, 0xFF);
         fpec.reset();
         unlock();
         programHalfWord(3 * 1024, 0x1234);
@@ -325,9 +331,9 @@ class FpecTest {
 
     @Test
     void unprotectingMassErasesMainFlashAndAppliesAtReset() throws BusFault {
-        store.options[0] = 0;
-        store.options[1] = (byte) 0xFF;
-        store.flash[0x4000] = 0x12;
+        store.options.write(0, AccessSize.BYTE, 0);
+        store.options.write(1, AccessSize.BYTE, 0xFF);
+        store.flash.write(0x4000, AccessSize.BYTE, 0x12);
         fpec.reset();
         assertTrue(fpec.readProtected());
         unlockOptions();
@@ -338,7 +344,7 @@ class FpecTest {
         options.write(0, AccessSize.HALFWORD, Fpec.RDP_UNPROTECTED);
         waitWhileBusy();
         assertTrue(clock.nowNanos() - start >= GEOMETRY.massEraseNanos());
-        assertEquals((byte) 0xFF, store.flash[0x4000]);
+        assertEquals(0xFF, store.flash.read(0x4000, AccessSize.BYTE));
         assertTrue(fpec.readProtected(), "the new state applies after reset");
         fpec.reset();
         assertFalse(fpec.readProtected());
@@ -346,8 +352,8 @@ class FpecTest {
 
     @Test
     void complementMismatchSetsOpterr() throws BusFault {
-        store.options[2] = 0x07;
-        store.options[3] = 0x07;
+        store.options.write(2, AccessSize.BYTE, 0x07);
+        store.options.write(3, AccessSize.BYTE, 0x07);
         fpec.reset();
         assertEquals(Fpec.OBR_OPTERR, read(Fpec.OBR) & Fpec.OBR_OPTERR);
     }
@@ -362,7 +368,65 @@ class FpecTest {
         programHalfWord(0x100, 0xBEEF);
         write(Fpec.CR, 0);
         FlashStore reloaded = new FlashStore(GEOMETRY, dir, "f1.bin");
-        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBE}, java.util.Arrays.copyOfRange(reloaded.flash(), 0x100, 0x102));
-        assertEquals((byte) 0xA5, reloaded.options()[0]);
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBE}, reloaded.flash().copy(0x100, 2));
+        assertEquals(0xA5, reloaded.options().read(0, AccessSize.BYTE));
+    }
+
+    @Test
+    void bothMappingsOfFlashShareTheStoresDecodeTable() {
+        SystemBus bus = new SystemBus().map(0, GEOMETRY.flashBytes(), flash)
+                .map(FlashPort.MAIN_BASE, GEOMETRY.flashBytes(), flash);
+        DirectRegion[] regions = bus.directRegions().regions();
+        assertSame(store.flash().decodeTable(), flash.decodeTable());
+        assertSame(flash.decodeTable(), regions[0].decodeTable());
+        assertSame(flash.decodeTable(), regions[1].decodeTable());
+    }
+
+    /** A step driven through the FPEC's registers and flash port. */
+    private interface FlashStep {
+        void run() throws BusFault;
+    }
+
+    /** The flash decode-table entries {@code step} zeroes, the FPEC unlocked first. */
+    private int[] entriesZeroedBy(FlashStep step) throws BusFault {
+        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
+        unlock();
+        step.run();
+        return marks.zeroed();
+    }
+
+    @Test
+    void programmingAHalfWordZeroesTheEntriesOverlappingIt() throws BusFault {
+        assertArrayEquals(range(0x7F, 0x80), entriesZeroedBy(() -> programHalfWord(0x100, 0x1234)));
+    }
+
+    @Test
+    void pageEraseZeroesTheEntriesOfThePage() throws BusFault {
+        assertArrayEquals(range(0x3FF, 0x5FF), entriesZeroedBy(() -> {
+            write(Fpec.CR, Fpec.CR_PER);
+            write(Fpec.AR, FlashPort.MAIN_BASE + 2 * 1024);
+            write(Fpec.CR, Fpec.CR_PER | Fpec.CR_STRT);
+        }));
+    }
+
+    @Test
+    void massEraseZeroesEveryEntry() throws BusFault {
+        assertArrayEquals(all(GEOMETRY.flashBytes()), entriesZeroedBy(() -> {
+            write(Fpec.CR, Fpec.CR_MER);
+            write(Fpec.CR, Fpec.CR_MER | Fpec.CR_STRT);
+        }));
+    }
+
+    @Test
+    void unprotectingZeroesEveryEntryWithTheMassErase() throws BusFault {
+        store.options.write(0, AccessSize.HALFWORD, 0xFF00);
+        fpec.reset();
+        unlockOptions();
+        write(Fpec.CR, Fpec.CR_OPTER | Fpec.CR_OPTWRE | Fpec.CR_STRT);
+        waitWhileBusy();
+        MarkedEntries marks = MarkedEntries.of(flash.decodeTable());
+        write(Fpec.CR, Fpec.CR_OPTPG | Fpec.CR_OPTWRE);
+        options.write(0, AccessSize.HALFWORD, Fpec.RDP_UNPROTECTED);
+        assertArrayEquals(all(GEOMETRY.flashBytes()), marks.zeroed());
     }
 }

@@ -219,14 +219,14 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
     /** Writes {@code data} into main flash (no FMC rule) and persists it. */
     public void loadFlash(int address, byte[] data) {
         locked(() -> {
-            System.arraycopy(data, 0, store.flash(), flashOffset(address, data.length), data.length);
+            store.flash().load(flashOffset(address, data.length), data);
             store.save();
         });
     }
 
     public byte[] readFlash(int address, int length) {
         int offset = flashOffset(address, length);
-        return locked(() -> Arrays.copyOfRange(store.flash(), offset, offset + length));
+        return locked(() -> store.flash().copy(offset, length));
     }
 
     private static int flashOffset(int address, int length) {
@@ -240,7 +240,7 @@ public final class Gd32vf103 implements DebugModuleInterface, AutoCloseable {
         if (address < SRAM_BASE || length < 0 || address + length > SRAM_BASE + SRAM_SIZE) {
             throw new IllegalArgumentException(String.format("0x%08X+%d is not SRAM", address, length));
         }
-        return locked(() -> Arrays.copyOfRange(sram.bytes(), address - SRAM_BASE, address - SRAM_BASE + length));
+        return locked(() -> sram.copy(address - SRAM_BASE, length));
     }
 
     /** A system reset, as the DBG reset register gives it. */
