@@ -103,6 +103,36 @@ class CoreRunTest {
         assertEquals(state(stepped), state(batched));
     }
 
+    /**
+     * Lockstep as a probe link runs it: many short runs bounded by the clock (odd lengths, so that
+     * ends fall inside blocks and between a cycle's nanoseconds), SysTick counting, blocks compiled
+     * at once. Each run ends where stepping until the clock reaches its end ends (fails if a block
+     * may run past the end, or the bound is taken one cycle off).
+     */
+    @ParameterizedTest
+    @EnumSource(Profile.class)
+    void boundedRunsWithCompiledBlocksStopWhereTheClockReachesEachEnd(Profile profile) {
+        CortexMTestMachine stepped = BenchWorkload.machine(profile);
+        CortexMTestMachine batched = BenchWorkload.machine(profile);
+        batched.core().compileBlocksAfter(1);
+        for (CortexMTestMachine machine : List.of(stepped, batched)) {
+            machine.writeBus(SYST_RVR, 997);
+            machine.writeBus(SYST_CSR, 1);
+        }
+        long until = 0;
+        for (int run = 0; run < 300; run++) {
+            until += 1_000 + 37 * (run % 11);
+            while (stepped.clock().nowNanos() < until && stepped.core().canRun()) {
+                stepped.core().step();
+            }
+            batched.core().run(Integer.MAX_VALUE, batched.clock(), until);
+            assertEquals(stepped.clock().nowNanos(), batched.clock().nowNanos(), "run " + run);
+            assertEquals(state(stepped), state(batched), "run " + run);
+            assertEquals(devices(stepped), devices(batched), "run " + run);
+        }
+        assertTrue(batched.core().compiledBlocks() > 10, batched.core().compiledBlocks() + " blocks");
+    }
+
     @ParameterizedTest
     @EnumSource(Profile.class)
     void deviceReadDuringABatchSeesTheClockOfThatInstruction(Profile profile) {
