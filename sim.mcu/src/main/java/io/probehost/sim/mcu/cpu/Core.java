@@ -78,6 +78,8 @@ public final class Core implements CoreRunner.Steppable {
     /** Inside a {@link #runQuietly} run: the shortcut starts again after it ends. */
     private boolean countOnlyInRun;
     private boolean deferClock;
+    /** A run bounded by the clock ends before the step that would start at this cycle count (see {@link #runQuietlyUntil}). */
+    private long runStopCycles = Long.MAX_VALUE;
     /**
      * Set by everything that could make the next step not {@link #quiet()}: an exception becoming
      * pending, Debug state, lockup, sleep, a reset request, a fault, a BKPT, an exception return,
@@ -459,20 +461,12 @@ public final class Core implements CoreRunner.Steppable {
                 && !comparators.breakpointsEnabled();
     }
 
-    /** {@link #step()} while {@link #quiet()}: the same, without the checks that cannot act. */
-    private void stepQuietly() {
-        executing = true;
-        try {
-            executeInstruction(regs.pc());
-        } finally {
-            endStep();
-        }
-    }
-
     /**
      * At most {@code maxSteps} (at least one) quiet steps, the first while {@link #quiet()}: as many
-     * {@link #stepQuietly()} calls checking {@link #quiet()} before each would, stopping when
-     * {@link #quietEnded} says it may no longer hold. Only in an unbounded {@link #run}.
+     * {@link #step()} calls checking {@link #quiet()} before each would (a quiet step executes the
+     * next instruction without the checks that cannot act), stopping when {@link #quietEnded} says
+     * it may no longer hold, or before the step that would start at {@link #runStopCycles}.
+     * The clock is told late ({@link #deferClock}).
      */
     private int runQuietly(int maxSteps) {
         DirectRegion code = codeRegion(regs.pc());
@@ -506,13 +500,43 @@ public final class Core implements CoreRunner.Steppable {
                 executeInstruction(pc, pair);
                 steps++;
                 atBlockStart = atBlockStart || pc == blockEnd;
-            } while (!quietEnded && steps < maxSteps);
+            } while (!quietEnded && steps < maxSteps && cycles < runStopCycles);
         } finally {
             countOnlyInRun = false;
             endCountingOnly(cycles);
             endStep(); // a reset requested by an instruction ends the run (the request goes through the bus)
         }
         return steps;
+    }
+
+    /**
+     * {@link #runQuietly} in a run bounded by the clock (lockstep): stops before the first step the
+     * clock, then at or past {@code untilNanos}, would not let start, as the step loop of
+     * {@link #run} does. The clock is told late inside, as in an unbounded run, and is up to date
+     * again on return.
+     */
+    private int runQuietlyUntil(int maxSteps, long untilNanos) {
+        handOverCycles();
+        runStopCycles = cycles + cyclesUntilClockReaches(untilNanos);
+        deferClock = true;
+        try {
+            return runQuietly(maxSteps);
+        } finally {
+            runStopCycles = Long.MAX_VALUE;
+            deferClock = false;
+            handOverCycles();
+        }
+    }
+
+    /**
+     * The fewest cycles after which the clock, up to date now and earlier than {@code untilNanos},
+     * reads at least {@code untilNanos}, at most a second's worth: after k cycles it has advanced by
+     * floor((clockRemainder + k * 1e9) / cpuHz) (see {@link #advanceClock}).
+     */
+    private long cyclesUntilClockReaches(long untilNanos) {
+        long gap = Math.min(untilNanos - clock.nowNanos(), 1_000_000_000L);
+        long numerator = gap * cpuHz - clockRemainder;
+        return (numerator + 999_999_999L) / 1_000_000_000L;
     }
 
     /**
@@ -615,12 +639,7 @@ public final class Core implements CoreRunner.Steppable {
         try {
             while (steps < maxSteps && (!bounded || clock.nowNanos() < untilNanos)) {
                 if (quiet()) {
-                    if (bounded) {
-                        stepQuietly();
-                        steps++;
-                    } else {
-                        steps += runQuietly(maxSteps - steps);
-                    }
+                    steps += bounded ? runQuietlyUntil(maxSteps - steps, untilNanos) : runQuietly(maxSteps - steps);
                 } else if (canRun()) {
                     step();
                     steps++;
@@ -656,7 +675,8 @@ public final class Core implements CoreRunner.Steppable {
      * reads from the clock at the instruction reaching that bound, and at every bus access before).
      */
     private void startCountingOnly() {
-        long below = sysTick.running() ? Math.min(cycleLimit, cycles + sysTick.cyclesToZero()) : cycleLimit;
+        long limit = Math.min(cycleLimit, runStopCycles);
+        long below = sysTick.running() ? Math.min(limit, cycles + sysTick.cyclesToZero()) : limit;
         if (devices.length != 0) {
             handOverCycles(); // a device reads the clock
             for (ClockedDevice device : devices) {
