@@ -272,7 +272,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** SYSRESETREQ or nRESET: core and peripherals, not the debug logic. */
     public void requestSystemReset() {
-        quietEnded = true;
+        endQuiet();
         if (executing) {
             resetRequested = true;
         } else {
@@ -335,7 +335,7 @@ public final class Core implements CoreRunner.Steppable {
             return;
         }
         resetHeld = held;
-        quietEnded = true;
+        endQuiet();
         if (held) {
             peripheralReset.run();
             lockedUp = false;
@@ -355,7 +355,7 @@ public final class Core implements CoreRunner.Steppable {
      * 0xFFFFFFFE, so resuming without writing the PC faults and locks up again.
      */
     public void enterDebug(int dfsrBits) {
-        quietEnded = true;
+        endQuiet();
         debug.halted = true;
         debug.haltBit = true;
         debug.dfsr |= dfsrBits;
@@ -664,7 +664,7 @@ public final class Core implements CoreRunner.Steppable {
      * which memory is direct, either of which may change what {@link #quiet()} says or start SysTick.
      */
     private void syncClock() {
-        quietEnded = true;
+        endQuiet();
         endCountingOnly(cycles);
         handOverCycles();
     }
@@ -781,7 +781,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** BKPT or FPB match: see {@link DebugEvents#breakpoint}. */
     void debugEvent(int dfsrBits) {
-        quietEnded = true;
+        endQuiet();
         debugEvents.breakpoint(dfsrBits);
     }
 
@@ -836,7 +836,7 @@ public final class Core implements CoreRunner.Steppable {
             }
         }
         if (cycles >= cycleLimit && !debug.halted) {
-            quietEnded = true;
+            endQuiet();
             cycleLimitReached = true;
             debug.halted = true;
             debug.haltBit = true;
@@ -889,7 +889,7 @@ public final class Core implements CoreRunner.Steppable {
      * ignores the kind: every fault is a HardFault there.
      */
     Fault fault(int exception, int cfsrBits) {
-        quietEnded = true;
+        endQuiet();
         faultException = exception;
         faultStatus = cfsrBits;
         return FAULT;
@@ -931,7 +931,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** Lockup at {@code priority} (-1 HardFault, -2 NMI, -3 reset): the core stops at 0xFFFFFFFE. */
     void enterLockup(int priority) {
-        quietEnded = true;
+        endQuiet();
         lockedUp = true;
         lockupPriority = priority;
         sleeping = false;
@@ -946,7 +946,7 @@ public final class Core implements CoreRunner.Steppable {
 
     /** BX or POP {PC} with an EXC_RETURN value in Handler mode. */
     void exceptionReturn(int excReturn) {
-        quietEnded = true;
+        endQuiet();
         exceptionEntry.returnFrom(excReturn);
     }
 
@@ -963,7 +963,7 @@ public final class Core implements CoreRunner.Steppable {
 
     void sleepOnExitIfEnabled() {
         if ((scr & 2) != 0) {
-            quietEnded = true;
+            endQuiet();
             sleeping = true;
             sleepingForEvent = false;
         }
@@ -976,13 +976,13 @@ public final class Core implements CoreRunner.Steppable {
     // ---- hooks for instructions ----
 
     void waitForInterrupt() {
-        quietEnded = true;
+        endQuiet();
         sleeping = true;
         sleepingForEvent = false;
     }
 
     void waitForEvent() {
-        quietEnded = true;
+        endQuiet();
         if (eventRegister) {
             eventRegister = false;
         } else {
