@@ -71,7 +71,7 @@ final class BlockCompiler {
             case DecodedInstructions.MISCELLANEOUS:
                 // ADD/SUB SP, immediate; SXTH, SXTB, UXTH, UXTB; REV, REV16, REVSH; CBZ, CBNZ
                 boolean plain = (hw & 0xFF00) == 0xB000 || (hw & 0xFF00) == 0xB200
-                        || ((hw & 0xFF00) == 0xBA00 && ((hw >>> 6) & 3) != 2) || compareAndBranch(kind, hw);
+                        || ((hw & 0xFF00) == 0xBA00 && ((hw >>> 6) & 3) != 2) || compareAndBranch(hw);
                 return plain ? "miscellaneous" : null;
             case DecodedInstructions.LOAD_STORE_MULTIPLE: return "loadStoreMultiple";
             case DecodedInstructions.CONDITIONAL_BRANCH: return "conditionalBranch";
@@ -101,7 +101,7 @@ final class BlockCompiler {
                 int op = (hw >>> 8) & 3;
                 return op == 3 || (op != 1 && ((hw & 7) | ((hw >>> 4) & 8)) == 15);
             case DecodedInstructions.POP: return (hw & 0x100) != 0;
-            case DecodedInstructions.MISCELLANEOUS: return compareAndBranch(kind, hw);
+            case DecodedInstructions.MISCELLANEOUS: return compareAndBranch(hw);
             case DecodedInstructions.CONDITIONAL_BRANCH:
             case DecodedInstructions.BRANCH:
             case DecodedInstructions.BL:
@@ -115,7 +115,7 @@ final class BlockCompiler {
     }
 
     /** CBZ or CBNZ on ARMv7-M; undefined on ARMv6-M, where the routine faults as a step would. */
-    private static boolean compareAndBranch(int kind, int hw) {
+    private static boolean compareAndBranch(int hw) {
         return (hw & 0xF500) == 0xB100;
     }
 
