@@ -11,13 +11,17 @@ import java.nio.ByteOrder;
  * Prints how many instructions per second of CPU time the lab core executes unthrottled on one core
  * of this machine, on
  * ARMv6-M and ARMv7-M: for the compiled {@link BenchWorkload} (the figure that counts) and for a
- * short hand-written loop mixing ALU, load, store and branch (ARMv7-M: Thumb-2 and IT).
+ * short hand-written loop mixing ALU, load, store and branch (ARMv7-M: Thumb-2 and IT). Each
+ * machine first runs {@link #WARM_UP_SECONDS} untimed, so that a figure is the rate of a board that
+ * has been running (its hot code compiled into blocks, and those compiled by the JVM), as on a lab
+ * station; a fresh machine's first half second runs at about half that rate.
  * A benchmark, not a test: run it with
  * {@code java -cp sim.mcu/target/classes io.probehost.sim.mcu.bench.ThumbBenchmark [seconds]}.
  */
 public final class ThumbBenchmark {
     private static final int RESET = 0x40;
     private static final int INSTRUCTIONS_PER_CHECK = 1_000_000;
+    private static final double WARM_UP_SECONDS = 1;
     private static final int SYST_CSR = 0xE000_E010;
     private static final int SYST_RVR = 0xE000_E014;
     /** SysTick reloading every millisecond at 72 MHz, as real firmware runs it. */
@@ -111,11 +115,16 @@ public final class ThumbBenchmark {
     }
 
     /**
-     * Steps {@code core} for about {@code seconds} of this thread's CPU time and returns the executed
-     * instructions per CPU second: one core's rate, whatever else the machine runs meanwhile.
+     * Runs {@code core} for {@link #WARM_UP_SECONDS} untimed, then for about {@code seconds} of this
+     * thread's CPU time, and returns the instructions executed in the latter per CPU second: one
+     * core's rate, whatever else the machine runs meanwhile.
      */
     static double measure(Core core, double seconds) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long warmUpEnd = threads.getCurrentThreadCpuTime() + (long) (WARM_UP_SECONDS * 1e9);
+        while (threads.getCurrentThreadCpuTime() < warmUpEnd) {
+            core.run(INSTRUCTIONS_PER_CHECK);
+        }
         long budget = (long) (seconds * 1e9);
         long start = threads.getCurrentThreadCpuTime();
         long executed = 0;
