@@ -90,7 +90,7 @@ final class ThumbExecutor {
             case DecodedInstructions.MISCELLANEOUS: return miscellaneous(pc, raw);
             case DecodedInstructions.LOAD_STORE_MULTIPLE: return loadStoreMultiple(pc, raw);
             case DecodedInstructions.CONDITIONAL_BRANCH: return conditionalBranch(pc, raw);
-            case DecodedInstructions.UNDEFINED_OR_SVC: return conditionalBranchOrSvc(pc, raw);
+            case DecodedInstructions.UNDEFINED_OR_SVC: return undefinedOrSvc(raw);
             case DecodedInstructions.BRANCH: return branch(pc, raw);
             default:
                 nextPc = pc + 4;
@@ -584,28 +584,21 @@ final class ThumbExecutor {
         return 1 + count;
     }
 
-    private int conditionalBranchOrSvc(int pc, int hw) {
-        int cond = (hw >>> 8) & 0xF;
-        if (cond == 0xE) {
+    /** UDF (condition 0xE) or SVC (0xF): the rest of the encoding class is CONDITIONAL_BRANCH. */
+    private int undefinedOrSvc(int hw) {
+        if (((hw >>> 8) & 0xF) == 0xE) {
             return undefined();
         }
-        if (cond == 0xF) {
-            if (core.exceptions.priority(ExceptionState.SVCALL) >= core.executionPriority()) {
-                // SVCall cannot be taken (PRIMASK, or priority at or above its own): it escalates to
-                // HardFault, whose return address is still the instruction after the SVC.
-                r.setPc(nextPc);
-                core.raiseHardFault();
-                nextPc = r.pc();
-                return 1;
-            }
-            core.exceptions.setPending(ExceptionState.SVCALL, true);
+        if (core.exceptions.priority(ExceptionState.SVCALL) >= core.executionPriority()) {
+            // SVCall cannot be taken (PRIMASK, or priority at or above its own): it escalates to
+            // HardFault, whose return address is still the instruction after the SVC.
+            r.setPc(nextPc);
+            core.raiseHardFault();
+            nextPc = r.pc();
             return 1;
         }
-        if (!alu.conditionPassed(cond)) {
-            return 1;
-        }
-        nextPc = pc + 4 + ((byte) hw) * 2;
-        return 3;
+        core.exceptions.setPending(ExceptionState.SVCALL, true);
+        return 1;
     }
 
     int branch(int pc, int hw) {
