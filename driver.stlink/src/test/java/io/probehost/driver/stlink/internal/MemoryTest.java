@@ -21,7 +21,7 @@ class MemoryTest {
         ScriptedTransport transport = new ScriptedTransport().reply(6144, "11 22").reply(12, RW_OK)
                 .reply(256, "33 44").reply(12, RW_OK);
         byte[] into = new byte[0x1900];
-        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+        onV2(transport)
                 .read(0, 0x2000_0300L, AccessWidth.WORD, into, 0, 0x1900);
         assertEquals(List.of("f2 07 00 03 00 20 00 18", "f2 3e", "f2 07 00 1b 00 20 00 01", "f2 3e"),
                 transport.written);
@@ -34,7 +34,7 @@ class MemoryTest {
         ScriptedTransport transport = new ScriptedTransport().reply(12, RW_OK).reply(12, RW_OK);
         byte[] data = new byte[100];
         data[64] = 0x5A;
-        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+        onV2(transport)
                 .write(0, 0x2000_0000L, AccessWidth.BYTE, data, 0, 100);
         assertEquals(6, transport.written.size());
         assertEquals("f2 3e", transport.written.get(5));
@@ -58,7 +58,7 @@ class MemoryTest {
     @Test
     void halfwordsGoOutWith0x48AndTheApNumber() {
         ScriptedTransport transport = new ScriptedTransport().reply(12, RW_OK);
-        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+        onV2(transport)
                 .write(1, 0x2000_0010L, AccessWidth.HALFWORD, ScriptedTransport.bytes("34 12"), 0, 2);
         assertEquals(List.of("f2 48 10 00 00 20 02 00 01", "34 12", "f2 3e"), transport.written);
     }
@@ -67,7 +67,7 @@ class MemoryTest {
     void aOneByteReadReadsTwoBytes() {
         ScriptedTransport transport = new ScriptedTransport().reply(2, "a5 00").reply(12, RW_OK);
         byte[] into = new byte[1];
-        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+        onV2(transport)
                 .read(0, 0x0800_0000L, AccessWidth.BYTE, into, 0, 1);
         assertArrayEquals(new byte[] {(byte) 0xA5}, into);
     }
@@ -77,7 +77,7 @@ class MemoryTest {
         ScriptedTransport transport = new ScriptedTransport().reply(8, "").reply(12, "11 00 00 00 04 00 00 40")
                 .reply(2, RW_OK);
         TransferFaultException fault = assertThrows(TransferFaultException.class,
-                () -> new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+                () -> onV2(transport)
                         .read(0, 0x4000_0000L, AccessWidth.WORD, new byte[8], 0, 8));
         assertEquals(0x4000_0004L, fault.address().orElseThrow());
         assertTrue(fault.getMessage().contains("SWD AP FAULT (0x11)"), fault.getMessage());
@@ -88,7 +88,7 @@ class MemoryTest {
     void onJtagAFaultClearsTheStickyBitsThroughCtrlStat() {
         ScriptedTransport transport = new ScriptedTransport().reply(8, "").reply(12, "15 00 00 00 00 00 00 40")
                 .reply(2, RW_OK);
-        StlinkMemory memory = new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)));
+        StlinkMemory memory = onV2(transport);
         memory.setJtag(true);
         assertThrows(TransferFaultException.class, () -> memory.read(0, 0x4000_0000L, AccessWidth.WORD, new byte[8], 0, 8));
         assertEquals("f2 46 ff ff 04 00 32 00 00 50", transport.written.get(2));
@@ -98,7 +98,7 @@ class MemoryTest {
     void aSingleWordIsOneReadDebugRegWithItsStatusInTheReply() {
         ScriptedTransport transport = new ScriptedTransport().reply(8, "80 00 00 00 78 56 34 12");
         byte[] into = new byte[6];
-        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+        onV2(transport)
                 .read(0, 0x2000_0040L, AccessWidth.WORD, into, 2, 4);
         assertEquals(List.of("f2 36 40 00 00 20"), transport.written);
         assertArrayEquals(ScriptedTransport.bytes("00 00 78 56 34 12"), into);
@@ -107,7 +107,7 @@ class MemoryTest {
     @Test
     void aSingleWordWriteIsOneWriteDebugReg() {
         ScriptedTransport transport = new ScriptedTransport().reply(2, RW_OK);
-        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+        onV2(transport)
                 .write(0, 0x2000_0040L, AccessWidth.WORD, ScriptedTransport.bytes("78 56 34 12"), 0, 4);
         assertEquals(List.of("f2 35 40 00 00 20 78 56 34 12"), transport.written);
     }
@@ -116,7 +116,7 @@ class MemoryTest {
     void aSingleWordThatFaultsClearsTheStickyErrorsAndNamesItsAddress() {
         ScriptedTransport transport = new ScriptedTransport().reply(2, "81 00").reply(2, RW_OK);
         TransferFaultException fault = assertThrows(TransferFaultException.class,
-                () -> new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+                () -> onV2(transport)
                         .write(0, 0x4000_0000L, AccessWidth.WORD, new byte[4], 0, 4));
         assertEquals(0x4000_0000L, fault.address().orElseThrow());
         assertEquals(List.of("f2 35 00 00 00 40", "f2 46 ff ff 00 00 1e"), transport.written);
@@ -126,7 +126,7 @@ class MemoryTest {
     void aSingleWordOnAnotherApTakesTheMemoryCommand() {
         ScriptedTransport transport = new ScriptedTransport().reply(4, "01 02 03 04").reply(12, RW_OK);
         byte[] into = new byte[4];
-        new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)))
+        onV2(transport)
                 .read(1, 0x2000_0000L, AccessWidth.WORD, into, 0, 4);
         assertEquals(List.of("f2 07 00 00 00 20 04 00 01", "f2 3e"), transport.written);
         assertArrayEquals(ScriptedTransport.bytes("01 02 03 04"), into);
@@ -145,7 +145,7 @@ class MemoryTest {
     @Test
     void misalignedWordAccessIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> new StlinkMemory(TestProbes.channel(new ScriptedTransport(), TestProbes.v2(37)))
+                () -> onV2(new ScriptedTransport())
                         .read(0, 0x2000_0002L, AccessWidth.WORD, new byte[4], 0, 4));
     }
 
@@ -157,5 +157,10 @@ class MemoryTest {
         assertEquals(100, StlinkMemory.partLength(100, 6144), "a part may cross the 1 KB TAR boundary");
         assertEquals(6144, StlinkMemory.partLength(65536, 6144));
         assertEquals(64, StlinkMemory.partLength(100, 64));
+    }
+
+    /** The driver's memory access over an ST-Link/V2 with firmware J37 that answers from {@code transport}. */
+    private static StlinkMemory onV2(ScriptedTransport transport) {
+        return new StlinkMemory(TestProbes.channel(transport, TestProbes.v2(37)));
     }
 }
