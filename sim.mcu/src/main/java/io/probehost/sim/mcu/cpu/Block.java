@@ -23,7 +23,6 @@ final class Block {
     private final int[] pcs;
     private final int[] raws;
     private final int[] kinds;
-    private final int count;
     private final int endPc;
     private final boolean branches;
     private int runs;
@@ -32,13 +31,13 @@ final class Block {
     private DecodeTable table;
     private int codeChanges;
 
-    Block(int start, int[] pcs, int[] raws, int[] kinds, int count, int endPc, boolean branches) {
+    /** {@code pcs}, {@code raws} and {@code kinds}: per instruction, as many as the block holds. */
+    Block(int start, int[] pcs, int[] raws, int[] kinds, int endPc, boolean branches) {
         this.branches = branches;
         this.start = start;
         this.pcs = pcs;
         this.raws = raws;
         this.kinds = kinds;
-        this.count = count;
         this.endPc = endPc;
     }
 
@@ -47,7 +46,7 @@ final class Block {
     }
 
     int count() {
-        return count;
+        return pcs.length;
     }
 
     int pc(int i) {
@@ -74,7 +73,7 @@ final class Block {
 
     /** The PC of the instruction after which the next block starts: the branch, or the step after the block. */
     int lastPc() {
-        return branches ? pcs[count - 1] : endPc;
+        return branches ? pcs[pcs.length - 1] : endPc;
     }
 
     /**
@@ -82,12 +81,12 @@ final class Block {
      * sets the PC before each), or the last, a branch that may have moved the PC before it faulted.
      */
     int faultedAt(int pc) {
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < pcs.length; i++) {
             if (pcs[i] == pc) {
                 return i;
             }
         }
-        return count - 1;
+        return pcs.length - 1;
     }
 
     /**
@@ -101,7 +100,7 @@ final class Block {
         if (now == table && codeChanges == now.codeChanges()) {
             return true;
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < pcs.length; i++) {
             long pair = code.readWordIfCovered(pcs[i], Core.NO_PAIR);
             int bits = DecodedInstructions.thirtyTwoBit(raws[i] & 0xFFFF) ? (int) pair : (int) pair & 0xFFFF;
             if (pair == Core.NO_PAIR || bits != raws[i]) {
@@ -120,7 +119,7 @@ final class Block {
     void markIn(DirectRegion code) {
         DecodeTable now = code.decodeTable();
         long[] entries = now.entries();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < pcs.length; i++) {
             entries[code.offsetOf(pcs[i]) >>> 1] = MARK;
         }
         table = now;

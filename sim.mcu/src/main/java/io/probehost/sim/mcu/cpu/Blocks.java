@@ -141,7 +141,7 @@ final class Blocks {
             count++;
             pc += wide ? 4 : 2;
         }
-        Block block = new Block(start, Arrays.copyOf(pcs, count), Arrays.copyOf(raws, count), Arrays.copyOf(kinds, count), count, pc, branches);
+        Block block = new Block(start, Arrays.copyOf(pcs, count), Arrays.copyOf(raws, count), Arrays.copyOf(kinds, count), pc, branches);
         block.markIn(code);
         code.decodeTable().onCodeChange(codeChanged);
         return block;
