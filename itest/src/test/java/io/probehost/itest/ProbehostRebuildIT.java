@@ -57,12 +57,13 @@ public class ProbehostRebuildIT {
             Files.writeString(file, "source " + source + "\n");
         }
         tool("mvn", "echo \"mvn $*\" >> ../mvn-calls.txt",
+                "if [[ -n \"${FAKE_MVN_READS_INPUT:-}\" ]]; then cat > /dev/null; fi",
                 "sleep \"${FAKE_MVN_SECONDS:-0}\"",
                 "if [[ -n \"${FAKE_MVN_FAIL:-}\" ]]; then echo '[ERROR] BUILD FAILURE'; exit 1; fi",
                 "mkdir -p runtime/target/export/probehost",
                 "echo launcher > runtime/target/probehost.jar",
                 "echo bundle > runtime/target/export/probehost/core.api.jar");
-        tool("java", "echo \"" + JAVA_RAN + " $*\"");
+        tool("java", "echo \"" + JAVA_RAN + " $*\"", "cat");
         age(tree, Duration.ofHours(2));
     }
 
@@ -87,6 +88,20 @@ public class ProbehostRebuildIT {
         assertEquals("", second.err);
         assertTrue(second.out, second.out.startsWith(JAVA_RAN));
         assertEquals(1, mavenCalls().size());
+    }
+
+    /**
+     * Commands piped to a first run reach the shell started after the build, even if the build reads
+     * its standard input (Maven did, so a fresh clone's {@code printf 'probe:list\nexit\n' |
+     * ./probehost --sim} printed nothing but the build line).
+     */
+    @Test
+    public void commandsPipedToAFirstRunReachTheShellAfterTheBuild() throws Exception {
+        Path input = Files.writeString(tree.getParent().resolve("commands.txt"), "probe:list\nexit\n");
+        Result first = finish(start(Map.of("FAKE_MVN_READS_INPUT", "1"), input.toFile()));
+        assertEquals(first.err, 0, first.status);
+        assertEquals(List.of("mvn -B -q -DskipTests -pl runtime -am install"), mavenCalls());
+        assertTrue(first.out, first.out.contains("probe:list\nexit"));
     }
 
     @Test
@@ -242,12 +257,16 @@ public class ProbehostRebuildIT {
     }
 
     private Process start(Map<String, String> environment, String... args) throws IOException {
+        return start(environment, new File("/dev/null"), args);
+    }
+
+    private Process start(Map<String, String> environment, File input, String... args) throws IOException {
         List<String> command = Stream.concat(Stream.of(tree.resolve("probehost").toString()), Stream.of(args))
                 .toList();
         File out = Files.createTempFile(tree.getParent(), "out", ".txt").toFile();
         File err = Files.createTempFile(tree.getParent(), "err", ".txt").toFile();
         ProcessBuilder builder = new ProcessBuilder(command).directory(tree.toFile()).redirectOutput(out)
-                .redirectError(err).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectError(err).redirectInput(ProcessBuilder.Redirect.from(input));
         builder.environment().put("PATH", tools + File.pathSeparator + System.getenv("PATH"));
         builder.environment().putAll(environment);
         Process process = builder.start();
